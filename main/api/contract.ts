@@ -1,0 +1,63 @@
+// The contract: every call the renderer can make and every event it can receive, declared once.
+// IPC handlers, the preload bridge, HTTP routes and the renderer client are all derived from it.
+import { z } from 'zod';
+import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
+import type { CommonError, Result } from './result';
+import { httpRoutePrefix } from './routes';
+import { rendererProblemKinds, type KioskStatus, type PublicSettings } from './types';
+
+const noInput = z.object({}).strict();
+
+export const contract = {
+  'kiosk.status': defineCall<KioskStatus>()({ input: noInput }),
+  'settings.public': defineCall<PublicSettings>()({ input: noInput }),
+  'kiosk.reportRendererProblem': defineCall<{ readonly logged: true }>()({
+    input: z
+      .object({
+        kind: z.enum(rendererProblemKinds),
+        // A screen name, never free text: free text could carry what a visitor typed.
+        screen: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+      })
+      .strict(),
+  }),
+} as const satisfies Record<string, CallDef<z.ZodType, unknown, string>>;
+
+export const events = {
+  /** The main process asks the renderer to go back to a clean home screen. */
+  'kiosk.reset': defineEvent<{ readonly reason: 'recovered' | 'operator' }>(),
+} as const satisfies Record<string, EventDef<unknown>>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type EventName = keyof typeof events;
+
+/** What a caller passes (before parsing). */
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends Method> =
+  Contract[M] extends CallDef<z.ZodType, infer O, string> ? O : never;
+export type ErrorOf<M extends Method> =
+  | CommonError
+  | (Contract[M] extends CallDef<z.ZodType, unknown, infer E> ? E : never);
+export type ResultOf<M extends Method> = Result<OutputOf<M>, ErrorOf<M>>;
+export type PayloadOf<N extends EventName> =
+  (typeof events)[N] extends EventDef<infer P> ? P : never;
+
+/** What the services provide: one handler per call, typed from the contract. */
+export type Handlers = {
+  readonly [M in Method]: (
+    input: ParsedInputOf<M>,
+  ) => Result<OutputOf<M>, ErrorOf<M>> | Promise<Result<OutputOf<M>, ErrorOf<M>>>;
+};
+
+/** What the renderer holds: one method per call, typed from the contract. */
+export type ApiClient = {
+  readonly [M in Method]: (input: InputOf<M>) => Promise<ResultOf<M>>;
+};
+
+export const isMethod = (name: string): name is Method => Object.hasOwn(contract, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/** The HTTP route of a call: derived from its name, never typed by hand. */
+export const httpRouteOf = (method: Method): string => `${httpRoutePrefix}${method}`;

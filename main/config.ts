@@ -1,0 +1,124 @@
+// Site configuration: schema, defaults, where it is read from, and errors that name the bad field.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { locales, siteTypes } from './api/types';
+
+export const hostChoices = ['auto', 'electron', 'web'] as const;
+
+/** For each field, what a person must write: quoted in error messages. */
+const expected = {
+  siteName: 'a text of 1 to 80 characters',
+  siteType: `one of ${siteTypes.join(', ')}`,
+  locales: `a non-empty list taken from ${locales.join(', ')}`,
+  defaultLocale: 'one of the languages listed in "locales"',
+  idleTimeoutSeconds: 'a whole number of seconds from 30 to 3600',
+  kiosk: 'true or false',
+  host: `one of ${hostChoices.join(', ')}`,
+  port: 'a whole number from 1024 to 65535 (or 0 for any free port)',
+  dataDir: 'the path of a folder the kiosk may write to',
+} as const;
+
+export type ConfigField = keyof typeof expected;
+
+export const siteConfigSchema = z
+  .object({
+    siteName: z.string().trim().min(1).max(80).default('Passerelle Santé'),
+    siteType: z.enum(siteTypes).default('library'),
+    locales: z.array(z.enum(locales)).min(1).default([...locales]),
+    defaultLocale: z.enum(locales).default('fr'),
+    idleTimeoutSeconds: z.number().int().min(30).max(3600).default(120),
+    kiosk: z.boolean().default(true),
+    host: z.enum(hostChoices).default('auto'),
+    port: z.number().int().refine((p) => p === 0 || (p >= 1024 && p <= 65535)).default(8741),
+    dataDir: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] });
+
+export type SiteConfig = z.output<typeof siteConfigSchema> & { readonly dataDir: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The folder where a site's configuration file is looked for when no --config is given. */
+export function defaultConfigPath(platform = process.platform, env = process.env): string {
+  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'PasserelleSante', 'config.json');
+  if (platform === 'darwin') return '/Library/Application Support/PasserelleSante/config.json';
+  return '/etc/passerelle-sante/config.json';
+}
+
+/** Where the state database and logs live when the configuration does not say. */
+export function defaultDataDir(platform = process.platform, env = process.env, home = homedir()): string {
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'PasserelleSante');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'PasserelleSante');
+  return join(env.XDG_STATE_HOME ?? join(home, '.local', 'state'), 'passerelle-sante');
+}
+
+/** Parses a configuration object; every problem names the field, the value found and what is expected. */
+export function parseSiteConfig(raw: unknown, source: string, fallbackDataDir = defaultDataDir()): SiteConfig {
+  const parsed = siteConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(source, parsed.error.issues.map((issue) => describeIssue(issue, raw)));
+  }
+  return { ...parsed.data, dataDir: parsed.data.dataDir ?? fallbackDataDir };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: known fields are ${Object.keys(expected).join(', ')}`;
+  }
+  if (issue.path.length === 0) return 'the file must hold one JSON object, like {"siteName": "Médiathèque"}';
+  const field = String(issue.path[0]) as ConfigField;
+  const value = valueAt(raw, issue.path);
+  const got = value === undefined ? 'nothing' : JSON.stringify(value);
+  return `field "${issue.path.join('.')}": expected ${expected[field] ?? 'a valid value'}, got ${got}`;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = raw;
+  for (const key of path) {
+    if (typeof here !== 'object' || here === null) return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
+
+export interface ConfigSource {
+  /** The file given with --config; it must exist. */
+  readonly explicitPath?: string;
+  /** Values from command-line flags: they win over the file. */
+  readonly overrides?: Record<string, unknown>;
+}
+
+/** Reads the site configuration from --config, else the default location if present, else defaults. */
+export function loadSiteConfig(source: ConfigSource = {}, defaultPath = defaultConfigPath()): SiteConfig {
+  const path = source.explicitPath ?? (existsSync(defaultPath) ? defaultPath : undefined);
+  let fromFile: unknown = {};
+  if (path !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new ConfigError(path, [`the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    }
+    try {
+      fromFile = JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(path, [`the file is not valid JSON: ${(error as Error).message}`]);
+    }
+  }
+  const merged =
+    typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile)
+      ? { ...fromFile, ...source.overrides }
+      : fromFile;
+  return parseSiteConfig(merged, path ?? 'the command line');
+}

@@ -1,0 +1,10 @@
+// The ordered list of state DB migrations. A new migration is a new NNN-name.sql file listed here.
+import m001 from './001-initial.sql';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: '001-initial', sql: m001 }];

@@ -1,0 +1,127 @@
+// The Electron shell: one locked-down kiosk window serving the app from app://, the services over IPC.
+import { app, BrowserWindow, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDispatch } from '../api/dispatch';
+import { ConfigError, loadSiteConfig } from '../config';
+import { parseLauncherFlags } from '../launcher/flags';
+import { contentSecurityPolicy } from '../lockdown/csp';
+import { createFileLogger, createMemoryLogger, type Logger } from '../log';
+import { openKiosk, type OpenedKiosk } from '../services/open-kiosk';
+import { appVersion } from '../version';
+import { sendEvent, serveIpc } from './ipc';
+import { resolveAppRequest } from './policies/app-protocol';
+import { appHomeUrl, appScheme, isNavigationAllowed, windowOpenDecision } from './policies/navigation';
+import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions';
+import { isBlockedShortcut } from './policies/shortcuts';
+import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+/** Official origins the site allowlisted for guided browsing (from the site configuration, later issues). */
+const allowedOrigins: readonly string[] = [];
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  let log: Logger = createMemoryLogger();
+  let kiosk: OpenedKiosk;
+  let kioskMode: boolean;
+  try {
+    const flags = parseLauncherFlags(process.argv.slice(app.isPackaged ? 1 : 2));
+    const config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
+    log = createFileLogger(join(config.dataDir, 'logs'));
+    const binding = process.env.PASSERELLE_SQLITE_BINDING;
+    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, ...(binding ? { nativeBinding: binding } : {}) });
+    kioskMode = config.kiosk;
+  } catch (error) {
+    process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);
+    app.exit(2);
+    return;
+  }
+
+  lockDownEveryWebContents(log);
+  await app.whenReady();
+  const visitorSession = session.fromPartition(visitorPartition);
+  for (const target of [session.defaultSession, visitorSession]) {
+    target.setPermissionRequestHandler((contents, permission, callback) => callback(shouldGrantPermission(permission, contents.getURL())));
+    target.setPermissionCheckHandler((_contents, permission, origin) => shouldGrantPermission(permission, origin));
+    target.setDevicePermissionHandler((details) => shouldGrantDevice(details.deviceType));
+    target.on('will-download', (event) => event.preventDefault());
+    target.protocol.handle(appScheme, serveAppRequest);
+  }
+
+  let window: BrowserWindow | null = null;
+  serveIpc(createDispatch(kiosk.handlers, log), () => window?.webContents.id ?? null, log);
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  const openWindow = () => {
+    window = new BrowserWindow(
+      kioskWindowOptions({ kiosk: kioskMode, preloadPath: join(__dirname, 'preload.cjs'), partition: visitorPartition }),
+    );
+    const contents = window.webContents;
+    const reloadHome = (why: string) => {
+      log.warn('renderer.recovered', { why });
+      void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
+    };
+    contents.on('render-process-gone', (_event, details) => {
+      if (recoveryAction(details.reason) === 'reload-home') reloadHome(details.reason);
+    });
+    window.on('unresponsive', () => reloadHome('unresponsive'));
+    if (kioskMode) contents.on('devtools-opened', () => contents.closeDevTools());
+    window.once('ready-to-show', () => window?.show());
+    void window.loadURL(appHomeUrl);
+  };
+
+  openWindow();
+  app.on('second-instance', () => window?.focus());
+  app.on('window-all-closed', () => {
+    kiosk.close();
+    app.quit();
+  });
+}
+
+async function serveAppRequest(request: Request): Promise<Response> {
+  const file = resolveAppRequest(request.url, rendererDir);
+  if (!file) return new Response('Not found', { status: 404 });
+  try {
+    const body = await readFile(file.file);
+    return new Response(body, {
+      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
+    });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
+}
+
+/** Applies the navigation, window, webview and keyboard policies to every web contents, present and future. */
+function lockDownEveryWebContents(log: Logger): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      log.info('lockdown.windowOpenDenied', { external: !url.startsWith(`${appScheme}:`) });
+      return windowOpenDecision();
+    });
+    const guard = (event: { preventDefault(): void }, url: string) => {
+      if (!isNavigationAllowed(url, allowedOrigins)) {
+        event.preventDefault();
+        log.info('lockdown.navigationDenied', { scheme: url.split(':')[0] ?? '' });
+      }
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-frame-navigate', (event) => guard(event, event.url));
+    contents.on('will-redirect', guard);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('context-menu', (event) => event.preventDefault());
+    contents.on('before-input-event', (event, input) => {
+      if (isBlockedShortcut(input)) event.preventDefault();
+    });
+    contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+  });
+}

@@ -1,0 +1,111 @@
+// `npm start`: reads the configuration and runs the kiosk in Electron, or in the web host with Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadSiteConfig, type SiteConfig } from '../config';
+import { createFileLogger } from '../log';
+import { runWebHost } from '../web/run-web-host';
+import { chooseHost, type HostEnvironment } from './choose-host';
+import { chromiumKioskArgs, findChromium } from './chromium';
+import { FlagError, parseLauncherFlags, type LauncherFlags } from './flags';
+
+const distDir = __dirname;
+const projectDir = join(distDir, '..', '..');
+
+async function main(): Promise<void> {
+  let flags: LauncherFlags;
+  let config: SiteConfig;
+  try {
+    flags = parseLauncherFlags(process.argv.slice(2));
+    config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
+  } catch (error) {
+    if (error instanceof FlagError || error instanceof ConfigError) {
+      process.stderr.write(`Passerelle Santé cannot start.\n${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const decision = chooseHost(config.host, hostEnvironment());
+  if (decision.host === 'electron') {
+    const child = spawn(decision.binary, [join(distDir, 'electron.cjs'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, PASSERELLE_SQLITE_BINDING: decision.sqliteBinding },
+    });
+    child.on('exit', (code) => process.exit(code ?? 1));
+    return;
+  }
+
+  const log = createFileLogger(join(config.dataDir, 'logs'));
+  const { host, close } = await runWebHost(config, join(distDir, '..', 'renderer'), log);
+  process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
+  process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
+
+  let browser: BrowserSupervisor | null = null;
+  if (!flags.noBrowser) {
+    const chromium = findChromium();
+    if (chromium) browser = superviseBrowser(chromium, host.url, config.kiosk);
+    else process.stdout.write('No Chromium, Chrome or Edge was found: open the address above in a browser.\n');
+  }
+
+  const stop = async () => {
+    browser?.stop();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+function hostEnvironment(): HostEnvironment {
+  let electronBinary: string | null = null;
+  try {
+    // The `electron` package exports the path of its binary, and throws when the binary is absent.
+    const path = createRequire(join(projectDir, 'package.json'))('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) electronBinary = path;
+  } catch {
+    electronBinary = null;
+  }
+  const binding = process.env.PASSERELLE_SQLITE_BINDING ?? join(projectDir, '.cache', 'electron-native', 'better_sqlite3.node');
+  return { electronBinary, electronSqliteBinding: existsSync(binding) ? binding : null };
+}
+
+interface BrowserSupervisor {
+  stop(): void;
+}
+
+/** Runs the kiosk browser with a fresh profile each time, and starts it again if it closes or crashes. */
+function superviseBrowser(binary: string, url: string, kiosk: boolean): BrowserSupervisor {
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let quickExits = 0;
+  const launch = () => {
+    const profile = mkdtempSync(join(tmpdir(), 'passerelle-browser-'));
+    const startedAt = Date.now();
+    child = spawn(binary, chromiumKioskArgs(url, profile, { kiosk }), { stdio: 'ignore' });
+    child.on('exit', () => {
+      rmSync(profile, { recursive: true, force: true });
+      if (stopping) return;
+      quickExits = Date.now() - startedAt < 10_000 ? quickExits + 1 : 0;
+      if (quickExits >= 5) {
+        process.stderr.write(`The browser keeps closing at once: open ${url} by hand.\n`);
+        return;
+      }
+      setTimeout(launch, 1000);
+    });
+  };
+  launch();
+  return {
+    stop() {
+      stopping = true;
+      child?.kill();
+    },
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Passerelle Santé stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// Resolves a request path to a file of the built renderer, refusing anything outside that folder.
+import { extname, resolve, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticFile {
+  readonly file: string;
+  readonly contentType: string;
+  /** Built assets carry a content hash in their name and never change. */
+  readonly immutable: boolean;
+}
+
+/** Maps a URL path (already stripped of its query) to a file under `root`, or null. */
+export function resolveStaticFile(root: string, urlPath: string): StaticFile | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const rootResolved = resolve(root);
+  const file = resolve(rootResolved, relative);
+  if (!file.startsWith(rootResolved + sep)) return null;
+  const contentType = types[extname(file).toLowerCase()];
+  if (!contentType) return null;
+  return { file, contentType, immutable: relative.startsWith('assets/') };
+}

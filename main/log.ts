@@ -1,0 +1,47 @@
+// The operational log: one JSON line per event, with named fields only, never request bodies or visitor text.
+import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type LogFields = Record<string, string | number | boolean>;
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface Logger {
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+}
+
+const maxBytes = 5 * 1024 * 1024;
+
+/** A logger writing to `<dir>/passerelle.log` (rotated once at 5 MB) and echoing to stderr when asked. */
+export function createFileLogger(dir: string, options: { echo?: boolean } = {}): Logger & { readonly file: string } {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'passerelle.log');
+  const write = (level: LogLevel, event: string, fields: LogFields = {}) => {
+    const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...fields });
+    rotateIfLarge(file);
+    appendFileSync(file, `${line}\n`);
+    if (options.echo) process.stderr.write(`${line}\n`);
+  };
+  return {
+    file,
+    info: (event, fields) => write('info', event, fields),
+    warn: (event, fields) => write('warn', event, fields),
+    error: (event, fields) => write('error', event, fields),
+  };
+}
+
+function rotateIfLarge(file: string): void {
+  try {
+    if (statSync(file).size > maxBytes) renameSync(file, `${file}.1`);
+  } catch {
+    // No file yet: nothing to rotate.
+  }
+}
+
+/** A logger that keeps lines in memory: for tests and for code that runs before the data folder exists. */
+export function createMemoryLogger(): Logger & { readonly lines: { level: LogLevel; event: string; fields: LogFields }[] } {
+  const lines: { level: LogLevel; event: string; fields: LogFields }[] = [];
+  const push = (level: LogLevel) => (event: string, fields: LogFields = {}) => void lines.push({ level, event, fields });
+  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+}

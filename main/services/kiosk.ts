@@ -1,0 +1,40 @@
+// The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
+import type { Handlers } from '../api/contract';
+import { ok } from '../api/result';
+import type { HostKind, KioskStatus, StateDbStatus } from '../api/types';
+import type { Logger } from '../log';
+import type { KioskEvents } from './kiosk-events';
+
+export interface KioskServiceDeps {
+  readonly version: string;
+  readonly host: HostKind;
+  readonly stateDb: StateDbStatus;
+  readonly events: KioskEvents;
+  readonly log: Logger;
+  readonly startedAt: Date;
+  readonly now?: () => Date;
+}
+
+export function createKioskService(deps: KioskServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const status = (): KioskStatus => ({
+    app: 'passerelle-sante',
+    version: deps.version,
+    host: deps.host,
+    startedAt: deps.startedAt.toISOString(),
+    uptimeSeconds: Math.floor((now().getTime() - deps.startedAt.getTime()) / 1000),
+    stateDb: deps.stateDb,
+    contentPack: null,
+  });
+
+  const handlers = {
+    'kiosk.status': () => ok(status()),
+    'kiosk.reportRendererProblem': ({ kind, screen }) => {
+      deps.log.warn('renderer.problem', { kind, screen });
+      deps.events.record('renderer.problem', `${kind} on ${screen}`);
+      return ok({ logged: true as const });
+    },
+  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem'>;
+
+  return { status, handlers };
+}

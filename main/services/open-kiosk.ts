@@ -1,0 +1,52 @@
+// Opens everything the kiosk serves (state DB, services) for either host, and closes it again.
+import { join } from 'node:path';
+import type { Handlers } from '../api/contract';
+import type { HostKind } from '../api/types';
+import type { SiteConfig } from '../config';
+import { openStateDb } from '../db/state-db';
+import type { Logger } from '../log';
+import { createKioskEvents } from './kiosk-events';
+import { createKioskService } from './kiosk';
+import { createSettingsService } from './settings';
+
+export interface OpenKioskOptions {
+  readonly config: SiteConfig;
+  readonly host: HostKind;
+  readonly version: string;
+  readonly log: Logger;
+  readonly nativeBinding?: string;
+}
+
+export function openKiosk(options: OpenKioskOptions) {
+  const { config, log } = options;
+  const stateDbFile = join(config.dataDir, 'state.db');
+  const { db, status: stateDb } = openStateDb(
+    stateDbFile,
+    log,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  const events = createKioskEvents(db);
+  if (stateDb.status === 'recovered') events.record('stateDb.recovered', `moved aside to ${stateDb.movedAsideTo}`);
+
+  const kiosk = createKioskService({
+    version: options.version,
+    host: options.host,
+    stateDb,
+    events,
+    log,
+    startedAt: new Date(),
+  });
+  const settings = createSettingsService(config);
+  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers };
+  log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
+
+  return {
+    handlers,
+    status: kiosk.status,
+    events,
+    stateDbFile,
+    close: () => db.close(),
+  };
+}
+
+export type OpenedKiosk = ReturnType<typeof openKiosk>;

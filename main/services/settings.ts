@@ -1,0 +1,23 @@
+// What the renderer may know of the site configuration.
+import type { Handlers } from '../api/contract';
+import { ok } from '../api/result';
+import type { PublicSettings } from '../api/types';
+import type { SiteConfig } from '../config';
+
+export function publicSettingsOf(config: SiteConfig): PublicSettings {
+  return {
+    siteName: config.siteName,
+    siteType: config.siteType,
+    locales: config.locales,
+    defaultLocale: config.defaultLocale,
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+  };
+}
+
+export function createSettingsService(config: SiteConfig) {
+  const settings = publicSettingsOf(config);
+  const handlers = {
+    'settings.public': () => ok(settings),
+  } satisfies Pick<Handlers, 'settings.public'>;
+  return { handlers };
+}

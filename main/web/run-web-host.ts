@@ -1,0 +1,31 @@
+// Opens the kiosk's services and serves them with the built renderer over HTTP.
+import { createDispatch } from '../api/dispatch';
+import type { SiteConfig } from '../config';
+import type { Logger } from '../log';
+import { openKiosk } from '../services/open-kiosk';
+import { appVersion } from '../version';
+import { startWebHost } from './server';
+
+export async function runWebHost(config: SiteConfig, rendererDir: string, log: Logger) {
+  const kiosk = openKiosk({ config, host: 'web', version: appVersion, log });
+  try {
+    const host = await startWebHost({
+      dispatch: createDispatch(kiosk.handlers, log),
+      status: kiosk.status,
+      rendererDir,
+      port: config.port,
+      log,
+    });
+    return {
+      host,
+      kiosk,
+      close: async () => {
+        await host.close();
+        kiosk.close();
+      },
+    };
+  } catch (error) {
+    kiosk.close();
+    throw error;
+  }
+}

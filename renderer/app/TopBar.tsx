@@ -1,0 +1,45 @@
+// The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Locale, PublicSettings } from '../../main/api/types';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Pictogram } from '../components/Pictogram';
+import { EndVisitDialog } from '../screens/end/EndVisitDialog';
+import type { Navigate, Screen } from './screens';
+
+interface TopBarProps {
+  readonly settings: PublicSettings;
+  readonly screen: Screen;
+  readonly locale: Locale;
+  readonly navigate: Navigate;
+  readonly onLocale: (locale: Locale) => void;
+  readonly onEnd: () => void;
+}
+
+export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd }: TopBarProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{settings.siteName === t('app.name') ? t('app.tagline') : settings.siteName}</span>
+      </div>
+      <LanguageSwitch offered={settings.locales} current={locale} onChange={onLocale} />
+      <nav className="actions" aria-label={t('app.mainNav')}>
+        {screen.name !== 'home' && (
+          <Button className="action" onPress={() => navigate({ name: 'home' })}>
+            {t('nav.home')}
+          </Button>
+        )}
+        <Button className="action action-emergency" onPress={() => navigate({ name: 'emergency' })}>
+          <Pictogram id="urgences" className="action-icon" />
+          {t('nav.emergency')}
+        </Button>
+        <Button className="action" onPress={() => navigate({ name: 'help' })}>
+          {t('nav.help')}
+        </Button>
+        <EndVisitDialog onEnd={onEnd} />
+      </nav>
+    </header>
+  );
+}

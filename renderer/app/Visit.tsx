@@ -1,0 +1,59 @@
+// One visitor's visit: the current screen and language live here, in memory, and vanish with it.
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale, PublicSettings } from '../../main/api/types';
+import { applyDocumentLanguage } from '../i18n/setup';
+import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
+import { HelpScreen } from '../screens/help/HelpScreen';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { NeedScreen } from '../screens/need/NeedScreen';
+import { screenName, type Screen } from './screens';
+import { TopBar } from './TopBar';
+
+interface VisitProps {
+  readonly settings: PublicSettings;
+  readonly onEnd: () => void;
+  readonly onScreen: (name: string) => void;
+}
+
+export function Visit({ settings, onEnd, onScreen }: VisitProps) {
+  const { t, i18n } = useTranslation();
+  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
+
+  const navigate = useCallback(
+    (next: Screen) => {
+      setScreen(next);
+      onScreen(screenName(next));
+    },
+    [onScreen],
+  );
+  const changeLocale = (next: Locale) => {
+    setLocale(next);
+    void i18n.changeLanguage(next);
+    applyDocumentLanguage(next);
+  };
+
+  return (
+    <div className="visit" data-screen={screenName(screen)}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(event) => {
+          // Focus the content without adding a history entry.
+          event.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} />
+      <main id="content" className="content" tabIndex={-1} key={screenName(screen)}>
+        {screen.name === 'home' && <HomeScreen navigate={navigate} />}
+        {screen.name === 'need' && <NeedScreen need={screen.need} />}
+        {screen.name === 'help' && <HelpScreen />}
+        {screen.name === 'emergency' && <EmergencyScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// The screens of a visit, kept in memory only (no URL, no history entry a next visitor could go back to).
+
+export const needIds = ['mon-espace-sante', 'compte-ameli', 'carte-vitale', 'trouver-medecin', 'payer-moins', 'arnaques'] as const;
+export type NeedId = (typeof needIds)[number];
+
+export type Screen =
+  | { readonly name: 'home' }
+  | { readonly name: 'need'; readonly need: NeedId }
+  | { readonly name: 'help' }
+  | { readonly name: 'emergency' };
+
+export type Navigate = (screen: Screen) => void;
+
+/** A stable name for a screen, used in problem reports and test ids: never visitor data. */
+export const screenName = (screen: Screen): string => (screen.name === 'need' ? `need-${screen.need}` : screen.name);

@@ -1,0 +1,26 @@
+// Entry of the renderer: picks the transport, reads the site settings, starts the app in the default language.
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { createApiClient, detectTransport } from './api/transport';
+import { App } from './app/App';
+import { StartupProblem } from './app/StartupProblem';
+import { applyDocumentLanguage, createI18n } from './i18n/setup';
+import './styles/tokens.css';
+import './styles/app.css';
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const transport = detectTransport();
+  const api = createApiClient(transport);
+  const settings = await api['settings.public']({});
+  const locale = settings.ok ? settings.value.defaultLocale : 'fr';
+  const i18n = await createI18n(locale);
+  applyDocumentLanguage(locale);
+  root.render(
+    <StrictMode>
+      {settings.ok ? <App api={api} transport={transport} settings={settings.value} i18n={i18n} /> : <StartupProblem i18n={i18n} error={settings.error} />}
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,26 @@
+// The home screen: a greeting and the main needs as big tiles.
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { needIds, type Navigate } from '../../app/screens';
+import { Pictogram } from '../../components/Pictogram';
+import { ScreenHeading } from '../../components/ScreenHeading';
+
+export function HomeScreen({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ScreenHeading>{t('home.title')}</ScreenHeading>
+      <p className="lead">{t('home.intro')}</p>
+      <ul className="tiles" aria-label={t('home.needsLabel')}>
+        {needIds.map((need) => (
+          <li key={need}>
+            <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
+              <Pictogram id={need} className="tile-pictogram" />
+              <span className="tile-label">{t(`needs.${need}.label`)}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

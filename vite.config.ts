@@ -1,0 +1,18 @@
+// Builds the renderer into dist/renderer: the same files served by app:// in Electron and by the web host.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    // Inline nothing: the CSP allows only files served by the app itself.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1' },
+});
