@@ -4,6 +4,8 @@ import { chromiumExecutable } from './tests/e2e/chromium-path';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Its own folder: Playwright empties it at every run, and test-results/ also holds the unit report.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   retries: 0,

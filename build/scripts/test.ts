@@ -30,16 +30,19 @@ const e2eStatus = run(bin('playwright'), ['test']);
 
 const unit = readVitest(unitJson);
 const e2e = readPlaywright(e2eJson);
-// A runner that crashed before writing its report counts as one failure, never as zero tests.
-if (!unit) process.stdout.write('Unit tests wrote no report.\n');
-if (!e2e) process.stdout.write('Browser tests wrote no report.\n');
+// A runner that wrote no report, or exited badly with no failed test in it, counts as one failure: never as zero tests.
+const failuresOf = (name: string, tally: Tally | null, status: number): number => {
+  if (!tally) {
+    process.stdout.write(`${name} tests wrote no report.\n`);
+    return 1;
+  }
+  return tally.failed > 0 || status === 0 ? tally.failed : 1;
+};
 const total: Tally = {
   passed: (unit?.passed ?? 0) + (e2e?.passed ?? 0),
-  failed: (unit?.failed ?? (unitStatus === 0 ? 0 : 1)) + (e2e?.failed ?? (e2eStatus === 0 ? 0 : 1)),
+  failed: failuresOf('Unit', unit, unitStatus) + failuresOf('Browser', e2e, e2eStatus),
   skipped: [...(unit?.skipped ?? []), ...(e2e?.skipped ?? [])],
 };
-if (unit && unitStatus !== 0 && unit.failed === 0) total.failed += 1;
-if (e2e && e2eStatus !== 0 && e2e.failed === 0) total.failed += 1;
 
 process.stdout.write(`\nUnit: ${unit?.passed ?? 0} passed, ${unit?.failed ?? '?'} failed. Browser: ${e2e?.passed ?? 0} passed, ${e2e?.failed ?? '?'} failed.\n`);
 for (const reason of total.skipped) process.stdout.write(`skipped: ${reason}\n`);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
 import { httpRoutePrefix } from './routes';
-import { rendererProblemKinds, type KioskStatus, type PublicSettings } from './types';
+import { rendererProblemKinds, screenKinds, type KioskStatus, type PublicSettings } from './types';
 
 const noInput = z.object({}).strict();
 
@@ -15,8 +15,8 @@ export const contract = {
     input: z
       .object({
         kind: z.enum(rendererProblemKinds),
-        // A screen name, never free text: free text could carry what a visitor typed.
-        screen: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+        // A closed list, never free text: free text could carry what a visitor typed.
+        screen: z.enum(screenKinds),
       })
       .strict(),
   }),
@@ -37,9 +37,7 @@ export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends Method> =
   Contract[M] extends CallDef<z.ZodType, infer O, string> ? O : never;
-export type ErrorOf<M extends Method> =
-  | CommonError
-  | (Contract[M] extends CallDef<z.ZodType, unknown, infer E> ? E : never);
+export type ErrorOf<M extends Method> = CommonError | Contract[M]['errors'][number];
 export type ResultOf<M extends Method> = Result<OutputOf<M>, ErrorOf<M>>;
 export type PayloadOf<N extends EventName> =
   (typeof events)[N] extends EventDef<infer P> ? P : never;

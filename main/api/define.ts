@@ -20,7 +20,7 @@ export const defineCall =
   <I extends z.ZodType, const E extends string = never>(def: {
     input: I;
     errors?: readonly E[];
-  }): CallDef<I, O, E> => ({ input: def.input, errors: def.errors ?? [] });
+  }): CallDef<I, O, NoInfer<E>> => ({ input: def.input, errors: def.errors ?? [] });
 
 /** One event the main process may push to the renderer. */
 export interface EventDef<P> {

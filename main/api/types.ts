@@ -35,6 +35,10 @@ export interface KioskStatus {
   readonly contentPack: string | null;
 }
 
-/** Events the renderer reports about itself: a kind and the screen, never what a visitor typed. */
+/** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
+export const screenKinds = ['home', 'need', 'help', 'emergency'] as const;
+export type ScreenKind = (typeof screenKinds)[number];
+
+/** Events the renderer reports about itself: a kind and the screen kind, never what a visitor typed. */
 export const rendererProblemKinds = ['render-error', 'unhandled-rejection', 'script-error'] as const;
 export type RendererProblemKind = (typeof rendererProblemKinds)[number];

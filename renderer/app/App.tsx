@@ -4,7 +4,7 @@ import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { ApiClient } from '../../main/api/contract';
-import type { PublicSettings, RendererProblemKind } from '../../main/api/types';
+import type { PublicSettings, RendererProblemKind, ScreenKind } from '../../main/api/types';
 import { onEvent, type Transport } from '../api/transport';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -20,7 +20,7 @@ interface AppProps {
 export function App({ api, transport, settings, i18n }: AppProps) {
   const [visit, setVisit] = useState(0);
   const [locale, setLocale] = useState(settings.defaultLocale);
-  const screen = useRef('home');
+  const screen = useRef<ScreenKind>('home');
 
   const endVisit = useCallback(() => {
     void i18n.changeLanguage(settings.defaultLocale);
@@ -62,7 +62,7 @@ export function App({ api, transport, settings, i18n }: AppProps) {
             endVisit();
           }}
         >
-          <Visit settings={settings} onEnd={endVisit} onScreen={(name) => (screen.current = name)} />
+          <Visit settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
         </ErrorBoundary>
       </I18nProvider>
     </I18nextProvider>

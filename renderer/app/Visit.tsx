@@ -1,7 +1,7 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale, PublicSettings } from '../../main/api/types';
+import type { Locale, PublicSettings, ScreenKind } from '../../main/api/types';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
@@ -13,7 +13,7 @@ import { TopBar } from './TopBar';
 interface VisitProps {
   readonly settings: PublicSettings;
   readonly onEnd: () => void;
-  readonly onScreen: (name: string) => void;
+  readonly onScreen: (kind: ScreenKind) => void;
 }
 
 export function Visit({ settings, onEnd, onScreen }: VisitProps) {
@@ -24,7 +24,7 @@ export function Visit({ settings, onEnd, onScreen }: VisitProps) {
   const navigate = useCallback(
     (next: Screen) => {
       setScreen(next);
-      onScreen(screenName(next));
+      onScreen(next.name);
     },
     [onScreen],
   );

@@ -11,5 +11,5 @@ export type Screen =
 
 export type Navigate = (screen: Screen) => void;
 
-/** A stable name for a screen, used in problem reports and test ids: never visitor data. */
+/** A stable name for a screen, used as a React key and in test ids. */
 export const screenName = (screen: Screen): string => (screen.name === 'need' ? `need-${screen.need}` : screen.name);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Handlers } from '../../main/api/contract';
+import { createDispatch } from '../../main/api/dispatch';
+import { ok } from '../../main/api/result';
+import { createMemoryLogger } from '../../main/log';
+
+const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90 } as const;
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'kiosk.status': () => {
+      throw new TypeError('secret visitor text must not reach the log');
+    },
+    'settings.public': () => ok(settings),
+    'kiosk.reportRendererProblem': () => ok({ logged: true }),
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('calls the handler of a declared method with its parsed input', async () => {
+    const dispatch = createDispatch(handlers(), createMemoryLogger());
+    expect(await dispatch('settings.public', {})).toEqual({ ok: true, value: settings });
+  });
+
+  it('refuses a method the contract does not declare, including inherited names', async () => {
+    const dispatch = createDispatch(handlers(), createMemoryLogger());
+    expect(await dispatch('admin.dropEverything', {})).toEqual({ ok: false, error: 'api.unknownMethod' });
+    expect(await dispatch('toString', {})).toEqual({ ok: false, error: 'api.unknownMethod' });
+    expect(await dispatch('__proto__', {})).toEqual({ ok: false, error: 'api.unknownMethod' });
+  });
+
+  it('answers invalid input with a typed error naming the field, without calling the handler', async () => {
+    let called = false;
+    const dispatch = createDispatch(
+      handlers({
+        'kiosk.reportRendererProblem': () => {
+          called = true;
+          return ok({ logged: true });
+        },
+      }),
+      createMemoryLogger(),
+    );
+    expect(await dispatch('kiosk.reportRendererProblem', { kind: 'render-error', screen: 'code-1234' })).toEqual({
+      ok: false,
+      error: 'api.invalidInput',
+      field: 'screen',
+    });
+    expect(await dispatch('kiosk.reportRendererProblem', { kind: 'render-error', screen: 'home', extra: 1 })).toMatchObject({ error: 'api.invalidInput' });
+    expect(await dispatch('settings.public', 'not an object')).toMatchObject({ ok: false, error: 'api.invalidInput' });
+    expect(called).toBe(false);
+  });
+
+  it('turns a failing handler into api.internal and logs only the error class', async () => {
+    const log = createMemoryLogger();
+    const dispatch = createDispatch(handlers(), log);
+    expect(await dispatch('kiosk.status', {})).toEqual({ ok: false, error: 'api.internal' });
+    expect(log.lines).toEqual([{ level: 'error', event: 'api.handlerFailed', fields: { method: 'kiosk.status', error: 'TypeError' } }]);
+    expect(JSON.stringify(log.lines)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSiteConfig } from '../../main/config';
+import { createFileLogger } from '../../main/log';
+import { runWebHost } from '../../main/web/run-web-host';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+});
+
+async function start() {
+  const dir = tempDir();
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const log = createFileLogger(join(dir, 'logs'));
+  const config = parseSiteConfig({ port: 0, siteName: 'Bibliothèque test' }, 'test', join(dir, 'data'));
+  const web = await runWebHost(config, rendererDir, log);
+  running.push(web);
+  return { ...web, dir, log, origin: web.host.url.replace(/\/$/, '') };
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const call = (origin: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(`${origin}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin, ...headers }, body: JSON.stringify(body) });
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { host } = await start();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the API to its own page', async () => {
+    const { origin } = await start();
+    const reply = await call(origin, 'settings.public', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { siteName: 'Bibliothèque test', defaultLocale: 'fr' } });
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses calls from another origin, without an origin, or naming another host', async () => {
+    const { origin, host } = await start();
+    expect((await call(origin, 'settings.public', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect((await call(origin, 'settings.public', {}, { Host: `rebind.example:${host.port}` })).status).toBe(421);
+    expect((await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+  });
+
+  it('answers bad input with a typed error and keeps serving', async () => {
+    const { origin } = await start();
+    expect(JSON.parse((await call(origin, 'no.such.call', {})).body)).toEqual({ ok: false, error: 'api.unknownMethod' });
+    const broken = await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{"oops' });
+    expect(JSON.parse(broken.body)).toEqual({ ok: false, error: 'api.invalidInput' });
+    const huge = await call(origin, 'settings.public', { padding: 'x'.repeat(100_000) });
+    expect(huge.status).toBe(413);
+    expect((await call(origin, 'settings.public', {})).status).toBe(200);
+  });
+
+  it('sends the security headers on every answer', async () => {
+    const { origin } = await start();
+    for (const reply of [await send(`${origin}/`), await call(origin, 'settings.public', {}), await send(`${origin}/nothing.js`)]) {
+      expect(reply.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(reply.headers['x-frame-options']).toBe('DENY');
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['permissions-policy']).toContain('camera=()');
+      expect(reply.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('serves the renderer, and nothing outside its folder', async () => {
+    const { origin } = await start();
+    expect((await send(`${origin}/`)).body).toContain('<title>kiosk</title>');
+    const asset = await send(`${origin}/assets/app-1234.js`);
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      const reply = await send(`${origin}${path}`);
+      expect(reply.body, path).not.toContain('outside the renderer');
+    }
+  });
+
+  it('reports its health for monitoring', async () => {
+    const { origin } = await start();
+    const health = JSON.parse((await send(`${origin}/api/health`)).body);
+    expect(health).toMatchObject({ app: 'passerelle-sante', host: 'web', stateDb: { status: 'ok' }, contentPack: null });
+    expect(typeof health.version).toBe('string');
+  });
+
+  it('never logs request bodies or query strings', async () => {
+    const { origin, log } = await start();
+    const refused = await call(origin, 'kiosk.reportRendererProblem', { kind: 'render-error', screen: 'canary-body-9f3k' });
+    expect(JSON.parse(refused.body)).toMatchObject({ error: 'api.invalidInput', field: 'screen' });
+    await send(`${origin}/?q=canary-query-7h2m`);
+    const text = readFileSync(log.file, 'utf8');
+    expect(text).toContain('"event":"http.request"');
+    expect(text).not.toContain('canary-body-9f3k');
+    expect(text).not.toContain('canary-query-7h2m');
+  });
+});
