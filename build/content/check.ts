@@ -1,0 +1,72 @@
+// Checks that hold across files: every item in every language, glossary words used exist, pictograms exist.
+import { termIds } from '../../main/content/blocks';
+import type { ContentProblem, ContentSource, LocaleContent } from './load';
+import { contentLocales } from './schema';
+
+/** Every piece of visitor text of a locale, with the file it comes from. */
+export function visitorTexts(content: LocaleContent): { file: string; text: string }[] {
+  return [
+    ...content.topics.flatMap((t) => [t.title, t.summary, t.body].map((text) => ({ file: t.file, text }))),
+    ...content.journeys.flatMap((j) =>
+      [
+        j.title,
+        j.summary,
+        j.offline.title,
+        j.offline.text,
+        ...j.readiness.flatMap((q) => [q.question, 'bring' in q.if_no ? q.if_no.bring : '']),
+        ...j.steps.flatMap((s) => [s.title, s.text, ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, p.fix])]),
+      ].map((text) => ({ file: j.file, text })),
+    ),
+    ...content.glossary.flatMap((g) => [g.short, g.long ?? ''].map((text) => ({ file: g.file, text }))),
+  ];
+}
+
+export function checkContent(source: ContentSource): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const reference = source.locales.fr;
+  const idsOf = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id));
+
+  for (const locale of contentLocales) {
+    const content = source.locales[locale];
+    if (locale !== 'fr') {
+      for (const [kind, ref, here] of [
+        ['topic', reference.topics, content.topics],
+        ['journey', reference.journeys, content.journeys],
+        ['glossary word', reference.glossary, content.glossary],
+      ] as const) {
+        const hereIds = idsOf(here);
+        const refIds = idsOf(ref);
+        for (const id of refIds) if (!hereIds.has(id)) problems.push({ file: `${locale}/`, message: `the ${kind} "${id}" exists in French but not in ${locale}` });
+        for (const id of hereIds) if (!refIds.has(id)) problems.push({ file: `${locale}/`, message: `the ${kind} "${id}" exists in ${locale} but not in French` });
+      }
+      for (const journey of content.journeys) {
+        const french = reference.journeys.find((j) => j.id === journey.id);
+        if (!french) continue;
+        const same = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.map((x) => x.id).join() === b.map((x) => x.id).join();
+        if (!same(french.steps, journey.steps)) problems.push({ file: journey.file, field: 'steps', message: 'expected the same step ids, in the same order, as in French' });
+        if (!same(french.readiness, journey.readiness)) problems.push({ file: journey.file, field: 'readiness', message: 'expected the same readiness questions as in French' });
+      }
+    }
+
+    const words = idsOf(content.glossary);
+    for (const { file, text } of visitorTexts(content)) {
+      for (const id of termIds(text)) if (!words.has(id)) problems.push({ file, message: `the glossary word "${id}" is used but ${locale}/mots/${id}.yaml does not exist` });
+    }
+
+    const items = [...content.topics, ...content.journeys];
+    for (const item of items) {
+      if (!source.pictograms[item.pictogram]) problems.push({ file: item.file, field: 'pictogram', message: `expected a file content/pictograms/${item.pictogram}.svg` });
+      else if (!content.pictogramTexts[item.pictogram]) problems.push({ file: `${locale}/pictogrammes.yaml`, field: item.pictogram, message: 'expected a text alternative for this pictogram' });
+    }
+    const all = items.map((i) => i.id);
+    all.forEach((id, index) => {
+      if (all.indexOf(id) !== index) problems.push({ file: `${locale}/`, message: `the id "${id}" is used by two items` });
+    });
+  }
+
+  const placeIds = source.places.map((p) => p.id);
+  placeIds.forEach((id, index) => {
+    if (placeIds.indexOf(id) !== index) problems.push({ file: 'lieux.yaml', message: `the place id "${id}" is used twice` });
+  });
+  return problems;
+}

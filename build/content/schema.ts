@@ -1,0 +1,112 @@
+// Schemas of the content source files (topics, journeys, glossary, pictogram texts, help places).
+import { z } from 'zod';
+
+export const contentLocales = ['fr', 'en', 'ar'] as const;
+export type ContentLocale = (typeof contentLocales)[number];
+
+export const needs = ['mon-espace-sante', 'compte-ameli', 'carte-vitale', 'trouver-medecin', 'payer-moins', 'arnaques', 'urgences', 'aide'] as const;
+export const placeKinds = ['france-services', 'cpam', 'pass', 'aidants-connect', 'pharmacie', 'mairie', 'association', 'telephone', 'other'] as const;
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes, like "mon-espace-sante"');
+const text = z.string().trim().min(1, 'a text that is not empty');
+const officialUrl = z.url({ protocol: /^https$/, error: 'an https address' });
+const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
+    ctx.addIssue({ code: 'custom', message: 'a date written YYYY-MM-DD' });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+const common = {
+  id,
+  title: text,
+  summary: text,
+  pictogram: id,
+  need: z.enum(needs),
+  sources: z.array(officialUrl).min(1, 'at least one official source'),
+  verified_at: isoDate,
+};
+
+export const topicFrontMatter = z
+  .object({
+    ...common,
+    tags: z.array(text).default([]),
+    synonyms: z.array(text).default([]),
+    sensitive: z.boolean().default(false),
+    /** Rules of the FALC linter this page silences, each with the reason why. */
+    lint_exceptions: z.array(z.object({ rule: id, reason: text }).strict()).default([]),
+  })
+  .strict();
+
+const problem = z.object({ problem: text, fix: text }).strict();
+
+export const journeyStep = z
+  .object({
+    id,
+    title: text,
+    text,
+    at_hand: z.array(text).default([]),
+    secret: z.boolean().default(false),
+    url: officialUrl.optional(),
+    mediator_notes: text.optional(),
+    problems: z.array(problem).default([]),
+  })
+  .strict();
+
+export const readinessQuestion = z
+  .object({
+    id,
+    question: text,
+    if_no: z.union([z.object({ bring: text }).strict(), z.object({ goto: id }).strict()]),
+  })
+  .strict();
+
+export const journeySource = z
+  .object({
+    ...common,
+    tags: z.array(text).default([]),
+    synonyms: z.array(text).default([]),
+    sensitive: z.boolean().default(false),
+    readiness: z.array(readinessQuestion).default([]),
+    steps: z.array(journeyStep).min(1, 'at least one step'),
+    offline: z.object({ title: text, text }).strict(),
+  })
+  .strict()
+  .superRefine((journey, ctx) => {
+    const stepIds = journey.steps.map((s) => s.id);
+    stepIds.forEach((stepId, index) => {
+      if (stepIds.indexOf(stepId) !== index) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `a step id used once (${stepId} is repeated)` });
+    });
+    journey.readiness.forEach((question, index) => {
+      if ('goto' in question.if_no && !stepIds.includes(question.if_no.goto)) {
+        ctx.addIssue({ code: 'custom', path: ['readiness', index, 'if_no', 'goto'], message: `the id of a step of this journey (no step "${question.if_no.goto}")` });
+      }
+    });
+  });
+
+export const glossarySource = z
+  .object({ id, word: text, short: text, long: text.optional(), synonyms: z.array(text).default([]) })
+  .strict();
+
+export const pictogramTexts = z.record(id, text);
+
+export const placeSource = z
+  .object({
+    id,
+    name: text,
+    kind: z.enum(placeKinds),
+    address: z.string().default(''),
+    phone: z.string().default(''),
+    opening_hours: z.string().default(''),
+    helps_with: z.array(z.enum(needs)).default([]),
+    url: officialUrl.optional(),
+  })
+  .strict();
+export const placesSource = z.array(placeSource);
+
+export type TopicFrontMatter = z.output<typeof topicFrontMatter>;
+export type JourneySource = z.output<typeof journeySource>;
+export type GlossarySource = z.output<typeof glossarySource>;
+export type PlaceSource = z.output<typeof placeSource>;
