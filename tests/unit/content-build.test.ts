@@ -1,0 +1,77 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { ContentError, formatProblem } from '../../build/content/load';
+import { useTempDir } from './temp-dir';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const tempDir = useTempDir();
+
+function copyFixture(): string {
+  const dir = join(tempDir(), 'content');
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+function problemsOf(contentDir: string): string[] {
+  try {
+    buildContentPack(contentDir, join(tempDir(), 'pack'));
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error('expected the build to fail');
+}
+
+describe('content build', () => {
+  it('compiles valid content into a pack with a manifest that counts every locale', () => {
+    const manifest = buildContentPack(fixture, join(tempDir(), 'pack'));
+    expect(manifest.counts).toEqual({ fr: { topics: 2, journeys: 1, glossary: 2 }, en: { topics: 2, journeys: 1, glossary: 2 }, ar: { topics: 2, journeys: 1, glossary: 2 } });
+    expect(manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.places).toBe(1);
+  });
+
+  it('names the file, the line and the field of a schema error', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('verified_at: 2026-11-23', 'verified_at: hier'));
+    expect(problemsOf(dir)).toEqual(['fr/parcours/activer-le-compte.yaml:7 [verified_at]: expected a date written YYYY-MM-DD']);
+  });
+
+  it('counts the front matter lines when placing an error in a topic', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'fiches', 'medecin-traitant.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('sources: [https://www.ameli.fr/]', 'sources: [http://www.ameli.fr/]'));
+    expect(problemsOf(dir)).toEqual(['fr/fiches/medecin-traitant.md:8 [sources.0]: expected an https address']);
+  });
+
+  it('fails when a locale misses an item that French has', () => {
+    const dir = copyFixture();
+    rmSync(join(dir, 'ar', 'fiches', 'medecin-traitant.md'));
+    expect(problemsOf(dir)).toContain('ar/: the topic "medecin-traitant" exists in French but not in ar');
+  });
+
+  it('fails when a text uses a glossary word that its locale does not define', () => {
+    const dir = copyFixture();
+    rmSync(join(dir, 'en', 'mots', 'code-provisoire.yaml'));
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining(['en/parcours/activer-le-compte.yaml: the glossary word "code-provisoire" is used but en/mots/code-provisoire.yaml does not exist']),
+    );
+  });
+
+  it('fails when a journey goes to a step that does not exist, or steps differ between languages', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'en', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('goto: code', 'goto: nowhere'));
+    expect(problemsOf(dir)[0]).toMatch(/^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.goto\]: expected the id of a step of this journey/);
+  });
+
+  it('refuses an id that does not match its file name, and a pictogram without a file', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'fiches', 'securite-sociale.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('id: securite-sociale', 'id: secu').replace('pictogram: doc', 'pictogram: absent'));
+    const problems = problemsOf(dir);
+    expect(problems).toContain('fr/fiches/securite-sociale.md [id]: expected the id to match the file name "securite-sociale", got "secu"');
+  });
+});

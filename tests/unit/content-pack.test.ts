@@ -1,0 +1,108 @@
+import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { generateSigningKeys, signPack } from '../../build/content/sign';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { manifestFileName, packFileName, signatureFileName } from '../../main/db/content-pack-format';
+import { createMemoryLogger } from '../../main/log';
+import { openContentPack } from '../../main/services/content-pack';
+import { installPackFromFolder, packDirs, rollbackPack } from '../../main/services/content-updates';
+import { useTempDir } from './temp-dir';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const tempDir = useTempDir();
+const keys = generateSigningKeys();
+const trust = { publicKeyPem: keys.publicKeyPem };
+
+function signedPack(): string {
+  const dir = join(tempDir(), 'stick');
+  buildContentPack(fixture, dir);
+  signPack(dir, keys.privateKeyPem);
+  return dir;
+}
+
+describe('content pack checks', () => {
+  let pack: string;
+  beforeEach(() => {
+    pack = signedPack();
+  });
+
+  it('opens a signed pack read-only and reports its manifest', () => {
+    const opened = openContentPack(pack, trust);
+    expect(opened.manifest.counts.fr).toEqual({ topics: 2, journeys: 1, glossary: 2 });
+    expect(() => opened.db.exec('DELETE FROM item')).toThrow(/readonly/);
+    opened.db.close();
+  });
+
+  it('refuses an unsigned pack', () => {
+    rmSync(join(pack, signatureFileName));
+    expect(() => openContentPack(pack, trust)).toThrow(/content\.packUnsigned/);
+  });
+
+  it('refuses a pack signed with another key', () => {
+    signPack(pack, generateSigningKeys().privateKeyPem);
+    expect(() => openContentPack(pack, trust)).toThrow(/content\.packSignatureMismatch/);
+  });
+
+  it('refuses a pack whose manifest was edited after signing', () => {
+    const file = join(pack, manifestFileName);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"topics": 2', '"topics": 3'));
+    expect(() => openContentPack(pack, trust)).toThrow(/content\.packSignatureMismatch/);
+  });
+
+  it('refuses a tampered pack file', () => {
+    const file = join(pack, packFileName);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('Allez au guichet'));
+    bytes.write('Allez au casino!', at);
+    writeFileSync(file, bytes);
+    expect(() => openContentPack(pack, trust)).toThrow(/content\.packCorrupt: the pack file does not match/);
+  });
+
+  it('refuses a truncated pack file', () => {
+    truncateSync(join(pack, packFileName), 4096);
+    expect(() => openContentPack(pack, trust)).toThrow(/content\.packCorrupt/);
+  });
+});
+
+describe('content updates', () => {
+  it('installs a good pack, keeps the previous one, and can roll back', () => {
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    const first = installPackFromFolder(signedPack(), dataDir, trust, log);
+    expect(first.ok).toBe(true);
+    const second = installPackFromFolder(signedPack(), dataDir, trust, log);
+    expect(second.ok).toBe(true);
+    const dirs = packDirs(dataDir);
+    expect(openContentPack(dirs.current, trust).manifest.sha256).toBe(second.ok ? second.manifest.sha256 : '');
+    expect(rollbackPack(dataDir, log)).toBe(true);
+    expect(openContentPack(dirs.current, trust).manifest.sha256).toBe(first.ok ? first.manifest.sha256 : '');
+  });
+
+  it('refuses a bad pack, logs why, and the current pack keeps serving', () => {
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    const good = installPackFromFolder(signedPack(), dataDir, trust, log);
+    const current = openContentPack(packDirs(dataDir).current, trust);
+
+    const bad = signedPack();
+    truncateSync(join(bad, packFileName), 1000);
+    expect(installPackFromFolder(bad, dataDir, trust, log)).toEqual({ ok: false, error: 'content.packCorrupt' });
+    const unsigned = signedPack();
+    rmSync(join(unsigned, signatureFileName));
+    expect(installPackFromFolder(unsigned, dataDir, trust, log)).toEqual({ ok: false, error: 'content.packUnsigned' });
+
+    expect(current.db.prepare('SELECT count(*) FROM item').pluck().get()).toBe(9);
+    current.db.close();
+    expect(openContentPack(packDirs(dataDir).current, trust).manifest.sha256).toBe(good.ok ? good.manifest.sha256 : 'none');
+    expect(log.lines.filter((l) => l.event === 'content.updateRefused').map((l) => l.fields.problem)).toEqual(['content.packCorrupt', 'content.packUnsigned']);
+  });
+
+  it('keeps a copy of the stick, so a file changed after the check cannot slip in', () => {
+    const dataDir = tempDir();
+    const stick = signedPack();
+    installPackFromFolder(stick, dataDir, trust, createMemoryLogger());
+    cpSync(join(fixture, 'lieux.yaml'), join(stick, packFileName));
+    expect(openContentPack(packDirs(dataDir).current, trust).manifest.counts.fr?.topics).toBe(2);
+  });
+});

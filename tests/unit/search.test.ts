@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { packFileName } from '../../main/db/content-pack-format';
+import { createSearch, type Search } from '../../main/services/search';
+import { withinOneEdit } from '../../main/services/search-text';
+import { useTempDir } from './temp-dir';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const tempDir = useTempDir();
+let db: Database.Database;
+let search: Search;
+
+beforeAll(() => {
+  const dir = join(tempDir(), 'pack');
+  buildContentPack(fixture, dir);
+  db = new Database(join(dir, packFileName), { readonly: true });
+  search = createSearch(db);
+});
+afterAll(() => db.close());
+
+const ids = (query: string, locale = 'fr') => search.search(query, locale).hits.map((h) => h.id);
+
+describe('search in the content pack', () => {
+  it('ignores accents and case', () => {
+    expect(ids('securite sociale')[0]).toBe('securite-sociale');
+    expect(ids('SÉCURITÉ')[0]).toBe('securite-sociale');
+  });
+
+  it('matches prefixes as the visitor types', () => {
+    expect(ids('méd')).toContain('medecin-traitant');
+    expect(ids('secu')).toContain('securite-sociale');
+  });
+
+  it('finds a page by the words people use for it', () => {
+    expect(ids('médecin de famille')[0]).toBe('medecin-traitant');
+  });
+
+  it('forgives one typo in words of five letters or more', () => {
+    expect(ids('medecim')).toContain('medecin-traitant');
+    expect(ids('traitnat')).toContain('medecin-traitant');
+    expect(ids('socaile')).toContain('securite-sociale');
+  });
+
+  it('does not correct short words, where a typo would match too much', () => {
+    expect(ids('vu')).toEqual([]);
+  });
+
+  it('ranks a title match before a body match, with a marked snippet', () => {
+    const { hits } = search.search('compte', 'fr');
+    expect(hits[0]?.id).toBe('activer-le-compte');
+    expect(search.search('rembourse', 'fr').hits[0]?.snippet).toContain('\u0002rembourse\u0003');
+  });
+
+  it('falls back to French, saying so, when nothing is found in the chosen language', () => {
+    expect(search.search('rembourse', 'en')).toMatchObject({ locale: 'fr', fallback: true, hits: [{ id: 'securite-sociale' }] });
+    expect(search.search('doctor', 'en')).toMatchObject({ locale: 'en', fallback: false, hits: [{ id: 'medecin-traitant' }] });
+  });
+
+  it('finds Arabic text', () => {
+    expect(ids('الطبيب', 'ar')).toContain('medecin-traitant');
+  });
+
+  it('treats FTS syntax in a query as plain words', () => {
+    expect(() => search.search('"secu" OR NEAR( * -', 'fr')).not.toThrow();
+    expect(search.search('', 'fr').hits).toEqual([]);
+  });
+});
+
+describe('one-edit distance', () => {
+  it('accepts one substitution, insertion, deletion or swap, and nothing more', () => {
+    expect(withinOneEdit('medecin', 'medecim')).toBe(true);
+    expect(withinOneEdit('medecin', 'medecins')).toBe(true);
+    expect(withinOneEdit('medecin', 'medcin')).toBe(true);
+    expect(withinOneEdit('traitant', 'traitnat')).toBe(true);
+    expect(withinOneEdit('traitant', 'tratinat')).toBe(false);
+    expect(withinOneEdit('medecin', 'medicament')).toBe(false);
+  });
+});
