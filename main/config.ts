@@ -18,6 +18,7 @@ const expected = {
   host: `one of ${hostChoices.join(', ')}`,
   port: 'a whole number from 1024 to 65535 (or 0 for any free port)',
   dataDir: 'the path of a folder the kiosk may write to',
+  contentPublicKey: 'the path of the PEM file of the Ed25519 public key that signs content packs',
 } as const;
 
 export type ConfigField = keyof typeof expected;
@@ -33,6 +34,7 @@ export const siteConfigSchema = z
     host: z.enum(hostChoices).default('auto'),
     port: z.number().int().refine((p) => p === 0 || (p >= 1024 && p <= 65535)).default(8741),
     dataDir: z.string().min(1).optional(),
+    contentPublicKey: z.string().min(1).optional(),
   })
   .strict()
   .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] });

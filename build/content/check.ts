@@ -54,10 +54,12 @@ export function checkContent(source: ContentSource): ContentProblem[] {
     }
 
     const items = [...content.topics, ...content.journeys];
+    const missingTexts = new Set<string>();
     for (const item of items) {
       if (!source.pictograms[item.pictogram]) problems.push({ file: item.file, field: 'pictogram', message: `expected a file content/pictograms/${item.pictogram}.svg` });
-      else if (!content.pictogramTexts[item.pictogram]) problems.push({ file: `${locale}/pictogrammes.yaml`, field: item.pictogram, message: 'expected a text alternative for this pictogram' });
+      else if (!content.pictogramTexts[item.pictogram]) missingTexts.add(item.pictogram);
     }
+    for (const id of missingTexts) problems.push({ file: `${locale}/pictogrammes.yaml`, field: id, message: 'expected a text alternative for this pictogram' });
     const all = items.map((i) => i.id);
     all.forEach((id, index) => {
       if (all.indexOf(id) !== index) problems.push({ file: `${locale}/`, message: `the id "${id}" is used by two items` });

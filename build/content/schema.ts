@@ -52,6 +52,8 @@ export const journeyStep = z
     url: officialUrl.optional(),
     mediator_notes: text.optional(),
     problems: z.array(problem).default([]),
+    /** The journey ends after this step (when a journey holds two paths one after the other). */
+    end: z.boolean().default(false),
   })
   .strict();
 

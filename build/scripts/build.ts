@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build as viteBuild } from 'vite';
+import { buildContentPack } from './content-build';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -13,6 +14,7 @@ const stampFile = join(dist, 'build-stamp.json');
 const inputs = {
   renderer: ['renderer', 'content/pictograms', 'main/api', 'vite.config.ts', 'package.json'],
   main: ['main', 'package.json'],
+  content: ['content', 'build/content', 'main/content', 'main/db/content-pack-format.ts', 'main/services/search-text.ts'],
 } as const;
 type Part = keyof typeof inputs;
 
@@ -58,12 +60,16 @@ async function buildMain(): Promise<void> {
   await esbuild({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, absWorkingDir: root, target: 'chrome120' });
 }
 
+async function buildContent(): Promise<void> {
+  buildContentPack(join(root, 'content'), join(dist, 'content'));
+}
+
 export async function buildIfStale(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const previous: Partial<Record<Part, string>> = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
-  const next: Record<Part, string> = { renderer: fingerprint(inputs.renderer), main: fingerprint(inputs.main) };
-  const outputs: Record<Part, string> = { renderer: join(dist, 'renderer', 'index.html'), main: join(dist, 'main', 'start.cjs') };
-  const builders: Record<Part, () => Promise<void>> = { renderer: buildRenderer, main: buildMain };
+  const next: Record<Part, string> = { renderer: fingerprint(inputs.renderer), main: fingerprint(inputs.main), content: fingerprint(inputs.content) };
+  const outputs: Record<Part, string> = { renderer: join(dist, 'renderer', 'index.html'), main: join(dist, 'main', 'start.cjs'), content: join(dist, 'content', 'content-pack.sqlite') };
+  const builders: Record<Part, () => Promise<void>> = { renderer: buildRenderer, main: buildMain, content: buildContent };
   for (const part of Object.keys(inputs) as Part[]) {
     if (!options.force && previous[part] === next[part] && existsSync(outputs[part])) continue;
     const started = performance.now();

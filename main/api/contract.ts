@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
 import { httpRoutePrefix } from './routes';
-import { rendererProblemKinds, screenKinds, type KioskStatus, type PublicSettings } from './types';
+import { locales, rendererProblemKinds, screenKinds, type ContentItem, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
+/** Why no content can be served: the site's IT person sees these keys. */
+const packErrors = ['content.packMissing', 'content.packUnsigned', 'content.packSignatureMismatch', 'content.packCorrupt', 'content.packIncompatible'] as const;
 
 export const contract = {
   'kiosk.status': defineCall<KioskStatus>()({ input: noInput }),
@@ -19,6 +21,18 @@ export const contract = {
         screen: z.enum(screenKinds),
       })
       .strict(),
+  }),
+  'content.needs': defineCall<readonly NeedItems[]>()({
+    input: z.object({ locale: z.enum(locales) }).strict(),
+    errors: packErrors,
+  }),
+  'content.item': defineCall<ContentItem>()({
+    input: z.object({ locale: z.enum(locales), id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
+    errors: [...packErrors, 'content.notFound'],
+  }),
+  'content.search': defineCall<SearchAnswer>()({
+    input: z.object({ locale: z.enum(locales), query: z.string().max(100) }).strict(),
+    errors: packErrors,
   }),
 } as const satisfies Record<string, CallDef<z.ZodType, unknown, string>>;
 

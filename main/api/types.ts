@@ -36,9 +36,81 @@ export interface KioskStatus {
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
-export const screenKinds = ['home', 'need', 'help', 'emergency'] as const;
+export const screenKinds = ['home', 'need', 'item', 'search', 'help', 'emergency'] as const;
 export type ScreenKind = (typeof screenKinds)[number];
 
 /** Events the renderer reports about itself: a kind and the screen kind, never what a visitor typed. */
 export const rendererProblemKinds = ['render-error', 'unhandled-rejection', 'script-error'] as const;
 export type RendererProblemKind = (typeof rendererProblemKinds)[number];
+
+export interface ItemSummary {
+  readonly id: string;
+  readonly kind: 'topic' | 'journey';
+  readonly need: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly pictogram: string;
+  readonly pictogramAlt: string;
+  /** Sexual health, addiction, violence: never counted, not even anonymously. */
+  readonly sensitive: boolean;
+}
+
+export interface NeedItems {
+  readonly need: string;
+  readonly items: readonly ItemSummary[];
+}
+
+export interface GlossaryWord {
+  readonly id: string;
+  readonly word: string;
+  readonly short: string;
+  readonly long: string | null;
+}
+
+export interface JourneyStep {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly at_hand: readonly string[];
+  readonly secret: boolean;
+  readonly url?: string;
+  readonly mediator_notes?: string;
+  readonly problems: readonly { readonly problem: string; readonly fix: string }[];
+  readonly end: boolean;
+}
+
+export interface JourneyBody {
+  readonly readiness: readonly { readonly id: string; readonly question: string; readonly if_no: { readonly bring: string } | { readonly goto: string } }[];
+  readonly steps: readonly JourneyStep[];
+  readonly offline: { readonly title: string; readonly text: string };
+}
+
+export interface TopicBody {
+  readonly blocks: readonly import('../content/blocks').Block[];
+}
+
+export interface ContentItem extends ItemSummary {
+  readonly sources: readonly string[];
+  readonly verifiedAt: string;
+  /** True when the item was not found in the asked language and is shown in French. */
+  readonly fallback: boolean;
+  readonly body: TopicBody | JourneyBody;
+  readonly glossary: Readonly<Record<string, GlossaryWord>>;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly kind: 'topic' | 'journey';
+  readonly title: string;
+  readonly summary: string;
+  readonly pictogram: string;
+  readonly sensitive: boolean;
+  /** Text around the match; matched words sit between \u0002 and \u0003. */
+  readonly snippet: string;
+}
+
+export interface SearchAnswer {
+  readonly hits: readonly SearchHit[];
+  readonly locale: string;
+  readonly fallback: boolean;
+}

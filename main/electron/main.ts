@@ -17,6 +17,8 @@ import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
 
 const rendererDir = join(__dirname, '..', 'renderer');
+/** The shipped content pack: in resources/ once packaged (extraResources), in dist/ during development. */
+const bundledPackDir = () => (app.isPackaged ? join(process.resourcesPath, 'content') : join(__dirname, '..', 'content'));
 /** Official origins the site allowlisted for guided browsing (from the site configuration, later issues). */
 const allowedOrigins: readonly string[] = [];
 
@@ -39,7 +41,7 @@ async function start(): Promise<void> {
     const config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
     log = createFileLogger(join(config.dataDir, 'logs'));
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
-    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, ...(binding ? { nativeBinding: binding } : {}) });
+    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, bundledPackDir: bundledPackDir(), ...(binding ? { nativeBinding: binding } : {}) });
     kioskMode = config.kiosk;
   } catch (error) {
     process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);

@@ -13,6 +13,8 @@ export interface KioskServiceDeps {
   readonly log: Logger;
   readonly startedAt: Date;
   readonly now?: () => Date;
+  /** Version of the content pack being served, if any. */
+  readonly contentPack: () => string | null;
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
@@ -24,7 +26,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     startedAt: deps.startedAt.toISOString(),
     uptimeSeconds: Math.floor((now().getTime() - deps.startedAt.getTime()) / 1000),
     stateDb: deps.stateDb,
-    contentPack: null,
+    contentPack: deps.contentPack(),
   });
 
   const handlers = {

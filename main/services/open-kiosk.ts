@@ -1,10 +1,12 @@
 // Opens everything the kiosk serves (state DB, services) for either host, and closes it again.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
 import type { HostKind } from '../api/types';
 import type { SiteConfig } from '../config';
 import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
+import { createContentService } from './content';
 import { createKioskEvents } from './kiosk-events';
 import { createKioskService } from './kiosk';
 import { createSettingsService } from './settings';
@@ -15,6 +17,8 @@ export interface OpenKioskOptions {
   readonly version: string;
   readonly log: Logger;
   readonly nativeBinding?: string;
+  /** Folder of the content pack shipped with the app (dist/content), or null. */
+  readonly bundledPackDir: string | null;
 }
 
 export function openKiosk(options: OpenKioskOptions) {
@@ -28,7 +32,15 @@ export function openKiosk(options: OpenKioskOptions) {
   const events = createKioskEvents(db);
   if (stateDb.status === 'recovered') events.record('stateDb.recovered', `moved aside to ${stateDb.movedAsideTo}`);
 
+  const publicKeyPem = config.contentPublicKey ? readFileSync(config.contentPublicKey, 'utf8') : null;
+  const content = createContentService({
+    dataDir: config.dataDir,
+    bundledPackDir: options.bundledPackDir,
+    trust: { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    log,
+  });
   const kiosk = createKioskService({
+    contentPack: () => content.manifest()?.version ?? null,
     version: options.version,
     host: options.host,
     stateDb,
@@ -37,7 +49,7 @@ export function openKiosk(options: OpenKioskOptions) {
     startedAt: new Date(),
   });
   const settings = createSettingsService(config);
-  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers };
+  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {
@@ -45,7 +57,10 @@ export function openKiosk(options: OpenKioskOptions) {
     status: kiosk.status,
     events,
     stateDbFile,
-    close: () => db.close(),
+    close: () => {
+      content.close();
+      db.close();
+    },
   };
 }
 

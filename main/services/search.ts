@@ -1,25 +1,8 @@
 // Search in the content pack: accent- and case-insensitive, prefix matching, synonyms, one typo forgiven.
 import type Database from 'better-sqlite3';
 import { snippetEnd, snippetStart } from '../db/content-pack-format';
+import type { SearchAnswer, SearchHit } from '../api/types';
 import { deletionVariants, searchTerms, withinOneEdit } from './search-text';
-
-export interface SearchHit {
-  readonly id: string;
-  readonly kind: 'topic' | 'journey';
-  readonly title: string;
-  readonly summary: string;
-  readonly pictogram: string;
-  readonly sensitive: boolean;
-  /** A piece of the text around the match; matched words sit between snippetStart and snippetEnd. */
-  readonly snippet: string;
-}
-
-export interface SearchAnswer {
-  readonly hits: readonly SearchHit[];
-  /** The locale the hits are in: the one asked, or French when nothing was found in it. */
-  readonly locale: string;
-  readonly fallback: boolean;
-}
 
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;

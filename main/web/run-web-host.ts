@@ -6,13 +6,13 @@ import { openKiosk } from '../services/open-kiosk';
 import { appVersion } from '../version';
 import { startWebHost } from './server';
 
-export async function runWebHost(config: SiteConfig, rendererDir: string, log: Logger) {
-  const kiosk = openKiosk({ config, host: 'web', version: appVersion, log });
+export async function runWebHost(config: SiteConfig, dirs: { renderer: string; bundledPack: string | null }, log: Logger) {
+  const kiosk = openKiosk({ config, host: 'web', version: appVersion, log, bundledPackDir: dirs.bundledPack });
   try {
     const host = await startWebHost({
       dispatch: createDispatch(kiosk.handlers, log),
       status: kiosk.status,
-      rendererDir,
+      rendererDir: dirs.renderer,
       port: config.port,
       log,
     });

@@ -62,7 +62,7 @@ export function App({ api, transport, settings, i18n }: AppProps) {
             endVisit();
           }}
         >
-          <Visit settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
+          <Visit api={api} settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
         </ErrorBoundary>
       </I18nProvider>
     </I18nextProvider>

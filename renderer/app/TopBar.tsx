@@ -35,6 +35,9 @@ export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd }: 
           <Pictogram id="urgences" className="action-icon" />
           {t('nav.emergency')}
         </Button>
+        <Button className="action" onPress={() => navigate({ name: 'search' })}>
+          {t('nav.search')}
+        </Button>
         <Button className="action" onPress={() => navigate({ name: 'help' })}>
           {t('nav.help')}
         </Button>

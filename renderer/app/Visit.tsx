@@ -1,22 +1,27 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../../main/api/contract';
 import type { Locale, PublicSettings, ScreenKind } from '../../main/api/types';
+import { KioskContext } from './KioskContext';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
+import { ItemScreen } from '../screens/item/ItemScreen';
 import { NeedScreen } from '../screens/need/NeedScreen';
+import { SearchScreen } from '../screens/search/SearchScreen';
 import { screenName, type Screen } from './screens';
 import { TopBar } from './TopBar';
 
 interface VisitProps {
+  readonly api: ApiClient;
   readonly settings: PublicSettings;
   readonly onEnd: () => void;
   readonly onScreen: (kind: ScreenKind) => void;
 }
 
-export function Visit({ settings, onEnd, onScreen }: VisitProps) {
+export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
   const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
@@ -35,6 +40,7 @@ export function Visit({ settings, onEnd, onScreen }: VisitProps) {
   };
 
   return (
+    <KioskContext.Provider value={{ api, locale }}>
     <div className="visit" data-screen={screenName(screen)}>
       <a
         className="skip-link"
@@ -50,10 +56,13 @@ export function Visit({ settings, onEnd, onScreen }: VisitProps) {
       <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} />
       <main id="content" className="content" tabIndex={-1} key={screenName(screen)}>
         {screen.name === 'home' && <HomeScreen navigate={navigate} />}
-        {screen.name === 'need' && <NeedScreen need={screen.need} />}
+        {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
+        {screen.name === 'item' && <ItemScreen id={screen.id} />}
+        {screen.name === 'search' && <SearchScreen navigate={navigate} />}
         {screen.name === 'help' && <HelpScreen />}
         {screen.name === 'emergency' && <EmergencyScreen />}
       </main>
     </div>
+    </KioskContext.Provider>
   );
 }

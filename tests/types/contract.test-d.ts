@@ -35,7 +35,7 @@ describe('the contract binds handlers and callers', () => {
     expectTypeOf<OutputOf<'settings.public'>>().toEqualTypeOf<PublicSettings>();
     expectTypeOf<InputOf<'kiosk.reportRendererProblem'>>().toEqualTypeOf<{
       kind: 'render-error' | 'unhandled-rejection' | 'script-error';
-      screen: 'home' | 'need' | 'help' | 'emergency';
+      screen: 'home' | 'need' | 'item' | 'search' | 'help' | 'emergency';
     }>();
     expectTypeOf<ErrorOf<'settings.public'>>().toEqualTypeOf<'api.unknownMethod' | 'api.invalidInput' | 'api.internal' | 'api.forbidden' | 'api.unreachable'>();
     // @ts-expect-error 'crash' is not a declared problem kind

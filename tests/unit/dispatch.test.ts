@@ -13,6 +13,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'settings.public': () => ok(settings),
     'kiosk.reportRendererProblem': () => ok({ logged: true }),
+    'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
+    'content.item': () => ({ ok: false, error: 'content.packMissing' }),
+    'content.search': () => ({ ok: false, error: 'content.packMissing' }),
     ...overrides,
   };
 }

@@ -22,7 +22,7 @@ async function start() {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const log = createFileLogger(join(dir, 'logs'));
   const config = parseSiteConfig({ port: 0, siteName: 'Bibliothèque test' }, 'test', join(dir, 'data'));
-  const web = await runWebHost(config, rendererDir, log);
+  const web = await runWebHost(config, { renderer: rendererDir, bundledPack: null }, log);
   running.push(web);
   return { ...web, dir, log, origin: web.host.url.replace(/\/$/, '') };
 }

@@ -1,12 +1,18 @@
-// One need from the home screen: what it is about, in a few short lines.
+// One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { NeedId } from '../../app/screens';
+import { useKiosk } from '../../app/KioskContext';
+import type { Navigate, NeedId } from '../../app/screens';
+import { useApiResult } from '../../app/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 
-export function NeedScreen({ need }: { need: NeedId }) {
+export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigate }) {
   const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const loaded = useApiResult(() => api['content.needs']({ locale }), [api, locale]);
   const lines = t(`needs.${need}.lines`, { returnObjects: true });
+  const items = loaded.state === 'ok' ? (loaded.value.find((n) => n.need === need)?.items ?? []) : [];
   return (
     <>
       <div className="screen-title-row">
@@ -18,6 +24,26 @@ export function NeedScreen({ need }: { need: NeedId }) {
           <p key={line}>{line}</p>
         ))}
       </div>
+      {loaded.state === 'error' && <p className="note">{t('content.unavailable')}</p>}
+      {items.length > 0 && (
+        <>
+          <h2>{t('needPage.pages')}</h2>
+          <ul className="result-list">
+            {items.map((item) => (
+              <li key={item.id}>
+                <Button className="result" onPress={() => navigate({ name: 'item', id: item.id })}>
+                  <Pictogram id={item.pictogram} className="result-pictogram" />
+                  <span className="result-text">
+                    <span className="result-kind">{t(item.kind === 'journey' ? 'item.journey' : 'item.topic')}</span>
+                    <span className="result-title">{item.title}</span>
+                    <span className="result-snippet">{item.summary}</span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p className="note">{t('need.askDesk')}</p>
     </>
   );

@@ -1,0 +1,117 @@
+// Serves the content pack: the newest installed pack that checks out, else the previous one, else the one shipped.
+import type Database from 'better-sqlite3';
+import type { Handlers } from '../api/contract';
+import { fail, ok } from '../api/result';
+import type { ContentItem, GlossaryWord, ItemSummary, Locale, NeedItems } from '../api/types';
+import type { PackManifest } from '../db/content-pack-format';
+import type { Logger } from '../log';
+import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
+import { packDirs } from './content-updates';
+import { createSearch, type Search } from './search';
+
+export interface ContentServiceOptions {
+  readonly dataDir: string;
+  /** The pack shipped with the app: checked by its checksum, trusted without a signature. */
+  readonly bundledPackDir: string | null;
+  readonly trust: PackTrust;
+  readonly log: Logger;
+}
+
+interface ItemRow {
+  id: string;
+  kind: 'topic' | 'journey';
+  need: string;
+  title: string;
+  summary: string;
+  pictogram: string;
+  sensitive: number;
+  sources: string;
+  verified_at: string;
+  data: string;
+}
+
+function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; problem: PackProblem | null } {
+  const dirs = packDirs(options.dataDir);
+  const candidates: [string, PackTrust][] = [
+    [dirs.current, options.trust],
+    [dirs.previous, options.trust],
+    ...(options.bundledPackDir ? ([[options.bundledPackDir, { ...options.trust, publicKeyPem: null }]] as [string, PackTrust][]) : []),
+  ];
+  let problem: PackProblem | null = null;
+  for (const [dir, trust] of candidates) {
+    try {
+      return { pack: openContentPack(dir, trust), problem: null };
+    } catch (error) {
+      if (!(error instanceof ContentPackError)) throw error;
+      if (error.problem !== 'content.packMissing') options.log.warn('content.packSkipped', { problem: error.problem });
+      problem = problem && problem !== 'content.packMissing' ? problem : error.problem;
+    }
+  }
+  return { pack: null, problem: problem ?? 'content.packMissing' };
+}
+
+export function createContentService(options: ContentServiceOptions) {
+  const { pack, problem } = openBest(options);
+  if (pack) options.log.info('content.loaded', { version: pack.manifest.version });
+  else options.log.error('content.noPack', { problem: problem ?? 'content.packMissing' });
+
+  const queries = pack ? prepare(pack.db) : null;
+  const missing = () => fail(problem ?? 'content.packMissing');
+
+  const handlers = {
+    'content.needs': ({ locale }) => (queries ? ok(queries.needs(locale)) : missing()),
+    'content.item': ({ locale, id }) => {
+      if (!queries) return missing();
+      const item = queries.item(locale, id);
+      return item ? ok(item) : fail('content.notFound');
+    },
+    'content.search': ({ locale, query }) => (queries ? ok(queries.search.search(query, locale)) : missing()),
+  } satisfies Pick<Handlers, 'content.needs' | 'content.item' | 'content.search'>;
+
+  return {
+    handlers,
+    manifest: (): PackManifest | null => pack?.manifest ?? null,
+    close: () => pack?.db.close(),
+  };
+}
+
+function prepare(db: Database.Database) {
+  const search: Search = createSearch(db);
+  const list = db.prepare<[string], ItemRow>('SELECT * FROM item WHERE locale = ? ORDER BY need, kind DESC, rowid');
+  const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
+  const words = db.prepare<[string], GlossaryWord & { locale: string }>('SELECT id, word, short, long FROM glossary WHERE locale = ?');
+  const pictoAlt = db.prepare<[string], string>('SELECT alt FROM pictogram WHERE id = ?').pluck();
+
+  const summaryOf = (row: ItemRow, locale: Locale): ItemSummary => ({
+    id: row.id,
+    kind: row.kind,
+    need: row.need,
+    title: row.title,
+    summary: row.summary,
+    pictogram: row.pictogram,
+    pictogramAlt: (JSON.parse(pictoAlt.get(row.pictogram) ?? '{}') as Record<string, string>)[locale] ?? '',
+    sensitive: row.sensitive === 1,
+  });
+
+  return {
+    search,
+    needs(locale: Locale): NeedItems[] {
+      const byNeed = new Map<string, ItemSummary[]>();
+      for (const row of list.all(locale)) byNeed.set(row.need, [...(byNeed.get(row.need) ?? []), summaryOf(row, locale)]);
+      return [...byNeed].map(([need, items]) => ({ need, items }));
+    },
+    item(locale: Locale, id: string): ContentItem | null {
+      const row = one.get(locale, id) ?? one.get('fr', id);
+      if (!row) return null;
+      const glossary = Object.fromEntries(words.all(one.get(locale, id) ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]));
+      return {
+        ...summaryOf(row, locale),
+        sources: JSON.parse(row.sources) as string[],
+        verifiedAt: row.verified_at,
+        fallback: !one.get(locale, id),
+        body: JSON.parse(row.data) as ContentItem['body'],
+        glossary,
+      };
+    },
+  };
+}

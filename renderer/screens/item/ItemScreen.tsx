@@ -1,0 +1,48 @@
+// A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
+import { useTranslation } from 'react-i18next';
+import type { JourneyBody, TopicBody } from '../../../main/api/types';
+import { useKiosk } from '../../app/KioskContext';
+import { useApiResult } from '../../app/useApiResult';
+import { Pictogram } from '../../components/Pictogram';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { JourneyView } from './JourneyView';
+import { TopicView } from './TopicView';
+
+export function ItemScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const loaded = useApiResult(() => api['content.item']({ locale, id }), [api, locale, id]);
+
+  if (loaded.state === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (loaded.state === 'error') {
+    return (
+      <>
+        <ScreenHeading>{t(loaded.error === 'content.notFound' ? 'content.notFound' : 'content.unavailable')}</ScreenHeading>
+      </>
+    );
+  }
+  const item = loaded.value;
+  return (
+    <article lang={item.fallback ? 'fr' : undefined} dir={item.fallback ? 'ltr' : undefined}>
+      <div className="screen-title-row">
+        <Pictogram id={item.pictogram} className="title-pictogram" />
+        <ScreenHeading>{item.title}</ScreenHeading>
+      </div>
+      {item.fallback && <p className="note">{t('item.inFrench')}</p>}
+      <p className="lead">{item.summary}</p>
+      {item.kind === 'topic' ? <TopicView body={item.body as TopicBody} glossary={item.glossary} /> : <JourneyView body={item.body as JourneyBody} glossary={item.glossary} />}
+      <footer className="item-footer">
+        <p>{t('item.disclaimer')}</p>
+        <h2 className="small-heading">{t('item.sources')}</h2>
+        <ul className="sources">
+          {item.sources.map((url) => (
+            <li key={url}>
+              <bdi dir="ltr">{url.replace(/^https:\/\//, '')}</bdi>
+            </li>
+          ))}
+        </ul>
+        <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,104 @@
+// A journey for a visitor on their own: the readiness questions, then one step at a time, and the way without internet.
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { GlossaryWord, JourneyBody } from '../../../main/api/types';
+import { textLines } from '../../../main/content/blocks';
+import { RichLine } from '../../components/RichLine';
+
+type Phase = { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number } | { readonly name: 'step'; readonly index: number };
+
+export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>(body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0 });
+  const first = useRef(true);
+  useEffect(() => {
+    // Each new step or question takes the focus, as a new screen would; not on the first render (the page heading has it).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('.journey-focus')?.focus();
+  }, [phase]);
+  const lines = (text: string) => textLines(text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>);
+
+  if (phase.name === 'readiness') {
+    const question = body.readiness[phase.question];
+    if (!question) {
+      if (phase.bring.length === 0) return <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>{t('journey.start')}</Button>;
+      return (
+        <section aria-labelledby="bring-heading" className="note">
+          <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>{t('journey.bring')}</h2>
+          <ul>{phase.bring.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
+          <Offline body={body} glossary={glossary} />
+        </section>
+      );
+    }
+    const answer = (yes: boolean) => {
+      const next = { ...phase, question: phase.question + 1 };
+      if (yes) return setPhase(next);
+      if ('bring' in question.if_no) return setPhase({ ...next, bring: [...phase.bring, question.if_no.bring] });
+      const target = question.if_no.goto;
+      return setPhase({ ...next, startAt: Math.max(0, body.steps.findIndex((s) => s.id === target)) });
+    };
+    return (
+      <section aria-labelledby="readiness-heading">
+        <h2 id="readiness-heading" className="journey-focus" tabIndex={-1}>{t('journey.before')}</h2>
+        <p className="lead"><RichLine text={question.question} glossary={glossary} /></p>
+        <div className="answer-row">
+          <Button className="action action-primary answer" onPress={() => answer(true)}>{t('journey.yes')}</Button>
+          <Button className="action answer" onPress={() => answer(false)}>{t('journey.no')}</Button>
+        </div>
+      </section>
+    );
+  }
+
+  const step = body.steps[phase.index];
+  if (!step) {
+    return (
+      <section className="note">
+        <h2 className="journey-focus" tabIndex={-1}>{t('journey.done')}</h2>
+        <Offline body={body} glossary={glossary} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="step-heading" className="journey-step">
+      <p className="step-counter">{t('journey.step', { n: phase.index + 1, total: body.steps.length })}</p>
+      <h2 id="step-heading" className="journey-focus" tabIndex={-1}>{step.title}</h2>
+      {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}
+      <div className="easy-read">{lines(step.text)}</div>
+      {step.at_hand.length > 0 && (
+        <>
+          <h3>{t('journey.atHand')}</h3>
+          <ul>{step.at_hand.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
+        </>
+      )}
+      {step.url && <p>{t('journey.site')} <bdi dir="ltr" className="url">{step.url.replace(/^https:\/\//, '')}</bdi></p>}
+      {step.problems.length > 0 && (
+        <details className="problems">
+          <summary>{t('journey.problems')}</summary>
+          {step.problems.map((p) => (
+            <div key={p.problem}>
+              <p><strong><RichLine text={p.problem} glossary={glossary} /></strong></p>
+              {lines(p.fix)}
+            </div>
+          ))}
+        </details>
+      )}
+      <div className="answer-row">
+        {phase.index > 0 && <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>{t('journey.previous')}</Button>}
+        <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}>{t('journey.next')}</Button>
+      </div>
+    </section>
+  );
+}
+
+function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  return (
+    <div className="offline-card">
+      <h3>{body.offline.title}</h3>
+      {textLines(body.offline.text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>)}
+    </div>
+  );
+}

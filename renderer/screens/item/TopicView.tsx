@@ -1,0 +1,29 @@
+// The text of a topic: short parts with headings, one sentence per line, glossary words tappable.
+import type { GlossaryWord, TopicBody } from '../../../main/api/types';
+import { RichLine } from '../../components/RichLine';
+
+export function TopicView({ body, glossary }: { body: TopicBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  return (
+    <div className="easy-read">
+      {body.blocks.map((block, index) => {
+        if (block.type === 'heading') return <h2 key={index}>{block.text}</h2>;
+        if (block.type === 'list') {
+          return (
+            <ul key={index}>
+              {block.items.map((item) => (
+                <li key={item}>
+                  <RichLine text={item} glossary={glossary} />
+                </li>
+              ))}
+            </ul>
+          );
+        }
+        return block.lines.map((line) => (
+          <p key={`${index}-${line}`}>
+            <RichLine text={line} glossary={glossary} />
+          </p>
+        ));
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// Search: results update as the visitor types; the query lives only in this screen's memory.
+import { useState } from 'react';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { snippetEnd, snippetStart } from '../../../main/db/content-pack-format';
+import { useKiosk } from '../../app/KioskContext';
+import type { Navigate } from '../../app/screens';
+import { useApiResult } from '../../app/useApiResult';
+import { Pictogram } from '../../components/Pictogram';
+import { ScreenHeading } from '../../components/ScreenHeading';
+
+export function SearchScreen({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const [query, setQuery] = useState('');
+  const loaded = useApiResult(() => api['content.search']({ locale, query: query.slice(0, 100) }), [api, locale, query]);
+  const answer = loaded.state === 'ok' && query.trim() !== '' ? loaded.value : null;
+
+  return (
+    <>
+      <ScreenHeading>{t('search.title')}</ScreenHeading>
+      <SearchField className="search-field" value={query} onChange={setQuery} autoFocus={false}>
+        <Label className="field-label">{t('search.label')}</Label>
+        <Input className="text-input" autoComplete="off" spellCheck={false} />
+      </SearchField>
+      <div role="status" className="search-status">
+        {answer && (answer.hits.length === 0 ? t('search.none') : t('search.count', { count: answer.hits.length }))}
+        {answer?.fallback && <p className="note">{t('search.fallback')}</p>}
+      </div>
+      {answer && answer.hits.length > 0 && (
+        <ul className="result-list" aria-label={t('search.results')} lang={answer.fallback ? 'fr' : undefined}>
+          {answer.hits.map((hit) => (
+            <li key={hit.id}>
+              <Button className="result" onPress={() => navigate({ name: 'item', id: hit.id })}>
+                <Pictogram id={hit.pictogram} className="result-pictogram" />
+                <span className="result-text">
+                  <span className="result-title">{hit.title}</span>
+                  <span className="result-snippet">
+                    <Snippet text={hit.snippet} />
+                  </span>
+                </span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Shows matched words as <mark>, built as elements: never HTML from the pack. */
+function Snippet({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(snippetStart).map((part, index) => {
+        if (index === 0) return part;
+        const [marked, rest] = part.split(snippetEnd);
+        return (
+          <span key={index}>
+            <mark>{marked}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </>
+  );
+}

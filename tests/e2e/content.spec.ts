@@ -1,0 +1,95 @@
+// Content through the real web host: need pages, topics with glossary words, search as you type, a journey.
+import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { expect, test } from './fixtures';
+
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+}
+
+test('a need lists its pages; a topic shows its text, sources and check date', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Trouver un médecin' }).click();
+  await page.getByRole('button', { name: /Le médecin traitant|médecin traitant/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByText('Cette page vous informe. Elle ne remplace pas un professionnel de santé.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: "D'où viennent ces informations" })).toBeVisible();
+  await expect(page.getByText(/Vérifié le 23 novembre 2026/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a glossary word opens its definition, which Escape closes', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
+  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  const term = page.getByRole('button', { name: /^Explication du mot/ }).first();
+  await term.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(term).toBeFocused();
+});
+
+test('search answers as the visitor types, without accents, and opens a result', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  const field = page.getByRole('searchbox', { name: 'Tapez un mot' });
+  await field.pressSequentially('mutuel');
+  const results = page.getByRole('list', { name: 'Résultats' });
+  await expect(results.getByRole('button').first()).toContainText('Complémentaire santé solidaire');
+  await field.fill('medecin de famille');
+  await expect(results.getByRole('button').first()).toContainText('médecin traitant');
+  expect(await axeViolations(page)).toEqual([]);
+  await results.getByRole('button').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('médecin traitant');
+});
+
+test('a journey asks the readiness questions, then shows one step at a time', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page.getByRole('button', { name: /Activer Mon espace santé/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
+  for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()); i++) {
+    await page.getByRole('button', { name: 'Oui', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await expect(page.getByText(/^Étape 1 sur \d+$/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Étape suivante' }).click();
+  await expect(page.getByText(/^Étape 2 sur \d+$/)).toBeVisible();
+  await expect(page.locator('.journey-focus')).toBeFocused();
+  for (let i = 0; i < 30 && (await page.getByRole('button', { name: 'Étape suivante' }).isVisible()); i++) {
+    if (await page.getByText('Ici, vous tapez un code secret.', { exact: false }).isVisible()) break;
+    await page.getByRole('button', { name: 'Étape suivante' }).click();
+  }
+  await expect(page.getByText('Ici, vous tapez un code secret. Tapez-le vous-même. Ne le montrez à personne.')).toBeVisible();
+});
+
+test('a "no" in the readiness check ends with what to come back with and the way without internet', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Mon compte ameli' }).click();
+  await page.getByRole('button', { name: /Créer/ }).first().click();
+  for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Non', exact: true }).isVisible()); i++) {
+    await page.getByRole('button', { name: 'Non', exact: true }).click();
+  }
+  const visible = (await page.getByRole('heading', { name: 'Revenez avec :' }).isVisible()) || (await page.getByText(/^Étape \d+ sur \d+$/).isVisible());
+  expect(visible).toBe(true);
+});
+
+for (const language of [
+  { code: 'en', name: 'English', need: 'Find a doctor' },
+  { code: 'ar', name: 'العربية', need: 'إيجاد طبيب' },
+]) {
+  test(`content screens in ${language.code} have no axe violation`, async ({ page, host }) => {
+    await open(page, host.url);
+    await page.getByRole('radio', { name: language.name }).click();
+    await page.getByRole('button', { name: language.need }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.result').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

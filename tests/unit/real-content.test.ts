@@ -1,0 +1,74 @@
+// The content shipped in content/: complete in every language, and findable with the words visitors use.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { packFileName, type PackManifest } from '../../main/db/content-pack-format';
+import { createSearch, type Search } from '../../main/services/search';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+let manifest: PackManifest;
+let db: Database.Database;
+let search: Search;
+
+beforeAll(() => {
+  const dir = join(tempDir(), 'pack');
+  manifest = buildContentPack(join(import.meta.dirname, '..', '..', 'content'), dir);
+  db = new Database(join(dir, packFileName), { readonly: true });
+  search = createSearch(db);
+});
+afterAll(() => db.close());
+
+const top = (query: string, n = 3) => search.search(query, 'fr').hits.slice(0, n).map((h) => h.id);
+
+describe('shipped content', () => {
+  it('has at least 14 topics and 4 journeys, the same set in French, English and Arabic', () => {
+    for (const locale of ['fr', 'en', 'ar']) {
+      expect(manifest.counts[locale]?.topics).toBeGreaterThanOrEqual(14);
+      expect(manifest.counts[locale]?.journeys).toBeGreaterThanOrEqual(4);
+    }
+    expect(manifest.counts.en).toEqual(manifest.counts.fr);
+    expect(manifest.counts.ar).toEqual(manifest.counts.fr);
+  });
+
+  it('covers the journeys the kiosk is for', () => {
+    const journeys = db.prepare("SELECT id FROM item WHERE locale = 'fr' AND kind = 'journey'").pluck().all();
+    expect(journeys).toEqual(expect.arrayContaining(['activer-mon-espace-sante', 'creer-compte-ameli', 'activer-appli-carte-vitale']));
+  });
+
+  it('marks sexual health, addiction and violence pages as sensitive', () => {
+    const sensitive = db.prepare("SELECT id FROM item WHERE locale = 'fr' AND sensitive = 1 ORDER BY id").pluck().all();
+    expect(sensitive).toEqual(['addictions-trouver-de-l-aide', 'sante-sexuelle-et-depistage', 'violences-trouver-de-l-aide']);
+  });
+
+  it('gives every journey a secret step where the visitor types a code, and a way without internet', () => {
+    const rows = db.prepare<[], { id: string; data: string }>("SELECT id, data FROM item WHERE locale = 'fr' AND kind = 'journey'").all();
+    for (const row of rows) {
+      const data = JSON.parse(row.data) as { steps: { secret: boolean }[]; offline: { text: string } };
+      expect(data.steps.some((s) => s.secret), row.id).toBe(true);
+      expect(data.offline.text.length, row.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('search on the shipped content', () => {
+  it('finds pages about the Sécurité sociale without accents', () => {
+    const { hits } = search.search('securite sociale', 'fr');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]?.snippet.toLowerCase()).toContain('\u0002sécurité\u0003 \u0002sociale\u0003');
+  });
+
+  it('understands the words people actually use', () => {
+    expect(top('sécu')).toContain('compte-ameli-c-est-quoi');
+    expect(top('mutuelle')[0]).toBe('complementaire-sante-solidaire');
+    expect(top('CMU')[0]).toBe('complementaire-sante-solidaire');
+    expect(top('carte vitale')).toEqual(expect.arrayContaining(['appli-carte-vitale-c-est-quoi', 'carte-vitale-mettre-a-jour-ou-remplacer']));
+    expect(top('médecin de famille')[0]).toBe('medecin-traitant');
+  });
+
+  it('forgives a typo in a long word', () => {
+    expect(top('telecosultation')[0]).toBe('teleconsultation');
+    expect(top('medecin traitent')[0]).toBe('medecin-traitant');
+  });
+});
