@@ -9,13 +9,20 @@ const minTypoLength = 5;
 const maxTerms = 8;
 
 export function createSearch(db: Database.Database) {
-  const find = db.prepare<[string, string, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+  // Rank first and keep the best few: only those get a snippet.
+  const find = db.prepare<[string, string, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+    WITH best AS (
+      SELECT search.rowid AS rid, bm25(search, 10.0, 6.0, 1.0) AS score
+      FROM search JOIN item ON item.rowid = search.rowid
+      WHERE search MATCH ? AND item.locale = ?
+      ORDER BY score
+      LIMIT ?
+    )
     SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive,
            snippet(search, 2, '${snippetStart}', '${snippetEnd}', '…', 12) AS snippet
-    FROM search JOIN item ON item.rowid = search.rowid
-    WHERE search MATCH ? AND item.locale = ?
-    ORDER BY bm25(search, 10.0, 6.0, 1.0)
-    LIMIT ?`);
+    FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
+    WHERE search MATCH ?
+    ORDER BY best.score`);
   const spelling = db.prepare<[string, string], string>(`SELECT DISTINCT term FROM spelling WHERE locale = ? AND variant IN (SELECT value FROM json_each(?))`).pluck();
 
   /** The term itself as a prefix, plus the known words one typo away when the term is not known. */
@@ -27,11 +34,14 @@ export function createSearch(db: Database.Database) {
   };
 
   const run = (query: string, locale: string, limit: number): SearchHit[] => {
-    const terms = [...new Set(searchTerms(query))].slice(0, maxTerms);
+    // A single letter matches nearly everything and tells nothing: searching starts at two.
+    const terms = [...new Set(searchTerms(query))].filter((t) => t.length >= 2 || /\p{N}/u.test(t)).slice(0, maxTerms);
     if (terms.length === 0) return [];
     const groups = terms.map((t) => `(${alternatives(t, locale).join(' OR ')})`);
-    const all = find.all(groups.join(' AND '), locale, limit);
-    const rows = all.length > 0 || groups.length === 1 ? all : find.all(groups.join(' OR '), locale, limit);
+    const all = groups.join(' AND ');
+    const allRows = find.all(all, locale, limit, all);
+    const any = groups.join(' OR ');
+    const rows = allRows.length > 0 || groups.length === 1 ? allRows : find.all(any, locale, limit, any);
     return rows.map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
   };
 

@@ -47,6 +47,11 @@ describe('search in the content pack', () => {
     expect(ids('vu')).toEqual([]);
   });
 
+  it('waits for a second letter before searching', () => {
+    expect(ids('m')).toEqual([]);
+    expect(ids('me')).toContain('medecin-traitant');
+  });
+
   it('ranks a title match before a body match, with a marked snippet', () => {
     const { hits } = search.search('compte', 'fr');
     expect(hits[0]?.id).toBe('activer-le-compte');
