@@ -7,6 +7,8 @@ import { deletionVariants, searchTerms, withinOneEdit } from './search-text';
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;
 const maxTerms = 8;
+/** Below this length every term is a prefix being typed: matched in titles and keywords only. */
+const shortPrefix = 4;
 
 export function createSearch(db: Database.Database) {
   // Rank first and keep the best few: only those get a snippet.
@@ -23,6 +25,13 @@ export function createSearch(db: Database.Database) {
     FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
     WHERE search MATCH ?
     ORDER BY best.score`);
+  // While the visitor has typed only two or three letters, the prefix matches a large part of the pack:
+  // titles and keywords only, in pack order, stop at the limit without ranking everything.
+  const findByTitle = db.prepare<[string, string, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+    SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, item.summary AS snippet
+    FROM search JOIN item ON item.rowid = search.rowid
+    WHERE search MATCH ? AND item.locale = ?
+    LIMIT ?`);
   const spelling = db.prepare<[string, string], string>(`SELECT DISTINCT term FROM spelling WHERE locale = ? AND variant IN (SELECT value FROM json_each(?))`).pluck();
 
   /** The term itself as a prefix, plus the known words one typo away when the term is not known. */
@@ -37,6 +46,10 @@ export function createSearch(db: Database.Database) {
     // A single letter matches nearly everything and tells nothing: searching starts at two.
     const terms = [...new Set(searchTerms(query))].filter((t) => t.length >= 2 || /\p{N}/u.test(t)).slice(0, maxTerms);
     if (terms.length === 0) return [];
+    if (terms.every((t) => t.length < shortPrefix)) {
+      const expression = `{title keywords} : (${terms.map((t) => `"${t}"*`).join(' AND ')})`;
+      return findByTitle.all(expression, locale, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
+    }
     const groups = terms.map((t) => `(${alternatives(t, locale).join(' OR ')})`);
     const all = groups.join(' AND ');
     const allRows = find.all(all, locale, limit, all);
