@@ -33,6 +33,8 @@ export interface KioskStatus {
   readonly stateDb: StateDbStatus;
   /** Version of the loaded content pack, or null while none is loaded. */
   readonly contentPack: string | null;
+  /** Why no content pack is served (a key for the site's IT person), or null when one is. */
+  readonly contentProblem: string | null;
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 export interface LauncherFlags {
   readonly configPath?: string;
   readonly noBrowser: boolean;
+  /** A content pack folder to serve instead of the one shipped (to try a pack before installing it). */
+  readonly contentPack?: string;
   /** Configuration values given on the command line; they win over the file. */
   readonly overrides: Record<string, unknown>;
 }
@@ -24,12 +26,13 @@ export function parseLauncherFlags(argv: readonly string[]): LauncherFlags {
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'content-pack': { type: 'string' },
         'no-browser': { type: 'boolean', default: false },
         'no-kiosk': { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
-    throw new FlagError(`${(error as Error).message}. Known flags: --config=FILE --host=auto|electron|web --port=N --data-dir=DIR --no-browser --no-kiosk`);
+    throw new FlagError(`${(error as Error).message}. Known flags: --config=FILE --host=auto|electron|web --port=N --data-dir=DIR --content-pack=DIR --no-browser --no-kiosk`);
   }
   const overrides: Record<string, unknown> = {};
   if (values.host !== undefined) overrides.host = values.host;
@@ -39,6 +42,7 @@ export function parseLauncherFlags(argv: readonly string[]): LauncherFlags {
   return {
     ...(values.config !== undefined ? { configPath: values.config } : {}),
     noBrowser: values['no-browser'],
+    ...(values['content-pack'] !== undefined ? { contentPack: values['content-pack'] } : {}),
     overrides,
   };
 }

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
 
   const log = createFileLogger(join(config.dataDir, 'logs'));
-  const { host, close } = await runWebHost(config, { renderer: join(distDir, '..', 'renderer'), bundledPack: join(distDir, '..', 'content') }, log);
+  const { host, close } = await runWebHost(config, { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') }, log);
   process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
   process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
 

@@ -71,6 +71,7 @@ export function createContentService(options: ContentServiceOptions) {
   return {
     handlers,
     manifest: (): PackManifest | null => pack?.manifest ?? null,
+    problem: (): PackProblem | null => problem,
     close: () => pack?.db.close(),
   };
 }

@@ -15,6 +15,7 @@ export interface KioskServiceDeps {
   readonly now?: () => Date;
   /** Version of the content pack being served, if any. */
   readonly contentPack: () => string | null;
+  readonly contentProblem: () => string | null;
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
@@ -27,6 +28,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     uptimeSeconds: Math.floor((now().getTime() - deps.startedAt.getTime()) / 1000),
     stateDb: deps.stateDb,
     contentPack: deps.contentPack(),
+    contentProblem: deps.contentProblem(),
   });
 
   const handlers = {

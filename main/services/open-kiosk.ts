@@ -41,6 +41,7 @@ export function openKiosk(options: OpenKioskOptions) {
   });
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
+    contentProblem: content.problem,
     version: options.version,
     host: options.host,
     stateDb,

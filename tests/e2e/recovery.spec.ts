@@ -1,7 +1,8 @@
 // A corrupt state database does not stop the kiosk: the next start moves it aside, starts fresh and logs it.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { axeViolations } from './axe';
 import { expect, startHost, stopHost, test } from './fixtures';
 
 test('the next start after a corrupted state DB recovers, logs it and shows the home screen', async ({ page, request }) => {
@@ -29,6 +30,41 @@ test('the next start after a corrupted state DB recovers, logs it and shows the 
       await stopHost(second);
     }
   } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('without a content pack the kiosk still starts, keeps emergencies, and tells the IT person why', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-nopack-'));
+  const host = await startHost(dataDir, [`--content-pack=${join(dataDir, 'no-pack-here')}`]);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('Les informations de santé ne sont pas chargées.');
+    await expect(page.getByRole('alert')).toContainText('content.packMissing');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Urgences' }).click();
+    await expect(page.getByText('3114')).toBeVisible();
+  } finally {
+    await stopHost(host);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a corrupt installed pack is skipped: the shipped pack keeps serving, and the skip is logged', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-badpack-'));
+  const current = join(dataDir, 'packs', 'current');
+  mkdirSync(current, { recursive: true });
+  writeFileSync(join(current, 'content-pack.sqlite'), 'not a pack');
+  writeFileSync(join(current, 'content-pack.manifest.json'), '{"format": 1}');
+  const host = await startHost(dataDir);
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Mon espace santé' }).click();
+    await expect(page.getByRole('heading', { name: 'Les pages sur ce sujet' })).toBeVisible();
+    expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).toContain('"event":"content.packSkipped"');
+  } finally {
+    await stopHost(host);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

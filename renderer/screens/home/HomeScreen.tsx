@@ -2,6 +2,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { needIds, type Navigate } from '../../app/screens';
+import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 
@@ -10,6 +11,7 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
   return (
     <>
       <ScreenHeading>{t('home.title')}</ScreenHeading>
+      <ContentProblemNotice />
       <p className="lead">{t('home.intro')}</p>
       <ul className="tiles" aria-label={t('home.needsLabel')}>
         {needIds.map((need) => (

@@ -1,0 +1,23 @@
+// When no content pack can be served, says so plainly, with a code for the site's IT person.
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/KioskContext';
+import { useApiResult } from '../app/useApiResult';
+
+export function ContentProblemNotice() {
+  const { t } = useTranslation();
+  const { api } = useKiosk();
+  const status = useApiResult(() => api['kiosk.status']({}), [api]);
+  const problem = status.state === 'ok' ? status.value.contentProblem : null;
+  if (!problem) return null;
+  return (
+    <section className="note content-problem" role="alert">
+      <p>
+        <strong>{t('contentProblem.title')}</strong>
+      </p>
+      <p>{t('contentProblem.still')}</p>
+      <p>
+        {t('contentProblem.staff', { code: problem })}
+      </p>
+    </section>
+  );
+}
