@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateSigningKeys, signPack } from '../../build/content/sign';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { packFileName } from '../../main/db/content-pack-format';
+import { createMemoryLogger } from '../../main/log';
+import { openContentPack } from '../../main/services/content-pack';
+import { installPackFromUrl, packDirs } from '../../main/services/content-updates';
+import { useTempDir } from './temp-dir';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const tempDir = useTempDir();
+const keys = generateSigningKeys();
+const trust = { publicKeyPem: keys.publicKeyPem };
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+/** A static file server on loopback, like a site's web server or CDN publishing packs; `alter` can damage a file. */
+async function publish(dir: string, alter: (name: string, body: Buffer) => Buffer = (_n, b) => b): Promise<string> {
+  const server = createServer((req, res) => {
+    const name = (req.url ?? '/').replace(/^\/packs\//, '');
+    try {
+      const body = alter(name, readFileSync(join(dir, name)));
+      res.writeHead(200, { 'Content-Length': body.length }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/packs/`;
+}
+
+function signedPack(): string {
+  const dir = join(tempDir(), 'published');
+  buildContentPack(fixture, dir);
+  signPack(dir, keys.privateKeyPem);
+  return dir;
+}
+
+describe('content updates from a web server', () => {
+  it('downloads, checks and installs a signed pack', async () => {
+    const dataDir = tempDir();
+    const result = await installPackFromUrl(await publish(signedPack()), dataDir, trust, createMemoryLogger());
+    expect(result.ok).toBe(true);
+    expect(openContentPack(packDirs(dataDir).current, trust).manifest.counts.fr?.topics).toBe(2);
+  });
+
+  it('refuses a pack altered on the way, and keeps the current one', async () => {
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    const good = await installPackFromUrl(await publish(signedPack()), dataDir, trust, log);
+    const tampered = await publish(signedPack(), (name, body) => (name === packFileName ? Buffer.concat([body.subarray(0, 5000), Buffer.alloc(100, 1), body.subarray(5100)]) : body));
+    expect(await installPackFromUrl(tampered, dataDir, trust, log)).toEqual({ ok: false, error: 'content.packCorrupt' });
+    expect(openContentPack(packDirs(dataDir).current, trust).manifest.sha256).toBe(good.ok ? good.manifest.sha256 : 'none');
+  });
+
+  it('refuses plain HTTP to another machine, an unreachable server and a pack too large', async () => {
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    expect(await installPackFromUrl('http://packs.example.org/', dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUrlInvalid' });
+    expect(await installPackFromUrl('ftp://127.0.0.1/', dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUrlInvalid' });
+    const empty = await publish(join(tempDir(), 'nothing'));
+    expect(await installPackFromUrl(empty, dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUnreachable' });
+    expect(await installPackFromUrl(await publish(signedPack()), dataDir, trust, log, 10_000)).toEqual({ ok: false, error: 'content.updateUnreachable' });
+    expect(log.lines.map((l) => l.fields.why).filter(Boolean)).toEqual(['missing', 'too-large']);
+  });
+});
