@@ -27,14 +27,14 @@ const common = {
   need: z.enum(needs),
   sources: z.array(officialUrl).min(1, 'at least one official source'),
   verified_at: isoDate,
+  tags: z.array(text).default([]),
+  synonyms: z.array(text).default([]),
+  sensitive: z.boolean().default(false),
 };
 
 export const topicFrontMatter = z
   .object({
     ...common,
-    tags: z.array(text).default([]),
-    synonyms: z.array(text).default([]),
-    sensitive: z.boolean().default(false),
     /** Rules of the FALC linter this page silences, each with the reason why. */
     lint_exceptions: z.array(z.object({ rule: id, reason: text }).strict()).default([]),
   })
@@ -68,9 +68,6 @@ export const readinessQuestion = z
 export const journeySource = z
   .object({
     ...common,
-    tags: z.array(text).default([]),
-    synonyms: z.array(text).default([]),
-    sensitive: z.boolean().default(false),
     readiness: z.array(readinessQuestion).default([]),
     steps: z.array(journeyStep).min(1, 'at least one step'),
     offline: z.object({ title: text, text }).strict(),
