@@ -3,7 +3,6 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PublicSettings } from '../../main/api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { Pictogram } from '../components/Pictogram';
 import { EndVisitDialog } from '../screens/end/EndVisitDialog';
 import type { Navigate, Screen } from './screens';
 
@@ -32,7 +31,9 @@ export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd }: 
           </Button>
         )}
         <Button className="action action-emergency" onPress={() => navigate({ name: 'emergency' })}>
-          <Pictogram id="urgences" className="action-icon" />
+          <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+            <path d="M32 10v44M10 32h44" stroke="currentColor" strokeWidth="8" strokeLinecap="round" />
+          </svg>
           {t('nav.emergency')}
         </Button>
         <Button className="action" onPress={() => navigate({ name: 'search' })}>
