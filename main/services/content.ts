@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import type { Handlers } from '../api/contract';
 import { fail, ok } from '../api/result';
 import type { ContentItem, GlossaryWord, ItemSummary, Locale, NeedItems } from '../api/types';
-import type { PackManifest } from '../db/content-pack-format';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestFileName, type PackManifest } from '../db/content-pack-format';
 import type { Logger } from '../log';
 import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
 import { packDirs } from './content-updates';
@@ -50,22 +52,56 @@ function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; pr
   return { pack: null, problem: problem ?? 'content.packMissing' };
 }
 
-export function createContentService(options: ContentServiceOptions) {
-  const { pack, problem } = openBest(options);
+/** When the installed pack last changed (its manifest's time), or 0 when none is installed. */
+function installedStamp(dataDir: string): number {
+  try {
+    return statSync(join(packDirs(dataDir).current, manifestFileName)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+export function createContentService(options: ContentServiceOptions, now: () => number = Date.now) {
+  let stamp = installedStamp(options.dataDir);
+  let { pack, problem } = openBest(options);
+  let queries = pack ? prepare(pack.db) : null;
+  let checkedAt = now();
   if (pack) options.log.info('content.loaded', { version: pack.manifest.version });
   else options.log.error('content.noPack', { problem: problem ?? 'content.packMissing' });
 
-  const queries = pack ? prepare(pack.db) : null;
+  /** A pack installed while the kiosk runs (USB, web) is picked up at the next call, checked once a second at most. */
+  const fresh = () => {
+    if (now() - checkedAt < 1000) return queries;
+    checkedAt = now();
+    const latest = installedStamp(options.dataDir);
+    if (latest === stamp) return queries;
+    stamp = latest;
+    const next = openBest(options);
+    if (next.pack) {
+      pack?.db.close();
+      ({ pack, problem } = next);
+      queries = prepare(next.pack.db);
+      options.log.info('content.loaded', { version: next.pack.manifest.version });
+    }
+    return queries;
+  };
   const missing = () => fail(problem ?? 'content.packMissing');
 
   const handlers = {
-    'content.needs': ({ locale }) => (queries ? ok(queries.needs(locale)) : missing()),
+    'content.needs': ({ locale }) => {
+      const q = fresh();
+      return q ? ok(q.needs(locale)) : missing();
+    },
     'content.item': ({ locale, id }) => {
-      if (!queries) return missing();
-      const item = queries.item(locale, id);
+      const q = fresh();
+      if (!q) return missing();
+      const item = q.item(locale, id);
       return item ? ok(item) : fail('content.notFound');
     },
-    'content.search': ({ locale, query }) => (queries ? ok(queries.search.search(query, locale)) : missing()),
+    'content.search': ({ locale, query }) => {
+      const q = fresh();
+      return q ? ok(q.search.search(query, locale)) : missing();
+    },
   } satisfies Pick<Handlers, 'content.needs' | 'content.item' | 'content.search'>;
 
   return {

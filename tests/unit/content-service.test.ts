@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateSigningKeys, signPack } from '../../build/content/sign';
+import { buildContentPack } from '../../build/scripts/content-build';
+import { createMemoryLogger } from '../../main/log';
+import { createContentService } from '../../main/services/content';
+import { installPackFromFolder } from '../../main/services/content-updates';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const realContent = join(import.meta.dirname, '..', '..', 'content');
+const keys = generateSigningKeys();
+
+describe('content service', () => {
+  it('serves the shipped pack, then a pack installed while it runs, without a restart', async () => {
+    const dataDir = tempDir();
+    const shipped = join(tempDir(), 'shipped');
+    buildContentPack(fixture, shipped);
+    let clock = 0;
+    const service = createContentService({ dataDir, bundledPackDir: shipped, trust: { publicKeyPem: keys.publicKeyPem }, log: createMemoryLogger() }, () => clock);
+    const count = async () => {
+      const result = await service.handlers['content.needs']({ locale: 'fr' });
+      return result.ok ? result.value.flatMap((n) => n.items).length : -1;
+    };
+    expect(await count()).toBe(3);
+
+    const update = join(tempDir(), 'stick');
+    buildContentPack(realContent, update);
+    signPack(update, keys.privateKeyPem);
+    expect(installPackFromFolder(update, dataDir, { publicKeyPem: keys.publicKeyPem }, createMemoryLogger()).ok).toBe(true);
+    expect(await count()).toBe(3); // checked at most once a second
+    clock += 1500;
+    expect(await count()).toBeGreaterThanOrEqual(18);
+    expect(service.manifest()?.counts.fr?.topics).toBeGreaterThanOrEqual(14);
+    service.close();
+  });
+
+  it('answers content.packMissing when there is no pack at all', async () => {
+    const service = createContentService({ dataDir: tempDir(), bundledPackDir: join(tempDir(), 'none'), trust: { publicKeyPem: null }, log: createMemoryLogger() });
+    expect(await service.handlers['content.search']({ locale: 'fr', query: 'vitale' })).toEqual({ ok: false, error: 'content.packMissing' });
+    expect(service.problem()).toBe('content.packMissing');
+  });
+
+  it('answers content.notFound for an unknown page, and serves a French page when the language lacks it', async () => {
+    const shipped = join(tempDir(), 'shipped');
+    buildContentPack(fixture, shipped);
+    const service = createContentService({ dataDir: tempDir(), bundledPackDir: shipped, trust: { publicKeyPem: null }, log: createMemoryLogger() });
+    expect(await service.handlers['content.item']({ locale: 'fr', id: 'nothing-here' })).toEqual({ ok: false, error: 'content.notFound' });
+    const item = await service.handlers['content.item']({ locale: 'ar', id: 'medecin-traitant' });
+    expect(item).toMatchObject({ ok: true, value: { fallback: false, title: 'الطبيب المعالج' } });
+    service.close();
+  });
+});
