@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
 import { httpRoutePrefix } from './routes';
-import { locales, rendererProblemKinds, screenKinds, type ContentItem, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, type ContentItem, type HelpPlace, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
 /** Why no content can be served: the site's IT person sees these keys. */
@@ -30,6 +30,7 @@ export const contract = {
     input: z.object({ locale: z.enum(locales), id: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(),
     errors: [...packErrors, 'content.notFound'],
   }),
+  'content.places': defineCall<readonly HelpPlace[]>()({ input: noInput, errors: packErrors }),
   'content.search': defineCall<SearchAnswer>()({
     input: z.object({ locale: z.enum(locales), query: z.string().max(100) }).strict(),
     errors: packErrors,

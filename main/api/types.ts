@@ -100,6 +100,17 @@ export interface ContentItem extends ItemSummary {
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
 }
 
+export interface HelpPlace {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly address: string;
+  readonly phone: string;
+  /** OpenStreetMap opening_hours syntax, as the site wrote it. */
+  readonly opening_hours: string;
+  readonly helps_with: readonly string[];
+}
+
 export interface SearchHit {
   readonly id: string;
   readonly kind: 'topic' | 'journey';

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../api/contract';
 import { fail, ok } from '../api/result';
-import type { ContentItem, GlossaryWord, ItemSummary, Locale, NeedItems } from '../api/types';
+import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, Locale, NeedItems } from '../api/types';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFileName, type PackManifest } from '../db/content-pack-format';
@@ -98,11 +98,15 @@ export function createContentService(options: ContentServiceOptions, now: () => 
       const item = q.item(locale, id);
       return item ? ok(item) : fail('content.notFound');
     },
+    'content.places': () => {
+      const q = fresh();
+      return q ? ok(q.places()) : missing();
+    },
     'content.search': ({ locale, query }) => {
       const q = fresh();
       return q ? ok(q.search.search(query, locale)) : missing();
     },
-  } satisfies Pick<Handlers, 'content.needs' | 'content.item' | 'content.search'>;
+  } satisfies Pick<Handlers, 'content.needs' | 'content.item' | 'content.places' | 'content.search'>;
 
   return {
     handlers,
@@ -117,6 +121,7 @@ function prepare(db: Database.Database) {
   const list = db.prepare<[string], ItemRow>('SELECT * FROM item WHERE locale = ? ORDER BY need, kind DESC, rowid');
   const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
   const words = db.prepare<[string], GlossaryWord & { locale: string }>('SELECT id, word, short, long FROM glossary WHERE locale = ?');
+  const placeRows = db.prepare<[], string>('SELECT data FROM place ORDER BY rowid').pluck();
   const pictoAlt = db.prepare<[string], string>('SELECT alt FROM pictogram WHERE id = ?').pluck();
 
   const summaryOf = (row: ItemRow, locale: Locale): ItemSummary => ({
@@ -132,6 +137,7 @@ function prepare(db: Database.Database) {
 
   return {
     search,
+    places: (): HelpPlace[] => placeRows.all().map((data) => JSON.parse(data) as HelpPlace),
     needs(locale: Locale): NeedItems[] {
       const byNeed = new Map<string, ItemSummary[]>();
       for (const row of list.all(locale)) byNeed.set(row.need, [...(byNeed.get(row.need) ?? []), summaryOf(row, locale)]);

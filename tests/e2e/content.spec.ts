@@ -93,3 +93,12 @@ for (const language of [
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('"Besoin d\'aide ?" lists the help places with their phone and readable opening hours', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  const places = page.getByRole('region', { name: "Où trouver de l'aide" });
+  await expect(places.getByRole('heading', { name: 'Tabac info service', exact: false })).toBeVisible();
+  await expect(places.getByRole('heading', { name: /SAMU/ })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'kiosk.reportRendererProblem': () => ok({ logged: true }),
     'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
+    'content.places': () => ({ ok: false, error: 'content.packMissing' }),
     'content.search': () => ({ ok: false, error: 'content.packMissing' }),
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { HelpPlaces } from './HelpPlaces';
 
 /** The Assurance Maladie's phone line for insured people. */
 const assuranceMaladiePhone = '3646';
@@ -22,6 +23,7 @@ export function HelpScreen() {
       <p className="big-number" aria-label={`${t('help.phoneLabel')} ${assuranceMaladiePhone}`}>
         <PhoneNumber number={assuranceMaladiePhone} />
       </p>
+      <HelpPlaces />
     </>
   );
 }

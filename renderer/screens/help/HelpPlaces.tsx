@@ -1,0 +1,46 @@
+// The help places of the content pack (the site's own and national lines), with phone and opening hours.
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../../app/KioskContext';
+import { useApiResult } from '../../app/useApiResult';
+import { PhoneNumber } from '../../components/PhoneNumber';
+import { readableHours } from '../../components/opening-hours';
+
+export function HelpPlaces() {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const loaded = useApiResult(() => api['content.places']({}), [api]);
+  if (loaded.state !== 'ok') return null;
+  // Emergency lines have their own screen, one tap away.
+  const places = loaded.value.filter((p) => !p.helps_with.every((need) => need === 'urgences'));
+  if (places.length === 0) return null;
+  const words = {
+    always: t('places.always'),
+    dayRange: (from: string, to: string) => t('places.dayRange', { from, to }),
+    timeRange: (from: string, to: string) => t('places.timeRange', { from, to }),
+    line: (days: string, times: string) => t('places.line', { days, times }),
+  };
+  return (
+    <section aria-labelledby="places-heading">
+      <h2 id="places-heading">{t('places.title')}</h2>
+      <ul className="place-list">
+        {places.map((place) => {
+          const hours = readableHours(place.opening_hours, locale, words);
+          return (
+            <li key={place.id} className="place">
+              <h3 className="place-name" lang="fr">
+                {place.name}
+              </h3>
+              {place.phone && (
+                <p>
+                  {t('places.phone')} : <PhoneNumber number={place.phone} />
+                </p>
+              )}
+              {place.address && <p lang="fr">{place.address}</p>}
+              {hours === null ? <p dir="ltr">{place.opening_hours}</p> : hours.map((line) => <p key={line}>{line}</p>)}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
