@@ -37,6 +37,8 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
     '--incognito',
+    // Printing goes straight to the default printer: no print dialog a visitor could wander off in.
+    '--kiosk-printing',
     '--password-store=basic',
     `--lang=fr`,
   ];

@@ -102,3 +102,19 @@ test('"Besoin d\'aide ?" lists the help places with their phone and readable ope
   await expect(places.getByRole('heading', { name: /SAMU/ })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('the "come back with" slip and the way without internet print on their own', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Mon compte ameli' }).click();
+  await page.getByRole('button', { name: /Créer/ }).first().click();
+  for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Non', exact: true }).isVisible()); i++) {
+    await page.getByRole('button', { name: 'Non', exact: true }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Revenez avec :' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Revenez avec :' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Terminer' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+});

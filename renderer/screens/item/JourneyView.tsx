@@ -27,7 +27,7 @@ export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: R
     if (!question) {
       if (phase.bring.length === 0) return <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>{t('journey.start')}</Button>;
       return (
-        <section aria-labelledby="bring-heading" className="note">
+        <section aria-labelledby="bring-heading" className="note print-card">
           <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>{t('journey.bring')}</h2>
           <ul>{phase.bring.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
           <Offline body={body} glossary={glossary} />
@@ -94,11 +94,14 @@ export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: R
   );
 }
 
+/** The way without internet, printable on its own: the print stylesheet keeps only this card. */
 function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  const { t } = useTranslation();
   return (
-    <div className="offline-card">
+    <div className="offline-card print-card">
       <h3>{body.offline.title}</h3>
       {textLines(body.offline.text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>)}
+      <Button className="action no-print" onPress={() => window.print()}>{t('journey.print')}</Button>
     </div>
   );
 }
