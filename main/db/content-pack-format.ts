@@ -28,6 +28,7 @@ export const snippetEnd = '\u0003';
 
 export const packSchemaSql = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+-- Items are written language by language: each language's rowids form one range (search relies on it).
 CREATE TABLE item (
   rowid INTEGER PRIMARY KEY,
   locale TEXT NOT NULL,

@@ -80,6 +80,15 @@ export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
         throw new ContentPackError('content.packCorrupt', `counts for ${locale} do not match the manifest`);
       }
     }
+    // Search reads one locale as one rowid range: the items of each locale must be consecutive.
+    const interleaved = db
+      .prepare<[], number>(
+        `SELECT count(*) FROM item AS i JOIN (SELECT locale, min(rowid) AS first, max(rowid) AS last FROM item GROUP BY locale) AS r
+         ON i.rowid BETWEEN r.first AND r.last AND i.locale <> r.locale`,
+      )
+      .pluck()
+      .get();
+    if (interleaved !== 0) throw new ContentPackError('content.packCorrupt', 'the items of a language are not consecutive');
     return { db, manifest, dir };
   } catch (error) {
     db.close();

@@ -11,12 +11,13 @@ const maxTerms = 8;
 const shortPrefix = 4;
 
 export function createSearch(db: Database.Database) {
-  // Rank first and keep the best few: only those get a snippet.
-  const find = db.prepare<[string, string, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+  // Rank first and keep the best few: only those get a snippet. Each locale's items have consecutive rowids,
+  // so a rowid range (which FTS5 applies while reading its index) replaces a join on the locale.
+  const find = db.prepare<[string, number, number, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
     WITH best AS (
-      SELECT search.rowid AS rid, bm25(search, 10.0, 6.0, 1.0) AS score
-      FROM search JOIN item ON item.rowid = search.rowid
-      WHERE search MATCH ? AND item.locale = ?
+      SELECT rowid AS rid, bm25(search, 10.0, 6.0, 1.0) AS score
+      FROM search
+      WHERE search MATCH ? AND rowid BETWEEN ? AND ?
       ORDER BY score
       LIMIT ?
     )
@@ -25,6 +26,12 @@ export function createSearch(db: Database.Database) {
     FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
     WHERE search MATCH ?
     ORDER BY best.score`);
+  const ranges = new Map(
+    db
+      .prepare<[], { locale: string; first: number; last: number }>('SELECT locale, min(rowid) AS first, max(rowid) AS last FROM item GROUP BY locale')
+      .all()
+      .map((r) => [r.locale, [r.first, r.last] as const]),
+  );
   // While the visitor has typed only two or three letters, the prefix matches a large part of the pack:
   // titles and keywords only, in pack order, stop at the limit without ranking everything.
   const findByTitle = db.prepare<[string, string, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
@@ -51,10 +58,11 @@ export function createSearch(db: Database.Database) {
       return findByTitle.all(expression, locale, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
     }
     const groups = terms.map((t) => `(${alternatives(t, locale).join(' OR ')})`);
+    const [first, last] = ranges.get(locale) ?? [0, -1];
     const all = groups.join(' AND ');
-    const allRows = find.all(all, locale, limit, all);
+    const allRows = find.all(all, first, last, limit, all);
     const any = groups.join(' OR ');
-    const rows = allRows.length > 0 || groups.length === 1 ? allRows : find.all(any, locale, limit, any);
+    const rows = allRows.length > 0 || groups.length === 1 ? allRows : find.all(any, first, last, limit, any);
     return rows.map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
   };
 

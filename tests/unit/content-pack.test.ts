@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +59,20 @@ describe('content pack checks', () => {
     bytes.write('Allez au casino!', at);
     writeFileSync(file, bytes);
     expect(() => openContentPack(pack, trust)).toThrow(/content\.packCorrupt: the pack file does not match/);
+  });
+
+  it('refuses a pack whose languages are interleaved, which search could not read by range', () => {
+    const file = join(pack, packFileName);
+    const db = new Database(file);
+    const [fr, en] = [db.prepare("SELECT min(rowid) FROM item WHERE locale = 'fr'").pluck().get(), db.prepare("SELECT min(rowid) FROM item WHERE locale = 'en'").pluck().get()];
+    db.prepare("UPDATE item SET locale = 'x' WHERE rowid = ?").run(fr);
+    db.prepare("UPDATE item SET locale = 'fr' WHERE rowid = ?").run(en);
+    db.prepare("UPDATE item SET locale = 'en' WHERE rowid = ?").run(fr);
+    db.close();
+    const manifestFile = join(pack, manifestFileName);
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') }));
+    expect(() => openContentPack(pack, { publicKeyPem: null })).toThrow(/not consecutive/);
   });
 
   it('refuses a truncated pack file', () => {
