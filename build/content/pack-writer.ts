@@ -18,6 +18,7 @@ export function writePack(source: ContentSource, file: string, now = new Date())
     'INSERT INTO item (locale, id, kind, need, title, summary, pictogram, sensitive, sources, verified_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertSearch = db.prepare('INSERT INTO search (rowid, title, keywords, body) VALUES (?, ?, ?, ?)');
+  const insertHeading = db.prepare('INSERT INTO heading (rowid, title, keywords) VALUES (?, ?, ?)');
   const insertWord = db.prepare('INSERT INTO glossary (locale, id, word, short, long) VALUES (?, ?, ?, ?, ?)');
   const insertSpelling = db.prepare('INSERT INTO spelling (variant, term, locale) VALUES (?, ?, ?)');
   const counts: Record<string, PackCounts> = {};
@@ -30,6 +31,7 @@ export function writePack(source: ContentSource, file: string, now = new Date())
       const vocabulary = new Set<string>();
       const index = (rowid: number | bigint, title: string, keywords: string, body: string) => {
         insertSearch.run(rowid, title, keywords, body);
+        insertHeading.run(rowid, title, keywords);
         for (const term of searchTerms(`${title} ${keywords} ${body}`)) vocabulary.add(term);
       };
 
@@ -61,7 +63,7 @@ export function writePack(source: ContentSource, file: string, now = new Date())
     const insertPlace = db.prepare('INSERT INTO place (id, data) VALUES (?, ?)');
     for (const place of source.places) insertPlace.run(place.id, JSON.stringify(place));
   })();
-  db.exec("INSERT INTO search (search) VALUES ('optimize')");
+  db.exec("INSERT INTO search (search) VALUES ('optimize'); INSERT INTO heading (heading) VALUES ('optimize');");
 
   const createdAt = now.toISOString();
   const manifestRows = { format: String(contentPackFormat), createdAt, locales: JSON.stringify(contentLocales), counts: JSON.stringify(counts), places: String(source.places.length) };

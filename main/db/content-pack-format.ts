@@ -1,6 +1,6 @@
 // The content pack's format, shared by the build that writes it and the kiosk that reads it.
 
-export const contentPackFormat = 1;
+export const contentPackFormat = 2;
 export const packFileName = 'content-pack.sqlite';
 export const manifestFileName = 'content-pack.manifest.json';
 export const signatureFileName = 'content-pack.sig';
@@ -55,6 +55,8 @@ CREATE TABLE glossary (
 CREATE TABLE pictogram (id TEXT PRIMARY KEY, svg TEXT NOT NULL, alt TEXT NOT NULL) STRICT;
 CREATE TABLE place (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
 CREATE VIRTUAL TABLE search USING fts5(title, keywords, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+-- Titles and keywords alone: short lists to read, so title matches are found fast, before the whole text is ranked.
+CREATE VIRTUAL TABLE heading USING fts5(title, keywords, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 CREATE TABLE spelling (variant TEXT NOT NULL, term TEXT NOT NULL, locale TEXT NOT NULL) STRICT;
 CREATE INDEX spelling_variant ON spelling (locale, variant);
 `;

@@ -13,19 +13,22 @@ const shortPrefix = 4;
 export function createSearch(db: Database.Database) {
   // Rank first and keep the best few: only those get a snippet. Each locale's items have consecutive rowids,
   // so a rowid range (which FTS5 applies while reading its index) replaces a join on the locale.
-  const find = db.prepare<[string, number, number, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
-    WITH best AS (
-      SELECT rowid AS rid, bm25(search, 10.0, 6.0, 1.0) AS score
-      FROM search
-      WHERE search MATCH ? AND rowid BETWEEN ? AND ?
-      ORDER BY score
-      LIMIT ?
-    )
-    SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive,
-           snippet(search, 2, '${snippetStart}', '${snippetEnd}', '…', 12) AS snippet
-    FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
-    WHERE search MATCH ?
-    ORDER BY best.score`);
+  const ranked = (table: 'search' | 'heading', weights: string) =>
+    db.prepare<[string, number, number, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+      WITH best AS (
+        SELECT rowid AS rid, bm25(${table}, ${weights}) AS score
+        FROM ${table}
+        WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?
+        ORDER BY score
+        LIMIT ?
+      )
+      SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive,
+             snippet(search, 2, '${snippetStart}', '${snippetEnd}', '…', 12) AS snippet
+      FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
+      WHERE search MATCH ?
+      ORDER BY best.score`);
+  const findInHeadings = ranked('heading', '10.0, 6.0');
+  const findEverywhere = ranked('search', '10.0, 6.0, 1.0');
   const ranges = new Map(
     db
       .prepare<[], { locale: string; first: number; last: number }>('SELECT locale, min(rowid) AS first, max(rowid) AS last FROM item GROUP BY locale')
@@ -34,11 +37,19 @@ export function createSearch(db: Database.Database) {
   );
   // While the visitor has typed only two or three letters, the prefix matches a large part of the pack:
   // titles and keywords only, in pack order, stop at the limit without ranking everything.
-  const findByTitle = db.prepare<[string, string, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+  const findByTitle = db.prepare<[string, number, number, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
     SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, item.summary AS snippet
-    FROM search JOIN item ON item.rowid = search.rowid
-    WHERE search MATCH ? AND item.locale = ?
+    FROM heading JOIN item ON item.rowid = heading.rowid
+    WHERE heading MATCH ? AND heading.rowid BETWEEN ? AND ?
     LIMIT ?`);
+  /** Title and keyword matches first; the whole text is ranked only when they are too few. */
+  const bestOf = (expression: string, first: number, last: number, limit: number) => {
+    const inHeadings = findInHeadings.all(expression, first, last, limit, expression);
+    if (inHeadings.length >= limit) return inHeadings;
+    const seen = new Set(inHeadings.map((r) => r.id));
+    const more = findEverywhere.all(expression, first, last, limit, expression).filter((r) => !seen.has(r.id));
+    return [...inHeadings, ...more].slice(0, limit);
+  };
   const spelling = db.prepare<[string, string], string>(`SELECT DISTINCT term FROM spelling WHERE locale = ? AND variant IN (SELECT value FROM json_each(?))`).pluck();
 
   /** The term itself as a prefix, plus the known words one typo away when the term is not known. */
@@ -53,16 +64,14 @@ export function createSearch(db: Database.Database) {
     // A single letter matches nearly everything and tells nothing: searching starts at two.
     const terms = [...new Set(searchTerms(query))].filter((t) => t.length >= 2 || /\p{N}/u.test(t)).slice(0, maxTerms);
     if (terms.length === 0) return [];
+    const [first, last] = ranges.get(locale) ?? [0, -1];
     if (terms.every((t) => t.length < shortPrefix)) {
-      const expression = `{title keywords} : (${terms.map((t) => `"${t}"*`).join(' AND ')})`;
-      return findByTitle.all(expression, locale, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
+      const expression = terms.map((t) => `"${t}"*`).join(' AND ');
+      return findByTitle.all(expression, first, last, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
     }
     const groups = terms.map((t) => `(${alternatives(t, locale).join(' OR ')})`);
-    const [first, last] = ranges.get(locale) ?? [0, -1];
-    const all = groups.join(' AND ');
-    const allRows = find.all(all, first, last, limit, all);
-    const any = groups.join(' OR ');
-    const rows = allRows.length > 0 || groups.length === 1 ? allRows : find.all(any, first, last, limit, any);
+    const allRows = bestOf(groups.join(' AND '), first, last, limit);
+    const rows = allRows.length > 0 || groups.length === 1 ? allRows : bestOf(groups.join(' OR '), first, last, limit);
     return rows.map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
   };
 
