@@ -4,24 +4,18 @@ import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
-import { buildContentPack } from '../../build/scripts/content-build';
 import { manifestFileName, packFileName, signatureFileName } from '../../main/db/content-pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { openContentPack } from '../../main/services/content-pack';
 import { installPackFromFolder, packDirs, rollbackPack } from '../../main/services/content-updates';
+import { buildSignedPack, miniContent as fixture } from './signed-pack';
 import { useTempDir } from './temp-dir';
 
-const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
 const tempDir = useTempDir();
 const keys = generateSigningKeys();
 const trust = { publicKeyPem: keys.publicKeyPem };
 
-function signedPack(): string {
-  const dir = join(tempDir(), 'stick');
-  buildContentPack(fixture, dir);
-  signPack(dir, keys.privateKeyPem);
-  return dir;
-}
+const signedPack = () => buildSignedPack(join(tempDir(), 'stick'), keys.privateKeyPem);
 
 describe('content pack checks', () => {
   let pack: string;

@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateSigningKeys, signPack } from '../../build/content/sign';
-import { buildContentPack } from '../../build/scripts/content-build';
+import { generateSigningKeys } from '../../build/content/sign';
 import { packFileName } from '../../main/db/content-pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { openContentPack } from '../../main/services/content-pack';
 import { installPackFromUrl, packDirs } from '../../main/services/content-updates';
+import { buildSignedPack } from './signed-pack';
 import { useTempDir } from './temp-dir';
 
-const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
 const tempDir = useTempDir();
 const keys = generateSigningKeys();
 const trust = { publicKeyPem: keys.publicKeyPem };
@@ -36,12 +35,7 @@ async function publish(dir: string, alter: (name: string, body: Buffer) => Buffe
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/packs/`;
 }
 
-function signedPack(): string {
-  const dir = join(tempDir(), 'published');
-  buildContentPack(fixture, dir);
-  signPack(dir, keys.privateKeyPem);
-  return dir;
-}
+const signedPack = () => buildSignedPack(join(tempDir(), 'published'), keys.privateKeyPem);
 
 describe('content updates from a web server', () => {
   it('downloads, checks and installs a signed pack', async () => {
