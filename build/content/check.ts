@@ -1,4 +1,5 @@
 // Checks that hold across files: every item in every language, glossary words used exist, pictograms exist.
+import OpeningHours from 'opening_hours';
 import { termIds } from '../../main/content/blocks';
 import type { ContentProblem, ContentSource, LocaleContent } from './load';
 import { contentLocales } from './schema';
@@ -66,6 +67,14 @@ export function checkContent(source: ContentSource): ContentProblem[] {
     });
   }
 
+  for (const place of source.places) {
+    if (place.opening_hours === '') continue;
+    try {
+      new OpeningHours(place.opening_hours);
+    } catch {
+      problems.push({ file: 'lieux.yaml', field: `${place.id}.opening_hours`, message: `expected OpenStreetMap opening_hours, like "Mo-Fr 09:00-12:00,14:00-17:00", got "${place.opening_hours}"` });
+    }
+  }
   const placeIds = source.places.map((p) => p.id);
   placeIds.forEach((id, index) => {
     if (placeIds.indexOf(id) !== index) problems.push({ file: 'lieux.yaml', message: `the place id "${id}" is used twice` });

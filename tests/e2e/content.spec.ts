@@ -118,3 +118,12 @@ test('the "come back with" slip and the way without internet print on their own'
   await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
 });
+
+test('every journey offers the way without internet from its start', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Ma carte Vitale' }).click();
+  await page.getByRole('button', { name: /application carte Vitale|appli/i }).last().click();
+  await page.getByRole('button', { name: 'Faire sans internet' }).click();
+  await expect(page.locator('.offline-card')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();
+});

@@ -67,6 +67,13 @@ describe('content build', () => {
     expect(problemsOf(dir)[0]).toMatch(/^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.goto\]: expected the id of a step of this journey/);
   });
 
+  it('refuses opening hours that are not in the OpenStreetMap syntax', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'lieux.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Tu-Sa 10:00-18:00', 'du mardi au samedi, 10h-18h'));
+    expect(problemsOf(dir)).toEqual(['lieux.yaml [accueil.opening_hours]: expected OpenStreetMap opening_hours, like "Mo-Fr 09:00-12:00,14:00-17:00", got "du mardi au samedi, 10h-18h"']);
+  });
+
   it('refuses an id that does not match its file name, and a pictogram without a file', () => {
     const dir = copyFixture();
     const file = join(dir, 'fr', 'fiches', 'securite-sociale.md');

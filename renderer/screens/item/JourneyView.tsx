@@ -8,9 +8,36 @@ import { RichLine } from '../../components/RichLine';
 
 type Phase = { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number } | { readonly name: 'step'; readonly index: number };
 
+/** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
 export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
+  const [showOffline, setShowOffline] = useState(false);
   const [phase, setPhase] = useState<Phase>(body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0 });
+  // The final screens (what to bring, done) show the offline card themselves.
+  const finished = (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0) || (phase.name === 'step' && phase.index >= body.steps.length);
+  return (
+    <>
+      <JourneyPhases body={body} glossary={glossary} phase={phase} setPhase={setPhase} />
+      {finished ? null : showOffline ? (
+        <Offline body={body} glossary={glossary} />
+      ) : (
+        <Button className="action offline-choice" onPress={() => setShowOffline(true)}>
+          {t('journey.offline')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+interface PhasesProps {
+  readonly body: JourneyBody;
+  readonly glossary: Readonly<Record<string, GlossaryWord>>;
+  readonly phase: Phase;
+  readonly setPhase: (phase: Phase) => void;
+}
+
+function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
+  const { t } = useTranslation();
   const first = useRef(true);
   useEffect(() => {
     // Each new step or question takes the focus, as a new screen would; not on the first render (the page heading has it).
