@@ -7,6 +7,8 @@ import { expect, test } from './fixtures';
 async function answerNoToEveryReadinessQuestion(page: Page) {
   await page.getByRole('button', { name: 'Mon compte ameli' }).click();
   await page.getByRole('button', { name: /Créer/ }).first().click();
+  // The journey loads from the API: wait for its first question before answering.
+  await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
   const no = page.getByRole('button', { name: 'Non', exact: true });
   for (let i = 0; i < 10 && (await no.isVisible()); i++) await no.click();
 }
