@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { httpRoutePrefix } from './routes';
 import { locales, rendererProblemKinds, screenKinds, type ContentItem, type HelpPlace, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
@@ -70,7 +69,3 @@ export type ApiClient = {
 };
 
 export const isMethod = (name: string): name is Method => Object.hasOwn(contract, name);
-export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
-
-/** The HTTP route of a call: derived from its name, never typed by hand. */
-export const httpRouteOf = (method: Method): string => `${httpRoutePrefix}${method}`;
