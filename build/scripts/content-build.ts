@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFileName, packFileName } from '../../main/db/content-pack-format';
 import { checkContent } from '../content/check';
+import { lintContent } from '../content/falc/lint';
 import { ContentError, formatProblem, loadContent } from '../content/load';
 import { writePack } from '../content/pack-writer';
 
@@ -10,7 +11,11 @@ export const defaultPackDir = join(import.meta.dirname, '..', '..', 'dist', 'con
 
 export function buildContentPack(contentDir: string, outDir: string) {
   const source = loadContent(contentDir);
-  const problems = checkContent(source);
+  const lint = lintContent(source);
+  const problems = [
+    ...checkContent(source),
+    ...lint.findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.file, line: f.line, field: f.rule, message: f.message })),
+  ];
   if (problems.length > 0) throw new ContentError(problems);
   mkdirSync(outDir, { recursive: true });
   const manifest = writePack(source, join(outDir, packFileName));

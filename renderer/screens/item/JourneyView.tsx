@@ -56,7 +56,7 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
       return (
         <section aria-labelledby="bring-heading" className="note print-card">
           <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>{t('journey.bring')}</h2>
-          <ul>{phase.bring.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
+          <ul>{phase.bring.map((item) => <li key={item}>{textLines(item).map((line) => <span key={line} className="block-line"><RichLine text={line} glossary={glossary} /></span>)}</li>)}</ul>
           <Offline body={body} glossary={glossary} />
         </section>
       );

@@ -1,0 +1,102 @@
+// The FALC linter: every visitor-facing text of content/, page by page, with file, line and rule.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { textLines } from '../../../main/content/blocks';
+import type { ContentSource, LocaleContent } from '../load';
+import { checkFrenchLine, checkSentenceLength, type Severity } from './rules';
+import { fleschReadingEase, kandelMoles, readable, sentencesOf } from './text';
+
+export interface LintFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export interface SilencedRule {
+  readonly file: string;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** One page: its visitor-facing lines with their line numbers, and the rules it silences. */
+interface Page {
+  readonly file: string;
+  /** Glossary words are short definitions, not pages: no page score, and they may name the synonyms they replace. */
+  readonly isGlossary?: boolean;
+  readonly lines: readonly { readonly text: string; readonly line: number }[];
+  readonly silenced: readonly { readonly rule: string; readonly reason: string }[];
+}
+
+export const minimumKandelMoles = 70;
+export const minimumFlesch = 70;
+
+/** The lines of a file holding each text, found by their first appearance in the file. */
+function locate(root: string, file: string, texts: readonly string[]): { text: string; line: number }[] {
+  const fileLines = readFileSync(join(root, file), 'utf8').split('\n');
+  return texts.flatMap((block) =>
+    textLines(block).map((text) => {
+      const index = fileLines.findIndex((l) => l.includes(text));
+      return { text, line: index + 1 };
+    }),
+  );
+}
+
+function pagesOf(root: string, content: LocaleContent): Page[] {
+  return [
+    ...content.topics.map((t) => ({
+      file: t.file,
+      silenced: t.lint_exceptions,
+      lines: [
+        ...locate(root, t.file, [t.title, t.summary]),
+        ...t.body.split('\n').flatMap((text, i) => (text.trim() === '' ? [] : [{ text: text.trim(), line: t.bodyLine + i }])),
+      ],
+    })),
+    ...content.journeys.map((j) => ({
+      file: j.file,
+      silenced: [],
+      lines: locate(root, j.file, [
+        j.title,
+        j.summary,
+        j.offline.title,
+        j.offline.text,
+        ...j.readiness.flatMap((q) => [q.question, 'bring' in q.if_no ? q.if_no.bring : '']),
+        ...j.steps.flatMap((s) => [s.title, s.text, ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, p.fix])]),
+      ]),
+    })),
+    ...content.glossary.map((g) => ({ file: g.file, isGlossary: true, silenced: [], lines: locate(root, g.file, [g.short, g.long ?? '']) })),
+  ];
+}
+
+export function lintContent(source: ContentSource): { findings: LintFinding[]; silenced: SilencedRule[] } {
+  const findings: LintFinding[] = [];
+  const silenced: SilencedRule[] = [];
+  const knownAcronyms = new Set(
+    source.locales.fr.glossary.flatMap((g) => [g.word, ...g.synonyms].filter((w) => /^[A-Z]{2,}$/.test(w))),
+  );
+
+  for (const locale of ['fr', 'en', 'ar'] as const) {
+    for (const page of pagesOf(source.root, source.locales[locale])) {
+      const off = new Set(page.silenced.map((s) => s.rule));
+      silenced.push(...page.silenced.map((s) => ({ file: page.file, ...s })));
+      const add = (finding: LintFinding) => {
+        if (!off.has(finding.rule) && !(page.isGlossary && finding.rule === 'same-word')) findings.push(finding);
+      };
+      for (const { text, line } of page.lines) {
+        const lineFindings = locale === 'fr' ? checkFrenchLine(text, { knownAcronyms }) : checkSentenceLength(text);
+        for (const f of lineFindings) add({ file: page.file, line, ...f });
+      }
+      const sentences = page.lines.flatMap(({ text }) => sentencesOf(readable(text)));
+      if (locale === 'fr' && !page.isGlossary) {
+        const score = kandelMoles(sentences);
+        if (score < minimumKandelMoles) add({ file: page.file, line: 1, rule: 'readability', severity: 'error', message: `Kandel-Moles score ${score.toFixed(0)}: ${minimumKandelMoles} at least (shorter sentences, shorter words)` });
+      }
+      if (locale === 'en' && !page.isGlossary) {
+        const score = fleschReadingEase(sentences);
+        if (score < minimumFlesch) add({ file: page.file, line: 1, rule: 'readability', severity: 'error', message: `Flesch Reading Ease ${score.toFixed(0)}: ${minimumFlesch} at least` });
+      }
+    }
+  }
+  return { findings, silenced };
+}

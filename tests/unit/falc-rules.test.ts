@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { checkFrenchLine, checkSentenceLength } from '../../build/content/falc/rules';
+import { fleschReadingEase, frenchSyllables, kandelMoles, sentencesOf } from '../../build/content/falc/text';
+
+const context = { knownAcronyms: new Set(['SMS', 'CPAM']) };
+const rulesOf = (line: string) => checkFrenchLine(line, context).map((f) => f.rule);
+
+describe('FALC rules, each on a bad and a good example', () => {
+  it.each([
+    ['sentence-too-long', 'Vous devez apporter votre carte Vitale et votre lettre avec le code provisoire quand vous venez au guichet de la caisse demain.', 'Apportez votre carte Vitale.'],
+    ['sentence-long', 'Vous pouvez aussi demander un nouveau code sur le site ou au guichet de la caisse.', 'Demandez un nouveau code.'],
+    ['one-sentence-per-line', 'Ouvrez le site. Touchez le bouton.', 'Ouvrez le site.'],
+    ['percentage', 'Seulement 17 % des personnes ont activé leur espace.', 'Peu de personnes ont activé leur espace.'],
+    ['big-number', 'Plus de 65 000 000 personnes ont un profil.', 'Appelez le 3646.'],
+    ['acronym', "Allez à la CAF avec vos papiers.", 'Vous recevez un SMS.'],
+    ['etc', 'Prenez vos papiers, votre carte, etc.', 'Prenez vos papiers et votre carte.'],
+    ['special-character', 'Prenez votre carte & vos papiers.', 'Prenez votre carte et vos papiers.'],
+    ['italic-or-underline', 'Gardez *toujours* votre code.', 'Gardez **toujours** votre code.'],
+    ['passive-voice', 'Le code est envoyé par la caisse.', 'La caisse envoie le code.'],
+    ['double-negation', "Ce n'est pas impossible de le faire seul.", 'Vous pouvez le faire seul.'],
+    ['same-word', 'Tapez le code temporaire.', 'Tapez le code provisoire.'],
+  ])('%s', (rule, bad, good) => {
+    expect(rulesOf(bad)).toContain(rule);
+    expect(rulesOf(good)).not.toContain(rule);
+  });
+
+  it('accepts an acronym written as a glossary link, and phone numbers', () => {
+    expect(rulesOf('Allez à la [[caf|CAF]] avec vos papiers.')).toEqual([]);
+    expect(rulesOf('Appelez le 09 74 75 13 13.')).toEqual([]);
+    expect(rulesOf('Vous recevez un [[e-mail]].')).toEqual([]);
+  });
+
+  it('checks only sentence length in English and Arabic', () => {
+    expect(checkSentenceLength('Open the site.').map((f) => f.rule)).toEqual([]);
+    expect(checkSentenceLength(`${'word '.repeat(21).trim()}.`).map((f) => f.rule)).toEqual(['sentence-too-long']);
+  });
+});
+
+describe('readability scores', () => {
+  it('scores short sentences of short words as easy, and long ones as hard', () => {
+    expect(kandelMoles(['Vous avez un code.', 'Tapez le code.'])).toBeGreaterThan(90);
+    expect(kandelMoles(['Conformément aux dispositions réglementaires applicables, la constitution administrative du dossier nécessite impérativement la transmission préalable des justificatifs.'])).toBeLessThan(30);
+    expect(fleschReadingEase(['You get a code.', 'Type the code.'])).toBeGreaterThan(90);
+    expect(fleschReadingEase(['Notwithstanding applicable regulatory considerations, administrative documentation necessitates comprehensive verification.'])).toBeLessThan(20);
+  });
+
+  it('counts French syllables and splits sentences', () => {
+    expect(frenchSyllables('carte')).toBe(1);
+    expect(frenchSyllables('médecin')).toBe(3);
+    expect(sentencesOf('Ouvrez le site ameli.fr. Touchez le bouton !')).toEqual(['Ouvrez le site ameli.fr.', 'Touchez le bouton !']);
+  });
+});
