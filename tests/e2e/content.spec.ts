@@ -129,3 +129,70 @@ test('every journey offers the way without internet from its start', async ({ pa
   await expect(page.locator('.offline-card')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();
 });
+
+test('a glossary definition says so when this machine has no voice for the language', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.evaluate(() => window.speechSynthesis.getVoices());
+  test.skip(await page.evaluate(() => window.speechSynthesis.getVoices().some((v) => v.lang.startsWith('fr'))), 'this machine has a French voice: the no-voice message cannot show');
+  await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
+  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  await page.getByRole('button', { name: /^Explication du mot/ }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Écouter' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText("Cette borne n'a pas de voix pour cette langue. Demandez à l'accueil.");
+});
+
+test('reading a glossary definition aloud highlights each sentence in turn, and can be stopped', async ({ page, host }) => {
+  // This machine has no speech voices: a stand-in for the platform's synthesis speaks instantly, sentence by sentence,
+  // and records what it was asked to say. The component under test is the real one.
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    const voice = { lang: 'fr-FR', name: 'stand-in', default: true, localService: true, voiceURI: 'stand-in' };
+    let pending: SpeechSynthesisUtterance | null = null;
+    // The real utterance accepts only real voices: a plain one carries the stand-in voice.
+    class Utterance {
+      voice: unknown = null;
+      lang = '';
+      rate = 1;
+      onstart: ((e: Event) => void) | null = null;
+      onend: ((e: Event) => void) | null = null;
+      constructor(readonly text: string) {}
+    }
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: {
+        getVoices: () => [voice],
+        speak(u: SpeechSynthesisUtterance) {
+          pending = u;
+          spoken.push(u.text);
+          u.onstart?.(new Event('start') as SpeechSynthesisEvent);
+        },
+        cancel() {
+          pending = null;
+        },
+        pause() {},
+        resume() {},
+        // Tests finish the current sentence by hand, to look at the highlight in between.
+        finish() {
+          const u = pending;
+          pending = null;
+          u?.onend?.(new Event('end') as SpeechSynthesisEvent);
+        },
+      },
+    });
+  });
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
+  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  await page.getByRole('button', { name: /^Explication du mot/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Écouter' }).click();
+  await page.evaluate(() => (window.speechSynthesis as unknown as { finish(): void }).finish());
+  const firstLine = dialog.locator('p').first();
+  await expect(firstLine).toHaveClass('reading');
+  expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length)).toBe(2);
+  await dialog.getByRole('button', { name: 'Pause' }).click();
+  await dialog.getByRole('button', { name: 'Arrêter' }).click();
+  await expect(dialog.locator('.reading')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+});
