@@ -2,22 +2,25 @@
 import OpeningHours from 'opening_hours';
 import { termIds } from '../../main/content/blocks';
 import type { ContentProblem, ContentSource, LocaleContent } from './load';
-import { contentLocales } from './schema';
+import { contentLocales, type JourneySource } from './schema';
+
+/** Every text of a journey that a visitor reads (mediator notes are for the mediator). */
+export function journeyVisitorTexts(j: JourneySource): string[] {
+  return [
+    j.title,
+    j.summary,
+    j.offline.title,
+    j.offline.text,
+    ...j.readiness.flatMap((q) => [q.question, 'bring' in q.if_no ? q.if_no.bring : '']),
+    ...j.steps.flatMap((s) => [s.title, s.text, ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, p.fix])]),
+  ];
+}
 
 /** Every piece of visitor text of a locale, with the file it comes from. */
 export function visitorTexts(content: LocaleContent): { file: string; text: string }[] {
   return [
     ...content.topics.flatMap((t) => [t.title, t.summary, t.body].map((text) => ({ file: t.file, text }))),
-    ...content.journeys.flatMap((j) =>
-      [
-        j.title,
-        j.summary,
-        j.offline.title,
-        j.offline.text,
-        ...j.readiness.flatMap((q) => [q.question, 'bring' in q.if_no ? q.if_no.bring : '']),
-        ...j.steps.flatMap((s) => [s.title, s.text, ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, p.fix])]),
-      ].map((text) => ({ file: j.file, text })),
-    ),
+    ...content.journeys.flatMap((j) => journeyVisitorTexts(j).map((text) => ({ file: j.file, text }))),
     ...content.glossary.flatMap((g) => [g.short, g.long ?? ''].map((text) => ({ file: g.file, text }))),
   ];
 }

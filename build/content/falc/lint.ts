@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textLines } from '../../../main/content/blocks';
+import { journeyVisitorTexts } from '../check';
 import type { ContentSource, LocaleContent } from '../load';
 import { checkFrenchLine, checkSentenceLength, type Severity } from './rules';
 import { fleschReadingEase, kandelMoles, readable, sentencesOf } from './text';
@@ -56,14 +57,7 @@ function pagesOf(root: string, content: LocaleContent): Page[] {
     ...content.journeys.map((j) => ({
       file: j.file,
       silenced: [],
-      lines: locate(root, j.file, [
-        j.title,
-        j.summary,
-        j.offline.title,
-        j.offline.text,
-        ...j.readiness.flatMap((q) => [q.question, 'bring' in q.if_no ? q.if_no.bring : '']),
-        ...j.steps.flatMap((s) => [s.title, s.text, ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, p.fix])]),
-      ]),
+      lines: locate(root, j.file, journeyVisitorTexts(j)),
     })),
     ...content.glossary.map((g) => ({ file: g.file, isGlossary: true, silenced: [], lines: locate(root, g.file, [g.short, g.long ?? '']) })),
   ];
