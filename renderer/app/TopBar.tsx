@@ -2,7 +2,9 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PublicSettings } from '../../main/api/types';
+import { ComfortPanel } from '../components/ComfortPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import type { Comfort } from './comfort';
 import { EndVisitDialog } from '../screens/end/EndVisitDialog';
 import type { Navigate, Screen } from './screens';
 
@@ -13,9 +15,11 @@ interface TopBarProps {
   readonly navigate: Navigate;
   readonly onLocale: (locale: Locale) => void;
   readonly onEnd: () => void;
+  readonly comfort: Comfort;
+  readonly onComfort: (comfort: Comfort) => void;
 }
 
-export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd }: TopBarProps) {
+export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd, comfort, onComfort }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
@@ -39,6 +43,7 @@ export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd }: 
         <Button className="action" onPress={() => navigate({ name: 'search' })}>
           {t('nav.search')}
         </Button>
+        <ComfortPanel comfort={comfort} onChange={onComfort} />
         <Button className="action" onPress={() => navigate({ name: 'help' })}>
           {t('nav.help')}
         </Button>

@@ -1,8 +1,9 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../main/api/contract';
 import type { Locale, PublicSettings, ScreenKind } from '../../main/api/types';
+import { applyComfort, defaultComfort, type Comfort } from './comfort';
 import { KioskContext } from './KioskContext';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
@@ -25,6 +26,9 @@ export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
   const { t, i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
   const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
+  // Every visit starts from the site's defaults, whatever the previous visitor chose.
+  const [comfort, setComfort] = useState<Comfort>(defaultComfort);
+  useEffect(() => applyComfort(comfort), [comfort]);
 
   const navigate = useCallback(
     (next: Screen) => {
@@ -53,7 +57,7 @@ export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
       >
         {t('app.skipToContent')}
       </a>
-      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} />
+      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} comfort={comfort} onComfort={setComfort} />
       <main id="content" className="content" tabIndex={-1} key={screenName(screen)}>
         {screen.name === 'home' && <HomeScreen navigate={navigate} />}
         {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
