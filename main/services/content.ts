@@ -122,7 +122,13 @@ function prepare(db: Database.Database) {
   const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
   const words = db.prepare<[string], GlossaryWord & { locale: string }>('SELECT id, word, short, long FROM glossary WHERE locale = ?');
   const placeRows = db.prepare<[], string>('SELECT data FROM place ORDER BY rowid').pluck();
-  const pictoAlt = db.prepare<[string], string>('SELECT alt FROM pictogram WHERE id = ?').pluck();
+  // A pack is read-only: the pictogram texts are read once, not once per listed item.
+  const pictogramAlts = new Map(
+    db
+      .prepare<[], { id: string; alt: string }>('SELECT id, alt FROM pictogram')
+      .all()
+      .map((p) => [p.id, JSON.parse(p.alt) as Record<string, string>]),
+  );
 
   const summaryOf = (row: ItemRow, locale: Locale): ItemSummary => ({
     id: row.id,
@@ -131,7 +137,7 @@ function prepare(db: Database.Database) {
     title: row.title,
     summary: row.summary,
     pictogram: row.pictogram,
-    pictogramAlt: (JSON.parse(pictoAlt.get(row.pictogram) ?? '{}') as Record<string, string>)[locale] ?? '',
+    pictogramAlt: pictogramAlts.get(row.pictogram)?.[locale] ?? '',
     sensitive: row.sensitive === 1,
   });
 
@@ -144,14 +150,15 @@ function prepare(db: Database.Database) {
       return [...byNeed].map(([need, items]) => ({ need, items }));
     },
     item(locale: Locale, id: string): ContentItem | null {
-      const row = one.get(locale, id) ?? one.get('fr', id);
+      const inLocale = one.get(locale, id);
+      const row = inLocale ?? one.get('fr', id);
       if (!row) return null;
-      const glossary = Object.fromEntries(words.all(one.get(locale, id) ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]));
+      const glossary = Object.fromEntries(words.all(inLocale ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]));
       return {
         ...summaryOf(row, locale),
         sources: JSON.parse(row.sources) as string[],
         verifiedAt: row.verified_at,
-        fallback: !one.get(locale, id),
+        fallback: !inLocale,
         body: JSON.parse(row.data) as ContentItem['body'],
         glossary,
       };
