@@ -5,6 +5,7 @@ import { createApiClient, detectTransport } from './api/transport';
 import { App } from './app/App';
 import { StartupProblem } from './app/StartupProblem';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
+import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/app.css';
 

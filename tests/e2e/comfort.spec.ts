@@ -26,3 +26,22 @@ test('larger text and strong contrast apply at once, keep every screen accessibl
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeCloseTo(baseSize, 0);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 });
+
+test('the text uses the legible font shipped with the app, for Latin and Arabic, with no request outside the kiosk', async ({ page, host }) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(host.url)) elsewhere.push(request.url());
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  const loadedFamilies = () =>
+    page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, ''));
+    });
+  await expect.poll(loadedFamilies).toContain('Atkinson Hyperlegible');
+  await page.getByRole('radio', { name: 'العربية' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'مرحبًا' })).toBeVisible();
+  await expect.poll(loadedFamilies).toContain('Noto Sans Arabic');
+  expect(elsewhere).toEqual([]);
+});
