@@ -8,6 +8,7 @@ import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/assist.css';
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);

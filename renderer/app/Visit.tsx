@@ -1,11 +1,12 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../main/api/contract';
 import type { Locale, PublicSettings, ScreenKind } from '../../main/api/types';
 import { applyComfort, defaultComfort, type Comfort } from './comfort';
 import { KioskContext } from './KioskContext';
 import { applyDocumentLanguage } from '../i18n/setup';
+import { ReadAloud } from '../components/ReadAloud';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
 import { HelpScreen } from '../screens/help/HelpScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
@@ -29,6 +30,7 @@ export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
   // Every visit starts from the site's defaults, whatever the previous visitor chose.
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
+  const main = useRef<HTMLElement>(null);
 
   const navigate = useCallback(
     (next: Screen) => {
@@ -58,7 +60,10 @@ export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
         {t('app.skipToContent')}
       </a>
       <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} comfort={comfort} onComfort={setComfort} />
-      <main id="content" className="content" tabIndex={-1} key={screenName(screen)}>
+      <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
+        <div className="page-tools">
+          <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
+        </div>
         {screen.name === 'home' && <HomeScreen navigate={navigate} />}
         {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
         {screen.name === 'item' && <ItemScreen id={screen.id} />}

@@ -1,6 +1,9 @@
 // The app's modal dialog: a trigger button, a titled dialog over a dimmed screen, closed by Escape or a tap outside.
-import type { ReactNode } from 'react';
+// Every dialog can be read aloud, like every page.
+import { useRef, type ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ReadAloud } from './ReadAloud';
 
 interface KioskDialogProps {
   /** The button that opens the dialog (a react-aria Button). */
@@ -18,17 +21,24 @@ export function KioskDialog({ trigger, title, role = 'dialog', children }: Kiosk
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog role={role} className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog-title">
-                  {title}
-                </Heading>
-                {children(close)}
-              </>
-            )}
+            {({ close }) => <DialogBody title={title} close={close}>{children}</DialogBody>}
           </Dialog>
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
+  );
+}
+
+function DialogBody({ title, close, children }: { title: string; close: () => void; children: (close: () => void) => ReactNode }) {
+  const { i18n } = useTranslation();
+  const body = useRef<HTMLDivElement>(null);
+  return (
+    <div ref={body}>
+      <Heading slot="title" className="dialog-title">
+        {title}
+      </Heading>
+      <ReadAloud target={() => body.current} lang={i18n.language} />
+      {children(close)}
+    </div>
   );
 }

@@ -1,75 +1,129 @@
-// Reads sentences aloud with the platform's speech synthesis, saying which sentence is being read;
-// says plainly when this kiosk has no voice for the language, or no speech at all.
+// "Écouter": reads a region (the page, a dialog) aloud with the platform's speech synthesis, block by block,
+// highlighting the block being read; pause, resume, stop. Says plainly when this kiosk has no voice for the
+// language, or no speech at all. Reading stops when the region changes (a new step) or goes away.
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { loadVoices, readingUnits, showReading, voiceFor, type ReadingUnit } from '../assist/reading-units';
 
-type Status = 'idle' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
+type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
 
-function voiceFor(lang: string): SpeechSynthesisVoice | null {
-  if (!('speechSynthesis' in window)) return null;
-  return window.speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang)) ?? null;
+interface ReadAloudProps {
+  /** The region to read; looked up when the visitor presses play, so it is the one on screen then. */
+  readonly target: () => HTMLElement | null;
+  /** The language of the region (blocks marked with another lang are read in theirs). */
+  readonly lang: string;
+  /** "Écouter la page" on a page, "Écouter" in a dialog. */
+  readonly label?: string;
 }
 
-export function ReadAloud({ lang, sentences, onSentence }: { lang: string; sentences: readonly string[]; onSentence: (index: number | null) => void }) {
+const synthesis = (): SpeechSynthesis | null => ('speechSynthesis' in window ? window.speechSynthesis : null);
+
+export function ReadAloud({ target, lang, label }: ReadAloudProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>('idle');
-  const stopped = useRef(false);
+  // Each reading has a number: events of a reading that was stopped are ignored.
+  const reading = useRef(0);
+  const own = useRef<HTMLDivElement>(null);
 
-  // Speech belongs to what is on screen: leaving the dialog or the page stops it.
-  useEffect(() => () => {
-    stopped.current = true;
-    if ('speechSynthesis' in window) window.speechSynthesis.cancel();
-  }, []);
+  const stop = () => {
+    reading.current += 1;
+    synthesis()?.cancel();
+    showReading(null);
+    setStatus('idle');
+  };
 
-  const speakFrom = (index: number, voice: SpeechSynthesisVoice) => {
-    const sentence = sentences[index];
-    if (sentence === undefined || stopped.current) {
+  // Speech belongs to what is on screen: leaving the page or closing the dialog stops it.
+  useEffect(
+    () => () => {
+      reading.current += 1;
+      synthesis()?.cancel();
+      showReading(null);
+    },
+    [],
+  );
+
+  // A new step or answer replaces the text being read: stop rather than read what is gone.
+  useEffect(() => {
+    const region = target();
+    if (status !== 'playing' && status !== 'paused') return;
+    if (!region) return;
+    const observer = new MutationObserver((changes) => {
+      if (changes.some((change) => !own.current?.contains(change.target))) stop();
+    });
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+    // stop only changes the status, which re-runs this effect.
+  }, [status]);
+
+  const speak = (units: readonly ReadingUnit[], index: number, voices: readonly SpeechSynthesisVoice[], id: number) => {
+    const speech = synthesis();
+    if (!speech || id !== reading.current) return;
+    const unit = units[index];
+    if (!unit) {
+      showReading(null);
       setStatus('idle');
-      onSentence(null);
       return;
     }
-    const utterance = new SpeechSynthesisUtterance(sentence);
+    const voice = voiceFor(voices, unit.lang);
+    // A block in a language this kiosk cannot speak is skipped, not read with a wrong accent.
+    if (!voice) return speak(units, index + 1, voices, id);
+    const utterance = new SpeechSynthesisUtterance(unit.text);
     utterance.voice = voice;
     utterance.lang = voice.lang;
     utterance.rate = 0.9;
-    utterance.onstart = () => onSentence(index);
-    utterance.onend = () => speakFrom(index + 1, voice);
-    window.speechSynthesis.speak(utterance);
+    utterance.onstart = () => {
+      if (id === reading.current) showReading(unit.element);
+    };
+    utterance.onend = () => speak(units, index + 1, voices, id);
+    speech.speak(utterance);
   };
 
-  const play = () => {
-    if (!('speechSynthesis' in window)) return setStatus('no-speech');
+  const play = async () => {
+    const speech = synthesis();
+    if (!speech) return setStatus('no-speech');
     if (status === 'paused') {
-      window.speechSynthesis.resume();
+      speech.resume();
       return setStatus('playing');
     }
-    const voice = voiceFor(lang);
-    if (!voice) return setStatus('no-voice');
-    stopped.current = false;
-    window.speechSynthesis.cancel();
+    const id = ++reading.current;
+    setStatus('loading');
+    const voices = await loadVoices(speech);
+    if (id !== reading.current) return;
+    if (!voiceFor(voices, lang)) return setStatus('no-voice');
+    const region = target();
+    const units = region ? readingUnits(region, lang) : [];
+    speech.cancel();
     setStatus('playing');
-    speakFrom(0, voice);
-  };
-  const pause = () => {
-    window.speechSynthesis.pause();
-    setStatus('paused');
-  };
-  const stop = () => {
-    stopped.current = true;
-    window.speechSynthesis.cancel();
-    setStatus('idle');
-    onSentence(null);
+    speak(units, 0, voices, id);
   };
 
+  const pause = () => {
+    synthesis()?.pause();
+    setStatus('paused');
+  };
+
+  const active = status === 'playing' || status === 'paused';
   return (
-    <div className="read-aloud">
+    <div className="read-aloud" ref={own}>
       {status === 'playing' ? (
-        <Button className="action" onPress={pause}>{t('readAloud.pause')}</Button>
+        <Button className="action" onPress={pause}>
+          {t('readAloud.pause')}
+        </Button>
       ) : (
-        <Button className="action" onPress={play}>{t(status === 'paused' ? 'readAloud.resume' : 'readAloud.play')}</Button>
+        <Button className="action" onPress={() => void play()} isDisabled={status === 'loading'}>
+          <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+            <path d="M8 24h12l16-14v44L20 40H8z" fill="currentColor" />
+            <path d="M44 22a14 14 0 0 1 0 20M50 14a24 24 0 0 1 0 36" fill="none" stroke="currentColor" strokeWidth="5" strokeLinecap="round" />
+          </svg>
+          {status === 'paused' ? t('readAloud.resume') : (label ?? t('readAloud.play'))}
+        </Button>
       )}
-      {(status === 'playing' || status === 'paused') && <Button className="action" onPress={stop}>{t('readAloud.stop')}</Button>}
+      {active && (
+        <Button className="action" onPress={stop}>
+          {t('readAloud.stop')}
+        </Button>
+      )}
       <p role="status" className="read-aloud-status">
         {status === 'no-voice' && t('readAloud.noVoice')}
         {status === 'no-speech' && t('readAloud.noSpeech')}

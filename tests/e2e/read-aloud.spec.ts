@@ -1,0 +1,112 @@
+// Reading aloud: every page, journey step and dialog, block by block, the block being read highlighted.
+import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { expect, test } from './fixtures';
+import { finishBlock, highlighted, installSpeechStandIn, spokenTexts } from './speech';
+
+async function openTopic(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
+  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+}
+
+test('a page is read block by block, in order, the block being read highlighted; pause, resume and stop work', async ({ page, host }) => {
+  await installSpeechStandIn(page);
+  await openTopic(page, host.url);
+  const title = await page.getByRole('heading', { level: 1 }).innerText();
+  const lead = await page.locator('.lead').innerText();
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+
+  await expect.poll(() => highlighted(page)).toBe(title);
+  expect(await spokenTexts(page)).toEqual([title]);
+  await finishBlock(page);
+  await expect.poll(() => highlighted(page)).toBe(lead);
+  // The read-aloud controls are not read.
+  expect(await spokenTexts(page)).not.toContain('Écouter la page');
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(await page.evaluate(() => (window as unknown as { speech: { paused: boolean } }).speech.paused)).toBe(true);
+  await page.getByRole('button', { name: 'Reprendre' }).click();
+  expect(await page.evaluate(() => (window as unknown as { speech: { paused: boolean } }).speech.paused)).toBe(false);
+  await page.getByRole('button', { name: 'Arrêter' }).click();
+  await expect.poll(() => highlighted(page)).toBeNull();
+  await expect(page.getByRole('button', { name: 'Écouter la page' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('reading goes to the end of the page by itself; a glossary word is read within its sentence, not on its own', async ({ page, host }) => {
+  await installSpeechStandIn(page);
+  await openTopic(page, host.url);
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+  for (let i = 0; i < 200 && (await page.getByRole('button', { name: 'Arrêter' }).isVisible()); i++) await finishBlock(page);
+  await expect(page.getByRole('button', { name: 'Écouter la page' })).toBeVisible();
+  const spoken = await spokenTexts(page);
+  expect(spoken.at(-1)).toMatch(/Vérifié le/);
+  expect(new Set(spoken).size).toBeGreaterThan(5);
+  const words = await page.locator('main .glossary-term').allInnerTexts();
+  expect(words.length).toBeGreaterThan(0);
+  for (const word of words) {
+    expect(spoken).not.toContain(word.trim());
+    expect(spoken.some((text) => text.includes(word.trim()))).toBe(true);
+  }
+  await expect.poll(() => highlighted(page)).toBeNull();
+});
+
+test('a journey step is read aloud, and reading stops when the visitor goes to the next step', async ({ page, host }) => {
+  await installSpeechStandIn(page);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Mon compte ameli' }).click();
+  await page.getByRole('button', { name: /Créer/ }).first().click();
+  const question = page.locator('section .lead');
+  await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+  await finishBlock(page);
+  await finishBlock(page);
+  await finishBlock(page);
+  expect(await spokenTexts(page)).toContain(await question.innerText());
+  await page.getByRole('button', { name: 'Oui', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Écouter la page' })).toBeVisible();
+  await expect.poll(() => highlighted(page)).toBeNull();
+});
+
+test('every dialog can be read aloud: a glossary definition, the Terminer confirmation', async ({ page, host }) => {
+  await installSpeechStandIn(page);
+  await openTopic(page, host.url);
+  await page.getByRole('button', { name: /^Explication du mot/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  const word = await dialog.getByRole('heading').innerText();
+  const definition = await dialog.locator('p:not(.read-aloud-status)').first().innerText();
+  await dialog.getByRole('button', { name: 'Écouter' }).click();
+  await expect.poll(() => highlighted(page)).toBe(word);
+  await finishBlock(page);
+  await expect.poll(() => highlighted(page)).toBe(definition);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  // Closing the dialog stops its reading.
+  await expect.poll(() => highlighted(page)).toBeNull();
+
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await confirm.getByRole('button', { name: 'Écouter' }).click();
+  await expect.poll(() => highlighted(page)).toBe(await confirm.getByRole('heading').innerText());
+});
+
+test('without a voice for the language, or without speech at all, the button says so', async ({ page, host }) => {
+  await installSpeechStandIn(page, ['en-GB']);
+  await openTopic(page, host.url);
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+  await expect(page.locator('.page-tools').getByRole('status')).toHaveText("Cette borne n'a pas de voix pour cette langue. Demandez à l'accueil.");
+  expect(await spokenTexts(page)).toEqual([]);
+
+  const noSpeech = await page.context().newPage();
+  await noSpeech.addInitScript(() => {
+    delete (window as unknown as { speechSynthesis?: unknown }).speechSynthesis;
+    delete (Window.prototype as unknown as { speechSynthesis?: unknown }).speechSynthesis;
+  });
+  await openTopic(noSpeech, host.url);
+  await noSpeech.getByRole('button', { name: 'Écouter la page' }).click();
+  await expect(noSpeech.locator('.page-tools').getByRole('status')).toHaveText('Cette borne ne peut pas lire à voix haute. Demandez à l\'accueil.');
+  await noSpeech.close();
+});
