@@ -1,11 +1,12 @@
 // Search: results update as the visitor types; the query lives only in this screen's memory.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { snippetEnd, snippetStart } from '../../../main/db/content-pack-format';
 import { useKiosk } from '../../app/KioskContext';
 import type { Navigate } from '../../app/screens';
 import { useApiResult } from '../../app/useApiResult';
+import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 
@@ -13,6 +14,8 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
   const [query, setQuery] = useState('');
+  const [keyboard, setKeyboard] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const loaded = useApiResult(() => api['content.search']({ locale, query: query.slice(0, 100) }), [api, locale, query]);
   const answer = loaded.state === 'ok' && query.trim() !== '' ? loaded.value : null;
 
@@ -21,12 +24,14 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
       <ScreenHeading>{t('search.title')}</ScreenHeading>
       <SearchField className="search-field" value={query} onChange={setQuery} autoFocus={false}>
         <Label className="field-label">{t('search.label')}</Label>
-        <Input className="text-input" autoComplete="off" spellCheck={false} />
+        {/* A tap in the field brings the on-screen keyboard; a physical keyboard types as usual. */}
+        <Input className="text-input" autoComplete="off" spellCheck={false} maxLength={100} ref={field} onPointerDown={() => setKeyboard(true)} />
       </SearchField>
       <div role="status" className="search-status">
         {answer && (answer.hits.length === 0 ? t('search.none') : t('search.count', { count: answer.hits.length }))}
         {answer?.fallback && <p className="note">{t('search.fallback')}</p>}
       </div>
+      <OnScreenKeyboard field={field} value={query} onChange={setQuery} locale={locale} open={keyboard} onOpenChange={setKeyboard} />
       {answer && answer.hits.length > 0 && (
         <ul className="result-list" aria-label={t('search.results')} lang={answer.fallback ? 'fr' : undefined}>
           {answer.hits.map((hit) => (
