@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, type ContentItem, type HelpPlace, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, type AdminLogin, type AdminStatus, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
+/** An admin session: 32 random bytes, base64url. */
+const adminToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 /** Why no content can be served: the site's IT person sees these keys. */
 const packErrors = ['content.packMissing', 'content.packUnsigned', 'content.packSignatureMismatch', 'content.packCorrupt', 'content.packIncompatible'] as const;
 
@@ -33,6 +35,21 @@ export const contract = {
   'content.search': defineCall<SearchAnswer>()({
     input: z.object({ locale: z.enum(locales), query: z.string().max(100) }).strict(),
     errors: packErrors,
+  }),
+  // The site's admin. The passphrase is never logged or kept: only its scrypt hash is stored.
+  'admin.status': defineCall<AdminStatus>()({ input: noInput }),
+  'admin.setup': defineCall<{ readonly token: string }>()({
+    input: z.object({ passphrase: z.string().min(12).max(200) }).strict(),
+    errors: ['admin.alreadySet'],
+  }),
+  'admin.login': defineCall<AdminLogin>()({
+    input: z.object({ passphrase: z.string().min(1).max(200) }).strict(),
+    errors: ['admin.notSet'],
+  }),
+  'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: z.object({ token: adminToken }).strict() }),
+  'admin.readability': defineCall<readonly ItemReadability[]>()({
+    input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
+    errors: [...packErrors, 'admin.unauthorised'],
   }),
 } as const satisfies Record<string, CallDef<z.ZodType, unknown, string>>;
 

@@ -127,3 +127,28 @@ export interface SearchAnswer {
   readonly locale: string;
   readonly fallback: boolean;
 }
+
+export interface AdminStatus {
+  /** False until the site's admin has chosen a passphrase (first run). */
+  readonly configured: boolean;
+}
+
+/** A login answer: never says more than the visitor at the kiosk may know. */
+export type AdminLogin =
+  | { readonly outcome: 'ok'; readonly token: string }
+  | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
+  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };
+
+/** How easy a page of the content pack is to read, for the admin view. */
+export interface ItemReadability {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'topic' | 'journey';
+  readonly score: number | null;
+  readonly formula: 'kandel-moles' | 'flesch' | null;
+  readonly minimum: number | null;
+  readonly sentences: number;
+  readonly longestSentence: number;
+  readonly tooLong: number;
+  readonly ok: boolean;
+}

@@ -6,6 +6,7 @@ import type { HostKind } from '../api/types';
 import type { SiteConfig } from '../config';
 import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
+import { createAdminService } from './admin';
 import { createContentService } from './content';
 import { createKioskEvents } from './kiosk-events';
 import { createKioskService } from './kiosk';
@@ -50,7 +51,8 @@ export function openKiosk(options: OpenKioskOptions) {
     startedAt: new Date(),
   });
   const settings = createSettingsService(config);
-  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers };
+  const admin = createAdminService({ db, content: content.handlers, log });
+  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers, ...admin.handlers };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {

@@ -17,6 +17,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
     'content.places': () => ({ ok: false, error: 'content.packMissing' }),
     'content.search': () => ({ ok: false, error: 'content.packMissing' }),
+    'admin.status': () => ok({ configured: false }),
+    'admin.setup': () => ({ ok: false, error: 'admin.alreadySet' }),
+    'admin.login': () => ({ ok: false, error: 'admin.notSet' }),
+    'admin.logout': () => ok({ loggedOut: true }),
+    'admin.readability': () => ({ ok: false, error: 'admin.unauthorised' }),
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { textLines } from '../../../main/content/blocks';
 import { journeyVisitorTexts } from '../check';
 import type { ContentSource, LocaleContent } from '../load';
 import { checkFrenchLine, checkSentenceLength, type Severity } from './rules';
-import { fleschReadingEase, kandelMoles, readable, sentencesOf } from './text';
+import { fleschReadingEase, kandelMoles, minimumFlesch, minimumKandelMoles, readable, sentencesOf } from '../../../main/content/readability';
 
 export interface LintFinding {
   readonly file: string;
@@ -29,9 +29,6 @@ interface Page {
   readonly lines: readonly { readonly text: string; readonly line: number }[];
   readonly silenced: readonly { readonly rule: string; readonly reason: string }[];
 }
-
-export const minimumKandelMoles = 70;
-export const minimumFlesch = 70;
 
 /** The lines of a file holding each text, found by their first appearance in the file. */
 function locate(root: string, file: string, texts: readonly string[]): { text: string; line: number }[] {

@@ -1,5 +1,5 @@
 // The easy-to-read rules: each looks at one line (a sentence, as written) and says what is wrong with it.
-import { readable, sentencesOf, wordsOf } from './text';
+import { readable, sentenceLimit, sentenceTarget, sentencesOf, wordsOf } from '../../../main/content/readability';
 
 export type Severity = 'error' | 'warning';
 
@@ -29,8 +29,8 @@ export const sameWordFor: readonly (readonly [RegExp, string])[] = [
 const frenchRules: readonly ((raw: string, text: string, context: LineContext) => LineFinding | null)[] = [
   (_raw, text) => {
     const longest = Math.max(0, ...sentencesOf(text).map((s) => wordsOf(s).length));
-    if (longest > 20) return { rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: 20 at most, 15 is better` };
-    if (longest > 15) return { rule: 'sentence-long', severity: 'warning', message: `a sentence of ${longest} words: 15 or fewer is easier to read` };
+    if (longest > sentenceLimit) return { rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: ${sentenceLimit} at most, ${sentenceTarget} is better` };
+    if (longest > sentenceTarget) return { rule: 'sentence-long', severity: 'warning', message: `a sentence of ${longest} words: ${sentenceTarget} or fewer is easier to read` };
     return null;
   },
   (_raw, text) =>
@@ -80,5 +80,5 @@ export function checkFrenchLine(raw: string, context: LineContext): LineFinding[
 /** English and Arabic: sentence length only, line by line (readability is checked per page). */
 export function checkSentenceLength(raw: string): LineFinding[] {
   const longest = Math.max(0, ...sentencesOf(readable(raw)).map((s) => wordsOf(s).length));
-  return longest > 20 ? [{ rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: 20 at most` }] : [];
+  return longest > sentenceLimit ? [{ rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: ${sentenceLimit} at most` }] : [];
 }

@@ -1,5 +1,6 @@
 // The ordered list of state DB migrations. A new migration is a new NNN-name.sql file listed here.
 import m001 from './001-initial.sql';
+import m002 from './002-admin.sql';
 
 export interface Migration {
   readonly version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '001-initial', sql: m001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '001-initial', sql: m001 },
+  { version: 2, name: '002-admin', sql: m002 },
+];

@@ -1,5 +1,6 @@
-// Splitting text for the easy-to-read checks: sentences, words, syllables, marks removed.
-import { plainText } from '../../../main/content/blocks';
+// Readability: splitting text into sentences, words and syllables, and the scores the FALC linter and the
+// admin view use (Kandel-Moles for French, Flesch for English, sentence length for every language).
+import { plainText } from './blocks';
 
 /** The line as read, without glossary and bold marks, list dashes or heading marks. */
 export const readable = (line: string): string => plainText(line.replace(/^(##\s+|-\s+)/, '')).replace(/\*\*/g, '');
@@ -47,4 +48,43 @@ export function fleschReadingEase(sentences: readonly string[]): number {
   if (words.length === 0) return 100;
   const syllables = words.reduce((sum, w) => sum + englishSyllables(w), 0);
   return 206.835 - 1.015 * (words.length / sentences.length) - 84.6 * (syllables / words.length);
+}
+
+export const minimumKandelMoles = 70;
+export const minimumFlesch = 70;
+/** Words in a sentence: 15 is the target, 20 the hard limit (Inclusion Europe). */
+export const sentenceTarget = 15;
+export const sentenceLimit = 20;
+
+export interface PageReadability {
+  /** Kandel-Moles in French, Flesch in English; null where no formula applies (Arabic). */
+  readonly score: number | null;
+  readonly formula: 'kandel-moles' | 'flesch' | null;
+  readonly minimum: number | null;
+  readonly sentences: number;
+  /** Words in the longest sentence. */
+  readonly longestSentence: number;
+  /** Sentences above the hard limit. */
+  readonly tooLong: number;
+  readonly ok: boolean;
+}
+
+/** The readability of a page from its visitor-facing lines (content syntax allowed: glossary links, bold, list marks). */
+export function pageReadability(locale: string, lines: readonly string[]): PageReadability {
+  const sentences = lines.flatMap((line) => sentencesOf(readable(line)));
+  const lengths = sentences.map((s) => wordsOf(s).length);
+  const longestSentence = Math.max(0, ...lengths);
+  const tooLong = lengths.filter((n) => n > sentenceLimit).length;
+  const formula = locale === 'fr' ? 'kandel-moles' : locale === 'en' ? 'flesch' : null;
+  const score = formula === 'kandel-moles' ? kandelMoles(sentences) : formula === 'flesch' ? fleschReadingEase(sentences) : null;
+  const minimum = formula === 'kandel-moles' ? minimumKandelMoles : formula === 'flesch' ? minimumFlesch : null;
+  return {
+    score: score === null ? null : Math.round(score),
+    formula,
+    minimum,
+    sentences: sentences.length,
+    longestSentence,
+    tooLong,
+    ok: tooLong === 0 && (score === null || minimum === null || score >= minimum),
+  };
 }
