@@ -7,7 +7,9 @@ import type { ApiClient } from '../../main/api/contract';
 import type { PublicSettings, RendererProblemKind, ScreenKind } from '../../main/api/types';
 import { onEvent, type Transport } from '../api/transport';
 import { applyDocumentLanguage } from '../i18n/setup';
+import { AdminArea } from '../admin/AdminArea';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useStaffEntry } from './staff-entry';
 import { Visit } from './Visit';
 
 interface AppProps {
@@ -21,6 +23,7 @@ export function App({ api, transport, settings, i18n }: AppProps) {
   const [visit, setVisit] = useState(0);
   const [locale, setLocale] = useState(settings.defaultLocale);
   const screen = useRef<ScreenKind>('home');
+  const [admin, setAdmin] = useState(false);
 
   const endVisit = useCallback(() => {
     void i18n.changeLanguage(settings.defaultLocale);
@@ -36,6 +39,17 @@ export function App({ api, transport, settings, i18n }: AppProps) {
   );
 
   useEffect(() => onEvent(transport, 'kiosk.reset', endVisit), [transport, endVisit]);
+  // Staff open the admin area with a hidden gesture; the visit in progress ends first (nothing of it is kept).
+  useStaffEntry(
+    useCallback(() => {
+      endVisit();
+      setAdmin(true);
+    }, [endVisit]),
+  );
+  const leaveAdmin = useCallback(() => {
+    setAdmin(false);
+    endVisit();
+  }, [endVisit]);
   useEffect(() => {
     const onError = () => report('script-error');
     const onRejection = () => report('unhandled-rejection');
@@ -62,7 +76,11 @@ export function App({ api, transport, settings, i18n }: AppProps) {
             endVisit();
           }}
         >
-          <Visit api={api} settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
+          {admin ? (
+            <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
+          ) : (
+            <Visit api={api} settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
+          )}
         </ErrorBoundary>
       </I18nProvider>
     </I18nextProvider>

@@ -21,11 +21,13 @@ interface VisitProps {
   readonly settings: PublicSettings;
   readonly onEnd: () => void;
   readonly onScreen: (kind: ScreenKind) => void;
+  /** Where the visit opens: the home screen, except for the admin's accessibility self-check. */
+  readonly initialScreen?: Screen;
 }
 
-export function Visit({ api, settings, onEnd, onScreen }: VisitProps) {
+export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitProps) {
   const { t, i18n } = useTranslation();
-  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const [screen, setScreen] = useState<Screen>(initialScreen ?? { name: 'home' });
   const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
   // Every visit starts from the site's defaults, whatever the previous visitor chose.
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);

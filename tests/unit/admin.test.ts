@@ -47,12 +47,12 @@ describe('secrets', () => {
 describe('admin service', () => {
   it('sets the passphrase once, at first run, and never keeps or logs it', async () => {
     const { admin, log, dir, db, close } = setUp();
-    expect(await admin.handlers['admin.status']({})).toEqual({ ok: true, value: { configured: false } });
+    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: false } });
     expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: false, error: 'admin.notSet' });
     const first = await admin.handlers['admin.setup']({ passphrase });
     expect(first.ok && first.value.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await admin.handlers['admin.setup']({ passphrase: 'someone else wants it' })).toEqual({ ok: false, error: 'admin.alreadySet' });
-    expect(await admin.handlers['admin.status']({})).toEqual({ ok: true, value: { configured: true } });
+    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: true } });
     db.pragma('wal_checkpoint(TRUNCATE)');
     close();
     for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db'))) expect(readFileSync(join(dir, file)).includes(passphrase)).toBe(false);

@@ -1,0 +1,74 @@
+// How easy each page of the content pack is to read, worst first: what a site checks after adding its own content.
+import { useEffect, useState } from 'react';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import type { ApiClient } from '../../main/api/contract';
+import type { ItemReadability, Locale, PublicSettings } from '../../main/api/types';
+import { languages } from '../i18n/languages';
+import { adminTexts as text } from './texts';
+
+export function ReadabilityReport({ api, token, settings, onExpired }: { api: ApiClient; token: string; settings: PublicSettings; onExpired: () => void }) {
+  const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
+  const [rows, setRows] = useState<readonly ItemReadability[] | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api['admin.readability']({ token, locale }).then((answer) => {
+      if (!current) return;
+      if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+      setRows(answer.ok ? answer.value : []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, token, locale, onExpired]);
+
+  return (
+    <section aria-labelledby="readability-heading" className="admin-section">
+      <h2 id="readability-heading">{text.readabilityTitle}</h2>
+      <p>{text.readabilityIntro}</p>
+      <h3 id="readability-locale">{text.readabilityLocale}</h3>
+      <ToggleButtonGroup
+        className="choice-group"
+        aria-labelledby="readability-locale"
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[locale]}
+        onSelectionChange={(keys) => setLocale([...keys][0] as Locale)}
+      >
+        {settings.locales.map((l) => (
+          <ToggleButton key={l} id={l} className="language-option" lang={l}>
+            {languages[l].autonym}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      {rows && (
+        <div className="table-scroll" role="region" aria-labelledby="readability-heading" tabIndex={0}>
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{text.columns.page}</th>
+                <th scope="col">{text.columns.kind}</th>
+                <th scope="col">{text.columns.score}</th>
+                <th scope="col">{text.columns.longest}</th>
+                <th scope="col">{text.columns.state}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} data-ok={row.ok}>
+                  <th scope="row" lang={locale}>
+                    {row.title}
+                  </th>
+                  <td>{text.kinds[row.kind]}</td>
+                  <td>{row.score ?? text.noScore}</td>
+                  <td>{row.longestSentence}</td>
+                  <td>{row.ok ? text.stateOk : text.stateReview}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

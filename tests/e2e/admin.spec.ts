@@ -1,0 +1,121 @@
+// The admin area: hidden entry, passphrase at first run then login with a lock, the readability view,
+// and the accessibility self-check that runs axe-core on every visitor screen. Its own host: it sets a passphrase.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+
+const passphrase = 'la borne de la médiathèque';
+let admin: RunningHost;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  admin = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-admin-')));
+});
+test.afterAll(async () => {
+  await stopHost(admin);
+  rmSync(admin.dataDir, { recursive: true, force: true });
+});
+
+async function home(page: Page) {
+  await page.goto(admin.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+}
+
+async function login(page: Page) {
+  await home(page);
+  await page.keyboard.press('Control+Alt+Shift+KeyA');
+  await page.getByLabel('Phrase secrète').fill(passphrase);
+  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+}
+
+test('first run: the admin chooses a passphrase (checked twice, 12 characters at least), then sees the admin views', async ({ page }) => {
+  await home(page);
+  // A visitor's choices are wiped when staff open the area.
+  await page.getByRole('radio', { name: 'English' }).click();
+  await page.keyboard.press('Control+Alt+Shift+KeyA');
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisir la phrase secrète' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  expect(await axeViolations(page)).toEqual([]);
+
+  const first = page.getByLabel('Phrase secrète', { exact: true });
+  const again = page.getByLabel('La même phrase, encore une fois');
+  await first.fill('court');
+  await again.fill('court');
+  await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
+  await expect(page.getByRole('alert')).toHaveText('La phrase secrète doit avoir au moins 12 caractères.');
+  await first.fill(passphrase);
+  await again.fill(`${passphrase}!`);
+  await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Les deux phrases ne sont pas identiques.');
+  await again.fill(passphrase);
+  await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+
+  // Readability of every page of the pack, with a score and a state in words (not colour alone).
+  const table = page.getByRole('table');
+  await expect(table.getByRole('row')).not.toHaveCount(0);
+  const rows = await table.getByRole('row').count();
+  expect(rows).toBeGreaterThan(20);
+  await expect(table.getByRole('cell', { name: 'Facile à lire' }).first()).toBeVisible();
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(table.getByRole('rowheader').first()).toHaveAttribute('lang', 'en');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: "Quitter l'administration" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+});
+
+test('five taps in the top corner open the login; a wrong passphrase says how many tries are left', async ({ page }) => {
+  await home(page);
+  for (let i = 0; i < 5; i++) await page.mouse.click(10, 10);
+  await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible();
+  // The on-screen keyboard types the passphrase too.
+  await page.getByLabel('Phrase secrète').click();
+  const keyboard = page.getByRole('group', { name: "Clavier à l'écran" });
+  for (const letter of 'non') await keyboard.getByRole('button', { name: letter, exact: true }).click();
+  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Phrase secrète incorrecte. Encore 4 essais avant un blocage.');
+  await page.getByLabel('Phrase secrète').fill(passphrase);
+  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+});
+
+test('the self-check runs axe-core on every screen × language × display and reports no problem', async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page);
+  await page.getByRole('button', { name: 'Lancer la vérification' }).click();
+  const summary = page.getByRole('heading', { level: 3, name: /écrans vérifiés/ });
+  await expect(summary).toBeVisible({ timeout: 220_000 });
+  // Home, six needs, every page of the pack, search, help, emergency; three languages; three displays.
+  const items = await page.evaluate(async () => {
+    const answer = await fetch('/api/call/content.needs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: 'fr' }) });
+    const body = (await answer.json()) as { value: { items: unknown[] }[] };
+    return body.value.flatMap((n) => n.items).length;
+  });
+  const screens = 1 + 6 + items + 3;
+  await expect(summary).toHaveText(`${screens * 3 * 3} écrans vérifiés. Problèmes trouvés : 0.`);
+  await expect(page.getByText('Aucun problème trouvé.')).toBeVisible();
+});
+
+test('the self-check finds a real problem (text made too pale), and can be stopped with what it found so far', async ({ page }) => {
+  // A site's own style that breaks contrast, as a regression would: appended to the app's stylesheet as it is served.
+  await page.route('**/assets/*.css', async (route) => {
+    const response = await route.fetch();
+    const css = `${await response.text()}\n.selfcheck-stage .screen-heading { color: #c8c8c8 !important; background: #ffffff !important; }`;
+    await route.fulfill({ response, body: css });
+  });
+  await login(page);
+  expect(await page.evaluate(() => [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('200, 200, 200') || rule.cssText.includes('c8c8c8'))))).toBe(true);
+  await page.getByRole('button', { name: 'Lancer la vérification' }).click();
+  await expect(page.getByText(/Vérification : ([1-9]\d) sur/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Arrêter la vérification' }).click();
+  const summary = page.getByRole('heading', { level: 3, name: /écrans vérifiés/ });
+  await expect(summary).toBeVisible();
+  await expect(summary).not.toHaveText(/Problèmes trouvés : 0\./);
+  await expect(page.getByRole('list', { name: 'Problèmes à corriger' }).getByText('color-contrast').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lancer la vérification' })).toBeVisible();
+});
