@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, type AdminLogin, type AdminStatus, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type AdminLogin, type AdminStatus, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
 /** An admin session: 32 random bytes, base64url. */
@@ -23,6 +23,8 @@ export const contract = {
       })
       .strict(),
   }),
+  /** The visit ends: the host wipes what the visitor's browser partition holds (storage, caches, cookies, clipboard). */
+  'kiosk.endVisit': defineCall<{ readonly wiped: true }>()({ input: z.object({ reason: z.enum(visitEndReasons) }).strict() }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,

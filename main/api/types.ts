@@ -41,6 +41,10 @@ export interface KioskStatus {
 export const screenKinds = ['home', 'need', 'item', 'search', 'help', 'emergency'] as const;
 export type ScreenKind = (typeof screenKinds)[number];
 
+/** Why a visit ended: the visitor's "Terminer", the idle timeout, a renderer crash, or the kiosk's operator. */
+export const visitEndReasons = ['visitor', 'idle', 'crash', 'operator'] as const;
+export type VisitEndReason = (typeof visitEndReasons)[number];
+
 /** Events the renderer reports about itself: a kind and the screen kind, never what a visitor typed. */
 export const rendererProblemKinds = ['render-error', 'unhandled-rejection', 'script-error'] as const;
 export type RendererProblemKind = (typeof rendererProblemKinds)[number];

@@ -1,7 +1,8 @@
 // The Electron shell: one locked-down kiosk window serving the app from app://, the services over IPC.
-import { app, BrowserWindow, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Handlers } from '../api/contract';
 import { createDispatch } from '../api/dispatch';
 import { ConfigError, loadSiteConfig } from '../config';
 import { parseLauncherFlags } from '../launcher/flags';
@@ -61,7 +62,20 @@ async function start(): Promise<void> {
   }
 
   let window: BrowserWindow | null = null;
-  serveIpc(createDispatch(kiosk.handlers, log), () => window?.webContents.id ?? null, log);
+  // The end of a visit wipes the visitor's partition: web storage, IndexedDB, Cache Storage, cookies, HTTP cache; and the clipboard.
+  const wipeVisitor = async () => {
+    await visitorSession.clearStorageData();
+    await visitorSession.clearCache();
+    clipboard.clear();
+  };
+  const handlers: Handlers = {
+    ...kiosk.handlers,
+    'kiosk.endVisit': async (input) => {
+      await wipeVisitor();
+      return kiosk.handlers['kiosk.endVisit'](input);
+    },
+  };
+  serveIpc(createDispatch(handlers, log), () => window?.webContents.id ?? null, log);
   powerSaveBlocker.start('prevent-display-sleep');
 
   const openWindow = () => {
@@ -71,6 +85,7 @@ async function start(): Promise<void> {
     const contents = window.webContents;
     const reloadHome = (why: string) => {
       log.warn('renderer.recovered', { why });
+      void wipeVisitor();
       void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
     };
     contents.on('render-process-gone', (_event, details) => {

@@ -38,7 +38,12 @@ export function createKioskService(deps: KioskServiceDeps) {
       deps.events.record('renderer.problem', `${kind} on ${screen}`);
       return ok({ logged: true as const });
     },
-  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem'>;
+    // The reason only: nothing of what the visit did. The host adds its own wipe around this call.
+    'kiosk.endVisit': ({ reason }) => {
+      deps.log.info('visit.ended', { reason });
+      return ok({ wiped: true as const });
+    },
+  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit'>;
 
   return { status, handlers };
 }

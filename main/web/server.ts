@@ -78,7 +78,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendJson(res, 400, { ok: false, error: 'api.invalidInput' });
       }
-      const result = await options.dispatch(path.slice(httpRoutePrefix.length), args);
+      const method = path.slice(httpRoutePrefix.length);
+      const result = await options.dispatch(method, args);
+      // The end of a visit: the browser forgets everything this origin stored (storage, caches, cookies).
+      if (method === 'kiosk.endVisit' && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
       return sendJson(res, 200, result);
     }
 

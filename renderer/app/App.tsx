@@ -4,10 +4,11 @@ import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { ApiClient } from '../../main/api/contract';
-import type { PublicSettings, RendererProblemKind, ScreenKind } from '../../main/api/types';
+import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../main/api/types';
 import { onEvent, type Transport } from '../api/transport';
-import { applyDocumentLanguage } from '../i18n/setup';
 import { AdminArea } from '../admin/AdminArea';
+import { applyDocumentLanguage } from '../i18n/setup';
+import { applyComfort, defaultComfort } from './comfort';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useStaffEntry } from './staff-entry';
 import { Visit } from './Visit';
@@ -20,36 +21,45 @@ interface AppProps {
 }
 
 export function App({ api, transport, settings, i18n }: AppProps) {
-  const [visit, setVisit] = useState(0);
   const [locale, setLocale] = useState(settings.defaultLocale);
   const screen = useRef<ScreenKind>('home');
   const [admin, setAdmin] = useState(false);
 
-  const endVisit = useCallback(() => {
-    void i18n.changeLanguage(settings.defaultLocale);
-    applyDocumentLanguage(settings.defaultLocale);
-    setLocale(settings.defaultLocale);
-    screen.current = 'home';
-    setVisit((n) => n + 1);
-  }, [i18n, settings.defaultLocale]);
+  // Ending a visit (Terminer, idle, crash, operator): the host wipes the visitor's browser data, then the page
+  // reloads, so nothing of the visit survives in memory either. Back to the home screen in the site's language.
+  const ending = useRef(false);
+  const endVisit = useCallback(
+    (reason: VisitEndReason) => {
+      if (ending.current) return;
+      ending.current = true;
+      void (async () => {
+        // The clipboard may hold something the visitor copied; where the browser refuses, the Electron host clears it.
+        await navigator.clipboard?.writeText('').catch(() => undefined);
+        await api['kiosk.endVisit']({ reason }).catch(() => undefined);
+        window.location.reload();
+      })();
+    },
+    [api],
+  );
 
   const report = useCallback(
     (kind: RendererProblemKind) => void api['kiosk.reportRendererProblem']({ kind, screen: screen.current }),
     [api],
   );
 
-  useEffect(() => onEvent(transport, 'kiosk.reset', endVisit), [transport, endVisit]);
-  // Staff open the admin area with a hidden gesture; the visit in progress ends first (nothing of it is kept).
+  useEffect(() => onEvent(transport, 'kiosk.reset', ({ reason }) => endVisit(reason === 'recovered' ? 'crash' : 'operator')), [transport, endVisit]);
+  // Staff open the admin area with a hidden gesture; leaving it wipes and reloads like the end of a visit.
   useStaffEntry(
     useCallback(() => {
-      endVisit();
+      // The visitor's partition is wiped now; their screens go with the visit, and the document is back to the site's defaults.
+      void api['kiosk.endVisit']({ reason: 'operator' });
+      void i18n.changeLanguage(settings.defaultLocale);
+      applyDocumentLanguage(settings.defaultLocale);
+      applyComfort(defaultComfort);
       setAdmin(true);
-    }, [endVisit]),
+    }, [api, i18n, settings.defaultLocale]),
   );
-  const leaveAdmin = useCallback(() => {
-    setAdmin(false);
-    endVisit();
-  }, [endVisit]);
+  const leaveAdmin = useCallback(() => endVisit('operator'), [endVisit]);
   useEffect(() => {
     const onError = () => report('script-error');
     const onRejection = () => report('unhandled-rejection');
@@ -70,10 +80,9 @@ export function App({ api, transport, settings, i18n }: AppProps) {
     <I18nextProvider i18n={i18n}>
       <I18nProvider locale={locale}>
         <ErrorBoundary
-          key={visit}
           onCrash={() => {
             report('render-error');
-            endVisit();
+            endVisit('crash');
           }}
         >
           {admin ? (

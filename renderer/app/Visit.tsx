@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../main/api/contract';
-import type { Locale, PublicSettings, ScreenKind } from '../../main/api/types';
+import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../main/api/types';
+import { IdleWarning } from './IdleWarning';
+import { useIdleTimer } from './idle';
 import { applyComfort, defaultComfort, type Comfort } from './comfort';
 import { KioskContext } from './KioskContext';
 import { applyDocumentLanguage } from '../i18n/setup';
@@ -19,7 +21,7 @@ import { TopBar } from './TopBar';
 interface VisitProps {
   readonly api: ApiClient;
   readonly settings: PublicSettings;
-  readonly onEnd: () => void;
+  readonly onEnd: (reason: VisitEndReason) => void;
   readonly onScreen: (kind: ScreenKind) => void;
   /** Where the visit opens: the home screen, except for the admin's accessibility self-check. */
   readonly initialScreen?: Screen;
@@ -33,6 +35,10 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
   const main = useRef<HTMLElement>(null);
+  // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
+  const [idle, setIdle] = useState(false);
+  useIdleTimer(settings.idleTimeoutSeconds * 1000, idle, () => setIdle(true));
+  const endIdle = useCallback(() => onEnd('idle'), [onEnd]);
 
   const navigate = useCallback(
     (next: Screen) => {
@@ -61,7 +67,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       >
         {t('app.skipToContent')}
       </a>
-      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={onEnd} comfort={comfort} onComfort={setComfort} />
+      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={() => onEnd('visitor')} comfort={comfort} onComfort={setComfort} />
       <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
         <div className="page-tools">
           <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
@@ -73,6 +79,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
         {screen.name === 'help' && <HelpScreen />}
         {screen.name === 'emergency' && <EmergencyScreen />}
       </main>
+      {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
     </div>
     </KioskContext.Provider>
   );

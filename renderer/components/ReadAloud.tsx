@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { signalActivity } from '../app/idle';
 import { loadVoices, readingUnits, showReading, voiceFor, type ReadingUnit } from '../assist/reading-units';
 
 type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
@@ -73,7 +74,10 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
     utterance.lang = voice.lang;
     utterance.rate = 0.9;
     utterance.onstart = () => {
-      if (id === reading.current) showReading(unit.element);
+      if (id !== reading.current) return;
+      showReading(unit.element);
+      // Listening is being there: the idle timer must not end the visit of someone listening to a page.
+      signalActivity();
     };
     utterance.onend = () => speak(units, index + 1, voices, id);
     speech.speak(utterance);

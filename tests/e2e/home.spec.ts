@@ -92,7 +92,8 @@ test('"Terminer" asks first, then returns to a clean home screen in the default 
   await page.getByRole('button', { name: 'Mon espace santé' }).click();
   await page.getByRole('button', { name: 'إنهاء' }).click();
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog).toContainText('سيتم مسحه');
+  await expect(dialog).toContainText('ما سيتم حذفه');
+  await expect(dialog.getByRole('listitem')).toHaveCount(3);
   await dialog.getByRole('button', { name: 'لا، متابعة' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace santé' })).toBeVisible();

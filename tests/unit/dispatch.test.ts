@@ -13,6 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'settings.public': () => ok(settings),
     'kiosk.reportRendererProblem': () => ok({ logged: true }),
+    'kiosk.endVisit': () => ok({ wiped: true }),
     'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
     'content.places': () => ({ ok: false, error: 'content.packMissing' }),

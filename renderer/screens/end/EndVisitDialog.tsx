@@ -10,6 +10,11 @@ export function EndVisitDialog({ onEnd }: { onEnd: () => void }) {
       {(close) => (
         <>
           <p>{t('end.erase')}</p>
+          <ul>
+            <li>{t('end.typed')}</li>
+            <li>{t('end.pages')}</li>
+            <li>{t('end.choices')}</li>
+          </ul>
           <p>{t('end.back')}</p>
           <div className="dialog-actions">
             <Button className="action" onPress={close} autoFocus>

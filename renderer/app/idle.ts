@@ -1,0 +1,27 @@
+// The visit's idle timer: after the site's idle time without a touch or a key, a warning; any activity restarts it.
+import { useEffect, useRef } from 'react';
+
+/** What counts as the visitor being there. Reading aloud sends this event, so a listening visitor is not cut off. */
+export const activityEvents = ['pointerdown', 'keydown', 'wheel', 'input', 'passerelle:activity'] as const;
+
+/** Tells the idle timer the visitor is there without touching the screen (a page being read aloud). */
+export const signalActivity = (): void => void window.dispatchEvent(new Event('passerelle:activity'));
+
+/** Calls onIdle once the visitor has done nothing for idleMs; paused while `paused` (the warning is showing). */
+export function useIdleTimer(idleMs: number, paused: boolean, onIdle: () => void): void {
+  const callback = useRef(onIdle);
+  callback.current = onIdle;
+  useEffect(() => {
+    if (paused) return;
+    let timer = setTimeout(() => callback.current(), idleMs);
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => callback.current(), idleMs);
+    };
+    for (const name of activityEvents) window.addEventListener(name, again, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const name of activityEvents) window.removeEventListener(name, again, { capture: true });
+    };
+  }, [idleMs, paused]);
+}
