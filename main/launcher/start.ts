@@ -1,14 +1,14 @@
 // `npm start`: reads the configuration and runs the kiosk in Electron, or in the web host with Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadSiteConfig, type SiteConfig } from '../config';
 import { createFileLogger } from '../log';
 import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
-import { chromiumKioskArgs, findChromium } from './chromium';
+import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
+import { findChromium } from './chromium';
 import { FlagError, parseLauncherFlags, type LauncherFlags } from './flags';
 
 const distDir = __dirname;
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   let browser: BrowserSupervisor | null = null;
   if (!flags.noBrowser) {
     const chromium = findChromium();
-    if (chromium) browser = superviseBrowser(chromium, host.url, config.kiosk);
+    if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log });
     else process.stdout.write('No Chromium, Chrome or Edge was found: open the address above in a browser.\n');
   }
 
@@ -70,39 +70,6 @@ function hostEnvironment(): HostEnvironment {
   }
   const binding = process.env.PASSERELLE_SQLITE_BINDING ?? join(projectDir, '.cache', 'electron-native', 'better_sqlite3.node');
   return { electronBinary, electronSqliteBinding: existsSync(binding) ? binding : null };
-}
-
-interface BrowserSupervisor {
-  stop(): void;
-}
-
-/** Runs the kiosk browser with a fresh profile each time, and starts it again if it closes or crashes. */
-function superviseBrowser(binary: string, url: string, kiosk: boolean): BrowserSupervisor {
-  let child: ChildProcess | null = null;
-  let stopping = false;
-  let quickExits = 0;
-  const launch = () => {
-    const profile = mkdtempSync(join(tmpdir(), 'passerelle-browser-'));
-    const startedAt = Date.now();
-    child = spawn(binary, chromiumKioskArgs(url, profile, { kiosk }), { stdio: 'ignore' });
-    child.on('exit', () => {
-      rmSync(profile, { recursive: true, force: true });
-      if (stopping) return;
-      quickExits = Date.now() - startedAt < 10_000 ? quickExits + 1 : 0;
-      if (quickExits >= 5) {
-        process.stderr.write(`The browser keeps closing at once: open ${url} by hand.\n`);
-        return;
-      }
-      setTimeout(launch, 1000);
-    });
-  };
-  launch();
-  return {
-    stop() {
-      stopping = true;
-      child?.kill();
-    },
-  };
 }
 
 main().catch((error: unknown) => {
