@@ -11,7 +11,18 @@ import './styles/app.css';
 import './styles/assist.css';
 import './styles/admin.css';
 
+/** Nothing is dragged on a kiosk: a dropped file or link would replace the app, a dragged image or link would leave it. */
+function refuseDragAndDrop(): void {
+  window.addEventListener('dragstart', (event) => event.preventDefault());
+  window.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+  });
+  window.addEventListener('drop', (event) => event.preventDefault());
+}
+
 async function boot(): Promise<void> {
+  refuseDragAndDrop();
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const transport = detectTransport();
   const api = createApiClient(transport);

@@ -68,3 +68,21 @@ test('a corrupt installed pack is skipped: the shipped pack keeps serving, and t
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('nothing can be dropped on the kiosk or dragged out of it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  const refused = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/uri-list', 'https://example.org/');
+    data.items.add(new File(['x'], 'file.html', { type: 'text/html' }));
+    const target = document.querySelector('main') as HTMLElement;
+    return ['dragstart', 'dragover', 'drop'].map((type) => {
+      const event = new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return [type, event.defaultPrevented] as const;
+    });
+  });
+  expect(refused).toEqual([['dragstart', true], ['dragover', true], ['drop', true]]);
+  expect(page.url()).toBe(host.url);
+});
