@@ -49,6 +49,8 @@ export const contract = {
     errors: ['admin.notSet'],
   }),
   'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: z.object({ token: adminToken }).strict() }),
+  /** The staff exit: closes the kiosk app (back to the desktop, or the service manager restarts it). */
+  'admin.closeKiosk': defineCall<{ readonly closing: true }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({
     input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
     errors: [...packErrors, 'admin.unauthorised'],

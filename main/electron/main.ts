@@ -42,7 +42,7 @@ async function start(): Promise<void> {
     const config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
     log = createFileLogger(join(config.dataDir, 'logs'));
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
-    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, bundledPackDir: bundledPackDir(), ...(binding ? { nativeBinding: binding } : {}) });
+    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, bundledPackDir: bundledPackDir(), closeKiosk: () => app.quit(), ...(binding ? { nativeBinding: binding } : {}) });
     kioskMode = config.kiosk;
   } catch (error) {
     process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   }
 
   const log = createFileLogger(join(config.dataDir, 'logs'));
-  const { host, close } = await runWebHost(config, { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') }, log);
+  // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
+  const { host, close } = await runWebHost(config, { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') }, log, () => void stop());
   process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
   process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
 
@@ -50,11 +51,11 @@ async function main(): Promise<void> {
     else process.stdout.write('No Chromium, Chrome or Edge was found: open the address above in a browser.\n');
   }
 
-  const stop = async () => {
+  async function stop() {
     browser?.stop();
     await close();
     process.exit(0);
-  };
+  }
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

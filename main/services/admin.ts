@@ -14,6 +14,8 @@ export interface AdminServiceOptions {
   readonly content: Pick<Handlers, 'content.needs' | 'content.item'>;
   readonly log: Logger;
   readonly now?: () => number;
+  /** Closes the kiosk app, for the staff exit; absent where the host cannot close itself. */
+  readonly closeKiosk?: () => void;
   /** An admin session ends after this long without a call. */
   readonly sessionIdleMs?: number;
 }
@@ -88,6 +90,13 @@ export function createAdminService(options: AdminServiceOptions) {
       sessions.delete(token);
       return ok({ loggedOut: true as const });
     },
+    'admin.closeKiosk': ({ token }) => {
+      if (!authorised(token) || !options.closeKiosk) return fail('admin.unauthorised');
+      log.info('admin.closeKiosk', {});
+      // Answer first, then close.
+      setTimeout(options.closeKiosk, 200);
+      return ok({ closing: true as const });
+    },
     'admin.readability': async ({ token, locale }) => {
       if (!authorised(token)) return fail('admin.unauthorised');
       const needs = await options.content['content.needs']({ locale });
@@ -103,7 +112,7 @@ export function createAdminService(options: AdminServiceOptions) {
       // The pages that need work first.
       return ok(rows.sort((a, b) => Number(a.ok) - Number(b.ok) || (a.score ?? 100) - (b.score ?? 100)));
     },
-  } satisfies Pick<Handlers, 'admin.status' | 'admin.setup' | 'admin.login' | 'admin.logout' | 'admin.readability'>;
+  } satisfies Pick<Handlers, 'admin.status' | 'admin.setup' | 'admin.login' | 'admin.logout' | 'admin.closeKiosk' | 'admin.readability'>;
 
   return { handlers, authorised };
 }

@@ -20,6 +20,8 @@ export interface OpenKioskOptions {
   readonly nativeBinding?: string;
   /** Folder of the content pack shipped with the app (dist/content), or null. */
   readonly bundledPackDir: string | null;
+  /** How this host closes the kiosk app when staff ask to (the staff exit). */
+  readonly closeKiosk?: () => void;
 }
 
 export function openKiosk(options: OpenKioskOptions) {
@@ -51,7 +53,7 @@ export function openKiosk(options: OpenKioskOptions) {
     startedAt: new Date(),
   });
   const settings = createSettingsService(config);
-  const admin = createAdminService({ db, content: content.handlers, log });
+  const admin = createAdminService({ db, content: content.handlers, log, ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}) });
   const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers, ...admin.handlers };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../main/api/contract';
 import type { PublicSettings } from '../../main/api/types';
+import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ReadabilityReport } from './ReadabilityReport';
 import { SelfCheck } from './SelfCheck';
@@ -49,6 +50,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
           <span className="brand-tagline">{settings.siteName}</span>
         </div>
         <nav className="actions" aria-label={text.title}>
+          {token && <CloseKiosk api={api} token={token} />}
           <Button className="action" onPress={exit}>
             {text.exit}
           </Button>
@@ -119,5 +121,37 @@ function PassphraseForm({ api, firstRun, onToken }: { api: ApiClient; firstRun: 
         {firstRun ? text.setupSubmit : text.loginSubmit}
       </Button>
     </Form>
+  );
+}
+
+/** The staff exit: closes the kiosk app, after a confirmation that says what it means. */
+function CloseKiosk({ api, token }: { api: ApiClient; token: string }) {
+  const [closing, setClosing] = useState(false);
+  return (
+    <KioskDialog trigger={<Button className="action">{text.close}</Button>} title={text.closeTitle} role="alertdialog">
+      {(close) =>
+        closing ? (
+          <p role="status">{text.closing}</p>
+        ) : (
+          <>
+            <p>{text.closeText}</p>
+            <div className="dialog-actions">
+              <Button className="action" onPress={close} autoFocus>
+                {text.closeCancel}
+              </Button>
+              <Button
+                className="action action-primary"
+                onPress={() => {
+                  setClosing(true);
+                  void api['admin.closeKiosk']({ token });
+                }}
+              >
+                {text.closeConfirm}
+              </Button>
+            </div>
+          </>
+        )
+      }
+    </KioskDialog>
   );
 }

@@ -2,6 +2,12 @@
 export const adminTexts = {
   title: 'Administration de la borne',
   exit: "Quitter l'administration",
+  close: 'Fermer la borne',
+  closeTitle: 'Fermer la borne ?',
+  closeText: "L'application s'arrête : les visiteurs ne peuvent plus l'utiliser. Pour la relancer, redémarrez l'ordinateur ou lancez Passerelle Santé.",
+  closeConfirm: 'Oui, fermer la borne',
+  closeCancel: 'Annuler',
+  closing: 'La borne se ferme.',
   setupTitle: 'Choisir la phrase secrète',
   setupIntro: "C'est la première ouverture. Choisissez une phrase secrète d'au moins 12 caractères. Gardez-la dans un endroit sûr : sans elle, personne ne peut ouvrir l'administration.",
   passphrase: 'Phrase secrète',

@@ -26,7 +26,11 @@ async function home(page: Page) {
 
 async function login(page: Page) {
   await home(page);
-  await page.keyboard.press('Control+Alt+Shift+KeyA');
+  // The shortcut listener is attached just after the first paint: press again until the login shows.
+  await expect(async () => {
+    await page.keyboard.press('Control+Alt+Shift+KeyA');
+    await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await page.getByLabel('Phrase secrète').fill(passphrase);
   await page.getByRole('button', { name: 'Ouvrir' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
@@ -36,8 +40,10 @@ test('first run: the admin chooses a passphrase (checked twice, 12 characters at
   await home(page);
   // A visitor's choices are wiped when staff open the area.
   await page.getByRole('radio', { name: 'English' }).click();
-  await page.keyboard.press('Control+Alt+Shift+KeyA');
-  await expect(page.getByRole('heading', { level: 1, name: 'Choisir la phrase secrète' })).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Control+Alt+Shift+KeyA');
+    await expect(page.getByRole('heading', { level: 1, name: 'Choisir la phrase secrète' })).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   expect(await axeViolations(page)).toEqual([]);
 
@@ -118,4 +124,18 @@ test('the self-check finds a real problem (text made too pale), and can be stopp
   await expect(summary).not.toHaveText(/Problèmes trouvés : 0\./);
   await expect(page.getByRole('list', { name: 'Problèmes à corriger' }).getByText('color-contrast').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Lancer la vérification' })).toBeVisible();
+});
+
+test('the staff exit closes the kiosk app after a confirmation', async ({ page }) => {
+  await login(page);
+  const exited = new Promise<number | null>((resolve) => admin.process.once('exit', (code) => resolve(code)));
+  await page.getByRole('button', { name: 'Fermer la borne' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Fermer la borne ?' });
+  await confirm.getByRole('button', { name: 'Annuler' }).click();
+  await expect(confirm).toBeHidden();
+  expect(admin.process.exitCode).toBeNull();
+  await page.getByRole('button', { name: 'Fermer la borne' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Oui, fermer la borne' }).click();
+  await expect(page.getByRole('alertdialog').getByRole('status')).toHaveText('La borne se ferme.');
+  expect(await exited).toBe(0);
 });

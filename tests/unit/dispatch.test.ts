@@ -23,6 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'admin.login': () => ({ ok: false, error: 'admin.notSet' }),
     'admin.logout': () => ok({ loggedOut: true }),
     'admin.readability': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.closeKiosk': () => ({ ok: false, error: 'admin.unauthorised' }),
     ...overrides,
   };
 }
