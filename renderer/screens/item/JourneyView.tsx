@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord, JourneyBody } from '../../../main/api/types';
 import { textLines } from '../../../main/content/blocks';
+import { OfficialAddress } from '../../components/OfficialAddress';
 import { RichLine } from '../../components/RichLine';
 
 type Phase = { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number } | { readonly name: 'step'; readonly index: number };
@@ -101,7 +102,7 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
           <ul>{step.at_hand.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
         </>
       )}
-      {step.url && <p>{t('journey.site')} <bdi dir="ltr" className="url">{step.url.replace(/^https:\/\//, '')}</bdi></p>}
+      {step.url && <OfficialAddress url={step.url} />}
       {step.problems.length > 0 && (
         <details className="problems">
           <summary>{t('journey.problems')}</summary>

@@ -1,0 +1,20 @@
+// An official site's address: the kiosk never opens other sites, so it shows the address to type and a QR code
+// to scan with the visitor's own phone.
+import { useTranslation } from 'react-i18next';
+import { QrCode } from './QrCode';
+
+export function OfficialAddress({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const shown = url.replace(/^https:\/\//, '');
+  return (
+    <div className="official-address">
+      <div>
+        <p>
+          {t('journey.site')} <bdi dir="ltr" className="url">{shown}</bdi>
+        </p>
+        <p>{t('journey.scan')}</p>
+      </div>
+      <QrCode text={url} label={t('journey.qr', { address: shown })} />
+    </div>
+  );
+}

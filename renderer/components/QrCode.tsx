@@ -1,0 +1,21 @@
+// A QR code drawn as SVG from the code's modules: the visitor scans it to open an address on their own phone.
+// Always dark on light with a quiet zone, whatever the theme, so every phone can read it.
+import { useMemo } from 'react';
+import { create } from 'qrcode';
+
+export function QrCode({ text, label }: { text: string; label: string }) {
+  const { size, path } = useMemo(() => {
+    const modules = create(text, { errorCorrectionLevel: 'M' }).modules;
+    let d = '';
+    for (let y = 0; y < modules.size; y++) {
+      for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) d += `M${x} ${y}h1v1h-1z`;
+    }
+    return { size: modules.size, path: d };
+  }, [text]);
+  return (
+    <svg className="qr-code" viewBox={`-4 -4 ${size + 8} ${size + 8}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect x={-4} y={-4} width={size + 8} height={size + 8} fill="#ffffff" />
+      <path d={path} fill="#000000" />
+    </svg>
+  );
+}
