@@ -6,6 +6,8 @@ export interface Cdp {
   send<T = unknown>(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<T>;
   on(event: string, handler: (params: Record<string, unknown>, sessionId?: string) => void): void;
   close(): void;
+  /** True once the browser closed the pipe (or close() was called). */
+  readonly closed: boolean;
 }
 
 interface Message {
@@ -72,6 +74,9 @@ export function connectCdpPipe(toBrowser: Writable, fromBrowser: Readable): Cdp 
     close() {
       failAll('closed');
       toBrowser.end();
+    },
+    get closed() {
+      return closed;
     },
   };
 }

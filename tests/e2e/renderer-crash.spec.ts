@@ -135,3 +135,46 @@ test('after the renderer is killed, the page comes back home and nothing of the 
     rmSync(host.dataDir, { recursive: true, force: true });
   }
 });
+
+test('a page that hangs is replaced: a fresh browser, a fresh profile, the home screen, nothing of the visit', async () => {
+  test.setTimeout(60_000);
+  const host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-hang-')));
+  const log = createMemoryLogger();
+  const binary = chromiumExecutable();
+  if (!binary) throw new Error('no Chromium found for the browser tests');
+  // Short delays for the test; the kiosk waits 15 seconds before calling a page hung.
+  const browser = superviseBrowser(binary, host.url, { kiosk: false, headless: true, log, hangAfterMs: 2000, checkEveryMs: 500, extraArgs: ['--no-sandbox', '--disable-gpu', host.url] });
+  try {
+    const first = browser.current();
+    if (!first) throw new Error('the browser did not start');
+    const canary = `zq${Date.now().toString(36)}hang`;
+    const page = await appPage(first.cdp, host.url);
+    await until(async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour', 'the home screen');
+    await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
+    // The page's script loops for ever: it answers nothing any more.
+    void first.cdp.send('Runtime.evaluate', { expression: 'for (;;) {}' }, page.sessionId).catch(() => undefined);
+
+    await until(async () => (browser.current()?.pid ?? first.pid) !== first.pid, 'a fresh browser');
+    expect(log.lines.map((line) => line.event)).toContain('renderer.hung');
+    const second = browser.current();
+    if (!second) throw new Error('no browser after the hang');
+    expect(second.profileDir).not.toBe(first.profileDir);
+    const again = await appPage(second.cdp, host.url);
+    await until(async () => (await again.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour', 'the home screen in the fresh browser');
+    expect(await again.evaluate<number>('localStorage.length')).toBe(0);
+    // The hung browser's profile folder is gone with it.
+    await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
+  } finally {
+    browser.stop();
+    await stopHost(host);
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+function filesUnderOrNone(dir: string): string[] {
+  try {
+    return filesUnder(dir);
+  } catch {
+    return [];
+  }
+}
