@@ -16,6 +16,7 @@ import { appHomeUrl, appScheme, isNavigationAllowed, windowOpenDecision } from '
 import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions';
 import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
+import { wipeVisitorPartition } from './policies/wipe';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 /** The shipped content pack: in resources/ once packaged (extraResources), in dist/ during development. */
@@ -63,11 +64,7 @@ async function start(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   // The end of a visit wipes the visitor's partition: web storage, IndexedDB, Cache Storage, cookies, HTTP cache; and the clipboard.
-  const wipeVisitor = async () => {
-    await visitorSession.clearStorageData();
-    await visitorSession.clearCache();
-    clipboard.clear();
-  };
+  const wipeVisitor = () => wipeVisitorPartition(visitorSession, clipboard);
   const handlers: Handlers = {
     ...kiosk.handlers,
     'kiosk.endVisit': async (input) => {
@@ -85,7 +82,7 @@ async function start(): Promise<void> {
     const contents = window.webContents;
     const reloadHome = (why: string) => {
       log.warn('renderer.recovered', { why });
-      void wipeVisitor();
+      wipeVisitor().catch(() => log.error('visit.wipeIncomplete', {}));
       void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
     };
     contents.on('render-process-gone', (_event, details) => {

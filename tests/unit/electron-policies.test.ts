@@ -1,3 +1,4 @@
+import { wipeVisitorPartition } from '../../main/electron/policies/wipe';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppRequest } from '../../main/electron/policies/app-protocol';
@@ -114,5 +115,21 @@ describe('app:// protocol', () => {
     expect(resolveAppRequest('app://kiosk/%2e%2e/%2e%2e/etc/passwd.txt', root)?.file).toBe(join(root, 'etc', 'passwd.txt'));
     expect(resolveAppRequest('app://kiosk/..%2f..%2fsecret.js', root)).toBeNull();
     expect(resolveAppRequest('app://kiosk/assets/program.exe', root)).toBeNull();
+  });
+});
+
+describe('end of a visit in Electron', () => {
+  it('wipes storage, HTTP cache, saved authentication and the clipboard, even when one step fails', async () => {
+    const done: string[] = [];
+    const partition = {
+      clearStorageData: async () => void done.push('storage'),
+      clearCache: async () => {
+        done.push('cache');
+        throw new Error('disk busy');
+      },
+      clearAuthCache: async () => void done.push('auth'),
+    };
+    await expect(wipeVisitorPartition(partition, { clear: () => void done.push('clipboard') })).rejects.toThrow('not wiped completely');
+    expect(done).toEqual(['storage', 'cache', 'auth', 'clipboard']);
   });
 });
