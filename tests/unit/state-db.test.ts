@@ -17,7 +17,7 @@ describe('state database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(status).toEqual({ status: 'ok', schemaVersion: migrations.length });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['admin_secret', 'kiosk_event', 'login_lock', 'setting']);
+    expect(tables).toEqual(['activity_day', 'admin_secret', 'journal', 'journal_anchor', 'journal_retention', 'kiosk_event', 'login_lock', 'mediator', 'resume_ticket', 'setting', 'stuck_day']);
     db.close();
   });
 

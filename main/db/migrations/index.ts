@@ -1,6 +1,7 @@
 // The ordered list of state DB migrations. A new migration is a new NNN-name.sql file listed here.
 import m001 from './001-initial.sql';
 import m002 from './002-admin.sql';
+import m003 from './003-mediation.sql';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-admin', sql: m002 },
+  { version: 3, name: '003-mediation', sql: m003 },
 ];

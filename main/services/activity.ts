@@ -1,0 +1,97 @@
+// Activity figures for the mediators' reports (accompaniments by journey, outcome and duration; where people get
+// stuck), from the day totals retention kept and the journal rows still there; and the retention itself.
+import type Database from 'better-sqlite3';
+
+export interface ActivityRow {
+  readonly day: string;
+  readonly journey: string;
+  readonly outcome: string;
+  readonly accompaniments: number;
+  readonly totalSeconds: number;
+}
+
+export interface StuckRow {
+  readonly day: string;
+  readonly journey: string;
+  readonly step: string;
+  readonly reason: string;
+  readonly count: number;
+}
+
+/** Finished accompaniments among the journal rows up to `untilId` (all rows when absent), per day, journey and outcome. */
+const liveActivity = `
+  SELECT substr(s.at, 1, 10) AS day, s.journey AS journey, e.detail AS outcome,
+         count(*) AS accompaniments,
+         CAST(sum((julianday(e.at) - julianday(s.at)) * 86400) AS INTEGER) AS totalSeconds
+  FROM journal s JOIN journal e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
+  WHERE s.event = 'accompaniment.start' AND e.id <= @untilId
+  GROUP BY day, s.journey, e.detail`;
+
+const liveStuck = `
+  SELECT substr(at, 1, 10) AS day, journey, step, detail AS reason, count(*) AS count
+  FROM journal WHERE event = 'step.blocked' AND id <= @untilId
+  GROUP BY day, journey, step, detail`;
+
+export function activityFigures(db: Database.Database): { activity: ActivityRow[]; stuck: StuckRow[] } {
+  const everything = { untilId: Number.MAX_SAFE_INTEGER };
+  const activity = db
+    .prepare<[typeof everything], ActivityRow>(
+      `SELECT day, journey, outcome, sum(accompaniments) AS accompaniments, sum(totalSeconds) AS totalSeconds FROM (
+         SELECT day, journey, outcome, accompaniments, total_seconds AS totalSeconds FROM activity_day
+         UNION ALL ${liveActivity}
+       ) GROUP BY day, journey, outcome ORDER BY day, journey, outcome`,
+    )
+    .all(everything);
+  const stuck = db
+    .prepare<[typeof everything], StuckRow>(
+      `SELECT day, journey, step, reason, sum(count) AS count FROM (
+         SELECT day, journey, step, reason, count FROM stuck_day UNION ALL ${liveStuck}
+       ) GROUP BY day, journey, step, reason ORDER BY day, journey, step, reason`,
+    )
+    .all(everything);
+  return { activity, stuck };
+}
+
+/**
+ * Retention: journal rows older than `days` become day totals and are removed. Only whole accompaniments go, and
+ * only a prefix of the chain, whose last hash becomes the anchor verify() starts from.
+ */
+export function applyRetention(db: Database.Database, days: number, now: () => Date = () => new Date()): { removed: number } {
+  const cutoff = new Date(now().getTime() - days * 86_400_000).toISOString();
+  return db.transaction(() => {
+    let untilId = db.prepare<[string], number | null>('SELECT max(id) FROM journal WHERE at < ?').pluck().get(cutoff) ?? null;
+    if (untilId === null) return { removed: 0 };
+    // An accompaniment that started before the cut and ended after it (or not yet) stays whole.
+    const open = db
+      .prepare<[number, number], number | null>(
+        `SELECT min(start) FROM (
+           SELECT accompaniment, min(id) AS start, max(CASE WHEN event = 'accompaniment.end' THEN id END) AS finish
+           FROM journal WHERE accompaniment IS NOT NULL GROUP BY accompaniment
+         ) WHERE start <= ? AND (finish IS NULL OR finish > ?)`,
+      )
+      .pluck()
+      .get(untilId, untilId);
+    if (open !== null && open !== undefined) untilId = open - 1;
+    const first = db.prepare<[], number | null>('SELECT min(id) FROM journal').pluck().get();
+    if (first === null || first === undefined || untilId < first) return { removed: 0 };
+
+    const bounds = { untilId };
+    db.prepare(
+      `INSERT INTO activity_day (day, journey, outcome, accompaniments, total_seconds)
+       SELECT day, journey, outcome, accompaniments, totalSeconds FROM (${liveActivity}) WHERE true
+       ON CONFLICT (day, journey, outcome) DO UPDATE SET accompaniments = accompaniments + excluded.accompaniments, total_seconds = total_seconds + excluded.total_seconds`,
+    ).run(bounds);
+    db.prepare(
+      `INSERT INTO stuck_day (day, journey, step, reason, count)
+       SELECT day, journey, step, reason, count FROM (${liveStuck}) WHERE true
+       ON CONFLICT (day, journey, step, reason) DO UPDATE SET count = count + excluded.count`,
+    ).run(bounds);
+    const lastHash = db.prepare<[number], string>('SELECT hash FROM journal WHERE id = ?').pluck().get(untilId);
+    if (lastHash === undefined) throw new Error('journal rows are missing below the retention cut');
+    db.prepare('INSERT INTO journal_anchor (id, last_removed_id, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_removed_id = excluded.last_removed_id, hash = excluded.hash').run(untilId, lastHash);
+    db.prepare('INSERT INTO journal_retention (id, until_id) VALUES (1, ?)').run(untilId);
+    const removed = db.prepare('DELETE FROM journal WHERE id <= ?').run(untilId).changes;
+    db.prepare('DELETE FROM journal_retention').run();
+    return { removed };
+  })();
+}

@@ -1,0 +1,118 @@
+// The accompaniment journal: append-only, hash-chained, verified (also by `npm run journal:verify`), and the
+// retention that turns old rows into day totals without changing the figures or breaking the chain.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStateDb } from '../../main/db/state-db';
+import { createMemoryLogger } from '../../main/log';
+import { activityFigures, applyRetention } from '../../main/services/activity';
+import { createJournal, type JournalEntry } from '../../main/services/journal';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const root = join(import.meta.dirname, '..', '..');
+
+function setUp() {
+  const dir = tempDir();
+  const { db } = openStateDb(join(dir, 'state.db'), createMemoryLogger());
+  const clock = { now: new Date('2026-09-01T09:00:00Z') };
+  const journal = createJournal(db, () => clock.now);
+  const later = (minutes: number) => (clock.now = new Date(clock.now.getTime() + minutes * 60_000));
+  return { dir, db, clock, journal, later };
+}
+
+/** One accompaniment: start, consent, steps (one blocked), end with an outcome. */
+function accompaniment(j: ReturnType<typeof createJournal>, later: (m: number) => void, id: string, outcome: string) {
+  const row = (entry: Omit<JournalEntry, 'accompaniment' | 'journey'>) => j.append({ ...entry, accompaniment: id, journey: 'activer-mon-espace-sante' });
+  row({ event: 'accompaniment.start', detail: 'volunteer' });
+  row({ event: 'consent.given' });
+  later(5);
+  row({ event: 'step.done', step: 'code', detail: 'visitor' });
+  row({ event: 'step.secret', step: 'code' });
+  later(5);
+  row({ event: 'step.blocked', step: 'sms', detail: 'sms-not-received' });
+  later(10);
+  row({ event: 'accompaniment.end', detail: outcome });
+}
+
+const verifyScript = (dataDir: string) => {
+  try {
+    return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', '--import', './build/scripts/sql-text-loader.mjs', 'build/scripts/journal-verify.ts', `--data-dir=${dataDir}`], { cwd: root, encoding: 'utf8' }) };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { code: failed.status, out: failed.stdout };
+  }
+};
+
+describe('journal', () => {
+  it('chains every row to the one before and verifies the chain', () => {
+    const { journal, later, db } = setUp();
+    accompaniment(journal, later, 'a1', 'done');
+    const rows = journal.rows();
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows[0]?.prev_hash).toBe('0'.repeat(64));
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
+    expect(journal.verify()).toEqual({ ok: true, rows: 6 });
+    db.close();
+  });
+
+  it('refuses UPDATE and DELETE', () => {
+    const { journal, later, db } = setUp();
+    accompaniment(journal, later, 'a1', 'done');
+    expect(() => db.prepare("UPDATE journal SET detail = 'other' WHERE id = 2").run()).toThrow('append-only');
+    expect(() => db.prepare('DELETE FROM journal WHERE id = 2').run()).toThrow('append-only');
+    db.close();
+  });
+
+  it('finds a changed row and a removed row, also with npm run journal:verify', () => {
+    const { journal, later, db, dir } = setUp();
+    accompaniment(journal, later, 'a1', 'done');
+    db.close();
+    expect(verifyScript(dir)).toEqual({ code: 0, out: 'Journal ok: 6 rows, chain unbroken.\n' });
+
+    // Someone with the file drops the triggers to change a row.
+    const tamper = (sql: string) => {
+      const { db: raw } = openStateDb(join(dir, 'state.db'), createMemoryLogger());
+      raw.exec('DROP TRIGGER IF EXISTS journal_no_update; DROP TRIGGER IF EXISTS journal_no_delete;');
+      raw.exec(sql);
+      const result = createJournal(raw).verify();
+      raw.close();
+      return result;
+    };
+    expect(tamper("UPDATE journal SET detail = 'visitor-stopped' WHERE id = 5")).toEqual({ ok: false, rows: 4, firstBrokenId: 5, reason: 'its content was changed' });
+    const script = verifyScript(dir);
+    expect(script.code).toBe(1);
+    expect(script.out).toContain('Journal broken at row 5');
+    expect(tamper("UPDATE journal SET detail = 'sms-not-received' WHERE id = 5; DELETE FROM journal WHERE id = 3")).toEqual({ ok: false, rows: 2, firstBrokenId: 4, reason: 'row 3 is missing' });
+  });
+
+  it('retention removes old accompaniments whole, keeps the figures and the chain', () => {
+    const { journal, later, db, clock } = setUp();
+    accompaniment(journal, later, 'old-1', 'done');
+    accompaniment(journal, later, 'old-2', 'blocked');
+    clock.now = new Date('2026-10-20T09:00:00Z');
+    // Open across the cut: started 31 days before "now" below and not finished then.
+    journal.append({ event: 'accompaniment.start', accompaniment: 'spanning', journey: 'creer-compte-ameli' });
+    clock.now = new Date('2026-11-19T09:00:00Z');
+    journal.append({ event: 'accompaniment.end', accompaniment: 'spanning', journey: 'creer-compte-ameli', detail: 'done' });
+    accompaniment(journal, later, 'recent', 'done');
+    const before = activityFigures(db);
+    expect(before.activity).toContainEqual({ day: '2026-09-01', journey: 'activer-mon-espace-sante', outcome: 'done', accompaniments: 1, totalSeconds: 1200 });
+    expect(before.stuck).toContainEqual({ day: '2026-09-01', journey: 'activer-mon-espace-sante', step: 'sms', reason: 'sms-not-received', count: 2 });
+
+    const result = applyRetention(db, 30, () => new Date('2026-11-20T00:00:00Z'));
+    expect(result.removed).toBe(12);
+    expect(activityFigures(db)).toEqual(before);
+    const left = journal.rows();
+    expect(left[0]?.accompaniment).toBe('spanning');
+    expect(journal.verify()).toEqual({ ok: true, rows: left.length });
+    // The chain goes on after retention.
+    journal.append({ event: 'admin.action', detail: 'retention' });
+    expect(journal.verify().ok).toBe(true);
+    // And rows below the anchor cannot come back unnoticed: the first row must follow the anchor.
+    db.exec('DROP TRIGGER journal_no_delete');
+    db.prepare('DELETE FROM journal WHERE id = ?').run(left[0]?.id);
+    expect(journal.verify()).toMatchObject({ ok: false, reason: `row ${left[0]?.id} is missing` });
+    db.close();
+  });
+});
