@@ -3,11 +3,16 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type AdminLogin, type AdminStatus, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
-/** An admin session: 32 random bytes, base64url. */
+/** An admin or mediator session: 32 random bytes, base64url. */
 const adminToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const sessionToken = adminToken;
+/** A mediator's PIN: 6 to 8 digits, typed on the digits keyboard. */
+const pin = z.string().regex(/^\d{6,8}$/);
+/** A mediator's display name: what the visitor sees ("Sophie, médiatrice"); letters, spaces and simple marks only. */
+const displayName = z.string().trim().min(2).max(40).regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u);
 /** Why no content can be served: the site's IT person sees these keys. */
 const packErrors = ['content.packMissing', 'content.packUnsigned', 'content.packSignatureMismatch', 'content.packCorrupt', 'content.packIncompatible'] as const;
 
@@ -51,6 +56,24 @@ export const contract = {
   'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: z.object({ token: adminToken }).strict() }),
   /** The staff exit: closes the kiosk app (back to the desktop, or the service manager restarts it). */
   'admin.closeKiosk': defineCall<{ readonly closing: true }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  // Mediator accounts, managed by the admin. PINs are stored as scrypt hashes only.
+  'admin.mediators': defineCall<readonly MediatorAccount[]>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  'admin.mediatorCreate': defineCall<{ readonly id: number }>()({
+    input: z.object({ token: adminToken, displayName, role: z.enum(mediatorRoles), pin }).strict(),
+    errors: ['admin.unauthorised', 'mediator.nameTaken'],
+  }),
+  'admin.mediatorReset': defineCall<{ readonly reset: true }>()({
+    input: z.object({ token: adminToken, id: z.number().int().positive(), pin }).strict(),
+    errors: ['admin.unauthorised', 'mediator.notFound'],
+  }),
+  'admin.mediatorDisable': defineCall<{ readonly disabled: boolean }>()({
+    input: z.object({ token: adminToken, id: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    errors: ['admin.unauthorised', 'mediator.notFound'],
+  }),
+  /** The names on the unlock screen: enabled mediators only. */
+  'mediator.list': defineCall<readonly Pick<MediatorAccount, 'id' | 'displayName'>[]>()({ input: noInput }),
+  'mediator.unlock': defineCall<MediatorUnlock>()({ input: z.object({ id: z.number().int().positive(), pin }).strict(), errors: ['mediator.notFound'] }),
+  'mediator.lock': defineCall<{ readonly locked: true }>()({ input: z.object({ token: sessionToken }).strict() }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({
     input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
     errors: [...packErrors, 'admin.unauthorised'],

@@ -156,3 +156,18 @@ export interface ItemReadability {
   readonly tooLong: number;
   readonly ok: boolean;
 }
+
+export const mediatorRoles = ['professional', 'volunteer'] as const;
+export type MediatorRole = (typeof mediatorRoles)[number];
+
+export interface MediatorAccount {
+  readonly id: number;
+  readonly displayName: string;
+  readonly role: MediatorRole;
+  readonly disabled: boolean;
+}
+
+export type MediatorUnlock =
+  | { readonly outcome: 'ok'; readonly token: string; readonly displayName: string; readonly role: MediatorRole }
+  | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
+  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };

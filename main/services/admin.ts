@@ -7,7 +7,8 @@ import { fail, ok } from '../api/result';
 import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, TopicBody } from '../api/types';
 import { pageReadability } from '../content/readability';
 import type { Logger } from '../log';
-import { hashSecret, lockDelaySeconds, lockPolicy, verifySecret } from './secrets';
+import { createLoginLock } from './login-lock';
+import { hashSecret, verifySecret } from './secrets';
 
 export interface AdminServiceOptions {
   readonly db: Database.Database;
@@ -30,11 +31,7 @@ export function createAdminService(options: AdminServiceOptions) {
 
   const storedHash = db.prepare<[], string>('SELECT hash FROM admin_secret WHERE id = 1').pluck();
   const insertHash = db.prepare<[string, string]>('INSERT INTO admin_secret (id, hash, created_at) VALUES (1, ?, ?)');
-  const lockRow = db.prepare<[string], { failures: number; locked_until: number }>('SELECT failures, locked_until FROM login_lock WHERE subject = ?');
-  const saveLock = db.prepare<[string, number, number]>(
-    'INSERT INTO login_lock (subject, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-  );
-  const clearLock = db.prepare<[string]>('DELETE FROM login_lock WHERE subject = ?');
+  const lock = createLoginLock(db, now);
 
   const openSession = (): string => {
     const token = randomBytes(32).toString('base64url');
@@ -55,20 +52,17 @@ export function createAdminService(options: AdminServiceOptions) {
   };
 
   const login = async (passphrase: string): Promise<AdminLogin> => {
-    const lock = lockRow.get(subject) ?? { failures: 0, locked_until: 0 };
-    if (lock.locked_until > now()) return { outcome: 'locked', retryAfterSeconds: Math.ceil((lock.locked_until - now()) / 1000) };
+    const locked = lock.lockedFor(subject);
+    if (locked) return locked;
     const hash = storedHash.get();
     if (hash !== undefined && (await verifySecret(passphrase, hash))) {
-      clearLock.run(subject);
+      lock.succeeded(subject);
       log.info('admin.login', { outcome: 'ok' });
       return { outcome: 'ok', token: openSession() };
     }
-    // Read again: another attempt may have failed while this one was hashing.
-    const failures = (lockRow.get(subject)?.failures ?? 0) + 1;
-    const delay = lockDelaySeconds(failures);
-    saveLock.run(subject, failures, delay > 0 ? now() + delay * 1000 : 0);
-    log.warn('admin.login', { outcome: delay > 0 ? 'locked' : 'wrong', failures });
-    return delay > 0 ? { outcome: 'locked', retryAfterSeconds: delay } : { outcome: 'wrong', attemptsBeforeLock: lockPolicy.free + 1 - failures };
+    const answer = lock.failed(subject);
+    log.warn('admin.login', { outcome: answer.outcome });
+    return answer;
   };
 
   const handlers = {

@@ -8,6 +8,8 @@ import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
 import { createAdminService } from './admin';
 import { createContentService } from './content';
+import { createJournal } from './journal';
+import { createMediatorService } from './mediators';
 import { createKioskEvents } from './kiosk-events';
 import { createKioskService } from './kiosk';
 import { createSettingsService } from './settings';
@@ -54,7 +56,9 @@ export function openKiosk(options: OpenKioskOptions) {
   });
   const settings = createSettingsService(config);
   const admin = createAdminService({ db, content: content.handlers, log, ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}) });
-  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers, ...admin.handlers };
+  const journal = createJournal(db);
+  const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });
+  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers, ...admin.handlers, ...mediators.handlers };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {

@@ -24,6 +24,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'admin.logout': () => ok({ loggedOut: true }),
     'admin.readability': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.closeKiosk': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.mediators': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.mediatorCreate': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.mediatorReset': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.mediatorDisable': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'mediator.list': () => ok([]),
+    'mediator.unlock': () => ({ ok: false, error: 'mediator.notFound' }),
+    'mediator.lock': () => ok({ locked: true }),
     ...overrides,
   };
 }
