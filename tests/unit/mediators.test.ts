@@ -67,7 +67,7 @@ describe('mediators', () => {
     expect(service.session(token)).toMatchObject({ mediatorId: 1 });
     h['admin.mediatorDisable']({ token: adminToken, id: 1, disabled: true });
     expect(service.session(token)).toBeNull();
-    expect(h['mediator.list']({})).toEqual(ok([{ id: 2, displayName: 'Bruno' }]));
+    expect(h['mediator.list']()).toEqual(ok([{ id: 2, displayName: 'Bruno' }]));
     expect(await h['mediator.unlock']({ id: 1, pin })).toEqual({ ok: false, error: 'mediator.notFound' });
     db.close();
   });
