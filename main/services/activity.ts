@@ -95,3 +95,50 @@ export function applyRetention(db: Database.Database, days: number, now: () => D
     return { removed };
   })();
 }
+
+/** The columns of an activity report (CRA) of La Coop de la médiation numérique, one line per accompaniment. */
+export const craColumns = ['date', 'duree_minutes', 'type_lieu', 'type_structure', 'thematiques', 'autonomie', 'oriente_vers_structure', 'structure_de_redirection', 'demarche', 'issue', 'role_mediateur'] as const;
+
+interface AccompanimentFacts {
+  accompaniment: string;
+  journey: string;
+  started: string;
+  ended: string;
+  outcome: string;
+  role: string | null;
+  byVisitor: number;
+  byMediator: number;
+}
+
+/** A cell that a spreadsheet will not read as a formula, quoted when it holds a separator. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The finished accompaniments still in the journal, as CRA lines a mediator can file in a minute: the date, the
+ * duration, the place (the kiosk's site), the themes (Santé, Aide aux démarches administratives), the autonomy
+ * (from who did the steps) and the referral when the visitor was sent to a desk or an office.
+ */
+export function craCsv(db: Database.Database, siteType: string): string {
+  const facts = db
+    .prepare<[], AccompanimentFacts>(
+      `SELECT s.accompaniment AS accompaniment, s.journey AS journey, s.at AS started, e.at AS ended, e.detail AS outcome, s.detail AS role,
+              (SELECT count(*) FROM journal d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.detail = 'visitor') AS byVisitor,
+              (SELECT count(*) FROM journal d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.detail = 'mediator') AS byMediator
+       FROM journal s JOIN journal e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
+       WHERE s.event = 'accompaniment.start' ORDER BY s.id`,
+    )
+    .all();
+  const lines = facts.map((f) => {
+    const minutes = Math.max(1, Math.round((Date.parse(f.ended) - Date.parse(f.started)) / 60_000));
+    const autonomy = f.byMediator === 0 ? 'Autonome' : f.byVisitor === 0 ? 'EntierementAccompagne' : 'PartiellementAutonome';
+    const referred = f.outcome === 'referred';
+    return [f.started.slice(0, 10), minutes, 'LieuActivite', siteType, 'Sante;AideAuxDemarchesAdministratives', autonomy, referred ? 'oui' : 'non', referred ? 'OperateurOuOrganismeEnCharge' : '', f.journey, f.outcome, f.role ?? '']
+      .map(csvCell)
+      .join(',');
+  });
+  return `${[craColumns.join(','), ...lines].join('\r\n')}\r\n`;
+}
