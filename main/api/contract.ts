@@ -3,12 +3,15 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type ActivityRow, type StuckRow, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, stepOutcomes, blockedReasons, accompanimentOutcomes, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
 /** An admin or mediator session: 32 random bytes, base64url. */
 const adminToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const sessionToken = adminToken;
+const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);
+/** An accompaniment's id: random, made by the service. */
+const accompanimentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
 /** A mediator's PIN: 6 to 8 digits, typed on the digits keyboard. */
 const pin = z.string().regex(/^\d{6,8}$/);
 /** A mediator's display name: what the visitor sees ("Sophie, médiatrice"); letters, spaces and simple marks only. */
@@ -74,6 +77,39 @@ export const contract = {
   'mediator.list': defineCall<readonly Pick<MediatorAccount, 'id' | 'displayName'>[]>()({ input: noInput }),
   'mediator.unlock': defineCall<MediatorUnlock>()({ input: z.object({ id: z.number().int().positive(), pin }).strict(), errors: ['mediator.notFound'] }),
   'mediator.lock': defineCall<{ readonly locked: true }>()({ input: z.object({ token: sessionToken }).strict() }),
+  // An accompaniment: every call carries the mediator's session; the journal keeps what happened, never what was typed.
+  'assisted.start': defineCall<{ readonly accompaniment: string }>()({
+    input: z.object({ token: sessionToken, journey: itemId }).strict(),
+    errors: ['mediator.locked', 'content.notFound'],
+  }),
+  'assisted.record': defineCall<{ readonly recorded: true }>()({
+    input: z
+      .discriminatedUnion('event', [
+        z.object({ event: z.literal('consent.given') }),
+        z.object({ event: z.literal('step.secret'), step: itemId }),
+        z.object({ event: z.literal('print'), what: z.enum(['slip', 'summary']) }),
+        z.object({ event: z.literal('step'), step: itemId, outcome: z.enum(stepOutcomes), by: z.enum(['visitor', 'mediator']), reason: z.enum(blockedReasons).optional() }),
+      ])
+      .and(z.object({ token: sessionToken, accompaniment: accompanimentId })),
+    errors: ['mediator.locked', 'assisted.unknown', 'content.notFound', 'assisted.reasonNeeded'],
+  }),
+  'assisted.end': defineCall<{ readonly ended: true }>()({
+    input: z.object({ token: sessionToken, accompaniment: accompanimentId, outcome: z.enum(accompanimentOutcomes) }).strict(),
+    errors: ['mediator.locked', 'assisted.unknown'],
+  }),
+  'assisted.ticketCreate': defineCall<{ readonly code: string; readonly expiresAt: string }>()({
+    input: z.object({ token: sessionToken, accompaniment: accompanimentId, step: itemId }).strict(),
+    errors: ['mediator.locked', 'assisted.unknown', 'content.notFound'],
+  }),
+  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
+    input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
+    errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],
+  }),
+  'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({
+    input: z.object({ token: adminToken }).strict(),
+    errors: ['admin.unauthorised'],
+  }),
+  'admin.activityCsv': defineCall<{ readonly csv: string }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({
     input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
     errors: [...packErrors, 'admin.unauthorised'],

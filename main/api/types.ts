@@ -171,3 +171,29 @@ export type MediatorUnlock =
   | { readonly outcome: 'ok'; readonly token: string; readonly displayName: string; readonly role: MediatorRole }
   | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
   | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };
+
+export const stepOutcomes = ['done', 'skipped', 'blocked'] as const;
+export type StepOutcome = (typeof stepOutcomes)[number];
+/** Why a step could not be done: a closed list, so that "where people get stuck" can be counted. */
+export const blockedReasons = ['code-expired', 'no-email-access', 'sms-not-received', 'serial-not-found', 'not-eligible', 'visitor-stopped', 'other'] as const;
+export type BlockedReason = (typeof blockedReasons)[number];
+export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped'] as const;
+export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];
+
+/** Accompaniments per day, journey and outcome (activity figures). */
+export interface ActivityRow {
+  readonly day: string;
+  readonly journey: string;
+  readonly outcome: string;
+  readonly accompaniments: number;
+  readonly totalSeconds: number;
+}
+
+/** Blocked steps per day, journey, step and reason: where people get stuck. */
+export interface StuckRow {
+  readonly day: string;
+  readonly journey: string;
+  readonly step: string;
+  readonly reason: string;
+  readonly count: number;
+}

@@ -1,22 +1,11 @@
 // Activity figures for the mediators' reports (accompaniments by journey, outcome and duration; where people get
 // stuck), from the day totals retention kept and the journal rows still there; and the retention itself.
 import type Database from 'better-sqlite3';
+import type { Handlers } from '../api/contract';
+import { fail, ok } from '../api/result';
+import type { ActivityRow, StuckRow } from '../api/types';
 
-export interface ActivityRow {
-  readonly day: string;
-  readonly journey: string;
-  readonly outcome: string;
-  readonly accompaniments: number;
-  readonly totalSeconds: number;
-}
-
-export interface StuckRow {
-  readonly day: string;
-  readonly journey: string;
-  readonly step: string;
-  readonly reason: string;
-  readonly count: number;
-}
+export type { ActivityRow, StuckRow };
 
 /** Finished accompaniments among the journal rows up to `untilId` (all rows when absent), per day, journey and outcome. */
 const liveActivity = `
@@ -141,4 +130,12 @@ export function craCsv(db: Database.Database, siteType: string): string {
       .join(',');
   });
   return `${[craColumns.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** The admin's views of the figures: tables, and the CRA export. */
+export function createActivityHandlers(db: Database.Database, isAdmin: (token: string) => boolean, siteType: string) {
+  return {
+    'admin.activity': ({ token }: { token: string }) => (isAdmin(token) ? ok(activityFigures(db)) : fail('admin.unauthorised')),
+    'admin.activityCsv': ({ token }: { token: string }) => (isAdmin(token) ? ok({ csv: craCsv(db, siteType) }) : fail('admin.unauthorised')),
+  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv'>;
 }

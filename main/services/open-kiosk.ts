@@ -8,7 +8,10 @@ import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
 import { createAdminService } from './admin';
 import { createContentService } from './content';
+import { createActivityHandlers } from './activity';
+import { createAssistedService } from './assisted';
 import { createJournal } from './journal';
+import { createTickets } from './tickets';
 import { createMediatorService } from './mediators';
 import { createKioskEvents } from './kiosk-events';
 import { createKioskService } from './kiosk';
@@ -58,7 +61,19 @@ export function openKiosk(options: OpenKioskOptions) {
   const admin = createAdminService({ db, content: content.handlers, log, ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}) });
   const journal = createJournal(db);
   const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });
-  const handlers: Handlers = { ...kiosk.handlers, ...settings.handlers, ...content.handlers, ...admin.handlers, ...mediators.handlers };
+  const tickets = createTickets(db);
+  tickets.purgeExpired();
+  const assisted = createAssistedService({ journal, tickets, content: content.handlers, session: mediators.session });
+  const activity = createActivityHandlers(db, admin.authorised, config.siteType);
+  const handlers: Handlers = {
+    ...kiosk.handlers,
+    ...settings.handlers,
+    ...content.handlers,
+    ...admin.handlers,
+    ...mediators.handlers,
+    ...assisted.handlers,
+    ...activity,
+  };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {

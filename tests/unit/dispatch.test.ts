@@ -31,6 +31,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'mediator.list': () => ok([]),
     'mediator.unlock': () => ({ ok: false, error: 'mediator.notFound' }),
     'mediator.lock': () => ok({ locked: true }),
+    'assisted.start': () => ({ ok: false, error: 'mediator.locked' }),
+    'assisted.record': () => ({ ok: false, error: 'mediator.locked' }),
+    'assisted.end': () => ({ ok: false, error: 'mediator.locked' }),
+    'assisted.ticketCreate': () => ({ ok: false, error: 'mediator.locked' }),
+    'assisted.ticketUse': () => ({ ok: false, error: 'mediator.locked' }),
+    'admin.activity': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.activityCsv': () => ({ ok: false, error: 'admin.unauthorised' }),
     ...overrides,
   };
 }

@@ -1,0 +1,92 @@
+// An accompaniment through the shared dispatch: a mediator unlocks, starts a journey of the pack, records consent,
+// steps (a secret one, a blocked one with its reason), makes a resume ticket, ends; another mediator resumes.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContentPack } from '../../build/scripts/content-build';
+import type { Handlers } from '../../main/api/contract';
+import { createDispatch } from '../../main/api/dispatch';
+import { openStateDb } from '../../main/db/state-db';
+import { createMemoryLogger } from '../../main/log';
+import { activityFigures } from '../../main/services/activity';
+import { createAssistedService } from '../../main/services/assisted';
+import { createContentService } from '../../main/services/content';
+import { createJournal } from '../../main/services/journal';
+import { createMediatorService } from '../../main/services/mediators';
+import { createTickets } from '../../main/services/tickets';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
+const adminToken = 'A'.repeat(43);
+
+async function setUp() {
+  const dir = tempDir();
+  const log = createMemoryLogger();
+  const { db } = openStateDb(join(dir, 'state.db'), log);
+  const pack = join(dir, 'pack');
+  buildContentPack(fixture, pack);
+  const content = createContentService({ dataDir: dir, bundledPackDir: pack, trust: { publicKeyPem: null }, log });
+  const journal = createJournal(db);
+  const mediators = createMediatorService({ db, journal, log, isAdmin: (t) => t === adminToken });
+  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, session: mediators.session });
+  // Only these services' calls are made in this test.
+  const call = createDispatch({ ...content.handlers, ...mediators.handlers, ...assisted.handlers } as unknown as Handlers, log);
+  for (const [displayName, role] of [['Sophie', 'volunteer'], ['Karim', 'professional']] as const) await call('admin.mediatorCreate', { token: adminToken, displayName, role, pin: '246810' });
+  const unlock = async (id: number) => {
+    const answer = (await call('mediator.unlock', { id, pin: '246810' })) as { ok: true; value: { token: string } };
+    return answer.value.token;
+  };
+  return { db, journal, call, unlock, close: () => (content.close(), db.close()) };
+}
+
+describe('assisted mode', () => {
+  it('journals a whole accompaniment with closed lists only, and resumes it from a ticket with another mediator', async () => {
+    const { call, unlock, journal, db, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as { ok: true; value: { accompaniment: string } };
+    const accompaniment = started.value.accompaniment;
+    const record = (event: Record<string, unknown>) => call('assisted.record', { token, accompaniment, ...event });
+    expect(await record({ event: 'consent.given' })).toEqual({ ok: true, value: { recorded: true } });
+    expect(await record({ event: 'step', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({ ok: true, value: { recorded: true } });
+    expect(await record({ event: 'step.secret', step: 'code' })).toEqual({ ok: true, value: { recorded: true } });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor' })).toEqual({ ok: false, error: 'assisted.reasonNeeded' });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'sms-not-received' })).toEqual({ ok: true, value: { recorded: true } });
+    // Free text and unknown steps are refused at the boundary.
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'my code is 1234' })).toMatchObject({ ok: false, error: 'api.invalidInput' });
+    expect(await record({ event: 'step', step: 'no-such-step', outcome: 'done', by: 'visitor' })).toEqual({ ok: false, error: 'content.notFound' });
+    const ticket = (await call('assisted.ticketCreate', { token, accompaniment, step: 'code' })) as { ok: true; value: { code: string } };
+    expect(await call('assisted.end', { token, accompaniment, outcome: 'blocked' })).toEqual({ ok: true, value: { ended: true } });
+    expect(await record({ event: 'consent.given' })).toEqual({ ok: false, error: 'assisted.unknown' });
+
+    expect(journal.rows().map((r) => [r.event, r.step, r.detail])).toEqual([
+      ['admin.action', null, 'mediator.created'],
+      ['admin.action', null, 'mediator.created'],
+      ['mediator.unlock', null, 'volunteer'],
+      ['accompaniment.start', null, 'volunteer'],
+      ['consent.given', null, null],
+      ['step.done', 'site', 'visitor'],
+      ['step.secret', 'code', null],
+      ['step.blocked', 'code', 'sms-not-received'],
+      ['ticket.created', 'code', null],
+      ['accompaniment.end', null, 'blocked'],
+    ]);
+    expect(activityFigures(db).stuck).toEqual([expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 })]);
+
+    // Another day, another mediator: the ticket gives the journey and the step, once.
+    const other = await unlock(2);
+    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({ ok: true, value: { journey: 'activer-le-compte', step: 'code' } });
+    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code })).toEqual({ ok: false, error: 'ticket.unknown' });
+    expect(journal.verify().ok).toBe(true);
+    close();
+  });
+
+  it('does nothing without an unlocked mediator, and only on journeys of the pack', async () => {
+    const { call, unlock, close } = await setUp();
+    expect(await call('assisted.start', { token: 'Z'.repeat(43), journey: 'activer-le-compte' })).toEqual({ ok: false, error: 'mediator.locked' });
+    const token = await unlock(1);
+    expect(await call('assisted.start', { token, journey: 'medecin-traitant' })).toEqual({ ok: false, error: 'content.notFound' });
+    await call('mediator.lock', { token });
+    expect(await call('assisted.start', { token, journey: 'activer-le-compte' })).toEqual({ ok: false, error: 'mediator.locked' });
+    close();
+  });
+});
