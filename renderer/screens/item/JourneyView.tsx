@@ -53,7 +53,8 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
     if (!question) {
-      if (phase.bring.length === 0) return <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>{t('journey.start')}</Button>;
+      // The answer buttons are gone: the focus goes to "Commencer", not to the page.
+      if (phase.bring.length === 0) return <Button className="action action-primary journey-focus" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>{t('journey.start')}</Button>;
       return (
         <section aria-labelledby="bring-heading" className="note print-card">
           <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>{t('journey.bring')}</h2>
