@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from '../lockdown/csp';
 import { createFileLogger, createMemoryLogger, type Logger } from '../log';
 import { openKiosk, type OpenedKiosk } from '../services/open-kiosk';
 import { appVersion } from '../version';
+import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../launcher/self-restart';
 import { sendEvent, serveIpc } from './ipc';
 import { resolveAppRequest } from './policies/app-protocol';
 import { appHomeUrl, appScheme, isNavigationAllowed, windowOpenDecision } from './policies/navigation';
@@ -40,16 +41,47 @@ async function start(): Promise<void> {
   let kioskMode: boolean;
   try {
     const flags = parseLauncherFlags(process.argv.slice(app.isPackaged ? 1 : 2));
-    const config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
+    const config = loadSiteConfig(
+      flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides },
+    );
     log = createFileLogger(join(config.dataDir, 'logs'));
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
-    kiosk = openKiosk({ config, host: 'electron', version: appVersion, log, bundledPackDir: bundledPackDir(), closeKiosk: () => app.quit(), ...(binding ? { nativeBinding: binding } : {}) });
+    kiosk = openKiosk({
+      config,
+      host: 'electron',
+      version: appVersion,
+      log,
+      bundledPackDir: bundledPackDir(),
+      closeKiosk: () => app.quit(),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
     kioskMode = config.kiosk;
   } catch (error) {
     process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);
     app.exit(2);
     return;
   }
+
+  // An error nothing caught in the main process: logged without its message, then the app relaunches itself
+  // (with a growing delay if it keeps failing) and the visitor's partition starts empty.
+  const startedAt = Date.now();
+  const onFatal = (error: unknown) => {
+    log.error('host.uncaught', errorLogFields(error));
+    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt);
+    if (plan.action === 'stop') {
+      log.error('host.gave-up', { why: plan.why });
+      app.exit(70);
+      return;
+    }
+    log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
+    process.env[restartCountVariable] = String(plan.restarts);
+    setTimeout(() => {
+      app.relaunch();
+      app.exit(0);
+    }, plan.delayMs);
+  };
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
 
   lockDownEveryWebContents(log);
   await app.whenReady();
@@ -108,7 +140,11 @@ async function serveAppRequest(request: Request): Promise<Response> {
   try {
     const body = await readFile(file.file);
     return new Response(body, {
-      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': contentSecurityPolicy(),
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   } catch {
     return new Response('Not found', { status: 404 });

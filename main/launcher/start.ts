@@ -9,6 +9,7 @@ import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
 import { findChromium } from './chromium';
+import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from './self-restart';
 import { FlagError, parseLauncherFlags, type LauncherFlags } from './flags';
 
 const distDir = __dirname;
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   let config: SiteConfig;
   try {
     flags = parseLauncherFlags(process.argv.slice(2));
-    config = loadSiteConfig(flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides });
+    config = loadSiteConfig(
+      flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides },
+    );
   } catch (error) {
     if (error instanceof FlagError || error instanceof ConfigError) {
       process.stderr.write(`Passerelle Santé cannot start.\n${error.message}\n`);
@@ -40,7 +43,12 @@ async function main(): Promise<void> {
 
   const log = createFileLogger(join(config.dataDir, 'logs'));
   // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
-  const { host, close } = await runWebHost(config, { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') }, log, () => void stop());
+  const { host, close } = await runWebHost(
+    config,
+    { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') },
+    log,
+    () => void stop(),
+  );
   process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
   process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
 
@@ -58,6 +66,40 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+
+  // An error nothing caught: log it without its message, then a fresh copy of the host takes over (same
+  // arguments), so the kiosk comes back on a clean home screen instead of staying dead.
+  const startedAt = Date.now();
+  let failing = false;
+  const onFatal = (error: unknown) => {
+    if (failing) return;
+    failing = true;
+    log.error('host.uncaught', errorLogFields(error));
+    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt);
+    browser?.stop();
+    void close()
+      .catch(() => undefined)
+      .finally(() => {
+        if (plan.action === 'stop') {
+          log.error('host.gave-up', { why: plan.why });
+          process.exit(70);
+        }
+        // Under systemd (it sets INVOCATION_ID) the unit's Restart=on-failure starts the next copy.
+        if (process.env.INVOCATION_ID) process.exit(70);
+        log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
+        setTimeout(() => {
+          const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+            detached: true,
+            stdio: 'inherit',
+            env: { ...process.env, [restartCountVariable]: String(plan.restarts) },
+          });
+          next.unref();
+          process.exit(0);
+        }, plan.delayMs);
+      });
+  };
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
 }
 
 function hostEnvironment(): HostEnvironment {
