@@ -19,7 +19,32 @@ const expected = {
   port: 'a whole number from 1024 to 65535 (or 0 for any free port)',
   dataDir: 'the path of a folder the kiosk may write to',
   contentPublicKey: 'the path of the PEM file of the Ed25519 public key that signs content packs',
+  assistedMode: 'true or false (mediators can unlock assisted mode on this kiosk)',
+  printing: 'true or false (a printer is connected and the app may offer to print)',
+  allowedOrigins: 'a list of https origins such as "https://www.monespacesante.fr", without a path',
+  retentionDays: 'a whole number of days from 1 to 3650 after which journal details become day totals',
+  ticketDays: 'a whole number of days from 1 to 90 that a resume ticket stays valid',
+  helpPlaces: 'a list of places, each {"name": text, "phone"?: text, "address"?: text, "hours"?: text}',
 } as const;
+
+/** An origin the kiosk may open beside the guide: https, no path, query or credentials. */
+const httpsOrigin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.origin === value.replace(/\/$/, '') && !url.username;
+  } catch {
+    return false;
+  }
+});
+
+const helpPlace = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    phone: z.string().trim().regex(/^[+0-9 .]{2,20}$/).optional(),
+    address: z.string().trim().min(1).max(160).optional(),
+    hours: z.string().trim().min(1).max(160).optional(),
+  })
+  .strict();
 
 export type ConfigField = keyof typeof expected;
 
@@ -35,6 +60,12 @@ export const siteConfigSchema = z
     port: z.number().int().refine((p) => p === 0 || (p >= 1024 && p <= 65535)).default(8741),
     dataDir: z.string().min(1).optional(),
     contentPublicKey: z.string().min(1).optional(),
+    assistedMode: z.boolean().default(true),
+    printing: z.boolean().default(true),
+    allowedOrigins: z.array(httpsOrigin).max(20).default([]),
+    retentionDays: z.number().int().min(1).max(3650).default(90),
+    ticketDays: z.number().int().min(1).max(90).default(30),
+    helpPlaces: z.array(helpPlace).max(10).default([]),
   })
   .strict()
   .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] });

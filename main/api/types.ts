@@ -15,6 +15,20 @@ export interface PublicSettings {
   readonly locales: readonly Locale[];
   readonly defaultLocale: Locale;
   readonly idleTimeoutSeconds: number;
+  /** Whether mediators may unlock assisted mode here. */
+  readonly assistedMode: boolean;
+  /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
+  readonly printing: boolean;
+  /** The site's own human help: its desk, phone numbers, opening hours. */
+  readonly helpPlaces: readonly SiteHelpPlace[];
+}
+
+/** A place of the site's own help, from its configuration. */
+export interface SiteHelpPlace {
+  readonly name: string;
+  readonly phone?: string;
+  readonly address?: string;
+  readonly hours?: string;
 }
 
 export interface StateDbStatus {

@@ -22,8 +22,8 @@ import { wipeVisitorPartition } from './policies/wipe';
 const rendererDir = join(__dirname, '..', 'renderer');
 /** The shipped content pack: in resources/ once packaged (extraResources), in dist/ during development. */
 const bundledPackDir = () => (app.isPackaged ? join(process.resourcesPath, 'content') : join(__dirname, '..', 'content'));
-/** Official origins the site allowlisted for guided browsing (from the site configuration, later issues). */
-const allowedOrigins: readonly string[] = [];
+/** Official origins the site allowlisted for guided browsing (site configuration, `allowedOrigins`). */
+let allowedOrigins: readonly string[] = [];
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -56,6 +56,7 @@ async function start(): Promise<void> {
       ...(binding ? { nativeBinding: binding } : {}),
     });
     kioskMode = config.kiosk;
+    allowedOrigins = config.allowedOrigins.map((origin) => new URL(origin).origin);
   } catch (error) {
     process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);
     app.exit(2);

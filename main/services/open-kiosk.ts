@@ -8,7 +8,7 @@ import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
 import { createAdminService } from './admin';
 import { createContentService } from './content';
-import { createActivityHandlers } from './activity';
+import { applyRetention, createActivityHandlers } from './activity';
 import { createAssistedService } from './assisted';
 import { createJournal } from './journal';
 import { createTickets } from './tickets';
@@ -63,7 +63,19 @@ export function openKiosk(options: OpenKioskOptions) {
   const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });
   const tickets = createTickets(db);
   tickets.purgeExpired();
-  const assisted = createAssistedService({ journal, tickets, content: content.handlers, session: mediators.session });
+  const assisted = createAssistedService({ journal, tickets, content: content.handlers, session: mediators.session, ticketDays: config.ticketDays });
+  // Journal details older than the site's retention become day totals: at start, then every six hours.
+  const retain = () => {
+    try {
+      const { removed } = applyRetention(db, config.retentionDays);
+      if (removed > 0) log.info('journal.retention', { removed, days: config.retentionDays });
+    } catch {
+      log.error('journal.retentionFailed', {});
+    }
+  };
+  retain();
+  const retention = setInterval(retain, 6 * 3_600_000);
+  retention.unref();
   const activity = createActivityHandlers(db, admin.authorised, config.siteType);
   const handlers: Handlers = {
     ...kiosk.handlers,
@@ -82,6 +94,7 @@ export function openKiosk(options: OpenKioskOptions) {
     events,
     stateDbFile,
     close: () => {
+      clearInterval(retention);
       content.close();
       db.close();
     },

@@ -11,6 +11,9 @@ export function publicSettingsOf(config: SiteConfig): PublicSettings {
     locales: config.locales,
     defaultLocale: config.defaultLocale,
     idleTimeoutSeconds: config.idleTimeoutSeconds,
+    assistedMode: config.assistedMode,
+    printing: config.printing,
+    helpPlaces: config.helpPlaces,
   };
 }
 

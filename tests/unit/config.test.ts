@@ -33,6 +33,29 @@ describe('site configuration', () => {
     expect(problem).toContain('idleTimeoutSeconds');
   });
 
+  it('takes assisted mode, printing, official origins, retention, ticket days and help places, with safe defaults', () => {
+    expect(parseSiteConfig({}, 'test', '/data')).toMatchObject({ assistedMode: true, printing: true, allowedOrigins: [], retentionDays: 90, ticketDays: 30, helpPlaces: [] });
+    const config = parseSiteConfig(
+      {
+        allowedOrigins: ['https://www.monespacesante.fr', 'https://www.ameli.fr/'],
+        retentionDays: 30,
+        helpPlaces: [{ name: 'Accueil de la médiathèque', phone: '01 23 45 67 89', hours: 'Du mardi au samedi, de 10 h à 18 h' }],
+      },
+      'site.json',
+    );
+    expect(config.allowedOrigins).toEqual(['https://www.monespacesante.fr', 'https://www.ameli.fr/']);
+    expect(config.helpPlaces[0]?.phone).toBe('01 23 45 67 89');
+  });
+
+  it('refuses an official origin that is not https, or has a path, naming the entry', () => {
+    for (const origin of ['http://www.ameli.fr', 'https://www.ameli.fr/assure', 'https://user@www.ameli.fr', 'ameli.fr']) {
+      const problems = problemsOf(() => parseSiteConfig({ allowedOrigins: [origin] }, 'site.json'));
+      expect(problems[0]).toBe(`field "allowedOrigins.0": expected a list of https origins such as "https://www.monespacesante.fr", without a path, got ${JSON.stringify(origin)}`);
+    }
+    expect(problemsOf(() => parseSiteConfig({ ticketDays: 365 }, 'x'))[0]).toMatch(/^field "ticketDays": expected a whole number of days from 1 to 90/);
+    expect(problemsOf(() => parseSiteConfig({ helpPlaces: [{ phone: '3646' }] }, 'x'))[0]).toMatch(/^field "helpPlaces.0.name": expected a list of places/);
+  });
+
   it('refuses a default language that is not offered', () => {
     const problems = problemsOf(() => parseSiteConfig({ locales: ['fr', 'en'], defaultLocale: 'ar' }, 'x'));
     expect(problems[0]).toMatch(/^field "defaultLocale": expected one of the languages listed in "locales", got "ar"/);

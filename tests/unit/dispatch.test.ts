@@ -4,7 +4,7 @@ import { createDispatch } from '../../main/api/dispatch';
 import { ok } from '../../main/api/result';
 import { createMemoryLogger } from '../../main/log';
 
-const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90 } as const;
+const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90, assistedMode: true, printing: true, helpPlaces: [] } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
