@@ -81,5 +81,11 @@ export function createAssistedService(options: AssistedServiceOptions) {
     },
   } satisfies Pick<Handlers, 'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse'>;
 
-  return { handlers };
+  /** The visit ended while accompaniments were open: they end as stopped by the visitor. */
+  const stopAll = (): void => {
+    for (const [accompaniment, current] of open) journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: 'stopped' });
+    open.clear();
+  };
+
+  return { handlers, stopAll };
 }

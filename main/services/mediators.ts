@@ -118,5 +118,13 @@ export function createMediatorService(options: MediatorServiceOptions) {
     },
   } satisfies Pick<Handlers, 'admin.mediators' | 'admin.mediatorCreate' | 'admin.mediatorReset' | 'admin.mediatorDisable' | 'mediator.list' | 'mediator.unlock' | 'mediator.lock'>;
 
-  return { handlers, session };
+  /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
+  const lockAll = (): void => {
+    for (const token of [...sessions.keys()]) {
+      sessions.delete(token);
+      journal.append({ event: 'mediator.lock', detail: 'visit-end' });
+    }
+  };
+
+  return { handlers, session, lockAll };
 }

@@ -85,6 +85,12 @@ export function openKiosk(options: OpenKioskOptions) {
     ...mediators.handlers,
     ...assisted.handlers,
     ...activity,
+    // The end of a visit also ends the accompaniment and locks assisted mode: the next visitor starts alone.
+    'kiosk.endVisit': (input) => {
+      assisted.stopAll();
+      mediators.lockAll();
+      return kiosk.handlers['kiosk.endVisit'](input);
+    },
   };
   log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 

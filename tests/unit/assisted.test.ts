@@ -36,7 +36,7 @@ async function setUp() {
     const answer = (await call('mediator.unlock', { id, pin: '246810' })) as { ok: true; value: { token: string } };
     return answer.value.token;
   };
-  return { db, journal, call, unlock, close: () => (content.close(), db.close()) };
+  return { db, journal, call, unlock, mediators, assisted, close: () => (content.close(), db.close()) };
 }
 
 describe('assisted mode', () => {
@@ -87,6 +87,20 @@ describe('assisted mode', () => {
     expect(await call('assisted.start', { token, journey: 'medecin-traitant' })).toEqual({ ok: false, error: 'content.notFound' });
     await call('mediator.lock', { token });
     expect(await call('assisted.start', { token, journey: 'activer-le-compte' })).toEqual({ ok: false, error: 'mediator.locked' });
+    close();
+  });
+
+  it('the end of the visit stops the open accompaniment and locks assisted mode, in the journal', async () => {
+    const { call, unlock, journal, mediators, assisted, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as { ok: true; value: { accompaniment: string } };
+    assisted.stopAll();
+    mediators.lockAll();
+    expect(await call('assisted.record', { token, accompaniment: started.value.accompaniment, event: 'consent.given' })).toEqual({ ok: false, error: 'mediator.locked' });
+    const rows = journal.rows();
+    expect(rows.filter((r) => r.event === 'accompaniment.end').map((r) => r.detail)).toEqual(['stopped']);
+    expect(rows.filter((r) => r.event === 'mediator.lock').map((r) => r.detail)).toEqual(['visit-end']);
+    expect(journal.verify()).toMatchObject({ ok: true });
     close();
   });
 });
