@@ -1,11 +1,13 @@
 // The admin area, reached by a hidden gesture: first run sets the passphrase, then a login opens the admin views.
 // It leaves by its button or after five minutes without a touch, back to a clean visitor home screen.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../main/api/contract';
 import type { PublicSettings } from '../../main/api/types';
 import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { Activity } from './Activity';
+import { Mediators } from './Mediators';
 import { ReadabilityReport } from './ReadabilityReport';
 import { SelfCheck } from './SelfCheck';
 import { adminTexts as text } from './texts';
@@ -16,6 +18,8 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
   const [configured, setConfigured] = useState<boolean | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A session that ran out (idle time on the host) sends the admin back to the login.
+  const expire = useCallback(() => setToken(null), []);
 
   useEffect(() => {
     void api['admin.status']({}).then((status) => setConfigured(status.ok ? status.value.configured : false));
@@ -63,6 +67,8 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
         {configured !== null && !token && <PassphraseForm api={api} firstRun={!configured} onToken={setToken} />}
         {token && (
           <>
+            <Mediators api={api} token={token} onExpired={expire} />
+            <Activity api={api} token={token} onExpired={expire} />
             <SelfCheck api={api} settings={settings} />
             <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
           </>

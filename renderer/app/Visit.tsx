@@ -1,5 +1,5 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../main/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../main/api/types';
@@ -17,6 +17,8 @@ import { NeedScreen } from '../screens/need/NeedScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { screenName, type Screen } from './screens';
 import { TopBar } from './TopBar';
+import { AssistedContext, type ResumePoint, type UnlockedMediator } from '../assisted/AssistedContext';
+import { MediatorBar } from '../assisted/MediatorBar';
 
 interface VisitProps {
   readonly api: ApiClient;
@@ -35,6 +37,13 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
   const main = useRef<HTMLElement>(null);
+  // Assisted mode: the mediator's session lives in this visit's memory and ends with it (the host locks it too).
+  const [mediator, setMediator] = useState<UnlockedMediator | null>(null);
+  const [resume, setResume] = useState<ResumePoint | null>(null);
+  const assisted = useMemo(
+    () => ({ enabled: settings.assistedMode, printing: settings.printing, mediator, unlock: setMediator, lock: () => setMediator(null), resume, setResume }),
+    [settings.assistedMode, settings.printing, mediator, resume],
+  );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   const [idle, setIdle] = useState(false);
   useIdleTimer(settings.idleTimeoutSeconds * 1000, idle, () => setIdle(true));
@@ -55,6 +64,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
 
   return (
     <KioskContext.Provider value={{ api, locale }}>
+    <AssistedContext.Provider value={assisted}>
     <div className="visit" data-screen={screenName(screen)}>
       <a
         className="skip-link"
@@ -68,19 +78,21 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
         {t('app.skipToContent')}
       </a>
       <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={() => onEnd('visitor')} comfort={comfort} onComfort={setComfort} />
+      <MediatorBar navigate={navigate} />
       <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
         <div className="page-tools">
           <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
         </div>
         {screen.name === 'home' && <HomeScreen navigate={navigate} />}
         {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
-        {screen.name === 'item' && <ItemScreen id={screen.id} />}
+        {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
         {screen.name === 'search' && <SearchScreen navigate={navigate} />}
-        {screen.name === 'help' && <HelpScreen />}
+        {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} />}
         {screen.name === 'emergency' && <EmergencyScreen />}
       </main>
       {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
     </div>
+    </AssistedContext.Provider>
     </KioskContext.Provider>
   );
 }

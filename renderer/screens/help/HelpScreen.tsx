@@ -1,5 +1,8 @@
-// "Besoin d'aide ?": the human ways to get help, when nobody is beside the visitor.
+// "Besoin d'aide ?": the human ways to get help, when nobody is beside the visitor: the site's own desk and places
+// from its configuration, the Assurance Maladie's phone line, the help places of the content pack. Printable.
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { SiteHelpPlace } from '../../../main/api/types';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -8,22 +11,59 @@ import { HelpPlaces } from './HelpPlaces';
 /** The Assurance Maladie's phone line for insured people. */
 const assuranceMaladiePhone = '3646';
 
-export function HelpScreen() {
+export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlace[]; printing: boolean }) {
   const { t } = useTranslation();
   return (
-    <>
+    <div className="print-card">
       <div className="screen-title-row">
         <Pictogram id="aide" className="title-pictogram" />
         <ScreenHeading>{t('help.title')}</ScreenHeading>
       </div>
+      <h2>{t('help.talkTitle')}</h2>
       <div className="easy-read">
         <p>{t('help.desk')}</p>
+      </div>
+      {places.length > 0 && (
+        <section aria-labelledby="site-places-heading">
+          <h2 id="site-places-heading">{t('help.sitePlaces')}</h2>
+          <ul className="place-list">
+            {places.map((place) => (
+              <li key={place.name} className="place">
+                <h3 className="place-name" lang="fr">
+                  {place.name}
+                </h3>
+                {place.phone && (
+                  <p>
+                    {t('places.phone')} : <PhoneNumber number={place.phone} />
+                  </p>
+                )}
+                {place.address && <p lang="fr">{place.address}</p>}
+                {place.hours && (
+                  <p>
+                    {t('help.hours')} <span lang="fr">{place.hours}</span>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="easy-read">
         <p>{t('help.phoneIntro')}</p>
       </div>
       <p className="big-number" aria-label={`${t('help.phoneLabel')} ${assuranceMaladiePhone}`}>
         <PhoneNumber number={assuranceMaladiePhone} />
       </p>
       <HelpPlaces />
-    </>
+      <div className="no-print">
+        {printing ? (
+          <Button className="action" onPress={() => window.print()}>
+            {t('help.print')}
+          </Button>
+        ) : (
+          <p className="note">{t('help.noPrinter')}</p>
+        )}
+      </div>
+    </div>
   );
 }

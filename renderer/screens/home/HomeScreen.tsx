@@ -5,6 +5,7 @@ import { needIds, type Navigate } from '../../app/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { MediatorUnlock } from '../../assisted/MediatorUnlock';
 
 export function HomeScreen({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
@@ -23,6 +24,9 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
           </li>
         ))}
       </ul>
+      <div className="home-footer">
+        <MediatorUnlock />
+      </div>
     </>
   );
 }

@@ -5,11 +5,18 @@ import { useKiosk } from '../../app/KioskContext';
 import { useApiResult } from '../../app/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { useState } from 'react';
+import type { Navigate } from '../../app/screens';
+import { AssistedJourney } from '../../assisted/AssistedJourney';
+import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from './JourneyView';
 import { TopicView } from './TopicView';
 
-export function ItemScreen({ id }: { id: string }) {
+export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate }) {
   const { t } = useTranslation();
+  const { mediator } = useAssisted();
+  // The visitor may say no to being accompanied: the journey then goes on as for a visitor alone.
+  const [refused, setRefused] = useState(false);
   const { api, locale } = useKiosk();
   const loaded = useApiResult(() => api['content.item']({ locale, id }), [api, locale, id]);
 
@@ -30,7 +37,21 @@ export function ItemScreen({ id }: { id: string }) {
       </div>
       {item.fallback && <p className="note">{t('item.inFrench')}</p>}
       <p className="lead">{item.summary}</p>
-      {item.kind === 'topic' ? <TopicView body={item.body as TopicBody} glossary={item.glossary} /> : <JourneyView body={item.body as JourneyBody} glossary={item.glossary} />}
+      {item.kind === 'topic' ? (
+        <TopicView body={item.body as TopicBody} glossary={item.glossary} />
+      ) : mediator && !refused ? (
+        <AssistedJourney
+          journeyId={item.id}
+          title={item.title}
+          body={item.body as JourneyBody}
+          glossary={item.glossary}
+          mediator={mediator}
+          onRefused={() => setRefused(true)}
+          onFinished={() => navigate({ name: 'home' })}
+        />
+      ) : (
+        <JourneyView body={item.body as JourneyBody} glossary={item.glossary} />
+      )}
       <footer className="item-footer">
         <p>{t('item.disclaimer')}</p>
         <h2 className="small-heading">{t('item.sources')}</h2>

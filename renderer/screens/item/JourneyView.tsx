@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryWord, JourneyBody } from '../../../main/api/types';
+import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../main/api/types';
 import { textLines } from '../../../main/content/blocks';
 import { OfficialAddress } from '../../components/OfficialAddress';
 import { RichLine } from '../../components/RichLine';
@@ -48,7 +48,6 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
     }
     document.querySelector<HTMLElement>('.journey-focus')?.focus();
   }, [phase]);
-  const lines = (text: string) => textLines(text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>);
 
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
@@ -93,7 +92,31 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
   }
   return (
     <section aria-labelledby="step-heading" className="journey-step">
-      <p className="step-counter">{t('journey.step', { n: phase.index + 1, total: body.steps.length })}</p>
+      <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems />
+      <div className="answer-row">
+        {phase.index > 0 && <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>{t('journey.previous')}</Button>}
+        <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}>{t('journey.next')}</Button>
+      </div>
+    </section>
+  );
+}
+
+interface StepBodyProps {
+  readonly step: JourneyStep;
+  readonly index: number;
+  readonly total: number;
+  readonly glossary: Readonly<Record<string, GlossaryWord>>;
+  /** In assisted mode the common problems go to the mediator's panel instead. */
+  readonly showProblems: boolean;
+}
+
+/** One step as the visitor sees it: its number, title, text, what to have at hand, the official address. */
+export function StepBody({ step, index, total, glossary, showProblems }: StepBodyProps) {
+  const { t } = useTranslation();
+  const lines = (text: string) => textLines(text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>);
+  return (
+    <>
+      <p className="step-counter">{t('journey.step', { n: index + 1, total })}</p>
       <h2 id="step-heading" className="journey-focus" tabIndex={-1}>{step.title}</h2>
       {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}
       <div className="easy-read">{lines(step.text)}</div>
@@ -104,7 +127,7 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
         </>
       )}
       {step.url && <OfficialAddress url={step.url} />}
-      {step.problems.length > 0 && (
+      {showProblems && step.problems.length > 0 && (
         <details className="problems">
           <summary>{t('journey.problems')}</summary>
           {step.problems.map((p) => (
@@ -115,16 +138,12 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
           ))}
         </details>
       )}
-      <div className="answer-row">
-        {phase.index > 0 && <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>{t('journey.previous')}</Button>}
-        <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}>{t('journey.next')}</Button>
-      </div>
-    </section>
+    </>
   );
 }
 
 /** The way without internet, printable on its own: the print stylesheet keeps only this card. */
-function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+export function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
   return (
     <div className="offline-card print-card">

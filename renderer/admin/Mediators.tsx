@@ -1,0 +1,222 @@
+// Mediator accounts: the admin creates them (name, role, PIN), gives a new PIN, disables or enables them.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import type { ApiClient } from '../../main/api/contract';
+import type { MediatorAccount, MediatorRole } from '../../main/api/types';
+import { ChoiceGroup } from '../assisted/ChoiceGroup';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { adminTexts as text } from './texts';
+
+const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 8);
+
+export function Mediators({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
+  const [accounts, setAccounts] = useState<readonly MediatorAccount[]>([]);
+  const [message, setMessage] = useState('');
+  const load = useCallback(async () => {
+    const answer = await api['admin.mediators']({ token });
+    if (!answer.ok) return onExpired();
+    setAccounts(answer.value);
+  }, [api, token, onExpired]);
+  useEffect(() => void load(), [load]);
+
+  const setDisabled = async (account: MediatorAccount) => {
+    const answer = await api['admin.mediatorDisable']({ token, id: account.id, disabled: !account.disabled });
+    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+    setMessage(account.disabled ? text.mediatorEnabled(account.displayName) : text.mediatorDisabled(account.displayName));
+    await load();
+  };
+
+  return (
+    <section aria-labelledby="mediators-heading" className="admin-section">
+      <h2 id="mediators-heading">{text.mediatorsTitle}</h2>
+      <p>{text.mediatorsIntro}</p>
+      {accounts.length === 0 ? (
+        <p>{text.mediatorsNone}</p>
+      ) : (
+        <ul className="mediator-accounts">
+          {accounts.map((account) => (
+            <li key={account.id} className="mediator-account">
+              <p>
+                <strong>{account.displayName}</strong>, {text.roles[account.role]}.{' '}
+                {account.disabled ? text.stateDisabled : text.stateEnabled}
+              </p>
+              <div className="answer-row">
+                <NewPin api={api} token={token} account={account} onDone={setMessage} onExpired={onExpired} />
+                <Button className="action" onPress={() => void setDisabled(account)}>
+                  {account.disabled ? text.enable(account.displayName) : text.disable(account.displayName)}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status" className="form-message">
+        {message}
+      </p>
+      <CreateMediator
+        api={api}
+        token={token}
+        onCreated={(name) => (setMessage(text.mediatorCreated(name)), void load())}
+        onExpired={onExpired}
+      />
+    </section>
+  );
+}
+
+function CreateMediator({
+  api,
+  token,
+  onCreated,
+  onExpired,
+}: {
+  api: ApiClient;
+  token: string;
+  onCreated: (name: string) => void;
+  onExpired: () => void;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [pin, setPin] = useState('');
+  const [keyboard, setKeyboard] = useState<'name' | 'pin' | null>(null);
+  const [message, setMessage] = useState('');
+  const nameField = useRef<HTMLInputElement>(null);
+  const pinField = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const displayName = name.trim();
+    if (displayName.length < 2 || !/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u.test(displayName)) return setMessage(text.nameShape);
+    if (role !== 'professional' && role !== 'volunteer') return setMessage(text.chooseRole);
+    if (!/^\d{6,8}$/.test(pin)) return setMessage(text.pinShape);
+    const answer = await api['admin.mediatorCreate']({ token, displayName, role: role as MediatorRole, pin });
+    setPin('');
+    if (!answer.ok) {
+      if (answer.error === 'admin.unauthorised') return onExpired();
+      return setMessage(answer.error === 'mediator.nameTaken' ? text.nameTaken : text.unreachable);
+    }
+    setName('');
+    setRole('');
+    setMessage('');
+    onCreated(displayName);
+  };
+
+  return (
+    <Form className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="create-mediator-heading">
+      <h3 id="create-mediator-heading">{text.createTitle}</h3>
+      <TextField className="text-field" value={name} onChange={setName} autoComplete="off">
+        <Label className="field-label">{text.mediatorName}</Label>
+        <Input className="text-input" ref={nameField} maxLength={40} onPointerDown={() => setKeyboard('name')} />
+      </TextField>
+      <OnScreenKeyboard
+        field={nameField}
+        value={name}
+        onChange={setName}
+        locale="fr"
+        maxLength={40}
+        open={keyboard === 'name'}
+        onOpenChange={(open) => setKeyboard(open ? 'name' : null)}
+      />
+      <p id="mediator-role" className="field-label">
+        {text.mediatorRole}
+      </p>
+      <ChoiceGroup
+        labelledBy="mediator-role"
+        options={(['professional', 'volunteer'] as const).map((id) => ({ id, label: text.roles[id] }))}
+        value={role}
+        onChange={setRole}
+      />
+      <TextField className="text-field" type="password" value={pin} onChange={(value) => setPin(digitsOnly(value))} autoComplete="off">
+        <Label className="field-label">{text.mediatorPin}</Label>
+        <Input className="text-input" ref={pinField} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard('pin')} />
+      </TextField>
+      <OnScreenKeyboard
+        field={pinField}
+        value={pin}
+        onChange={(value) => setPin(digitsOnly(value))}
+        locale="fr"
+        inputMode="numeric"
+        maxLength={8}
+        open={keyboard === 'pin'}
+        onOpenChange={(open) => setKeyboard(open ? 'pin' : null)}
+      />
+      <p role="alert" className="form-message">
+        {message}
+      </p>
+      <Button type="submit" className="action action-primary">
+        {text.createSubmit}
+      </Button>
+    </Form>
+  );
+}
+
+function NewPin({
+  api,
+  token,
+  account,
+  onDone,
+  onExpired,
+}: {
+  api: ApiClient;
+  token: string;
+  account: MediatorAccount;
+  onDone: (message: string) => void;
+  onExpired: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [pin, setPin] = useState('');
+  const [keyboard, setKeyboard] = useState(false);
+  const [message, setMessage] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  if (!open) {
+    return (
+      <Button className="action" onPress={() => setOpen(true)}>
+        {text.newPin(account.displayName)}
+      </Button>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^\d{6,8}$/.test(pin)) return setMessage(text.pinShape);
+    const answer = await api['admin.mediatorReset']({ token, id: account.id, pin });
+    setPin('');
+    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+    setOpen(false);
+    onDone(answer.ok ? text.pinChanged(account.displayName) : text.unreachable);
+  };
+  return (
+    <Form className="admin-form" onSubmit={(event) => void submit(event)}>
+      <TextField
+        className="text-field"
+        type="password"
+        value={pin}
+        onChange={(value) => setPin(digitsOnly(value))}
+        autoComplete="off"
+        autoFocus
+      >
+        <Label className="field-label">{text.newPinLabel(account.displayName)}</Label>
+        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard(true)} />
+      </TextField>
+      <OnScreenKeyboard
+        field={field}
+        value={pin}
+        onChange={(value) => setPin(digitsOnly(value))}
+        locale="fr"
+        inputMode="numeric"
+        maxLength={8}
+        open={keyboard}
+        onOpenChange={setKeyboard}
+      />
+      <p role="alert" className="form-message">
+        {message}
+      </p>
+      <div className="answer-row">
+        <Button className="action" onPress={() => setOpen(false)}>
+          {text.closeCancel}
+        </Button>
+        <Button type="submit" className="action action-primary">
+          {text.newPinSubmit}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,331 @@
+// A journey with a mediator beside the visitor: the consent card, the readiness questions, one step at a time with
+// the mediator's panel (hidden on secret steps), each step ended as done, skipped or blocked with a reason, then the
+// hand-off. Every event goes to the journal through the API; what the visitor types never does.
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome } from '../../main/api/types';
+import { blockedReasons } from '../../main/api/types';
+import { useKiosk } from '../app/KioskContext';
+import { RichLine } from '../components/RichLine';
+import { StepBody } from '../screens/item/JourneyView';
+import { useAssisted, type UnlockedMediator } from './AssistedContext';
+import { ChoiceGroup } from './ChoiceGroup';
+import { HandOff, type ReceiptLine } from './HandOff';
+import { MediatorPanel } from './MediatorPanel';
+
+type Phase =
+  | { readonly name: 'consent' }
+  | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
+  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | null }
+  | {
+      readonly name: 'handoff';
+      readonly outcome: AccompanimentOutcome;
+      readonly resumeAt: string | null;
+      readonly bring: readonly string[];
+    };
+
+/** What the journey records: the consent, a secret step, the end of a step (print is recorded by the hand-off). */
+type RecordEvent =
+  | { readonly event: 'consent.given' }
+  | { readonly event: 'step.secret'; readonly step: string }
+  | {
+      readonly event: 'step';
+      readonly step: string;
+      readonly outcome: StepOutcome;
+      readonly by: 'visitor' | 'mediator';
+      readonly reason?: BlockedReason;
+    };
+
+interface AssistedJourneyProps {
+  readonly journeyId: string;
+  readonly title: string;
+  readonly body: JourneyBody;
+  readonly glossary: Readonly<Record<string, GlossaryWord>>;
+  readonly mediator: UnlockedMediator;
+  /** The visitor said no to the consent card: the journey goes on without assisted mode. */
+  readonly onRefused: () => void;
+  readonly onFinished: () => void;
+}
+
+export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
+  const { t } = useTranslation();
+  const { api } = useKiosk();
+  const { lock, resume, setResume } = useAssisted();
+  const [phase, setPhase] = useState<Phase>({ name: 'consent' });
+  const [accompaniment, setAccompaniment] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<readonly ReceiptLine[]>([]);
+  // How each step ended, read when the journey ends (state updates are not visible in the same tap).
+  const outcomes = useRef(new Map<string, StepOutcome>());
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState('');
+  // A ticket brings the visitor back to its step; it is used once, by this journey.
+  const resumeStep = useRef(resume?.journey === journeyId ? resume.step : null);
+  useEffect(() => setResume(null), [setResume]);
+
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // The newest part of the screen takes the focus: the step's heading, or the question that appeared under it.
+    const targets = document.querySelectorAll<HTMLElement>('.journey-focus');
+    targets[targets.length - 1]?.focus();
+  }, [phase.name, phase.name === 'step' ? `${phase.index}-${phase.blocking}` : '', phase.name === 'readiness' ? phase.question : 0]);
+
+  /** Calls the API; a refused session (the mediator's idle time) closes assisted mode. */
+  const record = async (event: RecordEvent, id = accompaniment) => {
+    if (!id) return false;
+    const answer = await api['assisted.record']({ ...event, token: mediator.token, accompaniment: id });
+    if (!answer.ok && answer.error === 'mediator.locked') lock();
+    return answer.ok;
+  };
+
+  const step = phase.name === 'step' ? body.steps[phase.index] : undefined;
+  // A secret step is journaled once, when it shows: only that it took place (keyed on the step, not on `record`).
+  useEffect(() => {
+    if (step?.secret) void record({ event: 'step.secret', step: step.id });
+  }, [step?.id]);
+
+  const accept = async () => {
+    const started = await api['assisted.start']({ token: mediator.token, journey: journeyId });
+    if (!started.ok) {
+      if (started.error === 'mediator.locked') lock();
+      return setMessage(t('assisted.unreachable'));
+    }
+    setAccompaniment(started.value.accompaniment);
+    await record({ event: 'consent.given' }, started.value.accompaniment);
+    const at = resumeStep.current ? body.steps.findIndex((s) => s.id === resumeStep.current) : -1;
+    if (at >= 0) return setPhase({ name: 'step', index: at, blocking: null });
+    setPhase(
+      body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0, blocking: null },
+    );
+  };
+
+  const endStep = async (outcome: StepOutcome, by: 'visitor' | 'mediator', why?: BlockedReason) => {
+    if (phase.name !== 'step' || !step) return;
+    const ok = await record({ event: 'step', step: step.id, outcome, by, ...(why ? { reason: why } : {}) });
+    if (!ok) return setMessage(t('assisted.unreachable'));
+    setMessage('');
+    outcomes.current.set(step.id, outcome);
+    setReceipt((lines) => [...lines, { step: step.title, outcome, by, at: new Date() }]);
+    if (outcome === 'blocked') return setPhase({ ...phase, blocking: 'next' });
+    goNext(phase.index);
+  };
+  const goNext = (index: number) => {
+    const current = body.steps[index];
+    const next = current?.end ? body.steps.length : index + 1;
+    if (next >= body.steps.length) {
+      // The end of the journey: a step still blocked is where a ticket will pick it up again.
+      const stuck = body.steps.find((s) => outcomes.current.get(s.id) === 'blocked');
+      return setPhase({ name: 'handoff', outcome: stuck ? 'blocked' : 'done', resumeAt: stuck?.id ?? null, bring: [] });
+    }
+    setPhase({ name: 'step', index: next, blocking: null });
+  };
+  const stopAt = (index: number, outcome: AccompanimentOutcome) =>
+    setPhase({ name: 'handoff', outcome, resumeAt: body.steps[index]?.id ?? null, bring: [] });
+
+  if (phase.name === 'consent') {
+    const who = { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) };
+    return (
+      <section aria-labelledby="consent-heading" className="consent-card">
+        <h2 id="consent-heading" className="journey-focus" tabIndex={-1}>
+          {t('assisted.consentTitle')}
+        </h2>
+        {resumeStep.current && <p className="note">{t('assisted.resumed')}</p>}
+        <ul className="easy-read consent-list">
+          <li>{t('assisted.consentWho', who)}</li>
+          <li>{t('assisted.consentDoes', who)}</li>
+          <li>{t('assisted.consentCodes', who)}</li>
+          <li>{t('assisted.consentKeep', who)}</li>
+          <li>{t('assisted.consentStop', who)}</li>
+        </ul>
+        <p role="alert" className="form-message">
+          {message}
+        </p>
+        <div className="answer-row">
+          <Button className="action action-primary" onPress={() => void accept()}>
+            {t('assisted.accept')}
+          </Button>
+          <Button className="action" onPress={onRefused}>
+            {t('assisted.refuse')}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  if (phase.name === 'readiness') {
+    const question = body.readiness[phase.question];
+    if (!question) {
+      if (phase.bring.length > 0)
+        return (
+          <HandOff
+            journeyTitle={title}
+            outcome="referred"
+            receipt={receipt}
+            bring={phase.bring}
+            resumeAt={body.steps[phase.startAt]?.id ?? null}
+            accompaniment={accompaniment}
+            mediator={mediator}
+            glossary={glossary}
+            remaining={[]}
+            onFinished={onFinished}
+          />
+        );
+      return (
+        <Button
+          className="action action-primary journey-focus"
+          onPress={() => setPhase({ name: 'step', index: phase.startAt, blocking: null })}
+        >
+          {t('journey.start')}
+        </Button>
+      );
+    }
+    const answer = (yes: boolean) => {
+      const next = { ...phase, question: phase.question + 1 };
+      if (yes) return setPhase(next);
+      if ('bring' in question.if_no) return setPhase({ ...next, bring: [...phase.bring, question.if_no.bring] });
+      const target = question.if_no.goto;
+      return setPhase({
+        ...next,
+        startAt: Math.max(
+          0,
+          body.steps.findIndex((s) => s.id === target),
+        ),
+      });
+    };
+    return (
+      <section aria-labelledby="readiness-heading">
+        <h2 id="readiness-heading" className="journey-focus" tabIndex={-1}>
+          {t('journey.before')}
+        </h2>
+        <p className="lead">
+          <RichLine text={question.question} glossary={glossary} />
+        </p>
+        <div className="answer-row">
+          <Button className="action action-primary answer" onPress={() => answer(true)}>
+            {t('journey.yes')}
+          </Button>
+          <Button className="action answer" onPress={() => answer(false)}>
+            {t('journey.no')}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+
+  if (phase.name === 'handoff') {
+    const startIndex = phase.resumeAt ? body.steps.findIndex((s) => s.id === phase.resumeAt) : body.steps.length;
+    const remaining = body.steps
+      .slice(Math.max(0, startIndex))
+      .filter((s) => outcomes.current.get(s.id) !== 'done')
+      .map((s) => s.title);
+    return (
+      <HandOff
+        journeyTitle={title}
+        outcome={phase.outcome}
+        receipt={receipt}
+        bring={phase.bring}
+        resumeAt={phase.resumeAt}
+        accompaniment={accompaniment}
+        mediator={mediator}
+        glossary={glossary}
+        remaining={remaining}
+        onFinished={onFinished}
+      />
+    );
+  }
+
+  if (!step) return null;
+  return (
+    <div className="assisted-layout">
+      <section aria-labelledby="step-heading" className="journey-step">
+        <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems={false} />
+        {step.secret && (
+          <p className="note secret-step" role="status">
+            {t('assisted.secretStep')}
+          </p>
+        )}
+        {phase.blocking === 'reason' ? (
+          <div className="blocked-reasons">
+            <h3 id="reason-heading" className="journey-focus" tabIndex={-1}>
+              {t('assisted.reasonTitle')}
+            </h3>
+            <ChoiceGroup
+              labelledBy="reason-heading"
+              options={blockedReasons.map((id) => ({ id, label: t(`assisted.reasons.${id}`) }))}
+              value={reason}
+              onChange={setReason}
+            />
+            <p role="alert" className="form-message">
+              {message}
+            </p>
+            <div className="answer-row">
+              <Button className="action" onPress={() => setPhase({ ...phase, blocking: null })}>
+                {t('assisted.cancel')}
+              </Button>
+              <Button
+                className="action action-primary"
+                onPress={() => {
+                  if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(t('assisted.chooseReason'));
+                  void endStep('blocked', 'visitor', reason as BlockedReason);
+                }}
+              >
+                {t('assisted.confirmReason')}
+              </Button>
+            </div>
+          </div>
+        ) : phase.blocking === 'next' ? (
+          <div className="blocked-reasons">
+            <p className="lead journey-focus" tabIndex={-1}>
+              {t('assisted.afterBlocked')}
+            </p>
+            <div className="answer-row">
+              <Button className="action" onPress={() => goNext(phase.index)}>
+                {t('assisted.continue')}
+              </Button>
+              <Button className="action action-primary" onPress={() => stopAt(phase.index, 'blocked')}>
+                {t('assisted.stopHere')}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <p role="alert" className="form-message">
+              {message}
+            </p>
+            <div className="answer-row step-outcomes">
+              <Button className="action action-primary" onPress={() => void endStep('done', 'visitor')}>
+                {t('assisted.doneVisitor')}
+              </Button>
+              {!step.secret && (
+                <Button className="action" onPress={() => void endStep('done', 'mediator')}>
+                  {t('assisted.doneMediator')}
+                </Button>
+              )}
+              <Button className="action" onPress={() => void endStep('skipped', 'visitor')}>
+                {t('assisted.skip')}
+              </Button>
+              <Button
+                className="action"
+                onPress={() => {
+                  setReason('');
+                  setMessage('');
+                  setPhase({ ...phase, blocking: 'reason' });
+                }}
+              >
+                {t('assisted.blocked')}
+              </Button>
+              <Button className="action" onPress={() => stopAt(phase.index, 'stopped')}>
+                {t('assisted.stop')}
+              </Button>
+            </div>
+          </>
+        )}
+      </section>
+      <MediatorPanel step={step} glossary={glossary} />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+// The end of an accompaniment: a page the visitor takes home (printed, or photographed where there is no printer).
+// Next steps, a resume ticket when the journey is not finished, the official help number, advice against scams, a QR
+// code holding the same next steps, and the visitor's receipt of what happened. No name, no code, nothing typed.
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
+import { textLines } from '../../main/content/blocks';
+import { useKiosk } from '../app/KioskContext';
+import { PhoneNumber } from '../components/PhoneNumber';
+import { QrCode } from '../components/QrCode';
+import { RichLine } from '../components/RichLine';
+import { useAssisted, type UnlockedMediator } from './AssistedContext';
+
+export interface ReceiptLine {
+  readonly step: string;
+  readonly outcome: StepOutcome;
+  readonly by: 'visitor' | 'mediator';
+  readonly at: Date;
+}
+
+/** The Assurance Maladie's line for insured people. */
+const assuranceMaladiePhone = '3646';
+
+interface HandOffProps {
+  readonly journeyTitle: string;
+  readonly outcome: AccompanimentOutcome;
+  readonly receipt: readonly ReceiptLine[];
+  /** What to come back with, when the readiness questions ended the journey for today. */
+  readonly bring: readonly string[];
+  /** The step a ticket resumes at, or null when the journey is finished. */
+  readonly resumeAt: string | null;
+  readonly accompaniment: string | null;
+  readonly mediator: UnlockedMediator;
+  readonly glossary: Readonly<Record<string, GlossaryWord>>;
+  /** Titles of the steps left to do. */
+  readonly remaining: readonly string[];
+  readonly onFinished: () => void;
+}
+
+export function HandOff({
+  journeyTitle,
+  outcome,
+  receipt,
+  bring,
+  resumeAt,
+  accompaniment,
+  mediator,
+  glossary,
+  remaining,
+  onFinished,
+}: HandOffProps) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const { printing, lock } = useAssisted();
+  const [ticket, setTicket] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [ending, setEnding] = useState(false);
+  const asked = useRef(false);
+
+  useEffect(() => {
+    document.querySelector<HTMLElement>('.handoff .journey-focus')?.focus();
+    if (asked.current || !resumeAt || !accompaniment) return;
+    asked.current = true;
+    void api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt }).then((answer) => {
+      if (answer.ok) setTicket(answer.value);
+      else if (answer.error === 'mediator.locked') lock();
+    });
+  }, [api, accompaniment, mediator.token, resumeAt, lock]);
+
+  const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const nextText = [
+    journeyTitle,
+    remaining.length > 0 ? `${t('assisted.nextLeft')} ${remaining.join(' ; ')}` : t('assisted.nextDone'),
+    ticket ? `${t('assisted.ticket')} ${ticket.code}` : '',
+    `${t('assisted.helpPhone')} ${assuranceMaladiePhone}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  const print = async () => {
+    if (accompaniment) {
+      const answer = await api['assisted.record']({
+        token: mediator.token,
+        accompaniment,
+        event: 'print',
+        what: bring.length > 0 ? 'slip' : 'summary',
+      });
+      if (!answer.ok && answer.error === 'mediator.locked') lock();
+    }
+    window.print();
+  };
+  const finish = async () => {
+    setEnding(true);
+    if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+    onFinished();
+  };
+
+  return (
+    <section aria-labelledby="handoff-heading" className="handoff print-card">
+      <h2 id="handoff-heading" className="journey-focus" tabIndex={-1}>
+        {t('assisted.summaryTitle')}
+      </h2>
+      <p className="lead">{journeyTitle}</p>
+
+      {bring.length > 0 && (
+        <>
+          <p>{t('assisted.bringSlip')}</p>
+          <ul>
+            {bring.map((item) => (
+              <li key={item}>
+                {textLines(item).map((line) => (
+                  <span key={line} className="block-line">
+                    <RichLine text={line} glossary={glossary} />
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t('assisted.next')}</h3>
+      {remaining.length > 0 ? (
+        <>
+          <p>{t('assisted.nextLeft')}</p>
+          <ol>
+            {remaining.map((title) => (
+              <li key={title}>{title}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{t('assisted.nextDone')}</p>
+      )}
+      {ticket && (
+        <div className="ticket">
+          <p>{t('assisted.ticket')}</p>
+          <p className="ticket-code" dir="ltr">
+            {ticket.code}
+          </p>
+          <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        </div>
+      )}
+
+      <div className="handoff-qr">
+        <QrCode text={nextText} label={t('assisted.qr')} />
+        <p>{t('assisted.qrHint')}</p>
+      </div>
+
+      <h3>{t('assisted.help')}</h3>
+      <p>
+        {t('assisted.helpPhone')} <PhoneNumber number={assuranceMaladiePhone} />
+      </p>
+
+      <h3>{t('assisted.scamTitle')}</h3>
+      <ul>
+        <li>{t('assisted.scamCodes')}</li>
+        <li>{t('assisted.scamMessages')}</li>
+        <li>{t('assisted.scamLinks')}</li>
+      </ul>
+
+      <h3>{t('assisted.receipt')}</h3>
+      <p>{t('assisted.receiptRole', { role: t(`assisted.roles.${mediator.role}`) })}</p>
+      {receipt.length > 0 && (
+        <ol className="receipt">
+          {receipt.map((line, index) => (
+            <li key={`${line.step}-${index}`}>
+              <strong>{line.step}</strong>
+              <span className="block-line">
+                {t(`assisted.outcomes.${line.outcome}`)}. {t('assisted.columns.by')} : {t(`assisted.by.${line.by}`)}.{' '}
+                {t('assisted.columns.time')} : <bdi dir="ltr">{time(line.at)}</bdi>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <div className="answer-row no-print">
+        {printing ? (
+          <Button className="action" onPress={() => void print()}>
+            {bring.length > 0 ? t('assisted.printSlip') : t('assisted.print')}
+          </Button>
+        ) : (
+          <p className="note">{t('assisted.noPrinter')}</p>
+        )}
+        <Button className="action action-primary" isDisabled={ending} onPress={() => void finish()}>
+          {t('assisted.finish')}
+        </Button>
+      </div>
+    </section>
+  );
+}

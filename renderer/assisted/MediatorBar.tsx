@@ -1,0 +1,89 @@
+// While assisted mode is open: who accompanies the visitor, resuming from a ticket, and closing assisted mode.
+import { useRef, useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/KioskContext';
+import type { Navigate } from '../app/screens';
+import { KioskDialog } from '../components/KioskDialog';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { useAssisted } from './AssistedContext';
+
+export function MediatorBar({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation();
+  const { api } = useKiosk();
+  const { mediator, lock } = useAssisted();
+  if (!mediator) return null;
+  return (
+    <section className="mediator-bar" aria-label={t('assisted.barLabel')}>
+      <p className="mediator-who">{t('assisted.bar', { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) })}</p>
+      <div className="actions">
+        <KioskDialog trigger={<Button className="action">{t('assisted.resume')}</Button>} title={t('assisted.resumeTitle')}>
+          {(close) => <ResumeForm close={close} navigate={navigate} />}
+        </KioskDialog>
+        <Button
+          className="action"
+          onPress={() => {
+            void api['mediator.lock']({ token: mediator.token });
+            lock();
+          }}
+        >
+          {t('assisted.lock')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate }) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const { mediator, lock, setResume } = useAssisted();
+  const [code, setCode] = useState('');
+  const [keyboard, setKeyboard] = useState(false);
+  const [message, setMessage] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!mediator) return;
+    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 20) });
+    if (answer.ok) {
+      setResume(answer.value);
+      close();
+      return navigate({ name: 'item', id: answer.value.journey });
+    }
+    if (answer.error === 'mediator.locked') return lock();
+    const known = { 'ticket.invalid': 'ticketInvalid', 'ticket.unknown': 'ticketUnknown', 'ticket.expired': 'ticketExpired' } as const;
+    setMessage(t(`assisted.${answer.error in known ? known[answer.error as keyof typeof known] : 'unreachable'}`));
+  };
+
+  return (
+    <Form className="admin-form" onSubmit={(event) => void submit(event)}>
+      <TextField className="text-field" value={code} onChange={(value) => setCode(value.toUpperCase())} autoComplete="off">
+        <Label className="field-label">{t('assisted.ticketLabel')}</Label>
+        <Input className="text-input ticket-input" ref={field} maxLength={12} onPointerDown={() => setKeyboard(true)} dir="ltr" />
+      </TextField>
+      {/* Ticket codes use Latin capitals and digits, whatever the visitor's language. */}
+      <OnScreenKeyboard
+        field={field}
+        value={code}
+        onChange={(value) => setCode(value.toUpperCase())}
+        locale={locale === 'ar' ? 'fr' : locale}
+        maxLength={12}
+        open={keyboard}
+        onOpenChange={setKeyboard}
+      />
+      <p role="alert" className="form-message">
+        {message}
+      </p>
+      <div className="dialog-actions">
+        <Button className="action" onPress={close}>
+          {t('assisted.cancel')}
+        </Button>
+        <Button type="submit" className="action action-primary">
+          {t('assisted.ticketGo')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,57 @@
+// The mediator's side of a step: their notes and the common problems with their fixes, in a panel they open and
+// close. On a secret step it hides itself, and says why.
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { GlossaryWord, JourneyStep } from '../../main/api/types';
+import { textLines } from '../../main/content/blocks';
+import { RichLine } from '../components/RichLine';
+
+export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  const lines = (text: string) =>
+    textLines(text).map((line) => (
+      <p key={line}>
+        <RichLine text={line} glossary={glossary} />
+      </p>
+    ));
+  return (
+    <aside
+      className="mediator-panel no-print"
+      aria-labelledby="mediator-panel-title"
+      data-state={step.secret ? 'hidden' : open ? 'open' : 'closed'}
+    >
+      <h2 id="mediator-panel-title" className="small-heading">
+        {t('assisted.panel')}
+      </h2>
+      {step.secret ? (
+        <p className="note">{t('assisted.panelSecret')}</p>
+      ) : (
+        <>
+          <Button className="action" aria-expanded={open} aria-controls="mediator-notes" onPress={() => setOpen(!open)}>
+            {open ? t('assisted.panelHide') : t('assisted.panelShow')}
+          </Button>
+          <div id="mediator-notes" hidden={!open}>
+            {step.mediator_notes ? <div className="mediator-notes">{lines(step.mediator_notes)}</div> : <p>{t('assisted.panelNone')}</p>}
+            {step.problems.length > 0 && (
+              <>
+                <h3>{t('assisted.panelProblems')}</h3>
+                <dl className="problem-list">
+                  {step.problems.map((p) => (
+                    <div key={p.problem}>
+                      <dt>
+                        <RichLine text={p.problem} glossary={glossary} />
+                      </dt>
+                      <dd>{lines(p.fix)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

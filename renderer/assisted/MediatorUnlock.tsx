@@ -1,0 +1,103 @@
+// "Espace médiateur": a mediator picks their name and types their PIN (digits keyboard on screen) to open assisted mode.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { MediatorAccount } from '../../main/api/types';
+import { useKiosk } from '../app/KioskContext';
+import { KioskDialog } from '../components/KioskDialog';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { useAssisted } from './AssistedContext';
+import { ChoiceGroup } from './ChoiceGroup';
+
+export function MediatorUnlock() {
+  const { t } = useTranslation();
+  const { enabled, mediator } = useAssisted();
+  if (!enabled || mediator) return null;
+  return (
+    <KioskDialog trigger={<Button className="action mediator-entry">{t('assisted.entry')}</Button>} title={t('assisted.unlockTitle')}>
+      {(close) => <UnlockForm close={close} />}
+    </KioskDialog>
+  );
+}
+
+function UnlockForm({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const { unlock } = useAssisted();
+  const [names, setNames] = useState<readonly Pick<MediatorAccount, 'id' | 'displayName'>[] | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [pin, setPin] = useState('');
+  const [keyboard, setKeyboard] = useState(false);
+  const [message, setMessage] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void api['mediator.list']({}).then((answer) => setNames(answer.ok ? answer.value : []));
+  }, [api]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return setMessage(t('assisted.chooseName'));
+    if (!/^\d{6,8}$/.test(pin)) return setMessage(t('assisted.pinShape'));
+    const answer = await api['mediator.unlock']({ id: Number(chosen), pin });
+    setPin('');
+    if (!answer.ok) return setMessage(t('assisted.unreachable'));
+    const result = answer.value;
+    if (result.outcome === 'ok') {
+      unlock({ token: result.token, displayName: result.displayName, role: result.role });
+      return close();
+    }
+    setMessage(
+      result.outcome === 'wrong'
+        ? t('assisted.wrong', { left: result.attemptsBeforeLock })
+        : t('assisted.locked', { seconds: result.retryAfterSeconds }),
+    );
+  };
+
+  if (names === null) return <p role="status">{t('app.loading')}</p>;
+  if (names.length === 0) return <p>{t('assisted.noMediator')}</p>;
+  return (
+    <Form className="admin-form" onSubmit={(event) => void submit(event)}>
+      <p id="mediator-names" className="field-label">
+        {t('assisted.who')}
+      </p>
+      <ChoiceGroup
+        labelledBy="mediator-names"
+        options={names.map((m) => ({ id: String(m.id), label: m.displayName }))}
+        value={chosen}
+        onChange={setChosen}
+      />
+      <TextField
+        className="text-field"
+        type="password"
+        value={pin}
+        onChange={(value) => setPin(value.replace(/\D/g, '').slice(0, 8))}
+        autoComplete="off"
+      >
+        <Label className="field-label">{t('assisted.pin')}</Label>
+        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard(true)} />
+      </TextField>
+      <OnScreenKeyboard
+        field={field}
+        value={pin}
+        onChange={(value) => setPin(value.replace(/\D/g, '').slice(0, 8))}
+        locale={locale}
+        inputMode="numeric"
+        maxLength={8}
+        open={keyboard}
+        onOpenChange={setKeyboard}
+      />
+      <p role="alert" className="form-message">
+        {message}
+      </p>
+      <div className="dialog-actions">
+        <Button className="action" onPress={close}>
+          {t('assisted.cancel')}
+        </Button>
+        <Button type="submit" className="action action-primary">
+          {t('assisted.unlock')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

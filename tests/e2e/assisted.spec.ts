@@ -1,0 +1,264 @@
+// Assisted mode from end to end, through the real web host and Chromium: the admin creates mediators, a mediator
+// unlocks, the visitor consents, answers the readiness questions and goes through every step of the Mon espace
+// santé journey (secret steps hide the mediator's panel, one step is blocked with a reason), the hand-off page prints
+// and carries a resume ticket; a second visit, with another mediator, resumes from that ticket. The admin's activity
+// view then counts both accompaniments and where the visitor got stuck. Its own host: it sets a passphrase.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+
+const passphrase = 'la borne du centre social';
+let host: RunningHost;
+let ticket = '';
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-assisted-')));
+});
+test.afterAll(async () => {
+  await stopHost(host);
+  rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+async function home(page: Page) {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+}
+
+async function openAdmin(page: Page, heading: string) {
+  await home(page);
+  await expect(async () => {
+    await page.keyboard.press('Control+Alt+Shift+KeyA');
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
+async function unlock(page: Page, name: string, pin: string) {
+  await page.getByRole('button', { name: 'Espace médiateur' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
+  await dialog.getByRole('radio', { name }).click();
+  await dialog.getByLabel('Votre code à chiffres').fill(pin);
+  await dialog.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('the admin creates two mediator accounts; a wrong PIN is refused with the tries left', async ({ page }) => {
+  await openAdmin(page, 'Choisir la phrase secrète');
+  await page.getByLabel('Phrase secrète', { exact: true }).fill(passphrase);
+  await page.getByLabel('La même phrase, encore une fois').fill(passphrase);
+  await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
+  const section = page.getByRole('region', { name: 'Médiateurs' });
+  await expect(section.getByText("Aucun médiateur pour l'instant.")).toBeVisible();
+  for (const [name, role, pin] of [
+    ['Sophie', 'médiateur bénévole', '24681357'],
+    ['Karim', 'médiateur professionnel', '13572468'],
+  ] as const) {
+    const form = page.getByRole('form', { name: 'Ajouter un médiateur' });
+    await form.getByLabel('Nom affiché (le prénom suffit)').fill(name);
+    await form.getByRole('radio', { name: role }).click();
+    await form.getByLabel('Code (6 à 8 chiffres)').fill(pin);
+    await form.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect(section.getByRole('status')).toHaveText(`Le compte de ${name} est créé.`);
+  }
+  await expect(section.getByText('Karim', { exact: true })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: "Quitter l'administration" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Espace médiateur' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
+  await dialog.getByRole('radio', { name: 'Sophie' }).click();
+  // The PIN field takes digits only, typed here on the on-screen digits keyboard.
+  await dialog.getByLabel('Votre code à chiffres').click();
+  for (const digit of '111111')
+    await dialog
+      .getByRole('group', { name: /clavier/i })
+      .getByRole('button', { name: digit, exact: true })
+      .click();
+  await expect(dialog.getByLabel('Votre code à chiffres')).toHaveValue('111111');
+  await dialog.getByRole('button', { name: 'Ouvrir' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Code incorrect. Essais restants : 4.');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a full accompaniment: consent, readiness, every step with secret steps and a blocked one, print view, ticket', async ({ page }) => {
+  await home(page);
+  await unlock(page, 'Sophie', '24681357');
+  await expect(page.getByRole('region', { name: 'Mode accompagné' })).toContainText('Accompagné par Sophie, médiateur bénévole');
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page
+    .getByRole('button', { name: /Activer Mon espace santé/ })
+    .first()
+    .click();
+
+  // The consent card comes first, can be read aloud like every page, and says what the mediator will not do.
+  const consent = page.getByRole('region', { name: 'Avant de commencer' });
+  await expect(consent).toContainText('Sophie ne garde pas vos informations.');
+  await expect(consent).toContainText('Vous tapez vous-même vos codes. Sophie ne les tape pas.');
+  await expect(page.getByRole('button', { name: 'Écouter la page' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await consent.getByRole('button', { name: "D'accord, on commence" }).click();
+
+  // Readiness: yes to every question.
+  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
+  const start = page.getByRole('button', { name: 'Commencer' });
+  const question = page.locator('.lead').last();
+  for (let i = 0; i < 10 && !(await start.isVisible()); i++) {
+    const asked = await question.textContent();
+    await page.getByRole('button', { name: 'Oui', exact: true }).click();
+    await expect.poll(async () => (await start.isVisible()) || (await question.textContent()) !== asked).toBe(true);
+  }
+  await start.click();
+
+  const seen: string[] = [];
+  const panel = page.getByRole('complementary', { name: 'Notes du médiateur' });
+  for (let i = 0; i < 20; i++) {
+    const heading = page.locator('#step-heading');
+    if (!(await heading.isVisible())) break;
+    await expect(heading).toBeFocused();
+    const title = (await heading.textContent()) ?? '';
+    seen.push(title);
+    const secret = (await page.getByRole('button', { name: "C'est fait, par le médiateur" }).count()) === 0;
+    if (secret) {
+      // A secret step: the panel hides its notes and says why; only the visitor can end the step.
+      await expect(panel).toContainText('Notes cachées : le visiteur tape un code secret.');
+      await expect(page.getByRole('status').filter({ hasText: 'Étape secrète' })).toBeVisible();
+    } else {
+      await expect(panel.getByRole('button', { name: 'Cacher les notes du médiateur' })).toBeVisible();
+    }
+    if (title === 'Ouvrir le site') {
+      await expect(panel).toContainText("Montrez l'adresse du site à la personne.");
+      await expect(panel).toContainText('Une publicité ou un autre site s');
+      // The panel opens and closes.
+      await panel.getByRole('button', { name: 'Cacher les notes du médiateur' }).click();
+      await expect(panel.getByText("Montrez l'adresse du site à la personne.")).toBeHidden();
+      await panel.getByRole('button', { name: 'Voir les notes du médiateur' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+    } else if (title === 'Taper le code provisoire') {
+      await page.getByRole('button', { name: 'Ça bloque' }).click();
+      await expect(page.getByRole('heading', { name: 'Pourquoi ça bloque ?' })).toBeFocused();
+      await page.getByRole('button', { name: 'Valider' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Choisissez une raison.' })).toBeVisible();
+      await page.getByRole('radio', { name: "Le SMS n'arrive pas" }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Valider' }).click();
+      await expect(page.getByText("C'est noté. Que voulez-vous faire ?")).toBeFocused();
+      await page.getByRole('button', { name: 'Continuer quand même' }).click();
+    } else {
+      await page.getByRole('button', { name: "C'est fait, par moi" }).click();
+    }
+    // The next step (or the hand-off) replaces this one.
+    await expect.poll(() => heading.allTextContents(), { message: `still on ${title}` }).not.toEqual([title]);
+  }
+  expect(seen).toEqual([
+    'Ouvrir le site',
+    'Demander un nouveau code provisoire',
+    'Taper le code provisoire',
+    'Taper votre date de naissance',
+    'Votre carte Vitale et son numéro de série',
+    'Taper votre numéro de sécurité sociale',
+    'Choisir votre identifiant et votre mot de passe',
+    'Le code reçu à chaque connexion',
+    "C'est fini",
+  ]);
+
+  // The hand-off: next steps from the blocked step, a ticket, the help number, advice, the receipt. No name.
+  const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
+  await expect(handoff.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
+  ticket = (await handoff.locator('.ticket-code').textContent()) ?? '';
+  await expect(handoff.getByRole('listitem').filter({ hasText: 'Taper le code provisoire' }).first()).toBeVisible();
+  await expect(handoff).toContainText('Vous étiez avec un médiateur bénévole.');
+  await expect(handoff).toContainText('Bloqué. Fait par : Vous.');
+  await expect(handoff).toContainText('Fait. Fait par : Le médiateur.');
+  await expect(handoff).toContainText("L'Assurance Maladie ne demande jamais vos codes");
+  await expect(handoff.getByRole('img', { name: 'Code QR avec la suite de votre démarche' })).toBeVisible();
+  expect(await handoff.textContent()).not.toContain('Sophie');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Printing: the app's print button, and a print view that holds the hand-off only.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await handoff.getByRole('button', { name: 'Imprimer le résumé' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(handoff.locator('.ticket-code')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Mode accompagné' })).toBeHidden();
+  await expect(handoff.getByRole('button', { name: 'Imprimer le résumé' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+});
+
+test('another visit, another mediator: the ticket resumes the journey at the blocked step, and is used up', async ({ page }) => {
+  expect(ticket).not.toBe('');
+  await home(page);
+  await unlock(page, 'Karim', '13572468');
+  await page.getByRole('button', { name: 'Reprendre avec un ticket' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reprendre une démarche' });
+  await dialog.getByLabel('Code du ticket').fill('ABCD-EFGH');
+  await dialog.getByRole('button', { name: 'Reprendre' }).click();
+  await expect(dialog.getByRole('alert')).not.toBeEmpty();
+  await dialog.getByLabel('Code du ticket').fill(ticket.toLowerCase().replace('-', ' '));
+  await dialog.getByRole('button', { name: 'Reprendre' }).click();
+
+  const consent = page.getByRole('region', { name: 'Avant de commencer' });
+  await expect(consent).toContainText('Vous reprenez votre démarche.');
+  await expect(consent).toContainText('Karim est médiateur professionnel.');
+  await consent.getByRole('button', { name: "D'accord, on commence" }).click();
+  await expect(page.locator('#step-heading')).toHaveText('Taper le code provisoire');
+  while (await page.locator('#step-heading').isVisible()) {
+    const title = (await page.locator('#step-heading').textContent()) ?? '';
+    await page.getByRole('button', { name: "C'est fait, par moi" }).click();
+    await expect.poll(() => page.locator('#step-heading').allTextContents()).not.toEqual([title]);
+  }
+  const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
+  await expect(handoff).toContainText('Votre démarche est finie.');
+  await expect(handoff.locator('.ticket-code')).toHaveCount(0);
+  await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
+
+  // The ticket served once.
+  await page.getByRole('button', { name: 'Reprendre avec un ticket' }).click();
+  await dialog.getByLabel('Code du ticket').fill(ticket);
+  await dialog.getByRole('button', { name: 'Reprendre' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText("Ce ticket n'existe pas. Il a peut-être déjà servi.");
+});
+
+test('the admin sees both accompaniments, where the visitor got stuck, and gets the CSV', async ({ page }) => {
+  await openAdmin(page, 'Entrer la phrase secrète');
+  await page.getByLabel('Phrase secrète').fill(passphrase);
+  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  const activity = page.getByRole('region', { name: 'Activité des accompagnements' });
+  await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Bloquée');
+  await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Démarche finie');
+  await expect(activity.getByRole('region', { name: 'Par démarche' })).toContainText('2 accompagnements');
+  await expect(activity.getByRole('region', { name: 'Où les personnes bloquent' })).toContainText(
+    'activer-mon-espace-sante · code-provisoire · SMS non reçu',
+  );
+  await activity.getByRole('button', { name: 'Préparer le fichier CSV' }).click();
+  const downloading = page.waitForEvent('download');
+  await activity.getByRole('link', { name: 'Télécharger le fichier CSV' }).click();
+  const csv = await (await downloading).createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    return text;
+  });
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(3);
+  // The CRA's codes: the themes Santé and Aide aux démarches administratives, the journey, its outcome, the role.
+  expect(lines.slice(1).join('\n')).toContain('Sante;AideAuxDemarchesAdministratives');
+  expect(
+    lines.slice(1).some((line) => line.includes('activer-mon-espace-sante') && line.includes('blocked') && line.includes('volunteer')),
+  ).toBe(true);
+  expect(
+    lines.slice(1).some((line) => line.includes('activer-mon-espace-sante') && line.includes('done') && line.includes('professional')),
+  ).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+});
