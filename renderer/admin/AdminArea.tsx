@@ -6,6 +6,7 @@ import type { ApiClient } from '../../main/api/contract';
 import type { PublicSettings } from '../../main/api/types';
 import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { ConfigView } from './ConfigView';
 import { ReadabilityReport } from './ReadabilityReport';
 import { SelfCheck } from './SelfCheck';
 import { adminTexts as text } from './texts';
@@ -65,6 +66,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
           <>
             <SelfCheck api={api} settings={settings} />
             <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
+            <ConfigView api={api} token={token} onExpired={() => setToken(null)} />
           </>
         )}
       </main>
