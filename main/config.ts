@@ -1,14 +1,15 @@
 // Site configuration: schema, defaults, where it is read from, and errors that name the bad field.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { createPublicKey } from 'node:crypto';
+import { join, posix, win32 } from 'node:path';
 import { z } from 'zod';
 import { locales, siteTypes } from './api/types';
 
 export const hostChoices = ['auto', 'electron', 'web'] as const;
 
-/** For each field, what a person must write: quoted in error messages. */
-const expected = {
+/** For each field, what a person must write: quoted in error messages and in the JSON Schema. */
+export const expected = {
   siteName: 'a text of 1 to 80 characters',
   siteType: `one of ${siteTypes.join(', ')}`,
   locales: `a non-empty list taken from ${locales.join(', ')}`,
@@ -25,7 +26,31 @@ const expected = {
   retentionDays: 'a whole number of days from 1 to 3650 after which journal details become day totals',
   ticketDays: 'a whole number of days from 1 to 90 that a resume ticket stays valid',
   helpPlaces: 'a list of places, each {"name": text, "phone"?: text, "address"?: text, "hours"?: text}',
+  contentUpdate: 'an object {"source": folder or https address, "intervalMinutes": number}, and "contentPublicKey" set too',
+  'contentUpdate.source':
+    'the full path of a folder (a USB stick, a shared folder) or an https:// address of a folder of packs, without a user name or password',
+  'contentUpdate.intervalMinutes': 'a whole number of minutes from 5 to 10080 (one week) between two checks for a new pack',
 } as const;
+
+/** Where a kiosk looks for new content packs: https (plain http on this machine only, for a local mirror) or a folder. */
+export function isUpdateSource(value: string): boolean {
+  if (posix.isAbsolute(value) || win32.isAbsolute(value)) return !/^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  try {
+    const url = new URL(value);
+    if (url.username || url.password) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+const contentUpdate = z
+  .object({
+    source: z.string().trim().min(1).max(500).refine(isUpdateSource),
+    intervalMinutes: z.number().int().min(5).max(10_080).default(360),
+  })
+  .strict();
 
 /** An origin the kiosk may open beside the guide: https, no path, query or credentials. */
 const httpsOrigin = z.string().refine((value) => {
@@ -40,7 +65,11 @@ const httpsOrigin = z.string().refine((value) => {
 const helpPlace = z
   .object({
     name: z.string().trim().min(1).max(80),
-    phone: z.string().trim().regex(/^[+0-9 .]{2,20}$/).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+0-9 .]{2,20}$/)
+      .optional(),
     address: z.string().trim().min(1).max(160).optional(),
     hours: z.string().trim().min(1).max(160).optional(),
   })
@@ -52,12 +81,19 @@ export const siteConfigSchema = z
   .object({
     siteName: z.string().trim().min(1).max(80).default('Passerelle Santé'),
     siteType: z.enum(siteTypes).default('library'),
-    locales: z.array(z.enum(locales)).min(1).default([...locales]),
+    locales: z
+      .array(z.enum(locales))
+      .min(1)
+      .default([...locales]),
     defaultLocale: z.enum(locales).default('fr'),
     idleTimeoutSeconds: z.number().int().min(30).max(3600).default(120),
     kiosk: z.boolean().default(true),
     host: z.enum(hostChoices).default('auto'),
-    port: z.number().int().refine((p) => p === 0 || (p >= 1024 && p <= 65535)).default(8741),
+    port: z
+      .number()
+      .int()
+      .refine((p) => p === 0 || (p >= 1024 && p <= 65535))
+      .default(8741),
     dataDir: z.string().min(1).optional(),
     contentPublicKey: z.string().min(1).optional(),
     assistedMode: z.boolean().default(true),
@@ -66,11 +102,18 @@ export const siteConfigSchema = z
     retentionDays: z.number().int().min(1).max(3650).default(90),
     ticketDays: z.number().int().min(1).max(90).default(30),
     helpPlaces: z.array(helpPlace).max(10).default([]),
+    contentUpdate: contentUpdate.optional(),
   })
   .strict()
-  .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] });
+  .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] })
+  // Packs fetched without a key to check them against would let anyone on the way change the health content.
+  .refine((c) => !c.contentUpdate || c.contentPublicKey, { path: ['contentUpdate'] });
 
-export type SiteConfig = z.output<typeof siteConfigSchema> & { readonly dataDir: string };
+export type SiteConfig = z.output<typeof siteConfigSchema> & {
+  readonly dataDir: string;
+  /** The file the configuration was read from, or null when only defaults and flags apply. */
+  readonly configFile?: string | null;
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -100,17 +143,26 @@ export function defaultDataDir(platform = process.platform, env = process.env, h
 export function parseSiteConfig(raw: unknown, source: string, fallbackDataDir = defaultDataDir()): SiteConfig {
   const parsed = siteConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(source, parsed.error.issues.map((issue) => describeIssue(issue, raw)));
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => describeIssue(issue, raw)),
+    );
   }
   return { ...parsed.data, dataDir: parsed.data.dataDir ?? fallbackDataDir };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
-    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}: known fields are ${Object.keys(expected).join(', ')}`;
+    const within = issue.path.join('.');
+    const known = Object.keys(expected)
+      .filter((key) => (within ? key.startsWith(`${within}.`) : !key.includes('.')))
+      .map((key) => key.slice(within ? within.length + 1 : 0));
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}${within ? ` in "${within}"` : ''}: known fields are ${known.join(', ')}`;
   }
   if (issue.path.length === 0) return 'the file must hold one JSON object, like {"siteName": "Médiathèque"}';
-  const field = String(issue.path[0]) as ConfigField;
+  // The most precise description: "contentUpdate.source" before "contentUpdate"; list indexes do not count.
+  const named = issue.path.filter((key) => typeof key === 'string').join('.');
+  const field = (named in expected ? named : String(issue.path[0])) as ConfigField;
   const value = valueAt(raw, issue.path);
   const got = value === undefined ? 'nothing' : JSON.stringify(value);
   return `field "${issue.path.join('.')}": expected ${expected[field] ?? 'a valid value'}, got ${got}`;
@@ -150,8 +202,23 @@ export function loadSiteConfig(source: ConfigSource = {}, defaultPath = defaultC
     }
   }
   const merged =
-    typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile)
-      ? { ...fromFile, ...source.overrides }
-      : fromFile;
-  return parseSiteConfig(merged, path ?? 'the command line');
+    typeof fromFile === 'object' && fromFile !== null && !Array.isArray(fromFile) ? { ...fromFile, ...source.overrides } : fromFile;
+  const config = parseSiteConfig(merged, path ?? 'the command line');
+  if (config.contentPublicKey !== undefined) checkPublicKeyFile(config.contentPublicKey, path ?? 'the command line');
+  return { ...config, configFile: path ?? null };
+}
+
+/** A key that cannot be read would only show up at the first update: say so at start instead. */
+function checkPublicKeyFile(file: string, source: string): void {
+  let problem: string | null = null;
+  try {
+    if (createPublicKey(readFileSync(file, 'utf8')).asymmetricKeyType !== 'ed25519') problem = 'is not an Ed25519 key';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem = code?.startsWith('E') && !code.startsWith('ERR_') ? `cannot be read (${code})` : 'is not a PEM public key';
+  }
+  if (problem)
+    throw new ConfigError(source, [
+      `field "contentPublicKey": expected ${expected.contentPublicKey}, got ${JSON.stringify(file)}, which ${problem}`,
+    ]);
 }

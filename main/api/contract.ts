@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type ActivityRow, type StuckRow, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, stepOutcomes, blockedReasons, accompanimentOutcomes, type ContentItem, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type ActivityRow, type StuckRow, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, stepOutcomes, blockedReasons, accompanimentOutcomes, type ContentItem, type EffectiveConfig, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
 
 const noInput = z.object({}).strict();
 /** An admin or mediator session: 32 random bytes, base64url. */
@@ -110,6 +110,8 @@ export const contract = {
     errors: ['admin.unauthorised'],
   }),
   'admin.activityCsv': defineCall<{ readonly csv: string }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  /** The configuration in use, after defaults and flags: paths for the admin, nothing secret. */
+  'admin.config': defineCall<EffectiveConfig>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({
     input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
     errors: [...packErrors, 'admin.unauthorised'],

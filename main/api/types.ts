@@ -49,6 +49,8 @@ export interface KioskStatus {
   readonly contentPack: string | null;
   /** Why no content pack is served (a key for the site's IT person), or null when one is. */
   readonly contentProblem: string | null;
+  /** The automatic content updates, when the site configured them. */
+  readonly contentUpdate?: ContentUpdateStatus | null;
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
@@ -210,4 +212,46 @@ export interface StuckRow {
   readonly step: string;
   readonly reason: string;
   readonly count: number;
+}
+
+/** What came of the last check for a new content pack (site configuration `contentUpdate`). */
+export const contentCheckOutcomes = ['installed', 'not-modified', 'up-to-date', 'refused', 'unreachable'] as const;
+export type ContentCheckOutcome = (typeof contentCheckOutcomes)[number];
+
+export interface ContentUpdateStatus {
+  /** The folder or address the kiosk polls. */
+  readonly source: string;
+  readonly intervalMinutes: number;
+  readonly lastCheckAt: string | null;
+  readonly lastOutcome: ContentCheckOutcome | null;
+  /** Why the last pack was refused or could not be fetched (a key for the IT person), else null. */
+  readonly lastProblem: string | null;
+  /** Version of the pack the last successful install brought, if any since start. */
+  readonly lastInstalled: string | null;
+  readonly nextCheckAt: string | null;
+}
+
+/** The configuration the kiosk runs with, after defaults and flags, for the admin: paths yes, nothing secret. */
+export interface EffectiveConfig {
+  /** The file it was read from, or null when only defaults and flags apply. */
+  readonly configFile: string | null;
+  readonly siteName: string;
+  readonly siteType: SiteType;
+  readonly locales: readonly Locale[];
+  readonly defaultLocale: Locale;
+  readonly idleTimeoutSeconds: number;
+  readonly kiosk: boolean;
+  readonly host: 'auto' | 'electron' | 'web';
+  readonly port: number;
+  readonly dataDir: string;
+  readonly contentPublicKey: string | null;
+  /** First 16 hex digits of the SHA-256 of the public key, to compare with the one the publisher announces. */
+  readonly contentKeyFingerprint: string | null;
+  readonly contentUpdate: { readonly source: string; readonly intervalMinutes: number } | null;
+  readonly assistedMode: boolean;
+  readonly printing: boolean;
+  readonly allowedOrigins: readonly string[];
+  readonly retentionDays: number;
+  readonly ticketDays: number;
+  readonly helpPlaces: readonly SiteHelpPlace[];
 }

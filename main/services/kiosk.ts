@@ -1,7 +1,7 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
 import type { Handlers } from '../api/contract';
 import { ok } from '../api/result';
-import type { HostKind, KioskStatus, StateDbStatus } from '../api/types';
+import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../api/types';
 import type { Logger } from '../log';
 import type { KioskEvents } from './kiosk-events';
 
@@ -16,6 +16,8 @@ export interface KioskServiceDeps {
   /** Version of the content pack being served, if any. */
   readonly contentPack: () => string | null;
   readonly contentProblem: () => string | null;
+  /** The automatic content updates, when configured. */
+  readonly contentUpdate?: () => ContentUpdateStatus | null;
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
@@ -29,6 +31,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     stateDb: deps.stateDb,
     contentPack: deps.contentPack(),
     contentProblem: deps.contentProblem(),
+    contentUpdate: deps.contentUpdate?.() ?? null,
   });
 
   const handlers = {

@@ -16,6 +16,8 @@ import { createMediatorService } from './mediators';
 import { createKioskEvents } from './kiosk-events';
 import { createKioskService } from './kiosk';
 import { createSettingsService } from './settings';
+import { createContentPoller } from './content-poller';
+import { createConfigView } from './config-view';
 
 export interface OpenKioskOptions {
   readonly config: SiteConfig;
@@ -47,9 +49,14 @@ export function openKiosk(options: OpenKioskOptions) {
     trust: { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
     log,
   });
+  // New packs from the site's update source (a folder or a web server), checked with the same key.
+  const updateTrust = { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const poller = config.contentUpdate ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust: updateTrust, log }) : null;
+  poller?.start();
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
     contentProblem: content.problem,
+    contentUpdate: () => poller?.status() ?? null,
     version: options.version,
     host: options.host,
     stateDb,
@@ -85,6 +92,7 @@ export function openKiosk(options: OpenKioskOptions) {
     ...mediators.handlers,
     ...assisted.handlers,
     ...activity,
+    ...createConfigView(config, admin.authorised).handlers,
     // The end of a visit also ends the accompaniment and locks assisted mode: the next visitor starts alone.
     'kiosk.endVisit': (input) => {
       assisted.stopAll();
@@ -101,6 +109,7 @@ export function openKiosk(options: OpenKioskOptions) {
     stateDbFile,
     close: () => {
       clearInterval(retention);
+      poller?.stop();
       content.close();
       db.close();
     },

@@ -8,6 +8,7 @@ import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { Activity } from './Activity';
 import { Mediators } from './Mediators';
+import { ConfigView } from './ConfigView';
 import { ReadabilityReport } from './ReadabilityReport';
 import { SelfCheck } from './SelfCheck';
 import { adminTexts as text } from './texts';
@@ -71,6 +72,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
             <Activity api={api} token={token} onExpired={expire} />
             <SelfCheck api={api} settings={settings} />
             <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
+            <ConfigView api={api} token={token} onExpired={expire} />
           </>
         )}
       </main>

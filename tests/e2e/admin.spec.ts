@@ -62,7 +62,7 @@ test('first run: the admin chooses a passphrase (checked twice, 12 characters at
   await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
 
   // Readability of every page of the pack, with a score and a state in words (not colour alone).
-  const table = page.getByRole('table');
+  const table = page.getByRole('region', { name: 'Lisibilité des contenus' }).getByRole('table');
   await expect(table.getByRole('row')).not.toHaveCount(0);
   const rows = await table.getByRole('row').count();
   expect(rows).toBeGreaterThan(20);

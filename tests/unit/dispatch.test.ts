@@ -38,6 +38,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'assisted.ticketUse': () => ({ ok: false, error: 'mediator.locked' }),
     'admin.activity': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.activityCsv': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.config': () => ({ ok: false, error: 'admin.unauthorised' }),
     ...overrides,
   };
 }

@@ -1,0 +1,66 @@
+// `npm run figures:merge -- a.csv b.csv … > all.csv`: puts the activity reports (CRA CSV) exported by several kiosks
+// into one file with the same columns, ordered by date. A file whose first line is not the CRA header is refused.
+import { readFileSync } from 'node:fs';
+import { craColumns } from '../../main/services/activity';
+
+export class FiguresError extends Error {
+  override readonly name = 'FiguresError';
+}
+
+const header = craColumns.join(',');
+
+/** The records of a CSV text: lines, except that a line break inside quotes belongs to its cell. */
+export function csvRecords(text: string): string[] {
+  const records: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    if (!quoted && (char === '\n' || (char === '\r' && text[i + 1] === '\n'))) {
+      if (char === '\r') i++;
+      records.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  if (current !== '') records.push(current);
+  return records;
+}
+
+/** One CRA file from several: the header once, then every line of every file, by date (a stable sort). */
+export function mergeCraCsv(files: readonly { readonly name: string; readonly text: string }[]): string {
+  if (files.length === 0) throw new FiguresError('Give the CSV files to merge: npm run figures:merge -- kiosk1.csv kiosk2.csv > all.csv');
+  const lines: string[] = [];
+  for (const { name, text } of files) {
+    const [first, ...rest] = csvRecords(text.replace(/^\uFEFF/, ''));
+    if (first === undefined) throw new FiguresError(`${name} is empty: it is not an activity report (CRA) export.`);
+    if (first !== header) {
+      throw new FiguresError(
+        `${name} does not have the columns of an activity report (CRA) export, so it was not merged.\n  expected: ${header}\n  found:    ${first}`,
+      );
+    }
+    lines.push(...rest.filter((line) => line.trim() !== ''));
+  }
+  // The date is the first cell, written YYYY-MM-DD: text order is date order.
+  lines.sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10)));
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  try {
+    const files = process.argv.slice(2).map((name) => {
+      try {
+        return { name, text: readFileSync(name, 'utf8') };
+      } catch (error) {
+        throw new FiguresError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
+    });
+    process.stdout.write(mergeCraCsv(files));
+  } catch (error) {
+    if (!(error instanceof FiguresError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

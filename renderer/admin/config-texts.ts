@@ -1,0 +1,53 @@
+// Texts of the admin's configuration view, in French like the rest of the admin area.
+import type { EffectiveConfig, Locale, SiteType } from '../../main/api/types';
+
+export const configTexts = {
+  title: 'Configuration en service',
+  intro:
+    'Les réglages avec lesquels la borne fonctionne, après les valeurs par défaut et les options de démarrage. Pour les changer, modifiez le fichier de configuration puis redémarrez la borne (voir docs/configuration.md).',
+  columns: { setting: 'Réglage', value: 'Valeur', field: 'Champ du fichier' },
+  file: 'Fichier de configuration',
+  noFile: 'Aucun fichier : valeurs par défaut',
+  labels: {
+    siteName: 'Nom du lieu',
+    siteType: 'Type de lieu',
+    locales: 'Langues proposées',
+    defaultLocale: 'Langue au démarrage',
+    idleTimeoutSeconds: 'Fin de visite sans action après',
+    kiosk: 'Plein écran (mode borne)',
+    host: 'Mode de fonctionnement',
+    port: 'Port du serveur local',
+    dataDir: 'Dossier des données',
+    contentPublicKey: 'Clé publique des contenus',
+    contentUpdate: 'Mises à jour automatiques des contenus',
+    assistedMode: 'Mode accompagné (médiateurs)',
+    printing: 'Impression',
+    allowedOrigins: 'Sites officiels autorisés',
+    retentionDays: 'Détail du journal gardé',
+    ticketDays: 'Validité des tickets de reprise',
+    helpPlaces: "Lieux d'aide du site",
+  } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
+  siteTypes: {
+    library: 'Médiathèque ou bibliothèque',
+    'community-centre': 'Centre social',
+    pharmacy: 'Pharmacie',
+    'france-services': 'France Services',
+  } satisfies Record<SiteType, string>,
+  locales: { fr: 'français', en: 'anglais', ar: 'arabe' } satisfies Record<Locale, string>,
+  hosts: {
+    auto: 'Automatique (application si installée, sinon navigateur)',
+    electron: 'Application',
+    web: 'Navigateur en mode kiosque',
+  } satisfies Record<EffectiveConfig['host'], string>,
+  yes: 'Oui',
+  no: 'Non',
+  none: 'Aucun',
+  anyPort: 'Un port libre au hasard',
+  noKey: 'Aucune : seuls les contenus livrés avec la borne sont servis',
+  fingerprint: (value: string) => `empreinte ${value}`,
+  noUpdate: 'Non : mise à jour à la main',
+  every: (source: string, minutes: number) => `${source}, toutes les ${minutes} minutes`,
+  seconds: (n: number) => `${n} secondes`,
+  days: (n: number) => `${n} jours`,
+  unavailable: "La configuration n'a pas pu être lue. Réessayez.",
+} as const;

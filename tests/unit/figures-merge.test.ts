@@ -1,0 +1,86 @@
+// Merging the activity reports (CRA CSV) of several kiosks: real exports from two state databases become one file
+// with the header once and every accompaniment, by date; a file with other columns is refused, naming it.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvRecords, FiguresError, mergeCraCsv } from '../../build/scripts/figures-merge';
+import { openStateDb } from '../../main/db/state-db';
+import { createMemoryLogger } from '../../main/log';
+import { craColumns, craCsv } from '../../main/services/activity';
+import { createJournal } from '../../main/services/journal';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const root = join(import.meta.dirname, '..', '..');
+
+/** A kiosk's CRA export after the given accompaniments (day, journey, outcome), through the real journal. */
+function exportOf(siteType: string, visits: readonly [string, string, string][]): string {
+  const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
+  let clock = new Date();
+  const journal = createJournal(db, () => clock);
+  visits.forEach(([day, journey, outcome], n) => {
+    const accompaniment = `acc${String(n).padStart(13, '0')}`;
+    clock = new Date(`${day}T10:00:00Z`);
+    journal.append({ event: 'accompaniment.start', accompaniment, journey, detail: 'professional' });
+    clock = new Date(`${day}T10:12:00Z`);
+    journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: outcome });
+  });
+  const csv = craCsv(db, siteType);
+  db.close();
+  return csv;
+}
+
+describe('figures:merge', () => {
+  const library = exportOf('library', [
+    ['2026-03-02', 'activer-mon-espace-sante', 'done'],
+    ['2026-03-09', 'compte-ameli', 'referred'],
+  ]);
+  const pharmacy = exportOf('pharmacy', [['2026-03-05', 'appli-carte-vitale', 'done']]);
+
+  it('keeps the header once and every accompaniment of every kiosk, by date', () => {
+    const merged = mergeCraCsv([
+      { name: 'mediatheque.csv', text: library },
+      { name: 'pharmacie.csv', text: pharmacy },
+    ]);
+    const records = csvRecords(merged);
+    expect(records[0]).toBe(craColumns.join(','));
+    expect(records.slice(1).map((r) => r.slice(0, 10))).toEqual(['2026-03-02', '2026-03-05', '2026-03-09']);
+    expect(records[2]).toContain(',pharmacy,');
+    // A quoted cell with a separator inside (the themes) comes through whole.
+    expect(records[1]).toContain('"Sante;AideAuxDemarchesAdministratives"');
+    expect(merged.endsWith('\r\n')).toBe(true);
+  });
+
+  it('refuses a file with other columns, naming it and showing both headers', () => {
+    const other = 'date,duree,lieu\r\n2026-03-01,10,x\r\n';
+    expect(() =>
+      mergeCraCsv([
+        { name: 'mediatheque.csv', text: library },
+        { name: 'tableur.csv', text: other },
+      ]),
+    ).toThrow(FiguresError);
+    expect(() => mergeCraCsv([{ name: 'tableur.csv', text: other }])).toThrow(
+      /^tableur\.csv does not have the columns of an activity report \(CRA\) export[\s\S]*found: {4}date,duree,lieu$/,
+    );
+    expect(() => mergeCraCsv([{ name: 'vide.csv', text: '' }])).toThrow('vide.csv is empty');
+  });
+
+  it('works as the command the guide gives, writing the merge on stdout and errors on stderr', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), library);
+    writeFileSync(join(dir, 'b.csv'), pharmacy);
+    writeFileSync(join(dir, 'c.csv'), 'nom,prenom\r\n');
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const good = spawnSync(tsx, ['build/scripts/figures-merge.ts', join(dir, 'a.csv'), join(dir, 'b.csv')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(good.status).toBe(0);
+    expect(csvRecords(good.stdout)).toHaveLength(4);
+    const bad = spawnSync(tsx, ['build/scripts/figures-merge.ts', join(dir, 'a.csv'), join(dir, 'c.csv')], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('c.csv does not have the columns');
+  }, 30_000);
+});
