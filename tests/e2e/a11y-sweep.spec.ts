@@ -6,7 +6,7 @@ import { axeViolationsInPlace } from './axe';
 import { saveRun, writeReport, type StateResult } from './a11y-report';
 import { expect, test } from './fixtures';
 import { describeOverflow, measureLayout, smallestTarget, smallTargets } from './layout-checks';
-import { offeredLanguages, themes, VisitorApp, type LanguageInfo, type Theme } from './visitor-app';
+import { offeredLanguages, sweepMediator, themes, VisitorApp, type LanguageInfo, type Theme } from './visitor-app';
 import { visitorStates } from './visitor-states';
 
 interface Viewport {
@@ -86,6 +86,25 @@ async function sweep(
   ).toEqual(visitorStates.map((s) => s.name));
 }
 
+/** The sweep's host gets an admin passphrase and one mediator (through the API, as the admin area would). */
+async function ensureSweepMediator(url: string): Promise<void> {
+  const call = async (name: string, input: object) => {
+    const response = await fetch(new URL(`/api/call/${name}`, url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as { ok: boolean; value?: { token?: string; configured?: boolean }; error?: string };
+  };
+  const passphrase = 'la borne du balayage';
+  const status = await call('admin.status', {});
+  const session = status.value?.configured ? await call('admin.login', { passphrase }) : await call('admin.setup', { passphrase });
+  const token = session.value?.token;
+  if (!token) throw new Error(`no admin session on the sweep's host: ${JSON.stringify(session)}`);
+  const created = await call('admin.mediatorCreate', { token, displayName: sweepMediator.name, role: 'volunteer', pin: sweepMediator.pin });
+  if (!created.ok && created.error !== 'mediator.nameTaken') throw new Error(`mediator not created: ${JSON.stringify(created)}`);
+}
+
 for (const language of offeredLanguages) {
   test(`in ${language.code}, every screen and dialog in every theme and at 320 px passes axe, has 44 px targets and no sideways scroll`, async ({
     browser,
@@ -93,7 +112,8 @@ for (const language of offeredLanguages) {
   }, testInfo) => {
     // The four walks run side by side, each in its own browser context: a walk mostly waits for the page, so
     // together they take about half the time they would one after the other. The limit leaves room for a busy machine.
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
+    await ensureSweepMediator(host.url);
     const walks = await Promise.allSettled(
       configurations.map((configuration) => sweep(browser, host.url, language, configuration, testInfo)),
     );

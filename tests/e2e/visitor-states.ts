@@ -30,4 +30,12 @@ export const visitorStates: readonly VisitorState[] = [
   { name: 'emergency', reach: (app) => app.openEmergency() },
   { name: 'Confort dialog', reach: (app) => app.openComfort() },
   { name: '"Terminer" confirmation', reach: (app) => app.openEndConfirmation() },
+  // Assisted mode stays open once unlocked (it is part of the visit): these states come last.
+  { name: 'assisted: mediator unlock dialog', reach: (app) => app.openMediatorUnlock() },
+  { name: 'assisted: consent card', continues: true, reach: (app) => app.unlockAndOpenJourney() },
+  { name: 'assisted: resume ticket dialog', reach: (app) => app.openResumeTicket() },
+  { name: 'assisted: step beside the mediator panel', reach: (app) => app.openAssistedStep() },
+  { name: 'assisted: blocked reasons', continues: true, reach: (app) => app.openBlockedReasons() },
+  { name: 'assisted: secret step', continues: true, reach: (app) => app.goToSecretStep() },
+  { name: 'assisted: hand-off page', continues: true, reach: (app) => app.stopToHandOff() },
 ];
