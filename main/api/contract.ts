@@ -33,6 +33,20 @@ export const contract = {
   }),
   /** The visit ends: the host wipes what the visitor's browser partition holds (storage, caches, cookies, clipboard). */
   'kiosk.endVisit': defineCall<{ readonly wiped: true }>()({ input: z.object({ reason: z.enum(visitEndReasons) }).strict() }),
+  /**
+   * The official service beside the guide: an allowlisted https page in a pane of the kiosk window, over the
+   * rectangle of the renderer's slot. Electron only; the browser host answers `official.unavailable`.
+   */
+  'kiosk.officialOpen': defineCall<{ readonly opened: true }>()({
+    input: z
+      .object({
+        url: z.string().max(2000),
+        bounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).strict(),
+      })
+      .strict(),
+    errors: ['official.refused', 'official.unavailable'],
+  }),
+  'kiosk.officialClose': defineCall<{ readonly closed: true }>()({ input: noInput }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,

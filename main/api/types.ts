@@ -19,6 +19,8 @@ export interface PublicSettings {
   readonly assistedMode: boolean;
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
+  /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
+  readonly officialOrigins: readonly string[];
   /** The site's own human help: its desk, phone numbers, opening hours. */
   readonly helpPlaces: readonly SiteHelpPlace[];
 }

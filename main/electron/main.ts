@@ -1,5 +1,5 @@
 // The Electron shell: one locked-down kiosk window serving the app from app://, the services over IPC.
-import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, WebContentsView, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
@@ -13,7 +13,15 @@ import { appVersion } from '../version';
 import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../launcher/self-restart';
 import { sendEvent, serveIpc } from './ipc';
 import { resolveAppRequest } from './policies/app-protocol';
-import { appHomeUrl, appScheme, isNavigationAllowed, windowOpenDecision } from './policies/navigation';
+import { appHomeUrl, appScheme, windowOpenDecision } from './policies/navigation';
+import {
+  clampPaneBounds,
+  isPaneNavigationAllowed,
+  isWindowNavigationAllowed,
+  officialPaneWebPreferences,
+  officialPartition,
+  officialUrlDecision,
+} from './policies/official-pane';
 import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions';
 import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
@@ -24,6 +32,8 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const bundledPackDir = () => (app.isPackaged ? join(process.resourcesPath, 'content') : join(__dirname, '..', 'content'));
 /** Official origins the site allowlisted for guided browsing (site configuration, `allowedOrigins`). */
 let allowedOrigins: readonly string[] = [];
+/** The web contents of official-site panes: the only ones that may show an allowlisted outside origin. */
+const paneContents = new WeakSet<WebContents>();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -87,22 +97,58 @@ async function start(): Promise<void> {
   lockDownEveryWebContents(log);
   await app.whenReady();
   const visitorSession = session.fromPartition(visitorPartition);
-  for (const target of [session.defaultSession, visitorSession]) {
+  const officialSession = session.fromPartition(officialPartition);
+  for (const target of [session.defaultSession, visitorSession, officialSession]) {
     target.setPermissionRequestHandler((contents, permission, callback) => callback(shouldGrantPermission(permission, contents.getURL())));
     target.setPermissionCheckHandler((_contents, permission, origin) => shouldGrantPermission(permission, origin));
     target.setDevicePermissionHandler((details) => shouldGrantDevice(details.deviceType));
     target.on('will-download', (event) => event.preventDefault());
-    target.protocol.handle(appScheme, serveAppRequest);
+    if (target !== officialSession) target.protocol.handle(appScheme, serveAppRequest);
   }
 
   let window: BrowserWindow | null = null;
+  // The official site beside the guide, when the site allowlisted its origin: one pane at most, gone with the visit.
+  let pane: WebContentsView | null = null;
+  const closePane = () => {
+    if (!pane) return;
+    window?.contentView.removeChildView(pane);
+    pane.webContents.close();
+    pane = null;
+  };
   // The end of a visit wipes the visitor's partition: web storage, IndexedDB, Cache Storage, cookies, HTTP cache; and the clipboard.
-  const wipeVisitor = () => wipeVisitorPartition(visitorSession, clipboard);
+  // The official pane's partition goes too: a visitor's login on the official site must not outlive the visit.
+  const wipeVisitor = async () => {
+    closePane();
+    await wipeVisitorPartition(officialSession, clipboard).catch(() => log.error('visit.officialWipeIncomplete', {}));
+    await wipeVisitorPartition(visitorSession, clipboard);
+  };
   const handlers: Handlers = {
     ...kiosk.handlers,
     'kiosk.endVisit': async (input) => {
       await wipeVisitor();
       return kiosk.handlers['kiosk.endVisit'](input);
+    },
+    'kiosk.officialOpen': ({ url, bounds }) => {
+      if (!window) return { ok: false, error: 'official.unavailable' };
+      if (officialUrlDecision(url, allowedOrigins) === 'refuse') return { ok: false, error: 'official.refused' };
+      const { width, height } = window.getContentBounds();
+      const placed = clampPaneBounds(bounds, { width, height });
+      if (!placed) return { ok: false, error: 'official.unavailable' };
+      if (!pane) {
+        pane = new WebContentsView({ webPreferences: officialPaneWebPreferences() });
+        paneContents.add(pane.webContents);
+        window.contentView.addChildView(pane);
+        void pane.webContents.loadURL(url);
+        log.info('official.opened', { origin: new URL(url).origin });
+      } else if (new URL(pane.webContents.getURL() || url).origin !== new URL(url).origin) {
+        void pane.webContents.loadURL(url);
+      }
+      pane.setBounds(placed);
+      return { ok: true, value: { opened: true as const } };
+    },
+    'kiosk.officialClose': () => {
+      closePane();
+      return { ok: true, value: { closed: true as const } };
     },
   };
   serveIpc(createDispatch(handlers, log), () => window?.webContents.id ?? null, log);
@@ -159,8 +205,10 @@ function lockDownEveryWebContents(log: Logger): void {
       log.info('lockdown.windowOpenDenied', { external: !url.startsWith(`${appScheme}:`) });
       return windowOpenDecision();
     });
+    // The kiosk window shows the app's own pages only; an official-site pane, the allowlisted origins only.
     const guard = (event: { preventDefault(): void }, url: string) => {
-      if (!isNavigationAllowed(url, allowedOrigins)) {
+      const allowed = paneContents.has(contents) ? isPaneNavigationAllowed(url, allowedOrigins) : isWindowNavigationAllowed(url);
+      if (!allowed) {
         event.preventDefault();
         log.info('lockdown.navigationDenied', { scheme: url.split(':')[0] ?? '' });
       }

@@ -1,6 +1,6 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
 import type { Handlers } from '../api/contract';
-import { ok } from '../api/result';
+import { fail, ok } from '../api/result';
 import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../api/types';
 import type { Logger } from '../log';
 import type { KioskEvents } from './kiosk-events';
@@ -46,7 +46,10 @@ export function createKioskService(deps: KioskServiceDeps) {
       deps.log.info('visit.ended', { reason });
       return ok({ wiped: true as const });
     },
-  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit'>;
+    // The browser host has no pane: steps show the address and a QR code instead. Electron replaces both.
+    'kiosk.officialOpen': () => fail('official.unavailable'),
+    'kiosk.officialClose': () => ok({ closed: true as const }),
+  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose'>;
 
   return { status, handlers };
 }

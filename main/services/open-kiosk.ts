@@ -64,7 +64,7 @@ export function openKiosk(options: OpenKioskOptions) {
     log,
     startedAt: new Date(),
   });
-  const settings = createSettingsService(config);
+  const settings = createSettingsService(config, options.host);
   const admin = createAdminService({ db, content: content.handlers, log, ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}) });
   const journal = createJournal(db);
   const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });

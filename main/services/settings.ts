@@ -1,10 +1,10 @@
 // What the renderer may know of the site configuration.
 import type { Handlers } from '../api/contract';
 import { ok } from '../api/result';
-import type { PublicSettings } from '../api/types';
+import type { HostKind, PublicSettings } from '../api/types';
 import type { SiteConfig } from '../config';
 
-export function publicSettingsOf(config: SiteConfig): PublicSettings {
+export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): PublicSettings {
   return {
     siteName: config.siteName,
     siteType: config.siteType,
@@ -14,11 +14,12 @@ export function publicSettingsOf(config: SiteConfig): PublicSettings {
     assistedMode: config.assistedMode,
     printing: config.printing,
     helpPlaces: config.helpPlaces,
+    officialOrigins: host === 'electron' ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
   };
 }
 
-export function createSettingsService(config: SiteConfig) {
-  const settings = publicSettingsOf(config);
+export function createSettingsService(config: SiteConfig, host: HostKind = 'web') {
+  const settings = publicSettingsOf(config, host);
   const handlers = {
     'settings.public': () => ok(settings),
   } satisfies Pick<Handlers, 'settings.public'>;

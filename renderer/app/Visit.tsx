@@ -41,8 +41,17 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   const [mediator, setMediator] = useState<UnlockedMediator | null>(null);
   const [resume, setResume] = useState<ResumePoint | null>(null);
   const assisted = useMemo(
-    () => ({ enabled: settings.assistedMode, printing: settings.printing, mediator, unlock: setMediator, lock: () => setMediator(null), resume, setResume }),
-    [settings.assistedMode, settings.printing, mediator, resume],
+    () => ({
+      enabled: settings.assistedMode,
+      printing: settings.printing,
+      officialOrigins: settings.officialOrigins,
+      mediator,
+      unlock: setMediator,
+      lock: () => setMediator(null),
+      resume,
+      setResume,
+    }),
+    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, resume],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   const [idle, setIdle] = useState(false);

@@ -19,6 +19,8 @@ export interface AssistedContextValue {
   readonly enabled: boolean;
   /** Whether a printer is there (site configuration). */
   readonly printing: boolean;
+  /** Official origins this host can show beside the guide (Electron with an allowlist). */
+  readonly officialOrigins: readonly string[];
   readonly mediator: UnlockedMediator | null;
   readonly unlock: (mediator: UnlockedMediator) => void;
   /** Ends assisted mode (the mediator's button, their idle time, or a call refused because the session ended). */
@@ -30,6 +32,7 @@ export interface AssistedContextValue {
 export const AssistedContext = createContext<AssistedContextValue>({
   enabled: false,
   printing: false,
+  officialOrigins: [],
   mediator: null,
   unlock: () => undefined,
   lock: () => undefined,

@@ -13,6 +13,7 @@ import { useAssisted, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from './ChoiceGroup';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
+import { canOpenBeside, OfficialPane } from './OfficialPane';
 
 type Phase =
   | { readonly name: 'consent' }
@@ -51,7 +52,9 @@ interface AssistedJourneyProps {
 export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
-  const { lock, resume, setResume } = useAssisted();
+  const { lock, resume, setResume, officialOrigins } = useAssisted();
+  // The official site shown beside the steps (Electron with an allowlist), until closed or the journey ends.
+  const [beside, setBeside] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
   const [accompaniment, setAccompaniment] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<readonly ReceiptLine[]>([]);
@@ -243,6 +246,11 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     <div className="assisted-layout">
       <section aria-labelledby="step-heading" className="journey-step">
         <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems={false} />
+        {canOpenBeside(step.url, officialOrigins) && beside === null && (
+          <Button className="action" onPress={() => setBeside(step.url ?? null)}>
+            {t('assisted.officialOpen')}
+          </Button>
+        )}
         {step.secret && (
           <p className="note secret-step" role="status">
             {t('assisted.secretStep')}
@@ -326,6 +334,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
         )}
       </section>
       <MediatorPanel step={step} glossary={glossary} />
+      {beside !== null && <OfficialPane url={beside} onClose={() => setBeside(null)} />}
     </div>
   );
 }

@@ -231,14 +231,72 @@ test('another visit, another mediator: the ticket resumes the journey at the blo
   await expect(dialog.getByRole('alert')).toHaveText("Ce ticket n'existe pas. Il a peut-être déjà servi.");
 });
 
-test('the admin sees both accompaniments, where the visitor got stuck, and gets the CSV', async ({ page }) => {
+test('where the host can show the official site beside the guide, the step offers it and the slot is kept for it', async ({ page }) => {
+  // The browser host has no pane (Electron has): this test plays the Electron host's two answers, and checks what
+  // the renderer asks of it: the allowlisted address, the slot's rectangle, and closing it when the journey ends.
+  const opened: { url: string; bounds: { width: number; height: number } }[] = [];
+  let closed = 0;
+  await page.route('**/api/call/settings.public', async (route) => {
+    const answer = (await (await route.fetch()).json()) as { ok: true; value: Record<string, unknown> };
+    await route.fulfill({ json: { ok: true, value: { ...answer.value, officialOrigins: ['https://www.monespacesante.fr'] } } });
+  });
+  await page.route('**/api/call/kiosk.officialOpen', async (route) => {
+    opened.push(route.request().postDataJSON() as (typeof opened)[number]);
+    await route.fulfill({ json: { ok: true, value: { opened: true } } });
+  });
+  await page.route('**/api/call/kiosk.officialClose', async (route) => {
+    closed += 1;
+    await route.fulfill({ json: { ok: true, value: { closed: true } } });
+  });
+  await home(page);
+  await unlock(page, 'Karim', '13572468');
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page
+    .getByRole('button', { name: /Activer Mon espace santé/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: "D'accord, on commence" }).click();
+  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
+  // "No" to the first question leads straight to the step that asks for a new code on the official site.
+  await page.getByRole('button', { name: 'Non', exact: true }).click();
+  for (let i = 0; i < 10 && !(await page.getByRole('button', { name: 'Commencer' }).isVisible()); i++) {
+    const asked = await page.locator('.lead').last().textContent();
+    await page.getByRole('button', { name: 'Oui', exact: true }).click();
+    await expect
+      .poll(
+        async () =>
+          (await page.getByRole('button', { name: 'Commencer' }).isVisible()) ||
+          (await page.locator('.lead').last().textContent()) !== asked,
+      )
+      .toBe(true);
+  }
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('button', { name: 'Ouvrir le site officiel à côté' }).click();
+  const pane = page.getByRole('region', { name: 'Le site officiel' });
+  await expect(pane).toBeVisible();
+  await expect.poll(() => opened.length).toBeGreaterThan(0);
+  expect(opened[0]?.url).toBe('https://www.monespacesante.fr/');
+  const slot = await pane.locator('.official-pane-slot').boundingBox();
+  expect(opened.at(-1)?.bounds.width).toBeCloseTo(slot?.width ?? 0, 0);
+  expect(opened.at(-1)?.bounds.height).toBeGreaterThan(200);
+  expect(await axeViolations(page)).toEqual([]);
+  await pane.getByRole('button', { name: 'Fermer le site officiel' }).click();
+  await expect(pane).toBeHidden();
+  await expect.poll(() => closed).toBe(1);
+  await expect(page.getByRole('button', { name: 'Ouvrir le site officiel à côté' })).toBeVisible();
+});
+
+test('the admin sees the three accompaniments (the last one stopped when the visit ended), where the visitor got stuck, and gets the CSV', async ({
+  page,
+}) => {
   await openAdmin(page, 'Entrer la phrase secrète');
   await page.getByLabel('Phrase secrète').fill(passphrase);
   await page.getByRole('button', { name: 'Ouvrir' }).click();
   const activity = page.getByRole('region', { name: 'Activité des accompagnements' });
   await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Bloquée');
   await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Démarche finie');
-  await expect(activity.getByRole('region', { name: 'Par démarche' })).toContainText('2 accompagnements');
+  await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Arrêtée par la personne');
+  await expect(activity.getByRole('region', { name: 'Par démarche' })).toContainText('3 accompagnements');
   await expect(activity.getByRole('region', { name: 'Où les personnes bloquent' })).toContainText(
     'activer-mon-espace-sante · code-provisoire · SMS non reçu',
   );
@@ -251,7 +309,7 @@ test('the admin sees both accompaniments, where the visitor got stuck, and gets 
     return text;
   });
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(4);
   // The CRA's codes: the themes Santé and Aide aux démarches administratives, the journey, its outcome, the role.
   expect(lines.slice(1).join('\n')).toContain('Sante;AideAuxDemarchesAdministratives');
   expect(

@@ -6,7 +6,7 @@ import { ok } from '../../main/api/result';
 import type { PublicSettings } from '../../main/api/types';
 
 declare const api: ApiClient;
-const settings: PublicSettings = { siteName: 'x', siteType: 'library', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 120, assistedMode: true, printing: true, helpPlaces: [] };
+const settings: PublicSettings = { siteName: 'x', siteType: 'library', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 120, assistedMode: true, printing: true, helpPlaces: [], officialOrigins: [] };
 
 describe('the contract binds handlers and callers', () => {
   test('a handler must return the declared output type', () => {

@@ -4,7 +4,7 @@ import { createDispatch } from '../../main/api/dispatch';
 import { ok } from '../../main/api/result';
 import { createMemoryLogger } from '../../main/log';
 
-const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90, assistedMode: true, printing: true, helpPlaces: [] } as const;
+const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90, assistedMode: true, printing: true, helpPlaces: [], officialOrigins: [] } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -14,6 +14,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.public': () => ok(settings),
     'kiosk.reportRendererProblem': () => ok({ logged: true }),
     'kiosk.endVisit': () => ok({ wiped: true }),
+    'kiosk.officialOpen': () => ({ ok: false, error: 'official.unavailable' }),
+    'kiosk.officialClose': () => ok({ closed: true }),
     'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
     'content.places': () => ({ ok: false, error: 'content.packMissing' }),

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppRequest } from '../../main/electron/policies/app-protocol';
 import { isTrustedSender } from '../../main/electron/policies/ipc-sender';
-import { appHomeUrl, isAppUrl, isNavigationAllowed, windowOpenDecision } from '../../main/electron/policies/navigation';
+import { appHomeUrl, isAppUrl, windowOpenDecision } from '../../main/electron/policies/navigation';
+import { isPaneNavigationAllowed, isWindowNavigationAllowed } from '../../main/electron/policies/official-pane';
 import { shouldGrantDevice, shouldGrantPermission } from '../../main/electron/policies/permissions';
 import { isBlockedShortcut, type KeyInput } from '../../main/electron/policies/shortcuts';
 import { kioskWindowOptions, recoveryAction } from '../../main/electron/policies/window';
@@ -12,21 +13,31 @@ import { contentSecurityPolicy } from '../../main/lockdown/csp';
 const allow = ['https://www.monespacesante.fr'];
 
 describe('navigation policy', () => {
-  it('allows the app own pages', () => {
-    expect(isNavigationAllowed(appHomeUrl, allow)).toBe(true);
-    expect(isNavigationAllowed('app://kiosk/assets/index.js', [])).toBe(true);
+  it('allows the app own pages in the kiosk window, and no outside site, even an allowlisted one', () => {
+    expect(isWindowNavigationAllowed(appHomeUrl)).toBe(true);
+    expect(isWindowNavigationAllowed('app://kiosk/assets/index.js')).toBe(true);
+    expect(isWindowNavigationAllowed('https://www.monespacesante.fr/activation')).toBe(false);
   });
 
-  it('allows an allowlisted official origin over HTTPS only', () => {
-    expect(isNavigationAllowed('https://www.monespacesante.fr/activation', allow)).toBe(true);
-    expect(isNavigationAllowed('http://www.monespacesante.fr/activation', allow)).toBe(false);
-    expect(isNavigationAllowed('https://www.monespacesante.fr.evil.example/', allow)).toBe(false);
-    expect(isNavigationAllowed('https://user:pw@www.monespacesante.fr/', allow)).toBe(false);
+  it('allows an allowlisted official origin over HTTPS only, in the official pane', () => {
+    expect(isPaneNavigationAllowed('https://www.monespacesante.fr/activation', allow)).toBe(true);
+    expect(isPaneNavigationAllowed('http://www.monespacesante.fr/activation', allow)).toBe(false);
+    expect(isPaneNavigationAllowed('https://www.monespacesante.fr.evil.example/', allow)).toBe(false);
+    expect(isPaneNavigationAllowed('https://user:pw@www.monespacesante.fr/', allow)).toBe(false);
   });
 
   it('refuses every other address', () => {
-    for (const url of ['https://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'app://other/index.html', 'data:text/html,hi', 'not a url', 'chrome://settings']) {
-      expect(isNavigationAllowed(url, allow), url).toBe(false);
+    for (const url of [
+      'https://example.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://other/index.html',
+      'data:text/html,hi',
+      'not a url',
+      'chrome://settings',
+    ]) {
+      expect(isWindowNavigationAllowed(url), url).toBe(false);
+      expect(isPaneNavigationAllowed(url, allow), url).toBe(false);
     }
     expect(isAppUrl('app://kiosk.evil/index.html')).toBe(false);
   });
@@ -38,7 +49,18 @@ describe('navigation policy', () => {
 
 describe('permissions', () => {
   it('refuses every permission and device, even for the app itself', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'hid', 'serial', 'usb', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+    ]) {
       expect(shouldGrantPermission(permission, appHomeUrl)).toBe(false);
     }
     expect(shouldGrantDevice('usb')).toBe(false);
@@ -62,11 +84,26 @@ describe('IPC sender check', () => {
 describe('window options', () => {
   it('isolates the page: context isolation, sandbox, no Node, no webview', () => {
     const prefs = kioskWindowOptions({ kiosk: true, preloadPath: '/app/preload.cjs', partition: 'visitor' }).webPreferences ?? {};
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
   });
   it('has devtools only outside kiosk mode', () => {
-    expect(kioskWindowOptions({ kiosk: true, preloadPath: 'p', partition: 'v' })).toMatchObject({ kiosk: true, webPreferences: { devTools: false } });
-    expect(kioskWindowOptions({ kiosk: false, preloadPath: 'p', partition: 'v' })).toMatchObject({ kiosk: false, webPreferences: { devTools: true } });
+    expect(kioskWindowOptions({ kiosk: true, preloadPath: 'p', partition: 'v' })).toMatchObject({
+      kiosk: true,
+      webPreferences: { devTools: false },
+    });
+    expect(kioskWindowOptions({ kiosk: false, preloadPath: 'p', partition: 'v' })).toMatchObject({
+      kiosk: false,
+      webPreferences: { devTools: true },
+    });
   });
   it('reloads a clean home screen after a crash or a hang', () => {
     expect(recoveryAction('crashed')).toBe('reload-home');
@@ -77,14 +114,42 @@ describe('window options', () => {
 });
 
 describe('keyboard shortcuts', () => {
-  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...mods });
+  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key: k,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
   it('swallows reload, zoom, print, devtools, new window and history shortcuts', () => {
-    for (const input of [key('F5'), key('F12'), key('r', { control: true }), key('+', { control: true }), key('0', { control: true }), key('p', { control: true }), key('I', { control: true, shift: true }), key('n', { meta: true }), key('ArrowLeft', { alt: true }), key('C', { control: true, shift: true })]) {
+    for (const input of [
+      key('F5'),
+      key('F12'),
+      key('r', { control: true }),
+      key('+', { control: true }),
+      key('0', { control: true }),
+      key('p', { control: true }),
+      key('I', { control: true, shift: true }),
+      key('n', { meta: true }),
+      key('ArrowLeft', { alt: true }),
+      key('C', { control: true, shift: true }),
+    ]) {
       expect(isBlockedShortcut(input), JSON.stringify(input)).toBe(true);
     }
   });
   it('keeps typing, copy and paste working', () => {
-    for (const input of [key('a'), key('Enter'), key('Tab'), key('c', { control: true }), key('v', { control: true }), key('x', { control: true }), key('z', { control: true }), key('a', { control: true })]) {
+    for (const input of [
+      key('a'),
+      key('Enter'),
+      key('Tab'),
+      key('c', { control: true }),
+      key('v', { control: true }),
+      key('x', { control: true }),
+      key('z', { control: true }),
+      key('a', { control: true }),
+    ]) {
       expect(isBlockedShortcut(input), JSON.stringify(input)).toBe(false);
     }
     expect(isBlockedShortcut({ ...key('F5'), type: 'keyUp' })).toBe(false);

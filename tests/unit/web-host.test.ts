@@ -21,7 +21,7 @@ async function start() {
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const log = createFileLogger(join(dir, 'logs'));
-  const config = parseSiteConfig({ port: 0, siteName: 'Bibliothèque test' }, 'test', join(dir, 'data'));
+  const config = parseSiteConfig({ port: 0, siteName: 'Bibliothèque test', allowedOrigins: ['https://www.ameli.fr'] }, 'test', join(dir, 'data'));
   const web = await runWebHost(config, { renderer: rendererDir, bundledPack: null }, log);
   running.push(web);
   return { ...web, dir, log, origin: web.host.url.replace(/\/$/, '') };
@@ -60,6 +60,13 @@ describe('web host', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { siteName: 'Bibliothèque test', defaultLocale: 'fr' } });
     expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('has no official-site pane: it offers no origin to open, and refuses to open one', async () => {
+    const { origin } = await start();
+    expect(JSON.parse((await call(origin, 'settings.public', {})).body)).toMatchObject({ ok: true, value: { officialOrigins: [] } });
+    const open = await call(origin, 'kiosk.officialOpen', { url: 'https://www.ameli.fr/', bounds: { x: 0, y: 0, width: 500, height: 500 } });
+    expect(JSON.parse(open.body)).toEqual({ ok: false, error: 'official.unavailable' });
   });
 
   it('refuses calls from another origin, without an origin, or naming another host', async () => {

@@ -39,7 +39,16 @@ export function kioskWindowOptions(settings: KioskWindowSettings): BrowserWindow
   };
 }
 
-export type RendererTrouble = 'crashed' | 'killed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'unresponsive' | 'clean-exit' | 'abnormal-exit' | 'memory-eviction';
+export type RendererTrouble =
+  | 'crashed'
+  | 'killed'
+  | 'oom'
+  | 'launch-failed'
+  | 'integrity-failure'
+  | 'unresponsive'
+  | 'clean-exit'
+  | 'abnormal-exit'
+  | 'memory-eviction';
 
 /** What to do when the page dies or hangs: a clean home screen, unless it simply closed with the app. */
 export function recoveryAction(trouble: RendererTrouble): 'reload-home' | 'none' {

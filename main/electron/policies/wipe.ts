@@ -13,7 +13,12 @@ export interface Clipboard {
 
 /** Wipes everything; one step failing does not stop the others, and the failure is reported after. */
 export async function wipeVisitorPartition(partition: VisitorPartition, clipboard: Clipboard): Promise<void> {
-  const steps = [() => partition.clearStorageData(), () => partition.clearCache(), () => partition.clearAuthCache(), async () => clipboard.clear()];
+  const steps = [
+    () => partition.clearStorageData(),
+    () => partition.clearCache(),
+    () => partition.clearAuthCache(),
+    async () => clipboard.clear(),
+  ];
   const failures: unknown[] = [];
   for (const step of steps) {
     try {
