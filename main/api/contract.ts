@@ -47,6 +47,8 @@ export const contract = {
     errors: ['official.refused', 'official.unavailable'],
   }),
   'kiosk.officialClose': defineCall<{ readonly closed: true }>()({ input: noInput }),
+  /** The app's own print flow: the page's print view goes to the default printer, without a dialog (Electron). */
+  'kiosk.print': defineCall<{ readonly printed: true }>()({ input: noInput, errors: ['print.unavailable', 'print.failed'] }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,

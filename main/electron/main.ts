@@ -146,6 +146,15 @@ async function start(): Promise<void> {
       pane.setBounds(placed);
       return { ok: true, value: { opened: true as const } };
     },
+    // The app's own print flow: no dialog a visitor could wander into; the default printer, the print stylesheet.
+    'kiosk.print': () =>
+      new Promise((resolve) => {
+        if (!window) return resolve({ ok: false, error: 'print.unavailable' });
+        window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
+          if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
+          resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
+        });
+      }),
     'kiosk.officialClose': () => {
       closePane();
       return { ok: true, value: { closed: true as const } };

@@ -49,7 +49,9 @@ export function createKioskService(deps: KioskServiceDeps) {
     // The browser host has no pane: steps show the address and a QR code instead. Electron replaces both.
     'kiosk.officialOpen': () => fail('official.unavailable'),
     'kiosk.officialClose': () => ok({ closed: true as const }),
-  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose'>;
+    // In the browser host the page prints itself (Chromium runs with --kiosk-printing: no dialog).
+    'kiosk.print': () => fail('print.unavailable'),
+  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose' | 'kiosk.print'>;
 
   return { status, handlers };
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
 import { textLines } from '../../main/content/blocks';
 import { useKiosk } from '../app/KioskContext';
+import { printPage } from '../app/print';
 import { PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichLine } from '../components/RichLine';
@@ -55,6 +56,7 @@ export function HandOff({
   const { printing, lock } = useAssisted();
   const [ticket, setTicket] = useState<{ code: string; expiresAt: string } | null>(null);
   const [ending, setEnding] = useState(false);
+  const [printFailed, setPrintFailed] = useState(false);
   const asked = useRef(false);
 
   useEffect(() => {
@@ -87,7 +89,7 @@ export function HandOff({
       });
       if (!answer.ok && answer.error === 'mediator.locked') lock();
     }
-    window.print();
+    setPrintFailed((await printPage(api)) === 'failed');
   };
   const finish = async () => {
     setEnding(true);
@@ -182,6 +184,11 @@ export function HandOff({
           </Button>
         ) : (
           <p className="note">{t('assisted.noPrinter')}</p>
+        )}
+        {printFailed && (
+          <p role="alert" className="note">
+            {t('assisted.printFailed')}
+          </p>
         )}
         <Button className="action action-primary" isDisabled={ending} onPress={() => void finish()}>
           {t('assisted.finish')}

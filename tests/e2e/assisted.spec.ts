@@ -185,6 +185,12 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => void ((window as unknown as { printed: number }).printed += 1);
   });
+  // A host whose printer fails says so (Electron's own print flow); the browser host lets the page print itself.
+  await page.route('**/api/call/kiosk.print', (route) => route.fulfill({ json: { ok: false, error: 'print.failed' } }));
+  await handoff.getByRole('button', { name: 'Imprimer le résumé' }).click();
+  await expect(handoff.getByRole('alert').filter({ hasText: "L'impression n'a pas marché." })).toBeVisible();
+  await page.unroute('**/api/call/kiosk.print');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
   await handoff.getByRole('button', { name: 'Imprimer le résumé' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await page.emulateMedia({ media: 'print' });

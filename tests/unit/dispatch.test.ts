@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'kiosk.endVisit': () => ok({ wiped: true }),
     'kiosk.officialOpen': () => ({ ok: false, error: 'official.unavailable' }),
     'kiosk.officialClose': () => ok({ closed: true }),
+    'kiosk.print': () => ({ ok: false, error: 'print.unavailable' }),
     'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
     'content.places': () => ({ ok: false, error: 'content.packMissing' }),

@@ -67,6 +67,8 @@ describe('web host', () => {
     expect(JSON.parse((await call(origin, 'settings.public', {})).body)).toMatchObject({ ok: true, value: { officialOrigins: [] } });
     const open = await call(origin, 'kiosk.officialOpen', { url: 'https://www.ameli.fr/', bounds: { x: 0, y: 0, width: 500, height: 500 } });
     expect(JSON.parse(open.body)).toEqual({ ok: false, error: 'official.unavailable' });
+    // Nor its own print flow: the page prints itself (Chromium's --kiosk-printing).
+    expect(JSON.parse((await call(origin, 'kiosk.print', {})).body)).toEqual({ ok: false, error: 'print.unavailable' });
   });
 
   it('refuses calls from another origin, without an origin, or naming another host', async () => {

@@ -7,12 +7,15 @@ import { PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { HelpPlaces } from './HelpPlaces';
+import { useKiosk } from '../../app/KioskContext';
+import { printPage } from '../../app/print';
 
 /** The Assurance Maladie's phone line for insured people. */
 const assuranceMaladiePhone = '3646';
 
 export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlace[]; printing: boolean }) {
   const { t } = useTranslation();
+  const { api } = useKiosk();
   return (
     <div className="print-card">
       <div className="screen-title-row">
@@ -57,7 +60,7 @@ export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlac
       <HelpPlaces />
       <div className="no-print">
         {printing ? (
-          <Button className="action" onPress={() => window.print()}>
+          <Button className="action" onPress={() => void printPage(api)}>
             {t('help.print')}
           </Button>
         ) : (

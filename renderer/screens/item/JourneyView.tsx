@@ -6,6 +6,8 @@ import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../main/api/t
 import { textLines } from '../../../main/content/blocks';
 import { OfficialAddress } from '../../components/OfficialAddress';
 import { RichLine } from '../../components/RichLine';
+import { useKiosk } from '../../app/KioskContext';
+import { printPage } from '../../app/print';
 
 type Phase = { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number } | { readonly name: 'step'; readonly index: number };
 
@@ -145,11 +147,12 @@ export function StepBody({ step, index, total, glossary, showProblems }: StepBod
 /** The way without internet, printable on its own: the print stylesheet keeps only this card. */
 export function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
+  const { api } = useKiosk();
   return (
     <div className="offline-card print-card">
       <h3>{body.offline.title}</h3>
       {textLines(body.offline.text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>)}
-      <Button className="action no-print" onPress={() => window.print()}>{t('journey.print')}</Button>
+      <Button className="action no-print" onPress={() => void printPage(api)}>{t('journey.print')}</Button>
     </div>
   );
 }
