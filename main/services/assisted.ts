@@ -23,6 +23,17 @@ export function createAssistedService(options: AssistedServiceOptions) {
   /** Open accompaniments: their journey, held in memory only while they run. */
   const open = new Map<string, { journey: string; steps: ReadonlySet<string> }>();
 
+  // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
+  // stopped, so the figures count it and retention is not held back by it forever.
+  const ended = new Set(
+    journal.rows().flatMap((row) => (row.event === 'accompaniment.end' && row.accompaniment ? [row.accompaniment] : [])),
+  );
+  for (const row of journal.rows()) {
+    if (row.event === 'accompaniment.start' && row.accompaniment && !ended.has(row.accompaniment)) {
+      journal.append({ event: 'accompaniment.end', accompaniment: row.accompaniment, journey: row.journey, detail: 'stopped' });
+    }
+  }
+
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
     if (!item.ok || item.value.kind !== 'journey') return null;
@@ -52,7 +63,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
       else if (input.outcome === 'blocked') {
         if (!input.reason) return fail('assisted.reasonNeeded');
         journal.append({ ...base, event: 'step.blocked', step: input.step, detail: input.reason });
-      } else journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, detail: input.by });
+      } else
+        journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, detail: input.by });
       return ok({ recorded: true as const });
     },
     'assisted.end': ({ token, accompaniment, outcome }) => {
@@ -83,7 +95,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
 
   /** The visit ended while accompaniments were open: they end as stopped by the visitor. */
   const stopAll = (): void => {
-    for (const [accompaniment, current] of open) journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: 'stopped' });
+    for (const [accompaniment, current] of open)
+      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: 'stopped' });
     open.clear();
   };
 

@@ -31,7 +31,11 @@ async function setUp() {
   const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, session: mediators.session });
   // Only these services' calls are made in this test.
   const call = createDispatch({ ...content.handlers, ...mediators.handlers, ...assisted.handlers } as unknown as Handlers, log);
-  for (const [displayName, role] of [['Sophie', 'volunteer'], ['Karim', 'professional']] as const) await call('admin.mediatorCreate', { token: adminToken, displayName, role, pin: '246810' });
+  for (const [displayName, role] of [
+    ['Sophie', 'volunteer'],
+    ['Karim', 'professional'],
+  ] as const)
+    await call('admin.mediatorCreate', { token: adminToken, displayName, role, pin: '246810' });
   const unlock = async (id: number) => {
     const answer = (await call('mediator.unlock', { id, pin: '246810' })) as { ok: true; value: { token: string } };
     return answer.value.token;
@@ -43,17 +47,32 @@ describe('assisted mode', () => {
   it('journals a whole accompaniment with closed lists only, and resumes it from a ticket with another mediator', async () => {
     const { call, unlock, journal, db, close } = await setUp();
     const token = await unlock(1);
-    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as { ok: true; value: { accompaniment: string } };
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
     const accompaniment = started.value.accompaniment;
     const record = (event: Record<string, unknown>) => call('assisted.record', { token, accompaniment, ...event });
     expect(await record({ event: 'consent.given' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step.secret', step: 'code' })).toEqual({ ok: true, value: { recorded: true } });
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor' })).toEqual({ ok: false, error: 'assisted.reasonNeeded' });
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'sms-not-received' })).toEqual({ ok: true, value: { recorded: true } });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor' })).toEqual({
+      ok: false,
+      error: 'assisted.reasonNeeded',
+    });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'sms-not-received' })).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
     // Free text and unknown steps are refused at the boundary.
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'my code is 1234' })).toMatchObject({ ok: false, error: 'api.invalidInput' });
-    expect(await record({ event: 'step', step: 'no-such-step', outcome: 'done', by: 'visitor' })).toEqual({ ok: false, error: 'content.notFound' });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'my code is 1234' })).toMatchObject({
+      ok: false,
+      error: 'api.invalidInput',
+    });
+    expect(await record({ event: 'step', step: 'no-such-step', outcome: 'done', by: 'visitor' })).toEqual({
+      ok: false,
+      error: 'content.notFound',
+    });
     const ticket = (await call('assisted.ticketCreate', { token, accompaniment, step: 'code' })) as { ok: true; value: { code: string } };
     expect(await call('assisted.end', { token, accompaniment, outcome: 'blocked' })).toEqual({ ok: true, value: { ended: true } });
     expect(await record({ event: 'consent.given' })).toEqual({ ok: false, error: 'assisted.unknown' });
@@ -70,11 +89,16 @@ describe('assisted mode', () => {
       ['ticket.created', 'code', null],
       ['accompaniment.end', null, 'blocked'],
     ]);
-    expect(activityFigures(db).stuck).toEqual([expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 })]);
+    expect(activityFigures(db).stuck).toEqual([
+      expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 }),
+    ]);
 
     // Another day, another mediator: the ticket gives the journey and the step, once.
     const other = await unlock(2);
-    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({ ok: true, value: { journey: 'activer-le-compte', step: 'code' } });
+    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({
+      ok: true,
+      value: { journey: 'activer-le-compte', step: 'code' },
+    });
     expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code })).toEqual({ ok: false, error: 'ticket.unknown' });
     expect(journal.verify().ok).toBe(true);
     close();
@@ -82,7 +106,10 @@ describe('assisted mode', () => {
 
   it('does nothing without an unlocked mediator, and only on journeys of the pack', async () => {
     const { call, unlock, close } = await setUp();
-    expect(await call('assisted.start', { token: 'Z'.repeat(43), journey: 'activer-le-compte' })).toEqual({ ok: false, error: 'mediator.locked' });
+    expect(await call('assisted.start', { token: 'Z'.repeat(43), journey: 'activer-le-compte' })).toEqual({
+      ok: false,
+      error: 'mediator.locked',
+    });
     const token = await unlock(1);
     expect(await call('assisted.start', { token, journey: 'medecin-traitant' })).toEqual({ ok: false, error: 'content.notFound' });
     await call('mediator.lock', { token });
@@ -93,13 +120,40 @@ describe('assisted mode', () => {
   it('the end of the visit stops the open accompaniment and locks assisted mode, in the journal', async () => {
     const { call, unlock, journal, mediators, assisted, close } = await setUp();
     const token = await unlock(1);
-    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as { ok: true; value: { accompaniment: string } };
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
     assisted.stopAll();
     mediators.lockAll();
-    expect(await call('assisted.record', { token, accompaniment: started.value.accompaniment, event: 'consent.given' })).toEqual({ ok: false, error: 'mediator.locked' });
+    expect(await call('assisted.record', { token, accompaniment: started.value.accompaniment, event: 'consent.given' })).toEqual({
+      ok: false,
+      error: 'mediator.locked',
+    });
     const rows = journal.rows();
     expect(rows.filter((r) => r.event === 'accompaniment.end').map((r) => r.detail)).toEqual(['stopped']);
     expect(rows.filter((r) => r.event === 'mediator.lock').map((r) => r.detail)).toEqual(['visit-end']);
+    expect(journal.verify()).toMatchObject({ ok: true });
+    close();
+  });
+
+  it('ends, as stopped, an accompaniment a previous run of the kiosk left open', async () => {
+    const { db, journal, close } = await setUp();
+    journal.append({ event: 'accompaniment.start', accompaniment: 'left-open', journey: 'activer-le-compte', detail: 'volunteer' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'ended', journey: 'activer-le-compte', detail: 'volunteer' });
+    journal.append({ event: 'accompaniment.end', accompaniment: 'ended', journey: 'activer-le-compte', detail: 'done' });
+    // The kiosk starts again on the same state DB.
+    createAssistedService({
+      journal: createJournal(db),
+      tickets: createTickets(db),
+      content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
+      session: () => null,
+    });
+    const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');
+    expect(ends.map((r) => [r.accompaniment, r.detail])).toEqual([
+      ['ended', 'done'],
+      ['left-open', 'stopped'],
+    ]);
     expect(journal.verify()).toMatchObject({ ok: true });
     close();
   });
