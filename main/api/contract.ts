@@ -126,6 +126,11 @@ export const contract = {
     errors: ['admin.unauthorised'],
   }),
   'admin.activityCsv': defineCall<{ readonly csv: string }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  /** Saves the CRA export as a file on the kiosk (a locked-down kiosk refuses downloads). */
+  'admin.activityExport': defineCall<{ readonly folder: string; readonly file: string }>()({
+    input: z.object({ token: adminToken }).strict(),
+    errors: ['admin.unauthorised', 'activity.exportUnavailable'],
+  }),
   /** The configuration in use, after defaults and flags: paths for the admin, nothing secret. */
   'admin.config': defineCall<EffectiveConfig>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({

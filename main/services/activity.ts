@@ -1,6 +1,8 @@
 // Activity figures for the mediators' reports (accompaniments by journey, outcome and duration; where people get
 // stuck), from the day totals retention kept and the journal rows still there; and the retention itself.
 import type Database from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { fail, ok } from '../api/result';
 import type { ActivityRow, StuckRow } from '../api/types';
@@ -77,7 +79,9 @@ export function applyRetention(db: Database.Database, days: number, now: () => D
     ).run(bounds);
     const lastHash = db.prepare<[number], string>('SELECT hash FROM journal WHERE id = ?').pluck().get(untilId);
     if (lastHash === undefined) throw new Error('journal rows are missing below the retention cut');
-    db.prepare('INSERT INTO journal_anchor (id, last_removed_id, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_removed_id = excluded.last_removed_id, hash = excluded.hash').run(untilId, lastHash);
+    db.prepare(
+      'INSERT INTO journal_anchor (id, last_removed_id, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_removed_id = excluded.last_removed_id, hash = excluded.hash',
+    ).run(untilId, lastHash);
     db.prepare('INSERT INTO journal_retention (id, until_id) VALUES (1, ?)').run(untilId);
     const removed = db.prepare('DELETE FROM journal WHERE id <= ?').run(untilId).changes;
     db.prepare('DELETE FROM journal_retention').run();
@@ -86,7 +90,19 @@ export function applyRetention(db: Database.Database, days: number, now: () => D
 }
 
 /** The columns of an activity report (CRA) of La Coop de la médiation numérique, one line per accompaniment. */
-export const craColumns = ['date', 'duree_minutes', 'type_lieu', 'type_structure', 'thematiques', 'autonomie', 'oriente_vers_structure', 'structure_de_redirection', 'demarche', 'issue', 'role_mediateur'] as const;
+export const craColumns = [
+  'date',
+  'duree_minutes',
+  'type_lieu',
+  'type_structure',
+  'thematiques',
+  'autonomie',
+  'oriente_vers_structure',
+  'structure_de_redirection',
+  'demarche',
+  'issue',
+  'role_mediateur',
+] as const;
 
 interface AccompanimentFacts {
   accompaniment: string;
@@ -125,17 +141,45 @@ export function craCsv(db: Database.Database, siteType: string): string {
     const minutes = Math.max(1, Math.round((Date.parse(f.ended) - Date.parse(f.started)) / 60_000));
     const autonomy = f.byMediator === 0 ? 'Autonome' : f.byVisitor === 0 ? 'EntierementAccompagne' : 'PartiellementAutonome';
     const referred = f.outcome === 'referred';
-    return [f.started.slice(0, 10), minutes, 'LieuActivite', siteType, 'Sante;AideAuxDemarchesAdministratives', autonomy, referred ? 'oui' : 'non', referred ? 'OperateurOuOrganismeEnCharge' : '', f.journey, f.outcome, f.role ?? '']
+    return [
+      f.started.slice(0, 10),
+      minutes,
+      'LieuActivite',
+      siteType,
+      'Sante;AideAuxDemarchesAdministratives',
+      autonomy,
+      referred ? 'oui' : 'non',
+      referred ? 'OperateurOuOrganismeEnCharge' : '',
+      f.journey,
+      f.outcome,
+      f.role ?? '',
+    ]
       .map(csvCell)
       .join(',');
   });
   return `${[craColumns.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-/** The admin's views of the figures: tables, and the CRA export. */
-export function createActivityHandlers(db: Database.Database, isAdmin: (token: string) => boolean, siteType: string) {
+/**
+ * The admin's views of the figures: tables, and the CRA export. A locked-down kiosk refuses downloads, so the export
+ * can also be saved as a file in `<dataDir>/exports` (the deployment guide says how to fetch it, or `npm run figures:merge`).
+ */
+export function createActivityHandlers(db: Database.Database, isAdmin: (token: string) => boolean, siteType: string, exportDir?: string) {
   return {
+    'admin.activityExport': ({ token }: { token: string }) => {
+      if (!isAdmin(token)) return fail('admin.unauthorised');
+      if (!exportDir) return fail('activity.exportUnavailable');
+      try {
+        mkdirSync(exportDir, { recursive: true });
+        const file = `activite-mediation-${new Date().toISOString().slice(0, 10)}.csv`;
+        writeFileSync(join(exportDir, file), craCsv(db, siteType), { mode: 0o640 });
+        return ok({ folder: exportDir, file });
+      } catch {
+        return fail('activity.exportUnavailable');
+      }
+    },
     'admin.activity': ({ token }: { token: string }) => (isAdmin(token) ? ok(activityFigures(db)) : fail('admin.unauthorised')),
-    'admin.activityCsv': ({ token }: { token: string }) => (isAdmin(token) ? ok({ csv: craCsv(db, siteType) }) : fail('admin.unauthorised')),
-  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv'>;
+    'admin.activityCsv': ({ token }: { token: string }) =>
+      isAdmin(token) ? ok({ csv: craCsv(db, siteType) }) : fail('admin.unauthorised'),
+  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv' | 'admin.activityExport'>;
 }

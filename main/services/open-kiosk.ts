@@ -83,7 +83,7 @@ export function openKiosk(options: OpenKioskOptions) {
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
-  const activity = createActivityHandlers(db, admin.authorised, config.siteType);
+  const activity = createActivityHandlers(db, admin.authorised, config.siteType, join(config.dataDir, 'exports'));
   const handlers: Handlers = {
     ...kiosk.handlers,
     ...settings.handlers,

@@ -67,6 +67,7 @@ function Bars({ id, title, rows, unit }: { id: string; title: string; rows: read
 export function Activity({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
   const [figures, setFigures] = useState<{ activity: readonly ActivityRow[]; stuck: readonly StuckRow[] } | null>(null);
   const [download, setDownload] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
 
   useEffect(() => {
     void api['admin.activity']({ token }).then((answer) => (answer.ok ? setFigures(answer.value) : onExpired()));
@@ -77,6 +78,12 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
     const answer = await api['admin.activityCsv']({ token });
     if (!answer.ok) return onExpired();
     setDownload(URL.createObjectURL(new Blob([answer.value.csv], { type: 'text/csv;charset=utf-8' })));
+  };
+
+  const saveOnKiosk = async () => {
+    const answer = await api['admin.activityExport']({ token });
+    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+    setSaved(answer.ok ? text.csvSaved(answer.value.file, answer.value.folder) : text.csvNotSaved);
   };
 
   if (!figures) return null;
@@ -141,6 +148,9 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
       <h3>{text.csvTitle}</h3>
       <p>{text.csvIntro}</p>
       <div className="answer-row">
+        <Button className="action" onPress={() => void saveOnKiosk()}>
+          {text.csvSave}
+        </Button>
         <Button className="action" onPress={() => void prepareCsv()}>
           {text.csvPrepare}
         </Button>
@@ -150,6 +160,9 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
           </a>
         )}
       </div>
+      <p role="status" className="form-message">
+        {saved}
+      </p>
     </section>
   );
 }

@@ -80,7 +80,10 @@ export const adminTexts = {
   stuckTitle: 'Où les personnes bloquent',
   stuckNone: 'Aucune étape bloquée pour l’instant.',
   csvTitle: 'Compte rendu d’activité (CSV)',
-  csvIntro: 'Un fichier avec une ligne par accompagnement, dans les colonnes du compte rendu d’activité de La Coop de la médiation numérique : date, durée, type de lieu, thématiques, autonomie, orientation.',
+  csvIntro: 'Un fichier avec une ligne par accompagnement, dans les colonnes du compte rendu d’activité de La Coop de la médiation numérique : date, durée, type de lieu, thématiques, autonomie, orientation. Sur une borne verrouillée, le téléchargement est bloqué : enregistrez le fichier sur la borne.',
   csvPrepare: 'Préparer le fichier CSV',
+  csvSave: 'Enregistrer le fichier sur la borne',
+  csvSaved: (file: string, folder: string) => `Fichier ${file} enregistré dans ${folder}. La personne qui s’occupe de la borne peut le copier sur une clé USB.`,
+  csvNotSaved: 'Le fichier n’a pas pu être enregistré sur la borne.',
   csvDownload: 'Télécharger le fichier CSV',
 } as const;

@@ -3,7 +3,7 @@
 // santé journey (secret steps hide the mediator's panel, one step is blocked with a reason), the hand-off page prints
 // and carries a resume ticket; a second visit, with another mediator, resumes from that ticket. The admin's activity
 // view then counts both accompaniments and where the visitor got stuck. Its own host: it sets a passphrase.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -306,6 +306,16 @@ test('the admin sees the three accompaniments (the last one stopped when the vis
   await expect(activity.getByRole('region', { name: 'Où les personnes bloquent' })).toContainText(
     'activer-mon-espace-sante · code-provisoire · SMS non reçu',
   );
+  // A locked-down kiosk refuses downloads: the file can be saved on the kiosk, in the data folder's exports.
+  await activity.getByRole('button', { name: 'Enregistrer le fichier sur la borne' }).click();
+  await expect(activity.getByRole('status').last()).toContainText(join(host.dataDir, 'exports'));
+  const saved = readdirSync(join(host.dataDir, 'exports'));
+  expect(saved).toHaveLength(1);
+  expect(
+    readFileSync(join(host.dataDir, 'exports', saved[0] ?? ''), 'utf8')
+      .trim()
+      .split(/\r?\n/),
+  ).toHaveLength(4);
   await activity.getByRole('button', { name: 'Préparer le fichier CSV' }).click();
   const downloading = page.waitForEvent('download');
   await activity.getByRole('link', { name: 'Télécharger le fichier CSV' }).click();

@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'admin.readability': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.closeKiosk': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.mediators': () => ({ ok: false, error: 'admin.unauthorised' }),
+    'admin.activityExport': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.mediatorCreate': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.mediatorReset': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.mediatorDisable': () => ({ ok: false, error: 'admin.unauthorised' }),
