@@ -82,5 +82,8 @@ const run: BenchRun = {
 };
 writeFileSync(out, updateBenchmarks(existsSync(out) ? readFileSync(out, 'utf8') : null, benchmarksSection(run)));
 if (args.includes('--json')) process.stdout.write(benchJson(run));
-else process.stdout.write(`${run.machine}\n${run.browser}\nload ${run.load.before.toFixed(2)} → ${run.load.after.toFixed(2)}\n\n${formatTable(measures)}\n\nWrote ${out}\n`);
+else
+  process.stdout.write(
+    `${run.machine}\n${run.browser}\nload ${run.load.before.toFixed(2)} → ${run.load.after.toFixed(2)}\n\n${formatTable(measures)}\n\nWrote ${out}\n`,
+  );
 process.exit(measures.every(withinBudget) ? 0 : 1);

@@ -52,12 +52,26 @@ function installProbe(): void {
     },
     true,
   );
-  addEventListener('input', (event) => {
-    if (event.target instanceof HTMLInputElement) probe.inputs.push([performance.now(), event.target.value.length]);
-  }, true);
+  addEventListener(
+    'input',
+    (event) => {
+      if (event.target instanceof HTMLInputElement) probe.inputs.push([performance.now(), event.target.value.length]);
+    },
+    true,
+  );
   addEventListener('passerelle:search-shown', (event) => {
     probe.shown.push([performance.now(), (event as CustomEvent<{ length: number }>).detail.length]);
   });
+}
+
+export interface WipeTimes {
+  readonly total: number;
+  /** The renderer's end of visit (clipboard, kiosk.endVisit) and the unload, until the new document starts. */
+  readonly toNewPage: number;
+  /** The new document: HTML, scripts and style sheets (the wipe emptied the cache), until the renderer's first line. */
+  readonly toBoot: number;
+  /** The renderer: settings, languages, first render. */
+  readonly bootToReady: number;
 }
 
 /** Where the focus goes after a tap: the new screen's heading, the journey's next question or step, a dialog. */
@@ -89,9 +103,16 @@ export class KioskPage {
 
   /** Taps and returns the milliseconds from the tap to the focus arriving where `target` says. */
   async timedTap(locator: Locator, target: FocusTarget): Promise<number> {
-    await this.page.evaluate((selector) => Object.assign(window.passerelleBench ?? {}, { target: selector, tapAt: -1, took: -1, tapped: null }), focusTargets[target]);
+    await this.page.evaluate(
+      (selector) => Object.assign(window.passerelleBench ?? {}, { target: selector, tapAt: -1, took: -1, tapped: null }),
+      focusTargets[target],
+    );
     await locator.click();
-    const took = await this.page.waitForFunction(() => ((window.passerelleBench?.took ?? -1) >= 0 ? window.passerelleBench?.took : null), undefined, { timeout: 10_000 });
+    const took = await this.page.waitForFunction(
+      () => ((window.passerelleBench?.took ?? -1) >= 0 ? window.passerelleBench?.took : null),
+      undefined,
+      { timeout: 10_000 },
+    );
     await this.page.evaluate(() => Object.assign(window.passerelleBench ?? {}, { target: '' }));
     return (await took.jsonValue()) ?? Number.NaN;
   }
@@ -101,8 +122,11 @@ export class KioskPage {
     return this.page.getByRole('main').getByRole('listitem').getByRole('button');
   }
 
-  /** Ends the visit with Terminer, as a visitor does; returns the milliseconds from the confirming tap to the home screen ready again. */
-  async endVisit(language: Texts = t): Promise<number> {
+  /**
+   * Ends the visit with Terminer, as a visitor does. Returns the milliseconds from the confirming tap to the home
+   * screen ready again, and where they went: until the new page starts, until its script runs, until the first render.
+   */
+  async endVisit(language: Texts = t): Promise<WipeTimes> {
     await this.button(language.nav.end).click();
     const confirm = this.page.getByRole('alertdialog').getByRole('button', { name: language.end.confirm, exact: true });
     await confirm.waitFor();
@@ -112,7 +136,10 @@ export class KioskPage {
     await confirm.click();
     await reloaded;
     await this.ready();
-    const readyEpoch = await this.page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('passerelle:ready')[0]?.startTime ?? Number.NaN));
-    return readyEpoch - this.lastTapEpoch;
+    const [origin = Number.NaN, boot = Number.NaN, ready = Number.NaN] = await this.page.evaluate(() => [
+      performance.timeOrigin,
+      ...['passerelle:boot', 'passerelle:ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+    ]);
+    return { total: origin + ready - this.lastTapEpoch, toNewPage: origin - this.lastTapEpoch, toBoot: boot, bootToReady: ready - boot };
   }
 }

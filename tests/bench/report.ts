@@ -20,7 +20,12 @@ export function formatTable(measures: readonly Measure[]): string {
   const rows = measures.map((m) => [m.section, m.name, `${digits(m)} ${m.unit}`, budgetText(m), verdict(m)]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   return rows
-    .map((row) => row.map((cell, column) => (column === 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -43,7 +48,10 @@ export function benchmarksSection(run: BenchRun): string {
     '',
     '| Area | Figure | Value | Budget | Result |',
     '|---|---|--:|--:|---|',
-    ...run.measures.map((m) => `| ${m.section} | ${m.name}${m.samples ? ` (n = ${m.samples})` : ''} | ${digits(m)} ${m.unit} | ${budgetText(m)} | ${verdict(m)} |`),
+    ...run.measures.map(
+      (m) =>
+        `| ${m.section} | ${m.name}${m.samples ? ` (n = ${m.samples})` : ''} | ${digits(m)} ${m.unit} | ${budgetText(m)} | ${verdict(m)} |`,
+    ),
     generatedEnd,
   ];
   return lines.join('\n');

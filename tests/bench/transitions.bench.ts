@@ -15,7 +15,12 @@ async function closeDialog(kiosk: KioskPage, name: string): Promise<void> {
 /** One round: a need, one of its pages (a journey walked a few steps, or a topic and a glossary word), the dialogs, other screens. */
 async function round(kiosk: KioskPage, index: number, times: number[]): Promise<void> {
   const need = needIds[index % needIds.length] ?? 'mon-espace-sante';
-  times.push(await kiosk.timedTap(kiosk.page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }), 'screen'));
+  times.push(
+    await kiosk.timedTap(
+      kiosk.page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }),
+      'screen',
+    ),
+  );
   await kiosk.page.getByRole('heading', { level: 2, name: t.needPage.pages }).waitFor();
   const pages = kiosk.listedPages;
   const count = await pages.count();
@@ -47,7 +52,20 @@ export async function benchTransitions(kiosk: KioskPage, navigations: number): P
   for (let index = 0; times.length < navigations; index++) await round(kiosk, index, times);
   return [
     { section: 'Transitions', name: 'tap to heading focused p50', value: percentile(times, 50), unit: 'ms', samples: times.length },
-    { section: 'Transitions', name: 'tap to heading focused p95', value: percentile(times, 95), unit: 'ms', budget: 100, samples: times.length },
-    { section: 'Transitions', name: 'taps within one frame (16.7 ms), goal', value: Math.round((times.filter((ms) => ms <= 1000 / 60).length / times.length) * 100), unit: '%', samples: times.length },
+    {
+      section: 'Transitions',
+      name: 'tap to heading focused p95',
+      value: percentile(times, 95),
+      unit: 'ms',
+      budget: 100,
+      samples: times.length,
+    },
+    {
+      section: 'Transitions',
+      name: 'taps within one frame (16.7 ms), goal',
+      value: Math.round((times.filter((ms) => ms <= 1000 / 60).length / times.length) * 100),
+      unit: '%',
+      samples: times.length,
+    },
   ];
 }

@@ -23,12 +23,18 @@ export function firstScreenFiles(indexHtml: string): string[] {
 const gzipBytes = (file: string): number => gzipSync(readFileSync(file)).length;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 function coldContentBuildMs(): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'build', 'scripts', 'content-build.ts')], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'build', 'scripts', 'content-build.ts')],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`content:build failed: ${run.stderr}`);
   return performance.now() - started;
 }
@@ -39,9 +45,25 @@ export function benchWeight(contentBuilds: number): Measure[] {
   const all = filesUnder(rendererDir);
   const builds = Array.from({ length: contentBuilds }, coldContentBuildMs);
   return [
-    { section: 'Weight', name: 'first screen JS + CSS, gzip', value: kb(first.reduce((sum, file) => sum + gzipBytes(file), 0)), unit: 'kB', budget: 200 },
-    { section: 'Weight', name: 'first screen JS + CSS, raw', value: kb(first.reduce((sum, file) => sum + statSync(file).size, 0)), unit: 'kB' },
-    { section: 'Weight', name: 'whole renderer (fonts, pictograms, lazy chunks), raw', value: kb(all.reduce((sum, file) => sum + statSync(file).size, 0)), unit: 'kB' },
+    {
+      section: 'Weight',
+      name: 'first screen JS + CSS, gzip',
+      value: kb(first.reduce((sum, file) => sum + gzipBytes(file), 0)),
+      unit: 'kB',
+      budget: 200,
+    },
+    {
+      section: 'Weight',
+      name: 'first screen JS + CSS, raw',
+      value: kb(first.reduce((sum, file) => sum + statSync(file).size, 0)),
+      unit: 'kB',
+    },
+    {
+      section: 'Weight',
+      name: 'whole renderer (fonts, pictograms, lazy chunks), raw',
+      value: kb(all.reduce((sum, file) => sum + statSync(file).size, 0)),
+      unit: 'kB',
+    },
     { section: 'Weight', name: 'content pack', value: kb(statSync(join(root, 'dist', 'content', packFileName)).size), unit: 'kB' },
     { section: 'Weight', name: 'cold content:build (median)', value: Math.round(median(builds)), unit: 'ms', samples: builds.length },
   ];

@@ -8,9 +8,13 @@ export interface RunningHost {
 }
 
 export async function startHost(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 15_000);
