@@ -112,8 +112,11 @@ export async function benchEndurance(
   const early = Math.max(1, Math.round(sessions / 10));
   const dbBefore = stateDbBytes(host);
   const wipes: WipeTimes[] = [];
+  // A middle reading tells warming up (growth that slows down) from a leak (growth that keeps its pace).
+  const middle = Math.round((early + sessions) / 2);
   let heapEarly = 0;
   let rssEarly = 0;
+  let rssMiddle = 0;
   for (let index = 1; index <= sessions; index++) {
     if (index % 100 === 50) await idleVisit(browser, host, idleSeconds);
     else wipes.push(await visit(kiosk, index));
@@ -121,6 +124,7 @@ export async function benchEndurance(
       heapEarly = await rendererHeapAfterGc(kiosk);
       rssEarly = await hostRssBytes(host.process.pid ?? 0);
     }
+    if (index === middle) rssMiddle = await hostRssBytes(host.process.pid ?? 0);
   }
   const heapLate = await rendererHeapAfterGc(kiosk);
   const rssLate = await hostRssBytes(host.process.pid ?? 0);
@@ -136,6 +140,7 @@ export async function benchEndurance(
       budget: 5,
     },
     { section: 'Endurance', name: `host RSS, session ${early}`, value: mb(rssEarly), unit: 'MiB' },
+    { section: 'Endurance', name: `host RSS, session ${middle}`, value: mb(rssMiddle), unit: 'MiB' },
     { section: 'Endurance', name: `host RSS, session ${sessions}`, value: mb(rssLate), unit: 'MiB' },
     {
       section: 'Endurance',
@@ -143,6 +148,12 @@ export async function benchEndurance(
       value: growthPercent(rssEarly, rssLate),
       unit: '%',
       budget: 5,
+    },
+    {
+      section: 'Endurance',
+      name: `host RSS growth, session ${middle} to ${sessions}`,
+      value: growthPercent(rssMiddle, rssLate),
+      unit: '%',
     },
     {
       section: 'Endurance',
