@@ -73,7 +73,7 @@ const order = ['Start', 'Transitions', 'Search', 'Endurance', 'Weight'];
 measures.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
 const run: BenchRun = {
   machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.version}`,
-  browser: `Chromium ${browser.version()} (${executablePath})`,
+  browser: `Chromium ${browser.version()}`,
   date: new Date(startedAt).toISOString(),
   load: { before: loadBefore, after: loadavg()[0] ?? 0 },
   quick,
