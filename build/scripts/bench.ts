@@ -2,9 +2,9 @@
 // figure against its budget (or JSON with --json), writes BENCHMARKS.md (or --out=FILE), and exits non-zero when a
 // budget is missed. `--quick` takes fewer samples: it checks that the bench runs, its figures are not the reference.
 import { chromium } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../tests/e2e/chromium-path';
 import { startHost, stopHost } from '../../tests/e2e/host-process';
 import { benchEndurance } from '../../tests/bench/endurance.bench';
@@ -21,7 +21,10 @@ import { buildIfStale } from './build';
 const root = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const out = args.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? join(root, 'BENCHMARKS.md');
+// A quick run never replaces the reference figures in BENCHMARKS.md unless asked to with --out.
+const out =
+  args.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ??
+  join(root, quick ? 'test-results/benchmarks-quick.md' : 'BENCHMARKS.md');
 const plan = quick
   ? { searchRounds: 5, startSamples: 3, navigations: 40, typingReps: 4, sessions: 60, contentBuilds: 1 }
   : { searchRounds: 30, startSamples: 15, navigations: 300, typingReps: 24, sessions: 500, contentBuilds: 3 };
@@ -80,6 +83,7 @@ const run: BenchRun = {
   minutes: (Date.now() - startedAt) / 60_000,
   measures,
 };
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, updateBenchmarks(existsSync(out) ? readFileSync(out, 'utf8') : null, benchmarksSection(run)));
 if (args.includes('--json')) process.stdout.write(benchJson(run));
 else
