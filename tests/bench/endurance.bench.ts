@@ -129,6 +129,14 @@ export async function benchEndurance(
   const heapLate = await rendererHeapAfterGc(kiosk);
   const rssLate = await hostRssBytes(host.process.pid ?? 0);
   const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const wipe = (name: string, part: (times: WipeTimes) => number, p: number, budget?: number): Measure => ({
+    section: 'Endurance',
+    name,
+    value: percentile(wipes.map(part), p),
+    unit: 'ms',
+    samples: wipes.length,
+    ...(budget === undefined ? {} : { budget }),
+  });
   return [
     { section: 'Endurance', name: `renderer heap after GC, session ${early}`, value: mb(heapEarly), unit: 'MiB' },
     { section: 'Endurance', name: `renderer heap after GC, session ${sessions}`, value: mb(heapLate), unit: 'MiB' },
@@ -162,56 +170,10 @@ export async function benchEndurance(
       unit: 'bytes',
       budget: 0,
     },
-    {
-      section: 'Endurance',
-      name: 'wipe: confirm tap to home ready p50',
-      value: percentile(
-        wipes.map((w) => w.total),
-        50,
-      ),
-      unit: 'ms',
-      samples: wipes.length,
-    },
-    {
-      section: 'Endurance',
-      name: 'wipe: confirm tap to home ready p95',
-      value: percentile(
-        wipes.map((w) => w.total),
-        95,
-      ),
-      unit: 'ms',
-      budget: 300,
-      samples: wipes.length,
-    },
-    {
-      section: 'Endurance',
-      name: 'wipe p50, part 1: end of visit and unload',
-      value: percentile(
-        wipes.map((w) => w.toNewPage),
-        50,
-      ),
-      unit: 'ms',
-      samples: wipes.length,
-    },
-    {
-      section: 'Endurance',
-      name: 'wipe p50, part 2: page and scripts loaded',
-      value: percentile(
-        wipes.map((w) => w.toBoot),
-        50,
-      ),
-      unit: 'ms',
-      samples: wipes.length,
-    },
-    {
-      section: 'Endurance',
-      name: 'wipe p50, part 3: renderer boot to first render',
-      value: percentile(
-        wipes.map((w) => w.bootToReady),
-        50,
-      ),
-      unit: 'ms',
-      samples: wipes.length,
-    },
+    wipe('wipe: confirm tap to home ready p50', (w) => w.total, 50),
+    wipe('wipe: confirm tap to home ready p95', (w) => w.total, 95, 300),
+    wipe('wipe p50, part 1: end of visit and unload', (w) => w.toNewPage, 50),
+    wipe('wipe p50, part 2: page and scripts loaded', (w) => w.toBoot, 50),
+    wipe('wipe p50, part 3: renderer boot to first render', (w) => w.bootToReady, 50),
   ];
 }

@@ -1,4 +1,4 @@
-// The bench's hands on the visitor app: taps by role and name (French texts from the app's own locale file) and
+// The bench's hands on the visitor app: taps by role and name (texts from the app's own locale files) and
 // in-page timers that start at the tap itself, so Playwright's own round trips are never counted.
 import type { Locator, Page } from '@playwright/test';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
