@@ -54,11 +54,18 @@ async function timeToInteractive(
   const started = performance.now();
   const host = await launch();
   const hostMs = performance.now() - started;
-  await page.goto(host.url);
-  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  await page.getByRole('button', { name: t.comfort.open, exact: true }).click();
-  await page.getByRole('dialog').waitFor();
+  try {
+    await page.goto(host.url);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await page.getByRole('button', { name: t.comfort.open, exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+  } catch (error) {
+    // A failed sample must not leave its host running after the bench.
+    await context.close();
+    await host.stop();
+    throw error;
+  }
   return { ms: performance.now() - started, hostMs, page, host };
 }
 
@@ -86,18 +93,21 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
     for (let sample = -1; sample < samples; sample++) {
       for (const kind of sample % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
         const run = await timeToInteractive(browser, kind === 'app' ? () => startAppHost(dataDir) : startBareHost);
-        if (sample >= 0 && kind === 'app') {
-          const times = await rendererTimes(run.page);
-          app.push(run.ms);
-          appHost.push(run.hostMs);
-          firstRender.push(times.firstRender);
-          firstPaint.push(times.firstPaint);
-        } else if (sample >= 0) {
-          bare.push(run.ms);
-          bareHost.push(run.hostMs);
+        try {
+          if (sample >= 0 && kind === 'app') {
+            const times = await rendererTimes(run.page);
+            app.push(run.ms);
+            appHost.push(run.hostMs);
+            firstRender.push(times.firstRender);
+            firstPaint.push(times.firstPaint);
+          } else if (sample >= 0) {
+            bare.push(run.ms);
+            bareHost.push(run.hostMs);
+          }
+        } finally {
+          await run.page.context().close();
+          await run.host.stop();
         }
-        await run.page.context().close();
-        await run.host.stop();
       }
     }
   } finally {
