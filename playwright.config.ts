@@ -1,6 +1,6 @@
 // Browser tests: Playwright against the real web host, in the system's Chromium (no browser download).
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable } from './tests/e2e/chromium-path';
+import { chromiumArgs, chromiumExecutable } from './tests/e2e/chromium-path';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,7 +16,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [...chromiumArgs],
     },
   },
 });

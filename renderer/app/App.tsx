@@ -47,6 +47,12 @@ export function App({ api, transport, settings, i18n }: AppProps) {
     [api],
   );
 
+  // The first render is committed and the home heading has the focus (children's effects run first): the app is
+  // ready for a tap. Tests and `npm run bench` wait for this marker instead of guessing.
+  useEffect(() => {
+    performance.mark('passerelle:ready');
+    document.documentElement.dataset.ready = 'true';
+  }, []);
   useEffect(() => onEvent(transport, 'kiosk.reset', ({ reason }) => endVisit(reason === 'recovered' ? 'crash' : 'operator')), [transport, endVisit]);
   // Staff open the admin area with a hidden gesture; leaving it wipes and reloads like the end of a visit.
   useStaffEntry(

@@ -1,11 +1,16 @@
-// A measured figure, with its budget when the issue gives one.
+// A measured figure, with its budget when the issue gives one, and the arithmetic every benchmark shares.
+
+export type Section = 'Start' | 'Transitions' | 'Search' | 'Endurance' | 'Weight';
 
 export interface Measure {
+  readonly section: Section;
   readonly name: string;
   readonly value: number;
   readonly unit: string;
   /** The figure must be at most this. */
   readonly budget?: number;
+  /** How many samples the figure comes from, when it is a statistic. */
+  readonly samples?: number;
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -13,5 +18,19 @@ export function percentile(values: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
+
+export const median = (values: readonly number[]): number => percentile(values, 50);
+
+/**
+ * How many times slower `measured` is than `reference`, from samples taken side by side in the same run:
+ * the ratio of the medians, so one slow sample caused by another process does not decide it.
+ */
+export function ratio(measured: readonly number[], reference: readonly number[]): number {
+  const base = median(reference);
+  return base > 0 ? median(measured) / base : Number.NaN;
+}
+
+/** Growth from `before` to `after` in percent of `before` (negative when it shrank). */
+export const growthPercent = (before: number, after: number): number => (before > 0 ? ((after - before) / before) * 100 : Number.NaN);
 
 export const withinBudget = (m: Measure): boolean => m.budget === undefined || m.value <= m.budget;

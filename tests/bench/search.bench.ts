@@ -15,7 +15,6 @@ import { generatedSource } from './generated-content';
 import { percentile, type Measure } from './measure';
 
 const queries = ['securite sociale', 'sécu', 'mutuelle', 'CMU', 'carte vitale', 'médecin de famille', 'medecin traitent', 'telecosultation', 'mon espace santé', 'arnaque sms', 'ordonnance', 'vaccin enfant', 'm', 'me', 'med', 'mede', 'medec', 'medeci', 'medecin'];
-const rounds = 30;
 
 function buildPack(dir: string, source: ReturnType<typeof loadContent>): void {
   mkdirSync(dir, { recursive: true });
@@ -23,7 +22,7 @@ function buildPack(dir: string, source: ReturnType<typeof loadContent>): void {
   writeFileSync(join(dir, manifestFileName), JSON.stringify(manifest));
 }
 
-function serviceLatencies(packFile: string): number[] {
+function serviceLatencies(packFile: string, rounds: number): number[] {
   const db = new Database(packFile, { readonly: true });
   const search = createSearch(db);
   for (const q of queries) search.search(q, 'fr');
@@ -39,7 +38,7 @@ function serviceLatencies(packFile: string): number[] {
   return times;
 }
 
-async function httpLatencies(packDir: string, work: string): Promise<number[]> {
+async function httpLatencies(packDir: string, work: string, rounds: number): Promise<number[]> {
   const config = parseSiteConfig({ port: 0 }, 'bench', join(work, `data-${Math.random()}`));
   mkdirSync(join(work, 'renderer'), { recursive: true });
   const web = await runWebHost(config, { renderer: join(work, 'renderer'), bundledPack: packDir }, createMemoryLogger());
@@ -65,7 +64,8 @@ async function httpLatencies(packDir: string, work: string): Promise<number[]> {
   return times;
 }
 
-export async function benchSearch(): Promise<Measure[]> {
+/** `rounds` passes over the queries, for each pack and each way in. */
+export async function benchSearch(rounds: number): Promise<Measure[]> {
   const work = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
   try {
     const source = loadContent(join(import.meta.dirname, '..', '..', 'content'));
@@ -79,16 +79,17 @@ export async function benchSearch(): Promise<Measure[]> {
 
     const measures: Measure[] = [];
     for (const [name, dir] of [['real pack', realDir], ['10,000-topic pack', bigDir]] as const) {
-      const service = serviceLatencies(join(dir, packFileName));
-      const http = await httpLatencies(dir, work);
+      const service = serviceLatencies(join(dir, packFileName), rounds);
+      const http = await httpLatencies(dir, work, rounds);
+      const n = service.length;
       measures.push(
-        { name: `search p50, service, ${name}`, value: percentile(service, 50), unit: 'ms' },
-        { name: `search p95, service, ${name}`, value: percentile(service, 95), unit: 'ms', budget: 5 },
-        { name: `search p50, HTTP, ${name}`, value: percentile(http, 50), unit: 'ms' },
-        { name: `search p95, HTTP, ${name}`, value: percentile(http, 95), unit: 'ms', budget: 20 },
+        { section: 'Search', name: `search p50, service, ${name}`, value: percentile(service, 50), unit: 'ms', samples: n },
+        { section: 'Search', name: `search p95, service, ${name}`, value: percentile(service, 95), unit: 'ms', budget: 5, samples: n },
+        { section: 'Search', name: `search p50, HTTP, ${name}`, value: percentile(http, 50), unit: 'ms', samples: n },
+        { section: 'Search', name: `search p95, HTTP, ${name}`, value: percentile(http, 95), unit: 'ms', budget: 20, samples: n },
       );
     }
-    measures.push({ name: 'build of the 10,000-topic pack', value: bigBuildMs, unit: 'ms' });
+    measures.push({ section: 'Search', name: 'build of the 10,000-topic pack', value: Math.round(bigBuildMs), unit: 'ms' });
     return measures;
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Search: results update as the visitor types; the query lives only in this screen's memory.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { snippetEnd, snippetStart } from '../../../main/db/content-pack-format';
@@ -18,6 +18,11 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const field = useRef<HTMLInputElement>(null);
   const loaded = useApiResult(() => api['content.search']({ locale, query: query.slice(0, 100) }), [api, locale, query]);
   const answer = loaded.state === 'ok' && query.trim() !== '' ? loaded.value : null;
+  // Results for the current query are on screen: `npm run bench` times typing with this event. Only the length of
+  // the query goes with it, never its text.
+  useEffect(() => {
+    if (loaded.state !== 'loading') window.dispatchEvent(new CustomEvent('passerelle:search-shown', { detail: { length: query.length } }));
+  }, [loaded]);
 
   return (
     <>

@@ -1,0 +1,179 @@
+// Endurance: many visitor sessions in a row through the browser, as a kiosk lives for weeks, watching the renderer's
+// heap after garbage collection, the host's memory, the state DB on disk, and how long the end-of-visit wipe takes.
+import type { Browser } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { needIds } from '../../renderer/app/screens';
+import type { RunningHost } from '../e2e/host-process';
+import { languages } from '../../renderer/i18n/languages';
+import { KioskPage, t, texts, type WipeTimes } from './kiosk-page';
+import { growthPercent, percentile, type Measure } from './measure';
+
+/** The idle warning's countdown (renderer/app/IdleWarning.tsx), not imported: that would load React into the bench. */
+const warningSeconds = 30;
+const searchQueries = ['carte vitale', 'ameli', 'médecin', 'mutuelle', 'arnaque', 'ordonnance', 'zzzz'];
+
+/** The renderer's JS heap after two full garbage collections, in bytes. */
+async function rendererHeapAfterGc(kiosk: KioskPage): Promise<number> {
+  const cdp = await kiosk.page.context().newCDPSession(kiosk.page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/** The host's resident memory (Linux), the median of a few reads a moment apart. */
+async function hostRssBytes(pid: number): Promise<number> {
+  const reads: number[] = [];
+  for (let read = 0; read < 5; read++) {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    reads.push(Number(kb) * 1024);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return percentile(reads, 50);
+}
+
+const stateDbBytes = (host: RunningHost): number =>
+  ['state.db', 'state.db-wal'].reduce((sum, name) => {
+    try {
+      return sum + statSync(`${host.dataDir}/${name}`).size;
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+/** One visitor: maybe a search, a need and one of its pages (a journey walked some steps), maybe language or comfort, then Terminer. */
+async function visit(kiosk: KioskPage, index: number): Promise<WipeTimes> {
+  const { page } = kiosk;
+  if (index % 3 === 0) {
+    await kiosk.button(t.nav.search).click();
+    await page.getByRole('searchbox', { name: t.search.label }).fill(searchQueries[index % searchQueries.length] ?? 'ameli');
+    await page.getByRole('status').filter({ hasText: /\S/ }).first().waitFor();
+    await kiosk.button(t.nav.home).click();
+  }
+  const need = needIds[index % needIds.length] ?? 'mon-espace-sante';
+  await page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: t.needPage.pages }).waitFor();
+  const pages = kiosk.listedPages;
+  await pages.nth(Math.floor(index / needIds.length) % (await pages.count())).click();
+  const next = kiosk.button(t.journey.next);
+  for (const answer of [t.journey.yes, t.journey.yes, t.journey.yes, t.journey.yes, t.journey.start]) {
+    const button = kiosk.button(answer);
+    if (await button.isVisible()) await button.click();
+  }
+  for (let step = 0; step < index % 4 && (await next.isVisible()); step++) await next.click();
+  let language = t;
+  if (index % 5 === 1) {
+    const code = index % 2 ? 'en' : 'ar';
+    await page.getByRole('radio', { name: languages[code].autonym }).click();
+    language = texts[code];
+    await kiosk.button(language.nav.end).waitFor();
+  }
+  if (index % 4 === 3) {
+    await kiosk.button(language.comfort.open).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('radio')
+      .nth(index % 3)
+      .click();
+    await dialog.getByRole('button', { name: language.glossary.close, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  return kiosk.endVisit(language);
+}
+
+/** A visitor who walks away: the idle warning comes after the site's idle time, then the visit ends on its own (page clock moved forward). */
+async function idleVisit(browser: Browser, host: RunningHost, idleSeconds: number): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const now = Date.now();
+  await page.clock.install({ time: now });
+  const kiosk = await KioskPage.open(page, host.url);
+  await page.clock.pauseAt(now + 5_000);
+  await page.getByRole('list', { name: t.home.needsLabel }).getByRole('button').first().click();
+  await page.getByRole('heading', { level: 2, name: t.needPage.pages }).waitFor();
+  await page.clock.fastForward((idleSeconds + 1) * 1000);
+  await page.getByRole('alertdialog', { name: t.idle.title }).waitFor();
+  const reloaded = page.waitForEvent('load');
+  await page.clock.fastForward((warningSeconds + 1) * 1000);
+  await reloaded;
+  await kiosk.ready();
+  await context.close();
+}
+
+/** `sessions` visits; one in a hundred (the 50th, 150th…) walks away and ends by the idle timeout instead of Terminer. */
+export async function benchEndurance(
+  browser: Browser,
+  host: RunningHost,
+  idleSeconds: number,
+  kiosk: KioskPage,
+  sessions: number,
+): Promise<Measure[]> {
+  const early = Math.max(1, Math.round(sessions / 10));
+  const dbBefore = stateDbBytes(host);
+  const wipes: WipeTimes[] = [];
+  // A middle reading tells warming up (growth that slows down) from a leak (growth that keeps its pace).
+  const middle = Math.round((early + sessions) / 2);
+  let heapEarly = 0;
+  let rssEarly = 0;
+  let rssMiddle = 0;
+  for (let index = 1; index <= sessions; index++) {
+    if (index % 100 === 50) await idleVisit(browser, host, idleSeconds);
+    else wipes.push(await visit(kiosk, index));
+    if (index === early) {
+      heapEarly = await rendererHeapAfterGc(kiosk);
+      rssEarly = await hostRssBytes(host.process.pid ?? 0);
+    }
+    if (index === middle) rssMiddle = await hostRssBytes(host.process.pid ?? 0);
+  }
+  const heapLate = await rendererHeapAfterGc(kiosk);
+  const rssLate = await hostRssBytes(host.process.pid ?? 0);
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const wipe = (name: string, part: (times: WipeTimes) => number, p: number, budget?: number): Measure => ({
+    section: 'Endurance',
+    name,
+    value: percentile(wipes.map(part), p),
+    unit: 'ms',
+    samples: wipes.length,
+    ...(budget === undefined ? {} : { budget }),
+  });
+  return [
+    { section: 'Endurance', name: `renderer heap after GC, session ${early}`, value: mb(heapEarly), unit: 'MiB' },
+    { section: 'Endurance', name: `renderer heap after GC, session ${sessions}`, value: mb(heapLate), unit: 'MiB' },
+    {
+      section: 'Endurance',
+      name: `renderer heap growth, session ${early} to ${sessions}`,
+      value: growthPercent(heapEarly, heapLate),
+      unit: '%',
+      budget: 5,
+    },
+    { section: 'Endurance', name: `host RSS, session ${early}`, value: mb(rssEarly), unit: 'MiB' },
+    { section: 'Endurance', name: `host RSS, session ${middle}`, value: mb(rssMiddle), unit: 'MiB' },
+    { section: 'Endurance', name: `host RSS, session ${sessions}`, value: mb(rssLate), unit: 'MiB' },
+    {
+      section: 'Endurance',
+      name: `host RSS growth, session ${early} to ${sessions}`,
+      value: growthPercent(rssEarly, rssLate),
+      unit: '%',
+      budget: 5,
+    },
+    {
+      section: 'Endurance',
+      name: `host RSS growth, session ${middle} to ${sessions}`,
+      value: growthPercent(rssMiddle, rssLate),
+      unit: '%',
+    },
+    {
+      section: 'Endurance',
+      name: `state DB growth over ${sessions} sessions`,
+      value: stateDbBytes(host) - dbBefore,
+      unit: 'bytes',
+      budget: 0,
+    },
+    wipe('wipe: confirm tap to home ready p50', (w) => w.total, 50),
+    wipe('wipe: confirm tap to home ready p95', (w) => w.total, 95, 300),
+    wipe('wipe p50, part 1: end of visit and unload', (w) => w.toNewPage, 50),
+    wipe('wipe p50, part 2: page and scripts loaded', (w) => w.toBoot, 50),
+    wipe('wipe p50, part 3: renderer boot to first render', (w) => w.bootToReady, 50),
+  ];
+}

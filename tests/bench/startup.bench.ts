@@ -1,0 +1,137 @@
+// Start to interactive: launching the web host until the home screen answers a tap in Chromium, against a bare
+// static page served by a minimal Node host and timed the same way, sample by sample in turn.
+import type { Browser, Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost, stopHost } from '../e2e/host-process';
+import { t } from './kiosk-page';
+import { median, ratio, type Measure } from './measure';
+
+interface LaunchedHost {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** The bare page: a heading that takes the focus and one button that opens a dialog, the same gestures as the app's home. */
+const barePage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bare</title></head><body>
+<h1 tabindex="-1">${t.home.title}</h1><button type="button">${t.comfort.open}</button><dialog><p>${t.comfort.title}</p></dialog>
+<script>document.querySelector('h1').focus();document.querySelector('button').onclick=()=>document.querySelector('dialog').show();
+performance.mark('passerelle:ready');document.documentElement.dataset.ready='true';</script></body></html>`;
+
+const bareHostScript = `const page = ${JSON.stringify(barePage)};
+const server = require('node:http').createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page) }); res.end(page); });
+server.listen(0, '127.0.0.1', () => process.stdout.write('running at http://127.0.0.1:' + server.address().port + '/\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));`;
+
+function startBareHost(): Promise<LaunchedHost> {
+  const child = spawn(process.execPath, ['-e', bareHostScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (\S+)/.exec(output);
+      if (match?.[1])
+        resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
+    });
+    child.once('exit', (code) => reject(new Error(`the bare host exited with ${code}`)));
+  });
+}
+
+async function startAppHost(dataDir: string): Promise<LaunchedHost> {
+  const host = await startHost(dataDir);
+  return { url: host.url, stop: () => stopHost(host) };
+}
+
+/** The same steps for both: start the host, open its page, wait for the focused heading, tap the button, see the dialog. */
+async function timeToInteractive(
+  browser: Browser,
+  launch: () => Promise<LaunchedHost>,
+): Promise<{ ms: number; hostMs: number; page: Page; host: LaunchedHost }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const started = performance.now();
+  const host = await launch();
+  const hostMs = performance.now() - started;
+  try {
+    await page.goto(host.url);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await page.getByRole('button', { name: t.comfort.open, exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+  } catch (error) {
+    // A failed sample must not leave its host running after the bench.
+    await context.close();
+    await host.stop();
+    throw error;
+  }
+  return { ms: performance.now() - started, hostMs, page, host };
+}
+
+/** From the renderer's first line to its first interactive render, and the browser's first contentful paint. */
+const rendererTimes = (page: Page) =>
+  // No helper function inside: the bench runs through tsx, whose name-keeping wrapper does not exist in the page.
+  page
+    .evaluate(() =>
+      ['passerelle:boot', 'passerelle:ready', 'first-contentful-paint'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+      ),
+    )
+    .then(([boot = Number.NaN, ready = Number.NaN, paint = Number.NaN]) => ({ firstRender: ready - boot, firstPaint: paint }));
+
+export async function benchStartup(browser: Browser, samples: number): Promise<Measure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-start-'));
+  const app: number[] = [];
+  const bare: number[] = [];
+  const firstRender: number[] = [];
+  const firstPaint: number[] = [];
+  const appHost: number[] = [];
+  const bareHost: number[] = [];
+  try {
+    // One unmeasured start of each warms the disk cache and creates the state DB, as on a kiosk that restarts.
+    for (let sample = -1; sample < samples; sample++) {
+      for (const kind of sample % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+        const run = await timeToInteractive(browser, kind === 'app' ? () => startAppHost(dataDir) : startBareHost);
+        try {
+          if (sample >= 0 && kind === 'app') {
+            const times = await rendererTimes(run.page);
+            app.push(run.ms);
+            appHost.push(run.hostMs);
+            firstRender.push(times.firstRender);
+            firstPaint.push(times.firstPaint);
+          } else if (sample >= 0) {
+            bare.push(run.ms);
+            bareHost.push(run.hostMs);
+          }
+        } finally {
+          await run.page.context().close();
+          await run.host.stop();
+        }
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return [
+    { section: 'Start', name: 'start to interactive, app ÷ bare page', value: ratio(app, bare), unit: '×', budget: 1.5, samples },
+    { section: 'Start', name: 'start to interactive, app (median)', value: Math.round(median(app)), unit: 'ms', samples },
+    { section: 'Start', name: 'start to interactive, bare page (median)', value: Math.round(median(bare)), unit: 'ms', samples },
+    { section: 'Start', name: 'of which host launch to listening, app (median)', value: Math.round(median(appHost)), unit: 'ms', samples },
+    {
+      section: 'Start',
+      name: 'of which host launch to listening, bare (median)',
+      value: Math.round(median(bareHost)),
+      unit: 'ms',
+      samples,
+    },
+    { section: 'Start', name: 'renderer boot to first render (median)', value: Math.round(median(firstRender)), unit: 'ms', samples },
+    {
+      section: 'Start',
+      name: 'first contentful paint, from navigation (median)',
+      value: Math.round(median(firstPaint)),
+      unit: 'ms',
+      samples,
+    },
+  ];
+}
