@@ -10,7 +10,7 @@ import { useTempDir } from './temp-dir';
 const root = join(import.meta.dirname, '..', '..');
 const tempDir = useTempDir();
 
-describe.skipIf(process.env.PASSERELLE_BENCH !== '1')('npm run bench --quick (set PASSERELLE_BENCH=1)', () => {
+describe.skipIf(process.env.PASSERELLE_BENCH !== '1')('npm run bench --quick (left out of npm test: two minutes with Chromium; run it with PASSERELLE_BENCH=1)', () => {
   it('measures every area, prints JSON with budgets and verdicts, and writes the benchmarks file', () => {
     const out = join(tempDir(), 'BENCHMARKS.md');
     const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--quick', '--json', `--out=${out}`], {
