@@ -1,17 +1,19 @@
 // The app: runs visits one after another; ending one (by the visitor, a crash or the host) starts a clean one.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { ApiClient } from '../../main/api/contract';
 import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../main/api/types';
 import { onEvent, type Transport } from '../api/transport';
-import { AdminArea } from '../admin/AdminArea';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { applyComfort, defaultComfort } from './comfort';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useStaffEntry } from './staff-entry';
 import { Visit } from './Visit';
+
+// Staff-only code is fetched when staff open the admin area, not with the visitor's first screen.
+const AdminArea = lazy(() => import('../admin/AdminArea').then((m) => ({ default: m.AdminArea })));
 
 interface AppProps {
   readonly api: ApiClient;
@@ -53,7 +55,10 @@ export function App({ api, transport, settings, i18n }: AppProps) {
     performance.mark('passerelle:ready');
     document.documentElement.dataset.ready = 'true';
   }, []);
-  useEffect(() => onEvent(transport, 'kiosk.reset', ({ reason }) => endVisit(reason === 'recovered' ? 'crash' : 'operator')), [transport, endVisit]);
+  useEffect(
+    () => onEvent(transport, 'kiosk.reset', ({ reason }) => endVisit(reason === 'recovered' ? 'crash' : 'operator')),
+    [transport, endVisit],
+  );
   // Staff open the admin area with a hidden gesture; leaving it wipes and reloads like the end of a visit.
   useStaffEntry(
     useCallback(() => {
@@ -92,7 +97,9 @@ export function App({ api, transport, settings, i18n }: AppProps) {
           }}
         >
           {admin ? (
-            <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
+            <Suspense fallback={<p role="status">…</p>}>
+              <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
+            </Suspense>
           ) : (
             <Visit api={api} settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
           )}

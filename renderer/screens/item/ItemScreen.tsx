@@ -5,12 +5,14 @@ import { useKiosk } from '../../app/KioskContext';
 import { useApiResult } from '../../app/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Navigate } from '../../app/screens';
-import { AssistedJourney } from '../../assisted/AssistedJourney';
 import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from './JourneyView';
 import { TopicView } from './TopicView';
+
+// Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.
+const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then((m) => ({ default: m.AssistedJourney })));
 
 export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate }) {
   const { t } = useTranslation();
@@ -40,15 +42,17 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
       {item.kind === 'topic' ? (
         <TopicView body={item.body as TopicBody} glossary={item.glossary} />
       ) : mediator && !refused ? (
-        <AssistedJourney
-          journeyId={item.id}
-          title={item.title}
-          body={item.body as JourneyBody}
-          glossary={item.glossary}
-          mediator={mediator}
-          onRefused={() => setRefused(true)}
-          onFinished={() => navigate({ name: 'home' })}
-        />
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <AssistedJourney
+            journeyId={item.id}
+            title={item.title}
+            body={item.body as JourneyBody}
+            glossary={item.glossary}
+            mediator={mediator}
+            onRefused={() => setRefused(true)}
+            onFinished={() => navigate({ name: 'home' })}
+          />
+        </Suspense>
       ) : (
         <JourneyView body={item.body as JourneyBody} glossary={item.glossary} />
       )}
