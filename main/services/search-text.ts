@@ -6,6 +6,57 @@ export const foldText = (text: string): string => text.normalize('NFD').replace(
 /** The words of a text, folded; the same split as the tokenizer (letters and digits). */
 export const searchTerms = (text: string): string[] => foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/**
+ * Little words that tell nothing about what is searched ("médecin de famille"), folded like search terms. As
+ * prefixes they match most of the pack and slow the search down; they are dropped when other words remain.
+ */
+const stopWords: Readonly<Record<string, ReadonlySet<string>>> = {
+  fr: new Set([
+    'a',
+    'au',
+    'aux',
+    'ce',
+    'ces',
+    'd',
+    'de',
+    'des',
+    'du',
+    'en',
+    'et',
+    'il',
+    'j',
+    'je',
+    'l',
+    'la',
+    'le',
+    'les',
+    'ma',
+    'mes',
+    'mon',
+    'par',
+    'pour',
+    'qu',
+    'que',
+    'qui',
+    'sa',
+    'se',
+    'ses',
+    'son',
+    'sur',
+    'un',
+    'une',
+  ]),
+  en: new Set(['a', 'an', 'and', 'for', 'i', 'in', 'is', 'it', 'my', 'of', 'on', 'the', 'to']),
+  ar: new Set(['في', 'من', 'على', 'الى', 'إلى', 'عن', 'و']),
+};
+
+/** The words of a query that carry meaning; the query unchanged when it is made of little words only. */
+export function meaningfulTerms(terms: readonly string[], locale: string): string[] {
+  const stop = stopWords[locale];
+  const kept = stop ? terms.filter((term) => !stop.has(term)) : [...terms];
+  return kept.length > 0 ? kept : [...terms];
+}
+
 /** Every string made by removing one character: two words one typo apart share one of these. */
 export function deletionVariants(term: string): string[] {
   const variants: string[] = [];

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { snippetEnd, snippetStart } from '../db/content-pack-format';
 import type { SearchAnswer, SearchHit } from '../api/types';
-import { deletionVariants, searchTerms, withinOneEdit } from './search-text';
+import { deletionVariants, meaningfulTerms, searchTerms, withinOneEdit } from './search-text';
 
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;
@@ -31,7 +31,9 @@ export function createSearch(db: Database.Database) {
   const findEverywhere = ranked('search', '10.0, 6.0, 1.0');
   const ranges = new Map(
     db
-      .prepare<[], { locale: string; first: number; last: number }>('SELECT locale, min(rowid) AS first, max(rowid) AS last FROM item GROUP BY locale')
+      .prepare<[], { locale: string; first: number; last: number }>(
+        'SELECT locale, min(rowid) AS first, max(rowid) AS last FROM item GROUP BY locale',
+      )
       .all()
       .map((r) => [r.locale, [r.first, r.last] as const]),
   );
@@ -50,7 +52,11 @@ export function createSearch(db: Database.Database) {
     const more = findEverywhere.all(expression, first, last, limit, expression).filter((r) => !seen.has(r.id));
     return [...inHeadings, ...more].slice(0, limit);
   };
-  const spelling = db.prepare<[string, string], string>(`SELECT DISTINCT term FROM spelling WHERE locale = ? AND variant IN (SELECT value FROM json_each(?))`).pluck();
+  const spelling = db
+    .prepare<[string, string], string>(
+      `SELECT DISTINCT term FROM spelling WHERE locale = ? AND variant IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck();
 
   /** The term itself as a prefix, plus the known words one typo away when the term is not known. */
   const alternatives = (term: string, locale: string): string[] => {
@@ -62,7 +68,9 @@ export function createSearch(db: Database.Database) {
 
   const run = (query: string, locale: string, limit: number): SearchHit[] => {
     // A single letter matches nearly everything and tells nothing: searching starts at two.
-    const terms = [...new Set(searchTerms(query))].filter((t) => t.length >= 2 || /\p{N}/u.test(t)).slice(0, maxTerms);
+    const terms = meaningfulTerms([...new Set(searchTerms(query))], locale)
+      .filter((t) => t.length >= 2 || /\p{N}/u.test(t))
+      .slice(0, maxTerms);
     if (terms.length === 0) return [];
     const [first, last] = ranges.get(locale) ?? [0, -1];
     if (terms.every((t) => t.length < shortPrefix)) {

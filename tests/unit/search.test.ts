@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { packFileName } from '../../main/db/content-pack-format';
 import { createSearch, type Search } from '../../main/services/search';
-import { withinOneEdit } from '../../main/services/search-text';
+import { meaningfulTerms, withinOneEdit } from '../../main/services/search-text';
 import { useTempDir } from './temp-dir';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
@@ -35,6 +35,13 @@ describe('search in the content pack', () => {
 
   it('finds a page by the words people use for it', () => {
     expect(ids('médecin de famille')[0]).toBe('medecin-traitant');
+  });
+
+  it('leaves out little words that match most of the pack, unless the query is only little words', () => {
+    expect(meaningfulTerms(['medecin', 'de', 'famille'], 'fr')).toEqual(['medecin', 'famille']);
+    expect(meaningfulTerms(['the', 'doctor'], 'en')).toEqual(['doctor']);
+    expect(meaningfulTerms(['de', 'la'], 'fr')).toEqual(['de', 'la']);
+    expect(ids('le médecin de la famille')[0]).toBe('medecin-traitant');
   });
 
   it('forgives one typo in words of five letters or more', () => {
