@@ -4,10 +4,10 @@ import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../main/api/contract';
 import type { MediatorAccount, MediatorRole } from '../../main/api/types';
 import { ChoiceGroup } from '../assisted/ChoiceGroup';
+import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { PinField } from '../components/PinField';
 import { adminTexts as text } from './texts';
-
-const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 8);
 
 export function Mediators({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
   const [accounts, setAccounts] = useState<readonly MediatorAccount[]>([]);
@@ -80,7 +80,6 @@ function CreateMediator({
   const [keyboard, setKeyboard] = useState<'name' | 'pin' | null>(null);
   const [message, setMessage] = useState('');
   const nameField = useRef<HTMLInputElement>(null);
-  const pinField = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -125,19 +124,13 @@ function CreateMediator({
         value={role}
         onChange={setRole}
       />
-      <TextField className="text-field" type="password" value={pin} onChange={(value) => setPin(digitsOnly(value))} autoComplete="off">
-        <Label className="field-label">{text.mediatorPin}</Label>
-        <Input className="text-input" ref={pinField} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard('pin')} />
-      </TextField>
-      <OnScreenKeyboard
-        field={pinField}
+      <PinField
+        label={text.mediatorPin}
         value={pin}
-        onChange={(value) => setPin(digitsOnly(value))}
+        onChange={setPin}
         locale="fr"
-        inputMode="numeric"
-        maxLength={8}
-        open={keyboard === 'pin'}
-        onOpenChange={(open) => setKeyboard(open ? 'pin' : null)}
+        keyboardOpen={keyboard === 'pin'}
+        onKeyboardOpenChange={(open) => setKeyboard(open ? 'pin' : null)}
       />
       <p role="alert" className="form-message">
         {message}
@@ -164,9 +157,7 @@ function NewPin({
 }) {
   const [open, setOpen] = useState(false);
   const [pin, setPin] = useState('');
-  const [keyboard, setKeyboard] = useState(false);
   const [message, setMessage] = useState('');
-  const field = useRef<HTMLInputElement>(null);
   if (!open) {
     return (
       <Button className="action" onPress={() => setOpen(true)}>
@@ -185,38 +176,8 @@ function NewPin({
   };
   return (
     <Form className="admin-form" onSubmit={(event) => void submit(event)}>
-      <TextField
-        className="text-field"
-        type="password"
-        value={pin}
-        onChange={(value) => setPin(digitsOnly(value))}
-        autoComplete="off"
-        autoFocus
-      >
-        <Label className="field-label">{text.newPinLabel(account.displayName)}</Label>
-        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard(true)} />
-      </TextField>
-      <OnScreenKeyboard
-        field={field}
-        value={pin}
-        onChange={(value) => setPin(digitsOnly(value))}
-        locale="fr"
-        inputMode="numeric"
-        maxLength={8}
-        open={keyboard}
-        onOpenChange={setKeyboard}
-      />
-      <p role="alert" className="form-message">
-        {message}
-      </p>
-      <div className="answer-row">
-        <Button className="action" onPress={() => setOpen(false)}>
-          {text.closeCancel}
-        </Button>
-        <Button type="submit" className="action action-primary">
-          {text.newPinSubmit}
-        </Button>
-      </div>
+      <PinField label={text.newPinLabel(account.displayName)} value={pin} onChange={setPin} locale="fr" autoFocus />
+      <FormActions message={message} cancelLabel={text.closeCancel} onCancel={() => setOpen(false)} submitLabel={text.newPinSubmit} />
     </Form>
   );
 }

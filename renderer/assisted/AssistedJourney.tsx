@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome } from '../../main/api/types';
 import { blockedReasons } from '../../main/api/types';
 import { useKiosk } from '../app/KioskContext';
-import { RichLine } from '../components/RichLine';
 import { StepBody } from '../screens/item/JourneyView';
+import { ReadinessQuestion } from '../screens/item/Readiness';
 import { useAssisted, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from './ChoiceGroup';
 import { HandOff, type ReceiptLine } from './HandOff';
@@ -186,36 +186,8 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
         </Button>
       );
     }
-    const answer = (yes: boolean) => {
-      const next = { ...phase, question: phase.question + 1 };
-      if (yes) return setPhase(next);
-      if ('bring' in question.if_no) return setPhase({ ...next, bring: [...phase.bring, question.if_no.bring] });
-      const target = question.if_no.goto;
-      return setPhase({
-        ...next,
-        startAt: Math.max(
-          0,
-          body.steps.findIndex((s) => s.id === target),
-        ),
-      });
-    };
     return (
-      <section aria-labelledby="readiness-heading">
-        <h2 id="readiness-heading" className="journey-focus" tabIndex={-1}>
-          {t('journey.before')}
-        </h2>
-        <p className="lead">
-          <RichLine text={question.question} glossary={glossary} />
-        </p>
-        <div className="answer-row">
-          <Button className="action action-primary answer" onPress={() => answer(true)}>
-            {t('journey.yes')}
-          </Button>
-          <Button className="action answer" onPress={() => answer(false)}>
-            {t('journey.no')}
-          </Button>
-        </div>
-      </section>
+      <ReadinessQuestion body={body} glossary={glossary} state={phase} onAnswer={(next) => setPhase({ name: 'readiness', ...next })} />
     );
   }
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/KioskContext';
 import type { Navigate } from '../app/screens';
 import { KioskDialog } from '../components/KioskDialog';
+import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { useAssisted } from './AssistedContext';
 
@@ -73,17 +74,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
         open={keyboard}
         onOpenChange={setKeyboard}
       />
-      <p role="alert" className="form-message">
-        {message}
-      </p>
-      <div className="dialog-actions">
-        <Button className="action" onPress={close}>
-          {t('assisted.cancel')}
-        </Button>
-        <Button type="submit" className="action action-primary">
-          {t('assisted.ticketGo')}
-        </Button>
-      </div>
+      <FormActions message={message} cancelLabel={t('assisted.cancel')} onCancel={close} submitLabel={t('assisted.ticketGo')} />
     </Form>
   );
 }

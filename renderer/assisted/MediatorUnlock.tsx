@@ -1,11 +1,12 @@
 // "Espace médiateur": a mediator picks their name and types their PIN (digits keyboard on screen) to open assisted mode.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { MediatorAccount } from '../../main/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { KioskDialog } from '../components/KioskDialog';
-import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { FormActions } from '../components/FormActions';
+import { PinField } from '../components/PinField';
 import { useAssisted } from './AssistedContext';
 import { ChoiceGroup } from './ChoiceGroup';
 
@@ -27,9 +28,7 @@ function UnlockForm({ close }: { close: () => void }) {
   const [names, setNames] = useState<readonly Pick<MediatorAccount, 'id' | 'displayName'>[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [pin, setPin] = useState('');
-  const [keyboard, setKeyboard] = useState(false);
   const [message, setMessage] = useState('');
-  const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void api['mediator.list']({}).then((answer) => setNames(answer.ok ? answer.value : []));
@@ -67,37 +66,8 @@ function UnlockForm({ close }: { close: () => void }) {
         value={chosen}
         onChange={setChosen}
       />
-      <TextField
-        className="text-field"
-        type="password"
-        value={pin}
-        onChange={(value) => setPin(value.replace(/\D/g, '').slice(0, 8))}
-        autoComplete="off"
-      >
-        <Label className="field-label">{t('assisted.pin')}</Label>
-        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} onPointerDown={() => setKeyboard(true)} />
-      </TextField>
-      <OnScreenKeyboard
-        field={field}
-        value={pin}
-        onChange={(value) => setPin(value.replace(/\D/g, '').slice(0, 8))}
-        locale={locale}
-        inputMode="numeric"
-        maxLength={8}
-        open={keyboard}
-        onOpenChange={setKeyboard}
-      />
-      <p role="alert" className="form-message">
-        {message}
-      </p>
-      <div className="dialog-actions">
-        <Button className="action" onPress={close}>
-          {t('assisted.cancel')}
-        </Button>
-        <Button type="submit" className="action action-primary">
-          {t('assisted.unlock')}
-        </Button>
-      </div>
+      <PinField label={t('assisted.pin')} value={pin} onChange={setPin} locale={locale} />
+      <FormActions message={message} cancelLabel={t('assisted.cancel')} onCancel={close} submitLabel={t('assisted.unlock')} />
     </Form>
   );
 }

@@ -6,18 +6,25 @@ import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../main/api/t
 import { textLines } from '../../../main/content/blocks';
 import { OfficialAddress } from '../../components/OfficialAddress';
 import { RichLine } from '../../components/RichLine';
+import { ReadinessQuestion } from './Readiness';
 import { useKiosk } from '../../app/KioskContext';
 import { printPage } from '../../app/print';
 
-type Phase = { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number } | { readonly name: 'step'; readonly index: number };
+type Phase =
+  | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
+  | { readonly name: 'step'; readonly index: number };
 
 /** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
 export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
   const [showOffline, setShowOffline] = useState(false);
-  const [phase, setPhase] = useState<Phase>(body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0 });
+  const [phase, setPhase] = useState<Phase>(
+    body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0 },
+  );
   // The final screens (what to bring, done) show the offline card themselves.
-  const finished = (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0) || (phase.name === 'step' && phase.index >= body.steps.length);
+  const finished =
+    (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0) ||
+    (phase.name === 'step' && phase.index >= body.steps.length);
   return (
     <>
       <JourneyPhases body={body} glossary={glossary} phase={phase} setPhase={setPhase} />
@@ -55,31 +62,34 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
     const question = body.readiness[phase.question];
     if (!question) {
       // The answer buttons are gone: the focus goes to "Commencer", not to the page.
-      if (phase.bring.length === 0) return <Button className="action action-primary journey-focus" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>{t('journey.start')}</Button>;
+      if (phase.bring.length === 0)
+        return (
+          <Button className="action action-primary journey-focus" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>
+            {t('journey.start')}
+          </Button>
+        );
       return (
         <section aria-labelledby="bring-heading" className="note print-card">
-          <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>{t('journey.bring')}</h2>
-          <ul>{phase.bring.map((item) => <li key={item}>{textLines(item).map((line) => <span key={line} className="block-line"><RichLine text={line} glossary={glossary} /></span>)}</li>)}</ul>
+          <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
+            {t('journey.bring')}
+          </h2>
+          <ul>
+            {phase.bring.map((item) => (
+              <li key={item}>
+                {textLines(item).map((line) => (
+                  <span key={line} className="block-line">
+                    <RichLine text={line} glossary={glossary} />
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
           <Offline body={body} glossary={glossary} />
         </section>
       );
     }
-    const answer = (yes: boolean) => {
-      const next = { ...phase, question: phase.question + 1 };
-      if (yes) return setPhase(next);
-      if ('bring' in question.if_no) return setPhase({ ...next, bring: [...phase.bring, question.if_no.bring] });
-      const target = question.if_no.goto;
-      return setPhase({ ...next, startAt: Math.max(0, body.steps.findIndex((s) => s.id === target)) });
-    };
     return (
-      <section aria-labelledby="readiness-heading">
-        <h2 id="readiness-heading" className="journey-focus" tabIndex={-1}>{t('journey.before')}</h2>
-        <p className="lead"><RichLine text={question.question} glossary={glossary} /></p>
-        <div className="answer-row">
-          <Button className="action action-primary answer" onPress={() => answer(true)}>{t('journey.yes')}</Button>
-          <Button className="action answer" onPress={() => answer(false)}>{t('journey.no')}</Button>
-        </div>
-      </section>
+      <ReadinessQuestion body={body} glossary={glossary} state={phase} onAnswer={(next) => setPhase({ name: 'readiness', ...next })} />
     );
   }
 
@@ -87,7 +97,9 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
   if (!step) {
     return (
       <section className="note">
-        <h2 className="journey-focus" tabIndex={-1}>{t('journey.done')}</h2>
+        <h2 className="journey-focus" tabIndex={-1}>
+          {t('journey.done')}
+        </h2>
         <Offline body={body} glossary={glossary} />
       </section>
     );
@@ -96,8 +108,17 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
     <section aria-labelledby="step-heading" className="journey-step">
       <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems />
       <div className="answer-row">
-        {phase.index > 0 && <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>{t('journey.previous')}</Button>}
-        <Button className="action action-primary" onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}>{t('journey.next')}</Button>
+        {phase.index > 0 && (
+          <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>
+            {t('journey.previous')}
+          </Button>
+        )}
+        <Button
+          className="action action-primary"
+          onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}
+        >
+          {t('journey.next')}
+        </Button>
       </div>
     </section>
   );
@@ -115,17 +136,30 @@ interface StepBodyProps {
 /** One step as the visitor sees it: its number, title, text, what to have at hand, the official address. */
 export function StepBody({ step, index, total, glossary, showProblems }: StepBodyProps) {
   const { t } = useTranslation();
-  const lines = (text: string) => textLines(text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>);
+  const lines = (text: string) =>
+    textLines(text).map((line) => (
+      <p key={line}>
+        <RichLine text={line} glossary={glossary} />
+      </p>
+    ));
   return (
     <>
       <p className="step-counter">{t('journey.step', { n: index + 1, total })}</p>
-      <h2 id="step-heading" className="journey-focus" tabIndex={-1}>{step.title}</h2>
+      <h2 id="step-heading" className="journey-focus" tabIndex={-1}>
+        {step.title}
+      </h2>
       {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}
       <div className="easy-read">{lines(step.text)}</div>
       {step.at_hand.length > 0 && (
         <>
           <h3>{t('journey.atHand')}</h3>
-          <ul>{step.at_hand.map((item) => <li key={item}><RichLine text={item} glossary={glossary} /></li>)}</ul>
+          <ul>
+            {step.at_hand.map((item) => (
+              <li key={item}>
+                <RichLine text={item} glossary={glossary} />
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {step.url && <OfficialAddress url={step.url} />}
@@ -134,7 +168,11 @@ export function StepBody({ step, index, total, glossary, showProblems }: StepBod
           <summary>{t('journey.problems')}</summary>
           {step.problems.map((p) => (
             <div key={p.problem}>
-              <p><strong><RichLine text={p.problem} glossary={glossary} /></strong></p>
+              <p>
+                <strong>
+                  <RichLine text={p.problem} glossary={glossary} />
+                </strong>
+              </p>
               {lines(p.fix)}
             </div>
           ))}
@@ -151,8 +189,14 @@ export function Offline({ body, glossary }: { body: JourneyBody; glossary: Reado
   return (
     <div className="offline-card print-card">
       <h3>{body.offline.title}</h3>
-      {textLines(body.offline.text).map((line) => <p key={line}><RichLine text={line} glossary={glossary} /></p>)}
-      <Button className="action no-print" onPress={() => void printPage(api)}>{t('journey.print')}</Button>
+      {textLines(body.offline.text).map((line) => (
+        <p key={line}>
+          <RichLine text={line} glossary={glossary} />
+        </p>
+      ))}
+      <Button className="action no-print" onPress={() => void printPage(api)}>
+        {t('journey.print')}
+      </Button>
     </div>
   );
 }
