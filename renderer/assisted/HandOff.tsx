@@ -5,12 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
-import { textLines } from '../../main/content/blocks';
 import { useKiosk } from '../app/KioskContext';
 import { printPage } from '../app/print';
 import { PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
-import { RichLine } from '../components/RichLine';
+import { RichList } from '../components/RichLine';
 import { useAssisted, type UnlockedMediator } from './AssistedContext';
 
 export interface ReceiptLine {
@@ -107,17 +106,7 @@ export function HandOff({
       {bring.length > 0 && (
         <>
           <p>{t('assisted.bringSlip')}</p>
-          <ul>
-            {bring.map((item) => (
-              <li key={item}>
-                {textLines(item).map((line) => (
-                  <span key={line} className="block-line">
-                    <RichLine text={line} glossary={glossary} />
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <RichList items={bring} glossary={glossary} />
         </>
       )}
 

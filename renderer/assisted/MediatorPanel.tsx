@@ -4,18 +4,11 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord, JourneyStep } from '../../main/api/types';
-import { textLines } from '../../main/content/blocks';
-import { RichLine } from '../components/RichLine';
+import { RichLine, RichParagraphs } from '../components/RichLine';
 
 export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
-  const lines = (text: string) =>
-    textLines(text).map((line) => (
-      <p key={line}>
-        <RichLine text={line} glossary={glossary} />
-      </p>
-    ));
   return (
     <aside
       className="mediator-panel no-print"
@@ -33,7 +26,13 @@ export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary:
             {open ? t('assisted.panelHide') : t('assisted.panelShow')}
           </Button>
           <div id="mediator-notes" hidden={!open}>
-            {step.mediator_notes ? <div className="mediator-notes">{lines(step.mediator_notes)}</div> : <p>{t('assisted.panelNone')}</p>}
+            {step.mediator_notes ? (
+              <div className="mediator-notes">
+                <RichParagraphs text={step.mediator_notes} glossary={glossary} />
+              </div>
+            ) : (
+              <p>{t('assisted.panelNone')}</p>
+            )}
             {step.problems.length > 0 && (
               <>
                 <h3>{t('assisted.panelProblems')}</h3>
@@ -43,7 +42,9 @@ export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary:
                       <dt>
                         <RichLine text={p.problem} glossary={glossary} />
                       </dt>
-                      <dd>{lines(p.fix)}</dd>
+                      <dd>
+                        <RichParagraphs text={p.fix} glossary={glossary} />
+                      </dd>
                     </div>
                   ))}
                 </dl>

@@ -1,5 +1,5 @@
 // One line of content text: plain words, bold words, and glossary words the visitor can tap for their meaning.
-import { parseInline } from '../../main/content/blocks';
+import { parseInline, textLines } from '../../main/content/blocks';
 import type { GlossaryWord } from '../../main/api/types';
 import { GlossaryTerm } from './GlossaryTerm';
 
@@ -14,5 +14,35 @@ export function RichLine({ text, glossary }: { text: string; glossary: Readonly<
         return word ? <GlossaryTerm key={index} shown={shown} word={word} /> : shown;
       })}
     </>
+  );
+}
+
+/** A text of several lines, one paragraph a line (one sentence a line, as the content is written). */
+export function RichParagraphs({ text, glossary }: { text: string; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  return (
+    <>
+      {textLines(text).map((line) => (
+        <p key={line}>
+          <RichLine text={line} glossary={glossary} />
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** A list whose items may hold several lines each (what to bring, for instance). */
+export function RichList({ items, glossary }: { items: readonly string[]; glossary: Readonly<Record<string, GlossaryWord>> }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>
+          {textLines(item).map((line) => (
+            <span key={line} className="block-line">
+              <RichLine text={line} glossary={glossary} />
+            </span>
+          ))}
+        </li>
+      ))}
+    </ul>
   );
 }

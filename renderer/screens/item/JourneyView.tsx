@@ -3,9 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../main/api/types';
-import { textLines } from '../../../main/content/blocks';
 import { OfficialAddress } from '../../components/OfficialAddress';
-import { RichLine } from '../../components/RichLine';
+import { RichLine, RichList, RichParagraphs } from '../../components/RichLine';
 import { ReadinessQuestion } from './Readiness';
 import { useKiosk } from '../../app/KioskContext';
 import { printPage } from '../../app/print';
@@ -73,17 +72,7 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
           <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
             {t('journey.bring')}
           </h2>
-          <ul>
-            {phase.bring.map((item) => (
-              <li key={item}>
-                {textLines(item).map((line) => (
-                  <span key={line} className="block-line">
-                    <RichLine text={line} glossary={glossary} />
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <RichList items={phase.bring} glossary={glossary} />
           <Offline body={body} glossary={glossary} />
         </section>
       );
@@ -136,12 +125,6 @@ interface StepBodyProps {
 /** One step as the visitor sees it: its number, title, text, what to have at hand, the official address. */
 export function StepBody({ step, index, total, glossary, showProblems }: StepBodyProps) {
   const { t } = useTranslation();
-  const lines = (text: string) =>
-    textLines(text).map((line) => (
-      <p key={line}>
-        <RichLine text={line} glossary={glossary} />
-      </p>
-    ));
   return (
     <>
       <p className="step-counter">{t('journey.step', { n: index + 1, total })}</p>
@@ -149,7 +132,9 @@ export function StepBody({ step, index, total, glossary, showProblems }: StepBod
         {step.title}
       </h2>
       {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}
-      <div className="easy-read">{lines(step.text)}</div>
+      <div className="easy-read">
+        <RichParagraphs text={step.text} glossary={glossary} />
+      </div>
       {step.at_hand.length > 0 && (
         <>
           <h3>{t('journey.atHand')}</h3>
@@ -173,7 +158,7 @@ export function StepBody({ step, index, total, glossary, showProblems }: StepBod
                   <RichLine text={p.problem} glossary={glossary} />
                 </strong>
               </p>
-              {lines(p.fix)}
+              <RichParagraphs text={p.fix} glossary={glossary} />
             </div>
           ))}
         </details>
@@ -189,11 +174,7 @@ export function Offline({ body, glossary }: { body: JourneyBody; glossary: Reado
   return (
     <div className="offline-card print-card">
       <h3>{body.offline.title}</h3>
-      {textLines(body.offline.text).map((line) => (
-        <p key={line}>
-          <RichLine text={line} glossary={glossary} />
-        </p>
-      ))}
+      <RichParagraphs text={body.offline.text} glossary={glossary} />
       <Button className="action no-print" onPress={() => void printPage(api)}>
         {t('journey.print')}
       </Button>
