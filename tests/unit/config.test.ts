@@ -1,25 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultDataDir, loadSiteConfig, parseSiteConfig } from '../../main/config';
+import { defaultDataDir, loadSiteConfig, parseSiteConfig } from '../../main/config';
 import { parseLauncherFlags } from '../../main/launcher/flags';
+import { problemsOf } from './config-problems';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
-const problemsOf = (fn: () => unknown): readonly string[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('site configuration', () => {
   it('fills every field with its default when the file is empty', () => {
     const config = parseSiteConfig({}, 'test', '/data');
-    expect(config).toMatchObject({ siteType: 'library', defaultLocale: 'fr', locales: ['fr', 'en', 'ar'], idleTimeoutSeconds: 120, kiosk: true, dataDir: '/data' });
+    expect(config).toMatchObject({
+      siteType: 'library',
+      defaultLocale: 'fr',
+      locales: ['fr', 'en', 'ar'],
+      idleTimeoutSeconds: 120,
+      kiosk: true,
+      dataDir: '/data',
+    });
   });
 
   it('names the bad field, the value found and what is expected', () => {
@@ -34,7 +33,14 @@ describe('site configuration', () => {
   });
 
   it('takes assisted mode, printing, official origins, retention, ticket days and help places, with safe defaults', () => {
-    expect(parseSiteConfig({}, 'test', '/data')).toMatchObject({ assistedMode: true, printing: true, allowedOrigins: [], retentionDays: 90, ticketDays: 30, helpPlaces: [] });
+    expect(parseSiteConfig({}, 'test', '/data')).toMatchObject({
+      assistedMode: true,
+      printing: true,
+      allowedOrigins: [],
+      retentionDays: 90,
+      ticketDays: 30,
+      helpPlaces: [],
+    });
     const config = parseSiteConfig(
       {
         allowedOrigins: ['https://www.monespacesante.fr', 'https://www.ameli.fr/'],
@@ -50,10 +56,16 @@ describe('site configuration', () => {
   it('refuses an official origin that is not https, or has a path, naming the entry', () => {
     for (const origin of ['http://www.ameli.fr', 'https://www.ameli.fr/assure', 'https://user@www.ameli.fr', 'ameli.fr']) {
       const problems = problemsOf(() => parseSiteConfig({ allowedOrigins: [origin] }, 'site.json'));
-      expect(problems[0]).toBe(`field "allowedOrigins.0": expected a list of https origins such as "https://www.monespacesante.fr", without a path, got ${JSON.stringify(origin)}`);
+      expect(problems[0]).toBe(
+        `field "allowedOrigins.0": expected a list of https origins such as "https://www.monespacesante.fr", without a path, got ${JSON.stringify(origin)}`,
+      );
     }
-    expect(problemsOf(() => parseSiteConfig({ ticketDays: 365 }, 'x'))[0]).toMatch(/^field "ticketDays": expected a whole number of days from 1 to 90/);
-    expect(problemsOf(() => parseSiteConfig({ helpPlaces: [{ phone: '3646' }] }, 'x'))[0]).toMatch(/^field "helpPlaces.0.name": expected a list of places/);
+    expect(problemsOf(() => parseSiteConfig({ ticketDays: 365 }, 'x'))[0]).toMatch(
+      /^field "ticketDays": expected a whole number of days from 1 to 90/,
+    );
+    expect(problemsOf(() => parseSiteConfig({ helpPlaces: [{ phone: '3646' }] }, 'x'))[0]).toMatch(
+      /^field "helpPlaces.0.name": expected a list of places/,
+    );
   });
 
   it('refuses a default language that is not offered', () => {

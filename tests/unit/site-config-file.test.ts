@@ -6,22 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
 import { configJsonSchema, configSchemaFile } from '../../build/scripts/config-schema';
-import { ConfigError, expected, loadSiteConfig, parseSiteConfig } from '../../main/config';
+import { expected, loadSiteConfig, parseSiteConfig } from '../../main/config';
+import { problemsOf } from './config-problems';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
 const docs = join(import.meta.dirname, '..', '..', 'docs');
 const example = JSON.parse(readFileSync(join(docs, 'config.example.json'), 'utf8')) as Record<string, unknown>;
-
-const problemsOf = (fn: () => unknown): readonly string[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('the documented configuration', () => {
   it('parses the shipped example, every field set', () => {

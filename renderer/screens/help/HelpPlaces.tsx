@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../app/KioskContext';
 import { useApiResult } from '../../app/useApiResult';
-import { PhoneNumber } from '../../components/PhoneNumber';
+import { PlaceCard } from './PlaceCard';
 import { readableHours } from '../../components/opening-hours';
 
 export function HelpPlaces() {
@@ -26,18 +26,13 @@ export function HelpPlaces() {
         {places.map((place) => {
           const hours = readableHours(place.opening_hours, locale, words);
           return (
-            <li key={place.id} className="place">
-              <h3 className="place-name" lang="fr">
-                {place.name}
-              </h3>
-              {place.phone && (
-                <p>
-                  {t('places.phone')} : <PhoneNumber number={place.phone} />
-                </p>
-              )}
-              {place.address && <p lang="fr">{place.address}</p>}
-              {hours === null ? <p dir="ltr">{place.opening_hours}</p> : hours.map((line) => <p key={line}>{line}</p>)}
-            </li>
+            <PlaceCard
+              key={place.id}
+              name={place.name}
+              phone={place.phone}
+              address={place.address}
+              hours={hours === null ? [{ text: place.opening_hours, dir: 'ltr' }] : hours.map((text) => ({ text }))}
+            />
           );
         })}
       </ul>

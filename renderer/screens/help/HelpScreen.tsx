@@ -7,6 +7,7 @@ import { PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { HelpPlaces } from './HelpPlaces';
+import { PlaceCard } from './PlaceCard';
 import { useKiosk } from '../../app/KioskContext';
 import { printPage } from '../../app/print';
 
@@ -31,22 +32,13 @@ export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlac
           <h2 id="site-places-heading">{t('help.sitePlaces')}</h2>
           <ul className="place-list">
             {places.map((place) => (
-              <li key={place.name} className="place">
-                <h3 className="place-name" lang="fr">
-                  {place.name}
-                </h3>
-                {place.phone && (
-                  <p>
-                    {t('places.phone')} : <PhoneNumber number={place.phone} />
-                  </p>
-                )}
-                {place.address && <p lang="fr">{place.address}</p>}
-                {place.hours && (
-                  <p>
-                    {t('help.hours')} <span lang="fr">{place.hours}</span>
-                  </p>
-                )}
-              </li>
+              <PlaceCard
+                key={place.name}
+                name={place.name}
+                phone={place.phone}
+                address={place.address}
+                hours={place.hours ? [{ text: place.hours, lang: 'fr' }] : []}
+              />
             ))}
           </ul>
         </section>

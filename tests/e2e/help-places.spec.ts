@@ -1,0 +1,56 @@
+// "Je veux parler à quelqu'un": the help screen shows the site's own places from its configuration (desk, phone,
+// hours) before the national lines, and prints them. Its own host, started with a site configuration file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axeViolations } from './axe';
+import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+
+let host: RunningHost;
+test.beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-help-'));
+  const config = join(dataDir, 'site.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      siteName: 'Médiathèque des Capucins',
+      helpPlaces: [
+        {
+          name: 'Accueil de la médiathèque',
+          phone: '02 98 00 00 00',
+          address: '25 rue de Pontaniou',
+          hours: 'Du mardi au samedi, de 10 h à 18 h',
+        },
+      ],
+    }),
+  );
+  host = await startHost(dataDir, [`--config=${config}`]);
+});
+test.afterAll(async () => {
+  await stopHost(host);
+  rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+test("the help screen gives the site's own desk, its phone and hours, in every language, and prints them", async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  await expect(page.getByRole('heading', { level: 2, name: "Je veux parler à quelqu'un" })).toBeVisible();
+  const site = page.getByRole('region', { name: 'Ici, sur place' });
+  await expect(site.getByRole('heading', { name: 'Accueil de la médiathèque' })).toBeVisible();
+  await expect(site).toContainText('02 98 00 00 00');
+  await expect(site.getByText('Du mardi au samedi, de 10 h à 18 h')).toHaveAttribute('lang', 'fr');
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByRole('button', { name: 'Imprimer ces adresses' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  // In Arabic the place keeps its French name and hours, marked as French, inside the right-to-left page.
+  await page.getByRole('radio', { name: 'العربية' }).click();
+  const siteAr = page.getByRole('region', { name: 'هنا، في المكان' });
+  await expect(siteAr.getByRole('heading', { name: 'Accueil de la médiathèque' })).toHaveAttribute('lang', 'fr');
+  expect(await axeViolations(page)).toEqual([]);
+});
