@@ -26,7 +26,8 @@ describe('the web host restarting itself after an uncaught error', () => {
     expect(fields.kind).toBe('TypeError');
     expect(fields.at).toMatch(/^at /);
     expect(JSON.stringify(fields)).not.toContain('canary-4242');
-    expect(JSON.stringify(fields)).not.toContain('/work/');
+    // No folder of this machine either: the first frame names the file only.
+    expect(JSON.stringify(fields)).not.toContain(process.cwd());
     expect(errorLogFields('canary-4242')).toEqual({ kind: 'string' });
   });
 });
