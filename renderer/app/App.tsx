@@ -49,12 +49,6 @@ export function App({ api, transport, settings, i18n }: AppProps) {
     [api],
   );
 
-  // The first render is committed and the home heading has the focus (children's effects run first): the app is
-  // ready for a tap. Tests and `npm run bench` wait for this marker instead of guessing.
-  useEffect(() => {
-    performance.mark('passerelle:ready');
-    document.documentElement.dataset.ready = 'true';
-  }, []);
   useEffect(
     () => onEvent(transport, 'kiosk.reset', ({ reason }) => endVisit(reason === 'recovered' ? 'crash' : 'operator')),
     [transport, endVisit],
@@ -81,6 +75,13 @@ export function App({ api, transport, settings, i18n }: AppProps) {
       window.removeEventListener('unhandledrejection', onRejection);
     };
   }, [report]);
+  // The first render is committed and the home heading has the focus (children's effects run first): the app is
+  // ready for a tap. Declared after every other effect of the app (the staff gesture, error reports), so they are
+  // all in place when it is set. Tests and `npm run bench` wait for this marker instead of guessing.
+  useEffect(() => {
+    performance.mark('passerelle:ready');
+    document.documentElement.dataset.ready = 'true';
+  }, []);
   useEffect(() => {
     const onLanguage = (lng: string) => setLocale(lng as typeof locale);
     i18n.on('languageChanged', onLanguage);

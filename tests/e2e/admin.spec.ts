@@ -22,6 +22,8 @@ test.afterAll(async () => {
 async function home(page: Page) {
   await page.goto(admin.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  // The staff gesture listens from the moment the app says it is ready, not from the first paint.
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
 
 async function login(page: Page) {
