@@ -25,14 +25,14 @@ export function createAssistedService(options: AssistedServiceOptions) {
 
   // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
   // stopped, so the figures count it and retention is not held back by it forever.
-  const ended = new Set(
-    journal.rows().flatMap((row) => (row.event === 'accompaniment.end' && row.accompaniment ? [row.accompaniment] : [])),
-  );
+  const leftOpen = new Map<string, string | null>();
   for (const row of journal.rows()) {
-    if (row.event === 'accompaniment.start' && row.accompaniment && !ended.has(row.accompaniment)) {
-      journal.append({ event: 'accompaniment.end', accompaniment: row.accompaniment, journey: row.journey, detail: 'stopped' });
-    }
+    if (!row.accompaniment) continue;
+    if (row.event === 'accompaniment.start') leftOpen.set(row.accompaniment, row.journey);
+    else if (row.event === 'accompaniment.end') leftOpen.delete(row.accompaniment);
   }
+  for (const [accompaniment, journey] of leftOpen)
+    journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: 'stopped' });
 
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
