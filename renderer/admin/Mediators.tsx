@@ -6,7 +6,7 @@ import type { MediatorAccount, MediatorRole } from '../../main/api/types';
 import { ChoiceGroup } from '../assisted/ChoiceGroup';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
-import { PinField } from '../components/PinField';
+import { isPin, PinField } from '../components/PinField';
 import { adminTexts as text } from './texts';
 
 export function Mediators({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
@@ -86,7 +86,7 @@ function CreateMediator({
     const displayName = name.trim();
     if (displayName.length < 2 || !/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u.test(displayName)) return setMessage(text.nameShape);
     if (role !== 'professional' && role !== 'volunteer') return setMessage(text.chooseRole);
-    if (!/^\d{6,8}$/.test(pin)) return setMessage(text.pinShape);
+    if (!isPin(pin)) return setMessage(text.pinShape);
     const answer = await api['admin.mediatorCreate']({ token, displayName, role: role as MediatorRole, pin });
     setPin('');
     if (!answer.ok) {
@@ -167,7 +167,7 @@ function NewPin({
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\d{6,8}$/.test(pin)) return setMessage(text.pinShape);
+    if (!isPin(pin)) return setMessage(text.pinShape);
     const answer = await api['admin.mediatorReset']({ token, id: account.id, pin });
     setPin('');
     if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { printPage } from '../app/print';
-import { PhoneNumber } from '../components/PhoneNumber';
+import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
 import { useAssisted, type UnlockedMediator } from './AssistedContext';
@@ -18,9 +18,6 @@ export interface ReceiptLine {
   readonly by: 'visitor' | 'mediator';
   readonly at: Date;
 }
-
-/** The Assurance Maladie's line for insured people. */
-const assuranceMaladiePhone = '3646';
 
 interface HandOffProps {
   readonly journeyTitle: string;

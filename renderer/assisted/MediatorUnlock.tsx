@@ -6,7 +6,7 @@ import type { MediatorAccount } from '../../main/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';
-import { PinField } from '../components/PinField';
+import { isPin, PinField } from '../components/PinField';
 import { useAssisted } from './AssistedContext';
 import { ChoiceGroup } from './ChoiceGroup';
 
@@ -37,7 +37,7 @@ function UnlockForm({ close }: { close: () => void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return setMessage(t('assisted.chooseName'));
-    if (!/^\d{6,8}$/.test(pin)) return setMessage(t('assisted.pinShape'));
+    if (!isPin(pin)) return setMessage(t('assisted.pinShape'));
     const answer = await api['mediator.unlock']({ id: Number(chosen), pin });
     setPin('');
     if (!answer.ok) return setMessage(t('assisted.unreachable'));

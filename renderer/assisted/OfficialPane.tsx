@@ -23,16 +23,23 @@ export function OfficialPane({ url, onClose }: { url: string; onClose: () => voi
   useEffect(() => {
     const element = slot.current;
     if (!element) return;
-    const place = () => {
+    const send = () => {
+      frame = 0;
       const rect = element.getBoundingClientRect();
       // The view is laid out in device-independent pixels, like CSS pixels at zoom 1 (the kiosk does not zoom).
       void api['kiosk.officialOpen']({ url, bounds: { x: rect.left, y: rect.top, width: rect.width, height: rect.height } });
     };
-    place();
+    // Scrolling fires many events a frame: the host is told where the slot is once a frame at most.
+    let frame = 0;
+    const place = () => {
+      if (frame === 0) frame = requestAnimationFrame(send);
+    };
+    send();
     const observer = new ResizeObserver(place);
     observer.observe(element);
     window.addEventListener('scroll', place, { passive: true });
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       window.removeEventListener('scroll', place);
     };

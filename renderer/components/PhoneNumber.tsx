@@ -7,3 +7,6 @@ export function PhoneNumber({ number }: { number: string }) {
     </bdi>
   );
 }
+
+/** The Assurance Maladie's phone line for insured people: on the help screen and on every hand-off page. */
+export const assuranceMaladiePhone = '3646';

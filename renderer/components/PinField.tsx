@@ -6,6 +6,9 @@ import { OnScreenKeyboard } from './OnScreenKeyboard';
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 8);
 
+/** A complete PIN: 6 to 8 digits (the host checks the same). */
+export const isPin = (value: string): boolean => /^\d{6,8}$/.test(value);
+
 interface PinFieldProps {
   readonly label: string;
   readonly value: string;

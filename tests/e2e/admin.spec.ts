@@ -1,26 +1,16 @@
 // The admin area: hidden entry, passphrase at first run then login with a lock, the readability view,
 // and the accessibility self-check that runs axe-core on every visitor screen. Its own host: it sets a passphrase.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, test, useOwnHost } from './fixtures';
 
 const passphrase = 'la borne de la médiathèque';
-let admin: RunningHost;
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  admin = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-admin-')));
-});
-test.afterAll(async () => {
-  await stopHost(admin);
-  rmSync(admin.dataDir, { recursive: true, force: true });
-});
+const admin = useOwnHost('passerelle-admin-');
 
 async function home(page: Page) {
-  await page.goto(admin.url);
+  await page.goto(admin().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   // The staff gesture listens from the moment the app says it is ready, not from the first paint.
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
@@ -100,7 +90,11 @@ test('the self-check runs axe-core on every screen × language × display and re
   await expect(summary).toBeVisible({ timeout: 220_000 });
   // Home, six needs, every page of the pack, search, help, emergency; three languages; three displays.
   const items = await page.evaluate(async () => {
-    const answer = await fetch('/api/call/content.needs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: 'fr' }) });
+    const answer = await fetch('/api/call/content.needs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'fr' }),
+    });
     const body = (await answer.json()) as { value: { items: unknown[] }[] };
     return body.value.flatMap((n) => n.items).length;
   });
@@ -117,7 +111,13 @@ test('the self-check finds a real problem (text made too pale), and can be stopp
     await route.fulfill({ response, body: css });
   });
   await login(page);
-  expect(await page.evaluate(() => [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('200, 200, 200') || rule.cssText.includes('c8c8c8'))))).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('200, 200, 200') || rule.cssText.includes('c8c8c8')),
+      ),
+    ),
+  ).toBe(true);
   await page.getByRole('button', { name: 'Lancer la vérification' }).click();
   await expect(page.getByText(/Vérification : ([1-9]\d) sur/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Arrêter la vérification' }).click();
@@ -130,12 +130,12 @@ test('the self-check finds a real problem (text made too pale), and can be stopp
 
 test('the staff exit closes the kiosk app after a confirmation', async ({ page }) => {
   await login(page);
-  const exited = new Promise<number | null>((resolve) => admin.process.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => admin().process.once('exit', (code) => resolve(code)));
   await page.getByRole('button', { name: 'Fermer la borne' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Fermer la borne ?' });
   await confirm.getByRole('button', { name: 'Annuler' }).click();
   await expect(confirm).toBeHidden();
-  expect(admin.process.exitCode).toBeNull();
+  expect(admin().process.exitCode).toBeNull();
   await page.getByRole('button', { name: 'Fermer la borne' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Oui, fermer la borne' }).click();
   await expect(page.getByRole('alertdialog').getByRole('status')).toHaveText('La borne se ferme.');

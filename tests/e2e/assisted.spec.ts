@@ -3,28 +3,20 @@
 // santé journey (secret steps hide the mediator's panel, one step is blocked with a reason), the hand-off page prints
 // and carries a resume ticket; a second visit, with another mediator, resumes from that ticket. The admin's activity
 // view then counts both accompaniments and where the visitor got stuck. Its own host: it sets a passphrase.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, test, useOwnHost } from './fixtures';
 
 const passphrase = 'la borne du centre social';
-let host: RunningHost;
 let ticket = '';
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-assisted-')));
-});
-test.afterAll(async () => {
-  await stopHost(host);
-  rmSync(host.dataDir, { recursive: true, force: true });
-});
+const host = useOwnHost('passerelle-assisted-');
 
 async function home(page: Page) {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
 }
 
@@ -308,11 +300,11 @@ test('the admin sees the three accompaniments (the last one stopped when the vis
   );
   // A locked-down kiosk refuses downloads: the file can be saved on the kiosk, in the data folder's exports.
   await activity.getByRole('button', { name: 'Enregistrer le fichier sur la borne' }).click();
-  await expect(activity.getByRole('status').last()).toContainText(join(host.dataDir, 'exports'));
-  const saved = readdirSync(join(host.dataDir, 'exports'));
+  await expect(activity.getByRole('status').last()).toContainText(join(host().dataDir, 'exports'));
+  const saved = readdirSync(join(host().dataDir, 'exports'));
   expect(saved).toHaveLength(1);
   expect(
-    readFileSync(join(host.dataDir, 'exports', saved[0] ?? ''), 'utf8')
+    readFileSync(join(host().dataDir, 'exports', saved[0] ?? ''), 'utf8')
       .trim()
       .split(/\r?\n/),
   ).toHaveLength(4);

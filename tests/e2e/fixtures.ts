@@ -22,3 +22,25 @@ export const test = base.extend<object, { host: RunningHost }>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * A host of its own for one spec file, started before its tests and removed after them: for specs that change the
+ * host's state (a passphrase, mediators) or start it with a site configuration. `args` may write files into the data
+ * folder and returns the extra command-line flags.
+ */
+export function useOwnHost(prefix: string, args: (dataDir: string) => readonly string[] = () => []): () => RunningHost {
+  let host: RunningHost | undefined;
+  test.beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), prefix));
+    host = await startHost(dataDir, args(dataDir));
+  });
+  test.afterAll(async () => {
+    if (!host) return;
+    await stopHost(host);
+    rmSync(host.dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!host) throw new Error('the host of this spec has not started');
+    return host;
+  };
+}

@@ -1,14 +1,11 @@
 // "Je veux parler à quelqu'un": the help screen shows the site's own places from its configuration (desk, phone,
 // hours) before the national lines, and prints them. Its own host, started with a site configuration file.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
-import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, test, useOwnHost } from './fixtures';
 
-let host: RunningHost;
-test.beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-help-'));
+const host = useOwnHost('passerelle-help-', (dataDir) => {
   const config = join(dataDir, 'site.json');
   writeFileSync(
     config,
@@ -24,15 +21,11 @@ test.beforeAll(async () => {
       ],
     }),
   );
-  host = await startHost(dataDir, [`--config=${config}`]);
-});
-test.afterAll(async () => {
-  await stopHost(host);
-  rmSync(host.dataDir, { recursive: true, force: true });
+  return [`--config=${config}`];
 });
 
 test("the help screen gives the site's own desk, its phone and hours, in every language, and prints them", async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(host().url);
   await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
   await expect(page.getByRole('heading', { level: 2, name: "Je veux parler à quelqu'un" })).toBeVisible();
   const site = page.getByRole('region', { name: 'Ici, sur place' });

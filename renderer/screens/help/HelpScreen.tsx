@@ -3,16 +3,13 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SiteHelpPlace } from '../../../main/api/types';
-import { PhoneNumber } from '../../components/PhoneNumber';
+import { assuranceMaladiePhone, PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { HelpPlaces } from './HelpPlaces';
 import { PlaceCard } from './PlaceCard';
 import { useKiosk } from '../../app/KioskContext';
 import { printPage } from '../../app/print';
-
-/** The Assurance Maladie's phone line for insured people. */
-const assuranceMaladiePhone = '3646';
 
 export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlace[]; printing: boolean }) {
   const { t } = useTranslation();
