@@ -19,7 +19,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'main/services/**/*.ts', 'main/db/**/*.ts', 'main/api/**/*.ts', 'main/web/**/*.ts', 'main/lockdown/**/*.ts', 'main/launcher/**/*.ts'],
+    files: [
+      'renderer/**/*.{ts,tsx}',
+      'main/services/**/*.ts',
+      'main/db/**/*.ts',
+      'main/api/**/*.ts',
+      'main/web/**/*.ts',
+      'main/lockdown/**/*.ts',
+      'main/launcher/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
@@ -29,7 +37,11 @@ export default tseslint.config(
         'error',
         {
           ...noElectron,
-          paths: [...noElectron.paths, { name: 'node:http', message: 'Services stay free of transports: HTTP lives in main/web.' }, { name: 'react', message: 'Services never import React.' }],
+          paths: [
+            ...noElectron.paths,
+            { name: 'node:http', message: 'Services stay free of transports: HTTP lives in main/web.' },
+            { name: 'react', message: 'Services never import React.' },
+          ],
         },
       ],
     },

@@ -42,6 +42,9 @@ function rotateIfLarge(file: string): void {
 /** A logger that keeps lines in memory: for tests and for code that runs before the data folder exists. */
 export function createMemoryLogger(): Logger & { readonly lines: { level: LogLevel; event: string; fields: LogFields }[] } {
   const lines: { level: LogLevel; event: string; fields: LogFields }[] = [];
-  const push = (level: LogLevel) => (event: string, fields: LogFields = {}) => void lines.push({ level, event, fields });
+  const push =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) =>
+      void lines.push({ level, event, fields });
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }

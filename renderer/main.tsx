@@ -34,7 +34,11 @@ async function boot(): Promise<void> {
   applyDocumentLanguage(locale);
   root.render(
     <StrictMode>
-      {settings.ok ? <App api={api} transport={transport} settings={settings.value} i18n={i18n} /> : <StartupProblem i18n={i18n} error={settings.error} />}
+      {settings.ok ? (
+        <App api={api} transport={transport} settings={settings.value} i18n={i18n} />
+      ) : (
+        <StartupProblem i18n={i18n} error={settings.error} />
+      )}
     </StrictMode>,
   );
 }

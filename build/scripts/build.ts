@@ -67,8 +67,16 @@ async function buildContent(): Promise<void> {
 export async function buildIfStale(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
   mkdirSync(dist, { recursive: true });
   const previous: Partial<Record<Part, string>> = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
-  const next: Record<Part, string> = { renderer: fingerprint(inputs.renderer), main: fingerprint(inputs.main), content: fingerprint(inputs.content) };
-  const outputs: Record<Part, string> = { renderer: join(dist, 'renderer', 'index.html'), main: join(dist, 'main', 'start.cjs'), content: join(dist, 'content', 'content-pack.sqlite') };
+  const next: Record<Part, string> = {
+    renderer: fingerprint(inputs.renderer),
+    main: fingerprint(inputs.main),
+    content: fingerprint(inputs.content),
+  };
+  const outputs: Record<Part, string> = {
+    renderer: join(dist, 'renderer', 'index.html'),
+    main: join(dist, 'main', 'start.cjs'),
+    content: join(dist, 'content', 'content-pack.sqlite'),
+  };
   const builders: Record<Part, () => Promise<void>> = { renderer: buildRenderer, main: buildMain, content: buildContent };
   for (const part of Object.keys(inputs) as Part[]) {
     if (!options.force && previous[part] === next[part] && existsSync(outputs[part])) continue;

@@ -8,14 +8,23 @@ import { createFileLogger } from '../../main/log';
 import { installPackFromFolder, installPackFromUrl, rollbackPack } from '../../main/services/content-updates';
 import { join } from 'node:path';
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, config: { type: 'string' }, 'data-dir': { type: 'string' }, rollback: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    from: { type: 'string' },
+    config: { type: 'string' },
+    'data-dir': { type: 'string' },
+    rollback: { type: 'boolean', default: false },
+  },
+});
 
 try {
   const overrides = values['data-dir'] ? { dataDir: values['data-dir'] } : {};
   const config = loadSiteConfig(values.config ? { explicitPath: values.config, overrides } : { overrides });
   const log = createFileLogger(join(config.dataDir, 'logs'), { echo: false });
   if (values.rollback) {
-    process.stdout.write(rollbackPack(config.dataDir, log) ? 'The previous pack is back in place.\n' : 'There is no previous pack to go back to.\n');
+    process.stdout.write(
+      rollbackPack(config.dataDir, log) ? 'The previous pack is back in place.\n' : 'There is no previous pack to go back to.\n',
+    );
     process.exit(0);
   }
   if (!values.from) throw new Error('Say where the pack is: --from=FOLDER or --from=https://…/');

@@ -44,7 +44,9 @@ const total: Tally = {
   skipped: [...(unit?.skipped ?? []), ...(e2e?.skipped ?? [])],
 };
 
-process.stdout.write(`\nUnit: ${unit?.passed ?? 0} passed, ${unit?.failed ?? '?'} failed. Browser: ${e2e?.passed ?? 0} passed, ${e2e?.failed ?? '?'} failed.\n`);
+process.stdout.write(
+  `\nUnit: ${unit?.passed ?? 0} passed, ${unit?.failed ?? '?'} failed. Browser: ${e2e?.passed ?? 0} passed, ${e2e?.failed ?? '?'} failed.\n`,
+);
 for (const reason of total.skipped) process.stdout.write(`skipped: ${reason}\n`);
 process.stdout.write(`${total.passed} passed, ${total.failed} failed${total.skipped.length ? `, ${total.skipped.length} skipped` : ''}\n`);
 process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);
@@ -58,7 +60,9 @@ function readVitest(file: string): Tally | null {
     testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
   };
   const skipped = report.testResults.flatMap((file) =>
-    file.assertionResults.filter((t) => t.status === 'skipped' || t.status === 'pending' || t.status === 'todo').map((t) => `${t.fullName} (unit)`),
+    file.assertionResults
+      .filter((t) => t.status === 'skipped' || t.status === 'pending' || t.status === 'todo')
+      .map((t) => `${t.fullName} (unit)`),
   );
   return { passed: report.numPassedTests, failed: report.numFailedTests + report.numFailedTestSuites, skipped };
 }
@@ -74,7 +78,11 @@ interface PwSuite {
 
 function readPlaywright(file: string): Tally | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number }; suites: PwSuite[]; errors: unknown[] };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+    suites: PwSuite[];
+    errors: unknown[];
+  };
   const skipped: string[] = [];
   const walk = (suite: PwSuite) => {
     suite.suites?.forEach(walk);

@@ -3,7 +3,30 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
-import { locales, rendererProblemKinds, screenKinds, visitEndReasons, type ActivityRow, type StuckRow, type AdminLogin, type AdminStatus, type MediatorAccount, type MediatorUnlock, mediatorRoles, stepOutcomes, blockedReasons, accompanimentOutcomes, type ContentItem, type EffectiveConfig, type HelpPlace, type ItemReadability, type KioskStatus, type NeedItems, type PublicSettings, type SearchAnswer } from './types';
+import {
+  locales,
+  rendererProblemKinds,
+  screenKinds,
+  visitEndReasons,
+  type ActivityRow,
+  type StuckRow,
+  type AdminLogin,
+  type AdminStatus,
+  type MediatorAccount,
+  type MediatorUnlock,
+  mediatorRoles,
+  stepOutcomes,
+  blockedReasons,
+  accompanimentOutcomes,
+  type ContentItem,
+  type EffectiveConfig,
+  type HelpPlace,
+  type ItemReadability,
+  type KioskStatus,
+  type NeedItems,
+  type PublicSettings,
+  type SearchAnswer,
+} from './types';
 
 const noInput = z.object({}).strict();
 /** An admin or mediator session: 32 random bytes, base64url. */
@@ -15,9 +38,20 @@ const accompanimentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
 /** A mediator's PIN: 6 to 8 digits, typed on the digits keyboard. */
 const pin = z.string().regex(/^\d{6,8}$/);
 /** A mediator's display name: what the visitor sees ("Sophie, médiatrice"); letters, spaces and simple marks only. */
-const displayName = z.string().trim().min(2).max(40).regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u);
+const displayName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u);
 /** Why no content can be served: the site's IT person sees these keys. */
-const packErrors = ['content.packMissing', 'content.packUnsigned', 'content.packSignatureMismatch', 'content.packCorrupt', 'content.packIncompatible'] as const;
+const packErrors = [
+  'content.packMissing',
+  'content.packUnsigned',
+  'content.packSignatureMismatch',
+  'content.packCorrupt',
+  'content.packIncompatible',
+] as const;
 
 export const contract = {
   'kiosk.status': defineCall<KioskStatus>()({ input: noInput }),
@@ -74,9 +108,15 @@ export const contract = {
   }),
   'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: z.object({ token: adminToken }).strict() }),
   /** The staff exit: closes the kiosk app (back to the desktop, or the service manager restarts it). */
-  'admin.closeKiosk': defineCall<{ readonly closing: true }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  'admin.closeKiosk': defineCall<{ readonly closing: true }>()({
+    input: z.object({ token: adminToken }).strict(),
+    errors: ['admin.unauthorised'],
+  }),
   // Mediator accounts, managed by the admin. PINs are stored as scrypt hashes only.
-  'admin.mediators': defineCall<readonly MediatorAccount[]>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  'admin.mediators': defineCall<readonly MediatorAccount[]>()({
+    input: z.object({ token: adminToken }).strict(),
+    errors: ['admin.unauthorised'],
+  }),
   'admin.mediatorCreate': defineCall<{ readonly id: number }>()({
     input: z.object({ token: adminToken, displayName, role: z.enum(mediatorRoles), pin }).strict(),
     errors: ['admin.unauthorised', 'mediator.nameTaken'],
@@ -91,7 +131,10 @@ export const contract = {
   }),
   /** The names on the unlock screen: enabled mediators only. */
   'mediator.list': defineCall<readonly Pick<MediatorAccount, 'id' | 'displayName'>[]>()({ input: noInput }),
-  'mediator.unlock': defineCall<MediatorUnlock>()({ input: z.object({ id: z.number().int().positive(), pin }).strict(), errors: ['mediator.notFound'] }),
+  'mediator.unlock': defineCall<MediatorUnlock>()({
+    input: z.object({ id: z.number().int().positive(), pin }).strict(),
+    errors: ['mediator.notFound'],
+  }),
   'mediator.lock': defineCall<{ readonly locked: true }>()({ input: z.object({ token: sessionToken }).strict() }),
   // An accompaniment: every call carries the mediator's session; the journal keeps what happened, never what was typed.
   'assisted.start': defineCall<{ readonly accompaniment: string }>()({
@@ -104,7 +147,13 @@ export const contract = {
         z.object({ event: z.literal('consent.given') }),
         z.object({ event: z.literal('step.secret'), step: itemId }),
         z.object({ event: z.literal('print'), what: z.enum(['slip', 'summary']) }),
-        z.object({ event: z.literal('step'), step: itemId, outcome: z.enum(stepOutcomes), by: z.enum(['visitor', 'mediator']), reason: z.enum(blockedReasons).optional() }),
+        z.object({
+          event: z.literal('step'),
+          step: itemId,
+          outcome: z.enum(stepOutcomes),
+          by: z.enum(['visitor', 'mediator']),
+          reason: z.enum(blockedReasons).optional(),
+        }),
       ])
       .and(z.object({ token: sessionToken, accompaniment: accompanimentId })),
     errors: ['mediator.locked', 'assisted.unknown', 'content.notFound', 'assisted.reasonNeeded'],
@@ -125,7 +174,10 @@ export const contract = {
     input: z.object({ token: adminToken }).strict(),
     errors: ['admin.unauthorised'],
   }),
-  'admin.activityCsv': defineCall<{ readonly csv: string }>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  'admin.activityCsv': defineCall<{ readonly csv: string }>()({
+    input: z.object({ token: adminToken }).strict(),
+    errors: ['admin.unauthorised'],
+  }),
   /** Saves the CRA export as a file on the kiosk (a locked-down kiosk refuses downloads). */
   'admin.activityExport': defineCall<{ readonly folder: string; readonly file: string }>()({
     input: z.object({ token: adminToken }).strict(),
@@ -152,18 +204,14 @@ export type EventName = keyof typeof events;
 export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
 /** What a handler receives (after parsing). */
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
-export type OutputOf<M extends Method> =
-  Contract[M] extends CallDef<z.ZodType, infer O, string> ? O : never;
+export type OutputOf<M extends Method> = Contract[M] extends CallDef<z.ZodType, infer O, string> ? O : never;
 export type ErrorOf<M extends Method> = CommonError | Contract[M]['errors'][number];
 export type ResultOf<M extends Method> = Result<OutputOf<M>, ErrorOf<M>>;
-export type PayloadOf<N extends EventName> =
-  (typeof events)[N] extends EventDef<infer P> ? P : never;
+export type PayloadOf<N extends EventName> = (typeof events)[N] extends EventDef<infer P> ? P : never;
 
 /** What the services provide: one handler per call, typed from the contract. */
 export type Handlers = {
-  readonly [M in Method]: (
-    input: ParsedInputOf<M>,
-  ) => Result<OutputOf<M>, ErrorOf<M>> | Promise<Result<OutputOf<M>, ErrorOf<M>>>;
+  readonly [M in Method]: (input: ParsedInputOf<M>) => Result<OutputOf<M>, ErrorOf<M>> | Promise<Result<OutputOf<M>, ErrorOf<M>>>;
 };
 
 /** What the renderer holds: one method per call, typed from the contract. */

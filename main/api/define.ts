@@ -17,10 +17,10 @@ export interface CallDef<I extends z.ZodType, O, E extends string> {
  */
 export const defineCall =
   <O>() =>
-  <I extends z.ZodType, const E extends string = never>(def: {
-    input: I;
-    errors?: readonly E[];
-  }): CallDef<I, O, NoInfer<E>> => ({ input: def.input, errors: def.errors ?? [] });
+  <I extends z.ZodType, const E extends string = never>(def: { input: I; errors?: readonly E[] }): CallDef<I, O, NoInfer<E>> => ({
+    input: def.input,
+    errors: def.errors ?? [],
+  });
 
 /** One event the main process may push to the renderer. */
 export interface EventDef<P> {

@@ -34,5 +34,4 @@ function callHandler(handlers: Handlers, method: Method, input: unknown) {
   return handler(input);
 }
 
-const errorName = (error: unknown): string =>
-  error instanceof Error ? error.name : typeof error;
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);

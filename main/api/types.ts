@@ -104,7 +104,11 @@ export interface JourneyStep {
 }
 
 export interface JourneyBody {
-  readonly readiness: readonly { readonly id: string; readonly question: string; readonly if_no: { readonly bring: string } | { readonly goto: string } }[];
+  readonly readiness: readonly {
+    readonly id: string;
+    readonly question: string;
+    readonly if_no: { readonly bring: string } | { readonly goto: string };
+  }[];
   readonly steps: readonly JourneyStep[];
   readonly offline: { readonly title: string; readonly text: string };
 }
@@ -193,7 +197,15 @@ export type MediatorUnlock =
 export const stepOutcomes = ['done', 'skipped', 'blocked'] as const;
 export type StepOutcome = (typeof stepOutcomes)[number];
 /** Why a step could not be done: a closed list, so that "where people get stuck" can be counted. */
-export const blockedReasons = ['code-expired', 'no-email-access', 'sms-not-received', 'serial-not-found', 'not-eligible', 'visitor-stopped', 'other'] as const;
+export const blockedReasons = [
+  'code-expired',
+  'no-email-access',
+  'sms-not-received',
+  'serial-not-found',
+  'not-eligible',
+  'visitor-stopped',
+  'other',
+] as const;
 export type BlockedReason = (typeof blockedReasons)[number];
 export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped'] as const;
 export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];

@@ -34,7 +34,12 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
   const launch = () => {
     const profileDir = mkdtempSync(join(tmpdir(), 'passerelle-browser-'));
     const startedAt = Date.now();
-    const args = [...chromiumKioskArgs(url, profileDir, { kiosk: options.kiosk }), '--remote-debugging-pipe', ...(options.headless ? ['--headless=new'] : []), ...(options.extraArgs ?? [])];
+    const args = [
+      ...chromiumKioskArgs(url, profileDir, { kiosk: options.kiosk }),
+      '--remote-debugging-pipe',
+      ...(options.headless ? ['--headless=new'] : []),
+      ...(options.extraArgs ?? []),
+    ];
     // Its own process group (not on Windows): killing the browser kills its renderers and helpers with it.
     const group = process.platform !== 'win32';
     const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: group });
@@ -71,7 +76,8 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
   };
   launch();
   return {
-    current: () => (running && running.child.pid !== undefined ? { pid: running.child.pid, profileDir: running.profileDir, cdp: running.cdp } : null),
+    current: () =>
+      running && running.child.pid !== undefined ? { pid: running.child.pid, profileDir: running.profileDir, cdp: running.cdp } : null,
     stop() {
       stopping = true;
       running?.cdp.close();

@@ -10,8 +10,7 @@ export interface HostEnvironment {
 }
 
 export type HostDecision =
-  | { readonly host: 'electron'; readonly binary: string; readonly sqliteBinding: string }
-  | { readonly host: 'web'; readonly why: string };
+  { readonly host: 'electron'; readonly binary: string; readonly sqliteBinding: string } | { readonly host: 'web'; readonly why: string };
 
 export function chooseHost(choice: HostChoice, env: HostEnvironment): HostDecision {
   if (choice === 'web') return { host: 'web', why: 'the web host was asked for' };

@@ -11,7 +11,11 @@ const candidates: Record<string, readonly string[]> = {
   darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
 };
 
-export function findChromium(platform = process.platform, exists: (path: string) => boolean = existsSync, env = process.env): string | null {
+export function findChromium(
+  platform = process.platform,
+  exists: (path: string) => boolean = existsSync,
+  env = process.env,
+): string | null {
   if (env.PASSERELLE_CHROMIUM && exists(env.PASSERELLE_CHROMIUM)) return env.PASSERELLE_CHROMIUM;
   return (candidates[platform] ?? []).find((path) => exists(path)) ?? null;
 }

@@ -32,7 +32,9 @@ export function parseLauncherFlags(argv: readonly string[]): LauncherFlags {
       },
     }));
   } catch (error) {
-    throw new FlagError(`${(error as Error).message}. Known flags: --config=FILE --host=auto|electron|web --port=N --data-dir=DIR --content-pack=DIR --no-browser --no-kiosk`);
+    throw new FlagError(
+      `${(error as Error).message}. Known flags: --config=FILE --host=auto|electron|web --port=N --data-dir=DIR --content-pack=DIR --no-browser --no-kiosk`,
+    );
   }
   const overrides: Record<string, unknown> = {};
   if (values.host !== undefined) overrides.host = values.host;

@@ -32,7 +32,9 @@ export async function guardKioskPages(cdp: Cdp, options: PageGuardOptions): Prom
     });
   cdp.on('Target.targetCrashed', (params) => {
     const targetId = String(params.targetId);
-    recover(targetId, String(params.status ?? 'crashed')).catch((error: unknown) => options.log.warn('renderer.recoveryFailed', { error: error instanceof Error ? error.message : 'unknown' }));
+    recover(targetId, String(params.status ?? 'crashed')).catch((error: unknown) =>
+      options.log.warn('renderer.recoveryFailed', { error: error instanceof Error ? error.message : 'unknown' }),
+    );
   });
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   if (options.onHung) watchForHangs(cdp, origin, options, options.onHung);
@@ -54,7 +56,10 @@ function watchForHangs(cdp: Cdp, origin: string, options: PageGuardOptions, onHu
       for (const page of targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(origin))) {
         const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: page.targetId, flatten: true });
         const answered = await Promise.race([
-          cdp.send('Runtime.evaluate', { expression: '1', returnByValue: true }, sessionId).then(() => true, () => true),
+          cdp.send('Runtime.evaluate', { expression: '1', returnByValue: true }, sessionId).then(
+            () => true,
+            () => true,
+          ),
           new Promise<boolean>((resolve) => setTimeout(() => resolve(false), hangAfterMs)),
         ]);
         if (!answered) {

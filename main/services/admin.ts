@@ -100,7 +100,12 @@ export function createAdminService(options: AdminServiceOptions) {
         for (const summary of items) {
           const item = await options.content['content.item']({ locale, id: summary.id });
           if (!item.ok || item.value.fallback) continue;
-          rows.push({ id: item.value.id, title: item.value.title, kind: item.value.kind, ...pageReadability(locale, visitorLines(item.value)) });
+          rows.push({
+            id: item.value.id,
+            title: item.value.title,
+            kind: item.value.kind,
+            ...pageReadability(locale, visitorLines(item.value)),
+          });
         }
       }
       // The pages that need work first.
@@ -116,7 +121,10 @@ export function visitorLines(item: ContentItem): string[] {
   const split = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
   const head = [item.title, item.summary];
   if (item.kind === 'topic') {
-    return [...head, ...(item.body as TopicBody).blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines))];
+    return [
+      ...head,
+      ...(item.body as TopicBody).blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines)),
+    ];
   }
   const body = item.body as JourneyBody;
   return [

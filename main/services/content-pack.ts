@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { contentPackFormat, manifestFileName, packFileName, signatureFileName, type PackManifest } from '../db/content-pack-format';
 
-export type PackProblem = 'content.packMissing' | 'content.packUnsigned' | 'content.packSignatureMismatch' | 'content.packCorrupt' | 'content.packIncompatible';
+export type PackProblem =
+  'content.packMissing' | 'content.packUnsigned' | 'content.packSignatureMismatch' | 'content.packCorrupt' | 'content.packIncompatible';
 
 export class ContentPackError extends Error {
   override readonly name = 'ContentPackError';
@@ -18,7 +19,9 @@ export class ContentPackError extends Error {
   }
 }
 
-const countsSchema = z.object({ topics: z.number().int().min(0), journeys: z.number().int().min(0), glossary: z.number().int().min(0) }).strict();
+const countsSchema = z
+  .object({ topics: z.number().int().min(0), journeys: z.number().int().min(0), glossary: z.number().int().min(0) })
+  .strict();
 const manifestSchema = z
   .object({
     format: z.number().int(),
@@ -47,13 +50,15 @@ export interface PackTrust {
 export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
   const packFile = join(dir, packFileName);
   const manifestFile = join(dir, manifestFileName);
-  if (!existsSync(packFile) || !existsSync(manifestFile)) throw new ContentPackError('content.packMissing', `no ${packFileName} with its manifest in ${dir}`);
+  if (!existsSync(packFile) || !existsSync(manifestFile))
+    throw new ContentPackError('content.packMissing', `no ${packFileName} with its manifest in ${dir}`);
   const manifestBytes = readFileSync(manifestFile);
   if (trust.publicKeyPem !== null) {
     const signatureFile = join(dir, signatureFileName);
     if (!existsSync(signatureFile)) throw new ContentPackError('content.packUnsigned', 'the pack has no signature');
     const signature = Buffer.from(readFileSync(signatureFile, 'utf8').trim(), 'base64');
-    if (!verifiesWith(trust.publicKeyPem, manifestBytes, signature)) throw new ContentPackError('content.packSignatureMismatch', 'the signature does not match the configured public key');
+    if (!verifiesWith(trust.publicKeyPem, manifestBytes, signature))
+      throw new ContentPackError('content.packSignatureMismatch', 'the signature does not match the configured public key');
   }
   let manifest: PackManifest;
   try {
@@ -61,14 +66,21 @@ export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
   } catch {
     throw new ContentPackError('content.packCorrupt', 'the manifest is not valid');
   }
-  if (manifest.format !== contentPackFormat) throw new ContentPackError('content.packIncompatible', `format ${manifest.format}, this kiosk reads ${contentPackFormat}`);
+  if (manifest.format !== contentPackFormat)
+    throw new ContentPackError('content.packIncompatible', `format ${manifest.format}, this kiosk reads ${contentPackFormat}`);
   const sha256 = createHash('sha256').update(readFileSync(packFile)).digest('hex');
   if (sha256 !== manifest.sha256) throw new ContentPackError('content.packCorrupt', 'the pack file does not match its manifest checksum');
 
-  const db = new Database(packFile, { readonly: true, fileMustExist: true, ...(trust.nativeBinding ? { nativeBinding: trust.nativeBinding } : {}) });
+  const db = new Database(packFile, {
+    readonly: true,
+    fileMustExist: true,
+    ...(trust.nativeBinding ? { nativeBinding: trust.nativeBinding } : {}),
+  });
   try {
     if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ContentPackError('content.packCorrupt', 'quick_check failed');
-    const rows = db.prepare<[], { locale: string; kind: string; n: number }>('SELECT locale, kind, count(*) AS n FROM item GROUP BY locale, kind').all();
+    const rows = db
+      .prepare<[], { locale: string; kind: string; n: number }>('SELECT locale, kind, count(*) AS n FROM item GROUP BY locale, kind')
+      .all();
     const words = db.prepare<[], { locale: string; n: number }>('SELECT locale, count(*) AS n FROM glossary GROUP BY locale').all();
     for (const [locale, counts] of Object.entries(manifest.counts)) {
       const found = {

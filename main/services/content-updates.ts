@@ -32,7 +32,13 @@ export function installPackFromFolder(sourceDir: string, dataDir: string, trust:
  * Downloads a pack published on a web server (`<base>/content-pack.manifest.json`, `.sig`, `.sqlite`) and installs it
  * like one from a folder. HTTPS only, except on this machine's loopback (tests, a local mirror).
  */
-export async function installPackFromUrl(baseUrl: string, dataDir: string, trust: PackTrust, log: Logger, maxBytes = 256 * 1024 * 1024): Promise<InstallResult> {
+export async function installPackFromUrl(
+  baseUrl: string,
+  dataDir: string,
+  trust: PackTrust,
+  log: Logger,
+  maxBytes = 256 * 1024 * 1024,
+): Promise<InstallResult> {
   const base = parseUpdateUrl(baseUrl);
   if (!base) {
     log.warn('content.updateRefused', { problem: 'content.updateUrlInvalid' });

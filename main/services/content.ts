@@ -153,7 +153,9 @@ function prepare(db: Database.Database) {
       const inLocale = one.get(locale, id);
       const row = inLocale ?? one.get('fr', id);
       if (!row) return null;
-      const glossary = Object.fromEntries(words.all(inLocale ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]));
+      const glossary = Object.fromEntries(
+        words.all(inLocale ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]),
+      );
       return {
         ...summaryOf(row, locale),
         sources: JSON.parse(row.sources) as string[],

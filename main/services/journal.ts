@@ -38,7 +38,9 @@ export interface JournalRow extends Required<{ [K in keyof JournalEntry]: NonNul
   readonly hash: string;
 }
 
-export type Verification = { readonly ok: true; readonly rows: number } | { readonly ok: false; readonly rows: number; readonly firstBrokenId: number; readonly reason: string };
+export type Verification =
+  | { readonly ok: true; readonly rows: number }
+  | { readonly ok: false; readonly rows: number; readonly firstBrokenId: number; readonly reason: string };
 
 const genesis = '0'.repeat(64);
 
@@ -50,7 +52,9 @@ export function rowHash(prev: string, row: Omit<JournalRow, 'prev_hash' | 'hash'
 export function createJournal(db: Database.Database, now: () => Date = () => new Date()) {
   const last = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1');
   const anchor = db.prepare<[], { last_removed_id: number; hash: string }>('SELECT last_removed_id, hash FROM journal_anchor WHERE id = 1');
-  const insert = db.prepare('INSERT INTO journal (id, at, event, accompaniment, journey, step, detail, prev_hash, hash) VALUES (@id, @at, @event, @accompaniment, @journey, @step, @detail, @prev_hash, @hash)');
+  const insert = db.prepare(
+    'INSERT INTO journal (id, at, event, accompaniment, journey, step, detail, prev_hash, hash) VALUES (@id, @at, @event, @accompaniment, @journey, @step, @detail, @prev_hash, @hash)',
+  );
   const all = db.prepare<[], JournalRow>('SELECT * FROM journal ORDER BY id');
 
   const head = (): { id: number; hash: string } => {
@@ -83,7 +87,8 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     let rows = 0;
     for (const row of all.iterate()) {
       if (row.id !== expected.id) return { ok: false, rows, firstBrokenId: row.id, reason: `row ${expected.id} is missing` };
-      if (row.prev_hash !== expected.prev) return { ok: false, rows, firstBrokenId: row.id, reason: 'it does not follow the row before it' };
+      if (row.prev_hash !== expected.prev)
+        return { ok: false, rows, firstBrokenId: row.id, reason: 'it does not follow the row before it' };
       if (rowHash(row.prev_hash, row) !== row.hash) return { ok: false, rows, firstBrokenId: row.id, reason: 'its content was changed' };
       expected = { id: row.id + 1, prev: row.hash };
       rows += 1;

@@ -51,7 +51,10 @@ export function createKioskService(deps: KioskServiceDeps) {
     'kiosk.officialClose': () => ok({ closed: true as const }),
     // In the browser host the page prints itself (Chromium runs with --kiosk-printing: no dialog).
     'kiosk.print': () => fail('print.unavailable'),
-  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose' | 'kiosk.print'>;
+  } satisfies Pick<
+    Handlers,
+    'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose' | 'kiosk.print'
+  >;
 
   return { status, handlers };
 }

@@ -44,11 +44,18 @@ export function createMediatorService(options: MediatorServiceOptions) {
 
   const all = db.prepare<[], MediatorRow>('SELECT * FROM mediator ORDER BY display_name');
   const one = db.prepare<[number], MediatorRow>('SELECT * FROM mediator WHERE id = ?');
-  const insert = db.prepare<[string, string, string, string]>('INSERT INTO mediator (display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare<[string, string, string, string]>(
+    'INSERT INTO mediator (display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?)',
+  );
   const setPin = db.prepare<[string, number]>('UPDATE mediator SET pin_hash = ? WHERE id = ?');
   const setDisabled = db.prepare<[number, number]>('UPDATE mediator SET disabled = ? WHERE id = ?');
 
-  const account = (row: MediatorRow): MediatorAccount => ({ id: row.id, displayName: row.display_name, role: row.role, disabled: row.disabled === 1 });
+  const account = (row: MediatorRow): MediatorAccount => ({
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled === 1,
+  });
 
   /** The mediator behind a live session; each use keeps it alive. */
   const session = (token: string): MediatorSession | null => {
@@ -94,7 +101,13 @@ export function createMediatorService(options: MediatorServiceOptions) {
       journal.append({ event: 'admin.action', detail: disabled ? 'mediator.disabled' : 'mediator.enabled' });
       return ok({ disabled });
     },
-    'mediator.list': () => ok(all.all().filter((row) => row.disabled === 0).map((row) => ({ id: row.id, displayName: row.display_name }))),
+    'mediator.list': () =>
+      ok(
+        all
+          .all()
+          .filter((row) => row.disabled === 0)
+          .map((row) => ({ id: row.id, displayName: row.display_name })),
+      ),
     'mediator.unlock': async ({ id, pin }) => {
       const row = one.get(id);
       if (!row || row.disabled === 1) return fail('mediator.notFound');
@@ -116,7 +129,16 @@ export function createMediatorService(options: MediatorServiceOptions) {
       if (sessions.delete(token)) journal.append({ event: 'mediator.lock', detail: 'mediator' });
       return ok({ locked: true as const });
     },
-  } satisfies Pick<Handlers, 'admin.mediators' | 'admin.mediatorCreate' | 'admin.mediatorReset' | 'admin.mediatorDisable' | 'mediator.list' | 'mediator.unlock' | 'mediator.lock'>;
+  } satisfies Pick<
+    Handlers,
+    | 'admin.mediators'
+    | 'admin.mediatorCreate'
+    | 'admin.mediatorReset'
+    | 'admin.mediatorDisable'
+    | 'mediator.list'
+    | 'mediator.unlock'
+    | 'mediator.lock'
+  >;
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
   const lockAll = (): void => {

@@ -34,11 +34,7 @@ export interface OpenKioskOptions {
 export function openKiosk(options: OpenKioskOptions) {
   const { config, log } = options;
   const stateDbFile = join(config.dataDir, 'state.db');
-  const { db, status: stateDb } = openStateDb(
-    stateDbFile,
-    log,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const { db, status: stateDb } = openStateDb(stateDbFile, log, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = createKioskEvents(db);
   if (stateDb.status === 'recovered') events.record('stateDb.recovered', `moved aside to ${stateDb.movedAsideTo}`);
 
@@ -51,7 +47,9 @@ export function openKiosk(options: OpenKioskOptions) {
   });
   // New packs from the site's update source (a folder or a web server), checked with the same key.
   const updateTrust = { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
-  const poller = config.contentUpdate ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust: updateTrust, log }) : null;
+  const poller = config.contentUpdate
+    ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust: updateTrust, log })
+    : null;
   poller?.start();
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
@@ -65,12 +63,23 @@ export function openKiosk(options: OpenKioskOptions) {
     startedAt: new Date(),
   });
   const settings = createSettingsService(config, options.host);
-  const admin = createAdminService({ db, content: content.handlers, log, ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}) });
+  const admin = createAdminService({
+    db,
+    content: content.handlers,
+    log,
+    ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}),
+  });
   const journal = createJournal(db);
   const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });
   const tickets = createTickets(db);
   tickets.purgeExpired();
-  const assisted = createAssistedService({ journal, tickets, content: content.handlers, session: mediators.session, ticketDays: config.ticketDays });
+  const assisted = createAssistedService({
+    journal,
+    tickets,
+    content: content.handlers,
+    session: mediators.session,
+    ticketDays: config.ticketDays,
+  });
   // Journal details older than the site's retention become day totals: at start, then every six hours.
   const retain = () => {
     try {

@@ -9,7 +9,9 @@ const keyLength = 32;
 function derive(secret: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem must allow 128 * N * r bytes, with room.
-    scrypt(secret.normalize('NFC'), salt, keyLength, { ...options, maxmem: 256 * (options.N ?? 0) * (options.r ?? 0) }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(secret.normalize('NFC'), salt, keyLength, { ...options, maxmem: 256 * (options.N ?? 0) * (options.r ?? 0) }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

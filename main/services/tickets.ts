@@ -21,8 +21,12 @@ export function normaliseTicketCode(typed: string): string | null {
 }
 
 export function createTickets(db: Database.Database, now: () => Date = () => new Date()) {
-  const insert = db.prepare<[string, string, string, string]>('INSERT INTO resume_ticket (code, journey, step, expires_at) VALUES (?, ?, ?, ?)');
-  const take = db.prepare<[string], { journey: string; step: string; expires_at: string }>('DELETE FROM resume_ticket WHERE code = ? RETURNING journey, step, expires_at');
+  const insert = db.prepare<[string, string, string, string]>(
+    'INSERT INTO resume_ticket (code, journey, step, expires_at) VALUES (?, ?, ?, ?)',
+  );
+  const take = db.prepare<[string], { journey: string; step: string; expires_at: string }>(
+    'DELETE FROM resume_ticket WHERE code = ? RETURNING journey, step, expires_at',
+  );
   const purge = db.prepare<[string]>('DELETE FROM resume_ticket WHERE expires_at <= ?');
   return {
     create(journey: string, step: string, days = 30): { code: string; expiresAt: string } {

@@ -6,8 +6,20 @@ import { openKiosk } from '../services/open-kiosk';
 import { appVersion } from '../version';
 import { startWebHost } from './server';
 
-export async function runWebHost(config: SiteConfig, dirs: { renderer: string; bundledPack: string | null }, log: Logger, closeKiosk?: () => void) {
-  const kiosk = openKiosk({ config, host: 'web', version: appVersion, log, bundledPackDir: dirs.bundledPack, ...(closeKiosk ? { closeKiosk } : {}) });
+export async function runWebHost(
+  config: SiteConfig,
+  dirs: { renderer: string; bundledPack: string | null },
+  log: Logger,
+  closeKiosk?: () => void,
+) {
+  const kiosk = openKiosk({
+    config,
+    host: 'web',
+    version: appVersion,
+    log,
+    bundledPackDir: dirs.bundledPack,
+    ...(closeKiosk ? { closeKiosk } : {}),
+  });
   try {
     const host = await startWebHost({
       dispatch: createDispatch(kiosk.handlers, log),

@@ -39,7 +39,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Only the path is logged: a query string could carry what a visitor typed.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.on('finish', () => {
-      log.info('http.request', { method: req.method ?? '?', path: loggablePath(path), status: res.statusCode, ms: Math.round(performance.now() - started) });
+      log.info('http.request', {
+        method: req.method ?? '?',
+        path: loggablePath(path),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     });
     for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
     handle(req, res, path).catch(() => {

@@ -112,14 +112,28 @@ function PassphraseForm({ api, firstRun, onToken }: { api: ApiClient; firstRun: 
         <Label className="field-label">{text.passphrase}</Label>
         <Input className="text-input" ref={first} maxLength={200} onPointerDown={() => setKeyboard('first')} />
       </TextField>
-      <OnScreenKeyboard field={first} value={passphrase} onChange={setPassphrase} locale="fr" open={keyboard === 'first'} onOpenChange={(open) => setKeyboard(open ? 'first' : null)} />
+      <OnScreenKeyboard
+        field={first}
+        value={passphrase}
+        onChange={setPassphrase}
+        locale="fr"
+        open={keyboard === 'first'}
+        onOpenChange={(open) => setKeyboard(open ? 'first' : null)}
+      />
       {firstRun && (
         <>
           <TextField className="text-field" type="password" value={again} onChange={setAgain} autoComplete="off">
             <Label className="field-label">{text.confirm}</Label>
             <Input className="text-input" ref={second} maxLength={200} onPointerDown={() => setKeyboard('second')} />
           </TextField>
-          <OnScreenKeyboard field={second} value={again} onChange={setAgain} locale="fr" open={keyboard === 'second'} onOpenChange={(open) => setKeyboard(open ? 'second' : null)} />
+          <OnScreenKeyboard
+            field={second}
+            value={again}
+            onChange={setAgain}
+            locale="fr"
+            open={keyboard === 'second'}
+            onOpenChange={(open) => setKeyboard(open ? 'second' : null)}
+          />
         </>
       )}
       <p role="alert" className="form-message">

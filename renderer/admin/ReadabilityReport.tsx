@@ -6,7 +6,17 @@ import type { ItemReadability, Locale, PublicSettings } from '../../main/api/typ
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
 
-export function ReadabilityReport({ api, token, settings, onExpired }: { api: ApiClient; token: string; settings: PublicSettings; onExpired: () => void }) {
+export function ReadabilityReport({
+  api,
+  token,
+  settings,
+  onExpired,
+}: {
+  api: ApiClient;
+  token: string;
+  settings: PublicSettings;
+  onExpired: () => void;
+}) {
   const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
   const [rows, setRows] = useState<readonly ItemReadability[] | null>(null);
 

@@ -36,7 +36,10 @@ export interface Finding {
   readonly targets: readonly string[];
 }
 
-type Progress = { readonly state: 'idle' } | { readonly state: 'running'; readonly done: number; readonly total: number } | { readonly state: 'done'; readonly checked: number; readonly findings: readonly Finding[] };
+type Progress =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly done: number; readonly total: number }
+  | { readonly state: 'done'; readonly checked: number; readonly findings: readonly Finding[] };
 
 /** Resolves once the stage shows a screen heading and nothing has changed for a moment (its content has loaded). */
 function settled(stage: HTMLElement, quietMs = 80, maxMs = 5000): Promise<void> {
@@ -165,7 +168,8 @@ export function SelfCheck({ api, settings }: { api: ApiClient; settings: PublicS
             <ul className="selfcheck-findings" aria-label={text.checkProblems}>
               {progress.findings.map((f, i) => (
                 <li key={i}>
-                  <strong>{f.rule}</strong> : {f.help} ({f.screen}, {languages[f.locale].autonym}, {text.themes[f.theme]}) <code>{f.targets.join(', ')}</code>
+                  <strong>{f.rule}</strong> : {f.help} ({f.screen}, {languages[f.locale].autonym}, {text.themes[f.theme]}){' '}
+                  <code>{f.targets.join(', ')}</code>
                 </li>
               ))}
             </ul>

@@ -4,12 +4,14 @@ export const adminTexts = {
   exit: "Quitter l'administration",
   close: 'Fermer la borne',
   closeTitle: 'Fermer la borne ?',
-  closeText: "L'application s'arrête : les visiteurs ne peuvent plus l'utiliser. Pour la relancer, redémarrez l'ordinateur ou lancez Passerelle Santé.",
+  closeText:
+    "L'application s'arrête : les visiteurs ne peuvent plus l'utiliser. Pour la relancer, redémarrez l'ordinateur ou lancez Passerelle Santé.",
   closeConfirm: 'Oui, fermer la borne',
   closeCancel: 'Annuler',
   closing: 'La borne se ferme.',
   setupTitle: 'Choisir la phrase secrète',
-  setupIntro: "C'est la première ouverture. Choisissez une phrase secrète d'au moins 12 caractères. Gardez-la dans un endroit sûr : sans elle, personne ne peut ouvrir l'administration.",
+  setupIntro:
+    "C'est la première ouverture. Choisissez une phrase secrète d'au moins 12 caractères. Gardez-la dans un endroit sûr : sans elle, personne ne peut ouvrir l'administration.",
   passphrase: 'Phrase secrète',
   confirm: 'La même phrase, encore une fois',
   setupSubmit: 'Enregistrer la phrase secrète',
@@ -19,9 +21,10 @@ export const adminTexts = {
   loginSubmit: 'Ouvrir',
   wrong: (left: number) => `Phrase secrète incorrecte. Encore ${left} essai${left > 1 ? 's' : ''} avant un blocage.`,
   locked: (seconds: number) => `Trop d'essais. Réessayez dans ${seconds} secondes.`,
-  unreachable: "La borne ne répond pas. Réessayez, ou redémarrez-la.",
+  unreachable: 'La borne ne répond pas. Réessayez, ou redémarrez-la.',
   checkTitle: "Vérifier l'accessibilité",
-  checkIntro: 'La vérification ouvre chaque écran de la borne, dans chaque langue et chaque affichage (normal, contraste fort, texte à 200 %), et le teste avec axe-core (règles WCAG 2.2 A et AA).',
+  checkIntro:
+    'La vérification ouvre chaque écran de la borne, dans chaque langue et chaque affichage (normal, contraste fort, texte à 200 %), et le teste avec axe-core (règles WCAG 2.2 A et AA).',
   checkRun: 'Lancer la vérification',
   checkStop: 'Arrêter la vérification',
   checkRunning: (done: number, total: number) => `Vérification : ${done} sur ${total}`,
@@ -29,7 +32,8 @@ export const adminTexts = {
   checkNone: 'Aucun problème trouvé.',
   checkProblems: 'Problèmes à corriger',
   readabilityTitle: 'Lisibilité des contenus',
-  readabilityIntro: 'Score de Kandel et Moles en français, de Flesch en anglais : 70 au moins. Une phrase compte 20 mots au plus. Les pages à revoir sont en haut de la liste.',
+  readabilityIntro:
+    'Score de Kandel et Moles en français, de Flesch en anglais : 70 au moins. Une phrase compte 20 mots au plus. Les pages à revoir sont en haut de la liste.',
   readabilityLocale: 'Langue des contenus',
   columns: { page: 'Page', kind: 'Type', score: 'Score', longest: 'Phrase la plus longue (mots)', state: 'État' },
   kinds: { topic: 'Fiche', journey: 'Parcours' },
@@ -38,7 +42,8 @@ export const adminTexts = {
   noScore: 'Pas de score',
   themes: { default: 'normal', contrast: 'contraste fort', large: 'texte à 200 %' },
   mediatorsTitle: 'Médiateurs',
-  mediatorsIntro: "Chaque médiateur ouvre le mode accompagné avec son nom et son code de 6 à 8 chiffres. Le code n'est jamais affiché ni gardé en clair.",
+  mediatorsIntro:
+    "Chaque médiateur ouvre le mode accompagné avec son nom et son code de 6 à 8 chiffres. Le code n'est jamais affiché ni gardé en clair.",
   mediatorsNone: "Aucun médiateur pour l'instant.",
   roles: { professional: 'médiateur professionnel', volunteer: 'médiateur bénévole' },
   stateEnabled: 'Compte actif.',
@@ -65,9 +70,20 @@ export const adminTexts = {
   activityNone: 'Aucun accompagnement pour l’instant.',
   activityByJourney: 'Par démarche',
   activityByOutcome: 'Par résultat',
-  activityColumns: { what: 'Quoi', count: 'Accompagnements', minutes: 'Durée moyenne (minutes)', where: 'Démarche · étape · raison', times: 'Nombre de fois' },
+  activityColumns: {
+    what: 'Quoi',
+    count: 'Accompagnements',
+    minutes: 'Durée moyenne (minutes)',
+    where: 'Démarche · étape · raison',
+    times: 'Nombre de fois',
+  },
   accompaniments: (count: number) => `${count} accompagnement${count > 1 ? 's' : ''}`,
-  outcomes: { done: 'Démarche finie', blocked: 'Bloquée', referred: 'Orientée (revenir avec des documents)', stopped: 'Arrêtée par la personne' },
+  outcomes: {
+    done: 'Démarche finie',
+    blocked: 'Bloquée',
+    referred: 'Orientée (revenir avec des documents)',
+    stopped: 'Arrêtée par la personne',
+  },
   reasons: {
     'code-expired': 'code expiré',
     'no-email-access': "pas d'accès à l'e-mail",
@@ -80,10 +96,12 @@ export const adminTexts = {
   stuckTitle: 'Où les personnes bloquent',
   stuckNone: 'Aucune étape bloquée pour l’instant.',
   csvTitle: 'Compte rendu d’activité (CSV)',
-  csvIntro: 'Un fichier avec une ligne par accompagnement, dans les colonnes du compte rendu d’activité de La Coop de la médiation numérique : date, durée, type de lieu, thématiques, autonomie, orientation. Sur une borne verrouillée, le téléchargement est bloqué : enregistrez le fichier sur la borne.',
+  csvIntro:
+    'Un fichier avec une ligne par accompagnement, dans les colonnes du compte rendu d’activité de La Coop de la médiation numérique : date, durée, type de lieu, thématiques, autonomie, orientation. Sur une borne verrouillée, le téléchargement est bloqué : enregistrez le fichier sur la borne.',
   csvPrepare: 'Préparer le fichier CSV',
   csvSave: 'Enregistrer le fichier sur la borne',
-  csvSaved: (file: string, folder: string) => `Fichier ${file} enregistré dans ${folder}. La personne qui s’occupe de la borne peut le copier sur une clé USB.`,
+  csvSaved: (file: string, folder: string) =>
+    `Fichier ${file} enregistré dans ${folder}. La personne qui s’occupe de la borne peut le copier sur une clé USB.`,
   csvNotSaved: 'Le fichier n’a pas pu être enregistré sur la borne.',
   csvDownload: 'Télécharger le fichier CSV',
 } as const;

@@ -57,4 +57,3 @@ export function createApiClient(transport: Transport): ApiClient {
 export function onEvent<N extends EventName>(transport: Transport, name: N, listener: (payload: PayloadOf<N>) => void): () => void {
   return transport.on(name, (payload) => listener(payload as PayloadOf<N>));
 }
-

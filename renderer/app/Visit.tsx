@@ -73,35 +73,44 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
 
   return (
     <KioskContext.Provider value={{ api, locale }}>
-    <AssistedContext.Provider value={assisted}>
-    <div className="visit" data-screen={screenName(screen)}>
-      <a
-        className="skip-link"
-        href="#content"
-        onClick={(event) => {
-          // Focus the content without adding a history entry.
-          event.preventDefault();
-          document.getElementById('content')?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
-      <TopBar settings={settings} screen={screen} locale={locale} navigate={navigate} onLocale={changeLocale} onEnd={() => onEnd('visitor')} comfort={comfort} onComfort={setComfort} />
-      <MediatorBar navigate={navigate} />
-      <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
-        <div className="page-tools">
-          <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
+      <AssistedContext.Provider value={assisted}>
+        <div className="visit" data-screen={screenName(screen)}>
+          <a
+            className="skip-link"
+            href="#content"
+            onClick={(event) => {
+              // Focus the content without adding a history entry.
+              event.preventDefault();
+              document.getElementById('content')?.focus();
+            }}
+          >
+            {t('app.skipToContent')}
+          </a>
+          <TopBar
+            settings={settings}
+            screen={screen}
+            locale={locale}
+            navigate={navigate}
+            onLocale={changeLocale}
+            onEnd={() => onEnd('visitor')}
+            comfort={comfort}
+            onComfort={setComfort}
+          />
+          <MediatorBar navigate={navigate} />
+          <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
+            <div className="page-tools">
+              <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
+            </div>
+            {screen.name === 'home' && <HomeScreen navigate={navigate} />}
+            {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
+            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
+            {screen.name === 'search' && <SearchScreen navigate={navigate} />}
+            {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} />}
+            {screen.name === 'emergency' && <EmergencyScreen />}
+          </main>
+          {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
         </div>
-        {screen.name === 'home' && <HomeScreen navigate={navigate} />}
-        {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
-        {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
-        {screen.name === 'search' && <SearchScreen navigate={navigate} />}
-        {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} />}
-        {screen.name === 'emergency' && <EmergencyScreen />}
-      </main>
-      {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
-    </div>
-    </AssistedContext.Provider>
+      </AssistedContext.Provider>
     </KioskContext.Provider>
   );
 }

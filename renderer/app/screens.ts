@@ -14,4 +14,5 @@ export type Screen =
 export type Navigate = (screen: Screen) => void;
 
 /** A stable name for a screen, used as a React key and in test ids. */
-export const screenName = (screen: Screen): string => (screen.name === 'need' ? `need-${screen.need}` : screen.name === 'item' ? `item-${screen.id}` : screen.name);
+export const screenName = (screen: Screen): string =>
+  screen.name === 'need' ? `need-${screen.need}` : screen.name === 'item' ? `item-${screen.id}` : screen.name;

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { Result } from '../../main/api/result';
 
-export type Loaded<T> = { readonly state: 'loading' } | { readonly state: 'ok'; readonly value: T } | { readonly state: 'error'; readonly error: string };
+export type Loaded<T> =
+  { readonly state: 'loading' } | { readonly state: 'ok'; readonly value: T } | { readonly state: 'error'; readonly error: string };
 
 export function useApiResult<T>(load: () => Promise<Result<T, string>>, deps: readonly unknown[]): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });

@@ -15,8 +15,12 @@ export function ComfortPanel({ comfort, onChange }: { comfort: Comfort; onChange
       selectedKeys={[value ? 'on' : 'off']}
       onSelectionChange={(keys) => set([...keys][0] === 'on')}
     >
-      <ToggleButton id="off" className="language-option">{t('comfort.off')}</ToggleButton>
-      <ToggleButton id="on" className="language-option">{t('comfort.on')}</ToggleButton>
+      <ToggleButton id="off" className="language-option">
+        {t('comfort.off')}
+      </ToggleButton>
+      <ToggleButton id="on" className="language-option">
+        {t('comfort.on')}
+      </ToggleButton>
     </ToggleButtonGroup>
   );
   return (

@@ -15,9 +15,7 @@ export function ContentProblemNotice() {
         <strong>{t('contentProblem.title')}</strong>
       </p>
       <p>{t('contentProblem.still')}</p>
-      <p>
-        {t('contentProblem.staff', { code: problem })}
-      </p>
+      <p>{t('contentProblem.staff', { code: problem })}</p>
     </section>
   );
 }

@@ -21,7 +21,11 @@ export function KioskDialog({ trigger, title, role = 'dialog', children }: Kiosk
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog role={role} className="dialog">
-            {({ close }) => <DialogBody title={title} close={close}>{children}</DialogBody>}
+            {({ close }) => (
+              <DialogBody title={title} close={close}>
+                {children}
+              </DialogBody>
+            )}
           </Dialog>
         </Modal>
       </ModalOverlay>

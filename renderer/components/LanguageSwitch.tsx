@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../main/api/types';
 import { languages } from '../i18n/languages';
 
-export function LanguageSwitch({ offered, current, onChange }: { offered: readonly Locale[]; current: Locale; onChange: (locale: Locale) => void }) {
+export function LanguageSwitch({
+  offered,
+  current,
+  onChange,
+}: {
+  offered: readonly Locale[];
+  current: Locale;
+  onChange: (locale: Locale) => void;
+}) {
   const { t } = useTranslation();
   if (offered.length < 2) return null;
   return (

@@ -10,7 +10,10 @@ export function OfficialAddress({ url }: { url: string }) {
     <div className="official-address">
       <div>
         <p>
-          {t('journey.site')} <bdi dir="ltr" className="url">{shown}</bdi>
+          {t('journey.site')}{' '}
+          <bdi dir="ltr" className="url">
+            {shown}
+          </bdi>
         </p>
         <p>{t('journey.scan')}</p>
       </div>

@@ -22,7 +22,16 @@ interface OnScreenKeyboardProps {
 type Special = 'space' | 'backspace' | 'shift' | 'done';
 type Key = { readonly kind: 'char'; readonly char: string } | { readonly kind: Special };
 
-export function OnScreenKeyboard({ field, value, onChange, locale, inputMode = 'text', maxLength, open, onOpenChange }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  field,
+  value,
+  onChange,
+  locale,
+  inputMode = 'text',
+  maxLength,
+  open,
+  onOpenChange,
+}: OnScreenKeyboardProps) {
   const { t } = useTranslation();
   const [layoutId, setLayoutId] = useState<LayoutId>(layoutFor(locale, inputMode));
   const [shift, setShift] = useState(false);
@@ -32,7 +41,10 @@ export function OnScreenKeyboard({ field, value, onChange, locale, inputMode = '
   const layout = layouts[layoutId];
   const choices = layoutChoices(inputMode);
 
-  const specials: Key[] = inputMode === 'numeric' ? [{ kind: 'backspace' }, { kind: 'done' }] : [...(layout.shift ? [{ kind: 'shift' } as const] : []), { kind: 'space' }, { kind: 'backspace' }, { kind: 'done' }];
+  const specials: Key[] =
+    inputMode === 'numeric'
+      ? [{ kind: 'backspace' }, { kind: 'done' }]
+      : [...(layout.shift ? [{ kind: 'shift' } as const] : []), { kind: 'space' }, { kind: 'backspace' }, { kind: 'done' }];
   const rows: Key[][] = [...layout.rows.map((row) => row.map((char): Key => ({ kind: 'char', char }))), specials];
 
   // After a key, the caret goes just after what it typed (set once React has written the new value).
@@ -98,7 +110,12 @@ export function OnScreenKeyboard({ field, value, onChange, locale, inputMode = '
       <Button className="action osk-toggle" aria-expanded={open} onPress={() => (open ? close() : onOpenChange(true))}>
         <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
           <rect x="4" y="14" width="56" height="36" rx="5" fill="none" stroke="currentColor" strokeWidth="5" />
-          <path d="M14 25h4M24 25h4M34 25h4M44 25h4M14 34h4M44 34h4M22 41h20M24 34h14" stroke="currentColor" strokeWidth="5" strokeLinecap="round" />
+          <path
+            d="M14 25h4M24 25h4M34 25h4M44 25h4M14 34h4M44 34h4M22 41h20M24 34h14"
+            stroke="currentColor"
+            strokeWidth="5"
+            strokeLinecap="round"
+          />
         </svg>
         {open ? t('keyboard.hide') : t('keyboard.show')}
       </Button>
@@ -107,7 +124,13 @@ export function OnScreenKeyboard({ field, value, onChange, locale, inputMode = '
           {choices.length > 1 && (
             <div className="osk-layouts" role="group" aria-label={t('keyboard.layouts')}>
               {choices.map((id) => (
-                <Button key={id} className="osk-key osk-layout" aria-pressed={id === layoutId} onPress={() => setLayoutId(id)} lang={id === 'arabic' ? 'ar' : 'fr'}>
+                <Button
+                  key={id}
+                  className="osk-key osk-layout"
+                  aria-pressed={id === layoutId}
+                  onPress={() => setLayoutId(id)}
+                  lang={id === 'arabic' ? 'ar' : 'fr'}
+                >
                   {layouts[id].name}
                 </Button>
               ))}

@@ -25,8 +25,14 @@ export function readableHours(text: string, locale: string, words: HoursWords): 
   if (value === '') return [];
   if (value === '24/7') return [words.always];
   const lines: string[] = [];
-  for (const rule of value.split(';').map((r) => r.trim()).filter(Boolean)) {
-    const match = /^((?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)*) ((?:\d{2}:\d{2}-\d{2}:\d{2})(?:,\d{2}:\d{2}-\d{2}:\d{2})*)$/.exec(rule);
+  for (const rule of value
+    .split(';')
+    .map((r) => r.trim())
+    .filter(Boolean)) {
+    const match =
+      /^((?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)*) ((?:\d{2}:\d{2}-\d{2}:\d{2})(?:,\d{2}:\d{2}-\d{2}:\d{2})*)$/.exec(
+        rule,
+      );
     if (!match?.[1] || !match[2]) return null;
     const days = match[1]
       .split(',')

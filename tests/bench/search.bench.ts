@@ -14,7 +14,27 @@ import { runWebHost } from '../../main/web/run-web-host';
 import { generatedSource } from './generated-content';
 import { percentile, type Measure } from './measure';
 
-const queries = ['securite sociale', 'sécu', 'mutuelle', 'CMU', 'carte vitale', 'médecin de famille', 'medecin traitent', 'telecosultation', 'mon espace santé', 'arnaque sms', 'ordonnance', 'vaccin enfant', 'm', 'me', 'med', 'mede', 'medec', 'medeci', 'medecin'];
+const queries = [
+  'securite sociale',
+  'sécu',
+  'mutuelle',
+  'CMU',
+  'carte vitale',
+  'médecin de famille',
+  'medecin traitent',
+  'telecosultation',
+  'mon espace santé',
+  'arnaque sms',
+  'ordonnance',
+  'vaccin enfant',
+  'm',
+  'me',
+  'med',
+  'mede',
+  'medec',
+  'medeci',
+  'medecin',
+];
 
 function buildPack(dir: string, source: ReturnType<typeof loadContent>): void {
   mkdirSync(dir, { recursive: true });
@@ -78,7 +98,10 @@ export async function benchSearch(rounds: number): Promise<Measure[]> {
     const bigBuildMs = performance.now() - started;
 
     const measures: Measure[] = [];
-    for (const [name, dir] of [['real pack', realDir], ['10,000-topic pack', bigDir]] as const) {
+    for (const [name, dir] of [
+      ['real pack', realDir],
+      ['10,000-topic pack', bigDir],
+    ] as const) {
       const service = serviceLatencies(join(dir, packFileName), rounds);
       const http = await httpLatencies(dir, work, rounds);
       const n = service.length;

@@ -46,7 +46,9 @@ function profileDirOfOurBrowser(): string {
     try {
       const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
       if (Number(parent) !== process.pid) continue;
-      const flag = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((a) => a.startsWith('--user-data-dir='));
+      const flag = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .split('\0')
+        .find((a) => a.startsWith('--user-data-dir='));
       if (flag) return flag.slice('--user-data-dir='.length);
     } catch {
       // A process that ended meanwhile.
@@ -72,7 +74,10 @@ async function visitWithCanary(page: Page, url: string, canary: string) {
   await page.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
   await page.getByRole('button', { name: 'Home' }).click();
   await page.getByRole('button', { name: 'My ameli account' }).click();
-  await page.getByRole('button', { name: /Create my ameli account/ }).first().click();
+  await page
+    .getByRole('button', { name: /Create my ameli account/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await page.evaluate(async (value) => {
     localStorage.setItem('canary', value);
@@ -101,14 +106,18 @@ async function expectForgotten(page: Page, host: RunningHost, profileDir: string
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('html')).toHaveAttribute('data-text-size', '100');
-  const inPage = await page.evaluate(async (value) => ({
-    dom: document.documentElement.outerHTML.includes(value) || [...document.querySelectorAll('input')].some((i) => i.value.includes(value)),
-    local: localStorage.length,
-    session: sessionStorage.length,
-    cookie: document.cookie,
-    caches: await caches.keys(),
-    databases: (await indexedDB.databases()).map((d) => d.name),
-  }), canary);
+  const inPage = await page.evaluate(
+    async (value) => ({
+      dom:
+        document.documentElement.outerHTML.includes(value) || [...document.querySelectorAll('input')].some((i) => i.value.includes(value)),
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+      caches: await caches.keys(),
+      databases: (await indexedDB.databases()).map((d) => d.name),
+    }),
+    canary,
+  );
   expect(inPage).toEqual({ dom: false, local: 0, session: 0, cookie: '', caches: [], databases: [] });
   expect(await page.context().cookies()).toEqual([]);
   expect(filesContaining(host.dataDir, canary)).toEqual([]);

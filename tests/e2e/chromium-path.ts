@@ -7,4 +7,11 @@ export function chromiumExecutable(): string | undefined {
 }
 
 /** No sandbox (containers), no GPU, and nothing running in the background that would disturb a test or a timing. */
-export const chromiumArgs: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

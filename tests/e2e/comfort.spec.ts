@@ -27,7 +27,10 @@ test('larger text and strong contrast apply at once, keep every screen accessibl
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 });
 
-test('the text uses the legible font shipped with the app, for Latin and Arabic, with no request outside the kiosk', async ({ page, host }) => {
+test('the text uses the legible font shipped with the app, for Latin and Arabic, with no request outside the kiosk', async ({
+  page,
+  host,
+}) => {
   const elsewhere: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith(host.url)) elsewhere.push(request.url());

@@ -21,7 +21,10 @@ async function open(page: Page, url: string) {
 test('a need lists its pages; a topic shows its text, sources and check date', async ({ page, host }) => {
   await open(page, host.url);
   await page.getByRole('button', { name: 'Trouver un médecin' }).click();
-  await page.getByRole('button', { name: /Le médecin traitant|médecin traitant/ }).first().click();
+  await page
+    .getByRole('button', { name: /Le médecin traitant|médecin traitant/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Cette page vous informe. Elle ne remplace pas un professionnel de santé.')).toBeVisible();
   await expect(page.getByRole('heading', { name: "D'où viennent ces informations" })).toBeVisible();
@@ -32,7 +35,10 @@ test('a need lists its pages; a topic shows its text, sources and check date', a
 test('a glossary word opens its definition, which Escape closes', async ({ page, host }) => {
   await open(page, host.url);
   await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
-  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  await page
+    .getByRole('button', { name: /Complémentaire santé solidaire/ })
+    .first()
+    .click();
   const term = page.getByRole('button', { name: /^Explication du mot/ }).first();
   await term.click();
   const dialog = page.getByRole('dialog');
@@ -60,7 +66,10 @@ test('search answers as the visitor types, without accents, and opens a result',
 test('a journey asks the readiness questions, then shows one step at a time', async ({ page, host }) => {
   await open(page, host.url);
   await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page.getByRole('button', { name: /Activer Mon espace santé/ }).first().click();
+  await page
+    .getByRole('button', { name: /Activer Mon espace santé/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
   for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()); i++) {
     await page.getByRole('button', { name: 'Oui', exact: true }).click();
@@ -124,7 +133,10 @@ test('the "come back with" slip and the way without internet print on their own'
 test('every journey offers the way without internet from its start', async ({ page, host }) => {
   await open(page, host.url);
   await page.getByRole('button', { name: 'Ma carte Vitale' }).click();
-  await page.getByRole('button', { name: /application carte Vitale|appli/i }).last().click();
+  await page
+    .getByRole('button', { name: /application carte Vitale|appli/i })
+    .last()
+    .click();
   await page.getByRole('button', { name: 'Faire sans internet' }).click();
   await expect(page.locator('.offline-card')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();

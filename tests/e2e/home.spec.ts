@@ -4,9 +4,36 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const languages = [
-  { code: 'fr', name: 'Français', dir: 'ltr', title: 'Bonjour', help: "Besoin d'aide ?", end: 'Terminer', emergency: 'Urgences', tile: 'Mon espace santé' },
-  { code: 'en', name: 'English', dir: 'ltr', title: 'Hello', help: 'Need help?', end: 'Finish', emergency: 'Emergencies', tile: 'Mon espace santé' },
-  { code: 'ar', name: 'العربية', dir: 'rtl', title: 'مرحبًا', help: 'هل تحتاج إلى مساعدة؟', end: 'إنهاء', emergency: 'الطوارئ', tile: 'Mon espace santé' },
+  {
+    code: 'fr',
+    name: 'Français',
+    dir: 'ltr',
+    title: 'Bonjour',
+    help: "Besoin d'aide ?",
+    end: 'Terminer',
+    emergency: 'Urgences',
+    tile: 'Mon espace santé',
+  },
+  {
+    code: 'en',
+    name: 'English',
+    dir: 'ltr',
+    title: 'Hello',
+    help: 'Need help?',
+    end: 'Finish',
+    emergency: 'Emergencies',
+    tile: 'Mon espace santé',
+  },
+  {
+    code: 'ar',
+    name: 'العربية',
+    dir: 'rtl',
+    title: 'مرحبًا',
+    help: 'هل تحتاج إلى مساعدة؟',
+    end: 'إنهاء',
+    emergency: 'الطوارئ',
+    tile: 'Mon espace santé',
+  },
 ] as const;
 type Language = (typeof languages)[number];
 
@@ -23,7 +50,14 @@ test('shows the home screen in French by default, with the main needs and the al
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const tiles = page.getByRole('list', { name: 'Vos besoins' }).getByRole('button');
-  await expect(tiles).toHaveText(['Mon espace santé', 'Mon compte ameli', 'Ma carte Vitale', 'Trouver un médecin', 'Payer moins mes soins', 'Me protéger des arnaques']);
+  await expect(tiles).toHaveText([
+    'Mon espace santé',
+    'Mon compte ameli',
+    'Ma carte Vitale',
+    'Trouver un médecin',
+    'Payer moins mes soins',
+    'Me protéger des arnaques',
+  ]);
   for (const name of ["Besoin d'aide ?", 'Terminer', 'Urgences']) await expect(page.getByRole('button', { name })).toBeVisible();
   // Each language is offered by its own name, and the current one is marked as chosen.
   const choice = page.getByRole('radiogroup', { name: 'Choisir la langue' });
@@ -108,17 +142,22 @@ test('"Terminer" asks first, then returns to a clean home screen in the default 
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = 'button, a[href], input, select, textarea, [role="button"], [role="radio"], [tabindex]:not([tabindex="-1"])';
-    return [...document.querySelectorAll<HTMLElement>(selector)]
-      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
-      // Controls that exist only for screen readers (clipped away, like a dialog's hidden dismiss button) are not touched.
-      .filter((el) => {
-        for (let node: HTMLElement | null = el; node; node = node.parentElement) {
-          if (getComputedStyle(node).clipPath.startsWith('inset(50%')) return false;
-        }
-        return true;
-      })
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 44 || box.height < 44)
-      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent?.trim() ?? ''}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    return (
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        // Controls that exist only for screen readers (clipped away, like a dialog's hidden dismiss button) are not touched.
+        .filter((el) => {
+          for (let node: HTMLElement | null = el; node; node = node.parentElement) {
+            if (getComputedStyle(node).clipPath.startsWith('inset(50%')) return false;
+          }
+          return true;
+        })
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 44 || box.height < 44)
+        .map(
+          ({ el, box }) =>
+            `${el.tagName.toLowerCase()} "${el.textContent?.trim() ?? ''}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        )
+    );
   });
 }

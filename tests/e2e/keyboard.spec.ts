@@ -36,7 +36,10 @@ test('with the on-screen keyboard alone, a visitor searches and completes a jour
 
   await keyboard.getByRole('button', { name: 'Valider' }).click();
   await expect(keyboard).toBeHidden();
-  await page.getByRole('list', { name: 'Résultats' }).getByRole('button', { name: /Créer mon compte ameli/ }).click();
+  await page
+    .getByRole('list', { name: 'Résultats' })
+    .getByRole('button', { name: /Créer mon compte ameli/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ameli');
   const yes = page.getByRole('button', { name: 'Oui', exact: true });
   await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
@@ -65,7 +68,10 @@ test('a capital letter with the shift key, for one letter only; the keyboard clo
   await expect(page.getByRole('button', { name: 'Clavier', exact: true })).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('with a physical keyboard: the keys are one tab stop, arrows move between them, Enter types, Escape closes', async ({ page, host }) => {
+test('with a physical keyboard: the keys are one tab stop, arrows move between them, Enter types, Escape closes', async ({
+  page,
+  host,
+}) => {
   await openSearch(page, host.url);
   const field = page.getByRole('searchbox');
   // Keyboard focus does not open the on-screen keyboard: the visitor has a real one.

@@ -8,7 +8,10 @@ async function openTopic(page: Page, url: string) {
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
-  await page.getByRole('button', { name: /Complémentaire santé solidaire/ }).first().click();
+  await page
+    .getByRole('button', { name: /Complémentaire santé solidaire/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 }
 
@@ -36,7 +39,10 @@ test('a page is read block by block, in order, the block being read highlighted;
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('reading goes to the end of the page by itself; a glossary word is read within its sentence, not on its own', async ({ page, host }) => {
+test('reading goes to the end of the page by itself; a glossary word is read within its sentence, not on its own', async ({
+  page,
+  host,
+}) => {
   await installSpeechStandIn(page);
   await openTopic(page, host.url);
   await page.getByRole('button', { name: 'Écouter la page' }).click();
@@ -74,7 +80,10 @@ test('a journey step is read aloud, and reading stops when the visitor goes to t
 test('every dialog can be read aloud: a glossary definition, the Terminer confirmation', async ({ page, host }) => {
   await installSpeechStandIn(page);
   await openTopic(page, host.url);
-  await page.getByRole('button', { name: /^Explication du mot/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Explication du mot/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   const word = await dialog.getByRole('heading').innerText();
   const definition = await dialog.locator('p:not(.read-aloud-status)').first().innerText();
@@ -97,7 +106,9 @@ test('without a voice for the language, or without speech at all, the button say
   await installSpeechStandIn(page, ['en-GB']);
   await openTopic(page, host.url);
   await page.getByRole('button', { name: 'Écouter la page' }).click();
-  await expect(page.locator('.page-tools').getByRole('status')).toHaveText("Cette borne n'a pas de voix pour cette langue. Demandez à l'accueil.");
+  await expect(page.locator('.page-tools').getByRole('status')).toHaveText(
+    "Cette borne n'a pas de voix pour cette langue. Demandez à l'accueil.",
+  );
   expect(await spokenTexts(page)).toEqual([]);
 
   const noSpeech = await page.context().newPage();
@@ -107,6 +118,8 @@ test('without a voice for the language, or without speech at all, the button say
   });
   await openTopic(noSpeech, host.url);
   await noSpeech.getByRole('button', { name: 'Écouter la page' }).click();
-  await expect(noSpeech.locator('.page-tools').getByRole('status')).toHaveText('Cette borne ne peut pas lire à voix haute. Demandez à l\'accueil.');
+  await expect(noSpeech.locator('.page-tools').getByRole('status')).toHaveText(
+    "Cette borne ne peut pas lire à voix haute. Demandez à l'accueil.",
+  );
   await noSpeech.close();
 });

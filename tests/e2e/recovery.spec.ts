@@ -83,6 +83,10 @@ test('nothing can be dropped on the kiosk or dragged out of it', async ({ page, 
       return [type, event.defaultPrevented] as const;
     });
   });
-  expect(refused).toEqual([['dragstart', true], ['dragover', true], ['drop', true]]);
+  expect(refused).toEqual([
+    ['dragstart', true],
+    ['dragover', true],
+    ['drop', true],
+  ]);
   expect(page.url()).toBe(host.url);
 });

@@ -60,7 +60,11 @@ async function appPage(cdp: Cdp, url: string) {
       const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: page.targetId, flatten: true });
       // A page that is loading or gone may never answer: each call gives up after a second.
       const evaluate = async <T>(expression: string): Promise<T> => {
-        const answer = cdp.send<{ result: { value: T } }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+        const answer = cdp.send<{ result: { value: T } }>(
+          'Runtime.evaluate',
+          { expression, awaitPromise: true, returnByValue: true },
+          sessionId,
+        );
         const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 1000));
         return (await Promise.race([answer, late])).result.value;
       };
@@ -85,7 +89,12 @@ test('after the renderer is killed, the page comes back home and nothing of the 
   const log = createMemoryLogger();
   const binary = chromiumExecutable();
   if (!binary) throw new Error('no Chromium found for the browser tests');
-  const browser = superviseBrowser(binary, host.url, { kiosk: false, headless: true, log, extraArgs: ['--no-sandbox', '--disable-gpu', host.url] });
+  const browser = superviseBrowser(binary, host.url, {
+    kiosk: false,
+    headless: true,
+    log,
+    extraArgs: ['--no-sandbox', '--disable-gpu', host.url],
+  });
   try {
     const running = browser.current();
     if (!running) throw new Error('the browser did not start');
@@ -93,7 +102,10 @@ test('after the renderer is killed, the page comes back home and nothing of the 
     const canary = `zq${Date.now().toString(36)}crash`;
 
     let page = await appPage(cdp, host.url);
-    await until(async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour', 'the home screen');
+    await until(
+      async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
+      'the home screen',
+    );
     await page.evaluate("[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Rechercher').click()");
     await until(() => page.evaluate<boolean>("document.querySelector('input') !== null"), 'the search screen');
     await page.evaluate("document.querySelector('input').focus()");
@@ -113,10 +125,13 @@ test('after the renderer is killed, the page comes back home and nothing of the 
 
     await until(async () => log.lines.some((line) => line.event === 'renderer.recovered'), 'the supervisor to see the crash');
     // The page's new renderer: attach again until it shows the home screen.
-    await until(async () => {
-      page = await appPage(cdp, host.url);
-      return (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour';
-    }, `the home screen again (${JSON.stringify(log.lines)})`);
+    await until(
+      async () => {
+        page = await appPage(cdp, host.url);
+        return (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour';
+      },
+      `the home screen again (${JSON.stringify(log.lines)})`,
+    );
     const left = await page.evaluate<unknown>(`(async () => ({
       dom: document.documentElement.outerHTML.includes('${canary}') || [...document.querySelectorAll('input')].some((i) => i.value.includes('${canary}')),
       local: localStorage.length,
@@ -143,13 +158,23 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
   const binary = chromiumExecutable();
   if (!binary) throw new Error('no Chromium found for the browser tests');
   // Short delays for the test; the kiosk waits 15 seconds before calling a page hung.
-  const browser = superviseBrowser(binary, host.url, { kiosk: false, headless: true, log, hangAfterMs: 2000, checkEveryMs: 500, extraArgs: ['--no-sandbox', '--disable-gpu', host.url] });
+  const browser = superviseBrowser(binary, host.url, {
+    kiosk: false,
+    headless: true,
+    log,
+    hangAfterMs: 2000,
+    checkEveryMs: 500,
+    extraArgs: ['--no-sandbox', '--disable-gpu', host.url],
+  });
   try {
     const first = browser.current();
     if (!first) throw new Error('the browser did not start');
     const canary = `zq${Date.now().toString(36)}hang`;
     const page = await appPage(first.cdp, host.url);
-    await until(async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour', 'the home screen');
+    await until(
+      async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
+      'the home screen',
+    );
     await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
     // The page's script loops for ever: it answers nothing any more.
     void first.cdp.send('Runtime.evaluate', { expression: 'for (;;) {}' }, page.sessionId).catch(() => undefined);
@@ -160,7 +185,10 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     if (!second) throw new Error('no browser after the hang');
     expect(second.profileDir).not.toBe(first.profileDir);
     const again = await appPage(second.cdp, host.url);
-    await until(async () => (await again.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour', 'the home screen in the fresh browser');
+    await until(
+      async () => (await again.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
+      'the home screen in the fresh browser',
+    );
     expect(await again.evaluate<number>('localStorage.length')).toBe(0);
     // The hung browser's profile folder is gone with it.
     await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');

@@ -6,7 +6,17 @@ import { ok } from '../../main/api/result';
 import type { PublicSettings } from '../../main/api/types';
 
 declare const api: ApiClient;
-const settings: PublicSettings = { siteName: 'x', siteType: 'library', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 120, assistedMode: true, printing: true, helpPlaces: [], officialOrigins: [] };
+const settings: PublicSettings = {
+  siteName: 'x',
+  siteType: 'library',
+  locales: ['fr'],
+  defaultLocale: 'fr',
+  idleTimeoutSeconds: 120,
+  assistedMode: true,
+  printing: true,
+  helpPlaces: [],
+  officialOrigins: [],
+};
 
 describe('the contract binds handlers and callers', () => {
   test('a handler must return the declared output type', () => {
@@ -37,7 +47,9 @@ describe('the contract binds handlers and callers', () => {
       kind: 'render-error' | 'unhandled-rejection' | 'script-error';
       screen: 'home' | 'need' | 'item' | 'search' | 'help' | 'emergency';
     }>();
-    expectTypeOf<ErrorOf<'settings.public'>>().toEqualTypeOf<'api.unknownMethod' | 'api.invalidInput' | 'api.internal' | 'api.forbidden' | 'api.unreachable'>();
+    expectTypeOf<ErrorOf<'settings.public'>>().toEqualTypeOf<
+      'api.unknownMethod' | 'api.invalidInput' | 'api.internal' | 'api.forbidden' | 'api.unreachable'
+    >();
     // @ts-expect-error 'crash' is not a declared problem kind
     void api['kiosk.reportRendererProblem']({ kind: 'crash', screen: 'home' });
     // @ts-expect-error free text is not a screen kind

@@ -55,7 +55,8 @@ describe('admin service', () => {
     expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: true } });
     db.pragma('wal_checkpoint(TRUNCATE)');
     close();
-    for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db'))) expect(readFileSync(join(dir, file)).includes(passphrase)).toBe(false);
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db')))
+      expect(readFileSync(join(dir, file)).includes(passphrase)).toBe(false);
     expect(JSON.stringify(log.lines)).not.toContain(passphrase);
   });
 
@@ -104,7 +105,10 @@ describe('admin service', () => {
       expect(row.score).toEqual(expect.any(Number));
       expect(row.ok).toBe((row.score ?? 0) >= 70 && row.tooLong === 0);
     }
-    expect(await admin.handlers['admin.readability']({ token: 'x'.repeat(43), locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
+    expect(await admin.handlers['admin.readability']({ token: 'x'.repeat(43), locale: 'fr' })).toEqual({
+      ok: false,
+      error: 'admin.unauthorised',
+    });
     clock.now += 59_000;
     expect((await admin.handlers['admin.readability']({ token, locale: 'en' })).ok).toBe(true);
     clock.now += 61_000;

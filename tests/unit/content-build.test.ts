@@ -27,7 +27,11 @@ function problemsOf(contentDir: string): string[] {
 describe('content build', () => {
   it('compiles valid content into a pack with a manifest that counts every locale', () => {
     const manifest = buildContentPack(fixture, join(tempDir(), 'pack'));
-    expect(manifest.counts).toEqual({ fr: { topics: 2, journeys: 1, glossary: 2 }, en: { topics: 2, journeys: 1, glossary: 2 }, ar: { topics: 2, journeys: 1, glossary: 2 } });
+    expect(manifest.counts).toEqual({
+      fr: { topics: 2, journeys: 1, glossary: 2 },
+      en: { topics: 2, journeys: 1, glossary: 2 },
+      ar: { topics: 2, journeys: 1, glossary: 2 },
+    });
     expect(manifest.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.places).toBe(1);
   });
@@ -56,7 +60,9 @@ describe('content build', () => {
     const dir = copyFixture();
     rmSync(join(dir, 'en', 'mots', 'code-provisoire.yaml'));
     expect(problemsOf(dir)).toEqual(
-      expect.arrayContaining(['en/parcours/activer-le-compte.yaml: the glossary word "code-provisoire" is used but en/mots/code-provisoire.yaml does not exist']),
+      expect.arrayContaining([
+        'en/parcours/activer-le-compte.yaml: the glossary word "code-provisoire" is used but en/mots/code-provisoire.yaml does not exist',
+      ]),
     );
   });
 
@@ -64,20 +70,27 @@ describe('content build', () => {
     const dir = copyFixture();
     const file = join(dir, 'en', 'parcours', 'activer-le-compte.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('goto: code', 'goto: nowhere'));
-    expect(problemsOf(dir)[0]).toMatch(/^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.goto\]: expected the id of a step of this journey/);
+    expect(problemsOf(dir)[0]).toMatch(
+      /^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.goto\]: expected the id of a step of this journey/,
+    );
   });
 
   it('refuses opening hours that are not in the OpenStreetMap syntax', () => {
     const dir = copyFixture();
     const file = join(dir, 'lieux.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Tu-Sa 10:00-18:00', 'du mardi au samedi, 10h-18h'));
-    expect(problemsOf(dir)).toEqual(['lieux.yaml [accueil.opening_hours]: expected OpenStreetMap opening_hours, like "Mo-Fr 09:00-12:00,14:00-17:00", got "du mardi au samedi, 10h-18h"']);
+    expect(problemsOf(dir)).toEqual([
+      'lieux.yaml [accueil.opening_hours]: expected OpenStreetMap opening_hours, like "Mo-Fr 09:00-12:00,14:00-17:00", got "du mardi au samedi, 10h-18h"',
+    ]);
   });
 
   it('refuses an id that does not match its file name, and a pictogram without a file', () => {
     const dir = copyFixture();
     const file = join(dir, 'fr', 'fiches', 'securite-sociale.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('id: securite-sociale', 'id: secu').replace('pictogram: doc', 'pictogram: absent'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('id: securite-sociale', 'id: secu').replace('pictogram: doc', 'pictogram: absent'),
+    );
     const problems = problemsOf(dir);
     expect(problems).toContain('fr/fiches/securite-sociale.md [id]: expected the id to match the file name "securite-sociale", got "secu"');
   });

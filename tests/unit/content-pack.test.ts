@@ -58,7 +58,10 @@ describe('content pack checks', () => {
   it('refuses a pack whose languages are interleaved, which search could not read by range', () => {
     const file = join(pack, packFileName);
     const db = new Database(file);
-    const [fr, en] = [db.prepare("SELECT min(rowid) FROM item WHERE locale = 'fr'").pluck().get(), db.prepare("SELECT min(rowid) FROM item WHERE locale = 'en'").pluck().get()];
+    const [fr, en] = [
+      db.prepare("SELECT min(rowid) FROM item WHERE locale = 'fr'").pluck().get(),
+      db.prepare("SELECT min(rowid) FROM item WHERE locale = 'en'").pluck().get(),
+    ];
     db.prepare("UPDATE item SET locale = 'x' WHERE rowid = ?").run(fr);
     db.prepare("UPDATE item SET locale = 'fr' WHERE rowid = ?").run(en);
     db.prepare("UPDATE item SET locale = 'en' WHERE rowid = ?").run(fr);
@@ -105,7 +108,10 @@ describe('content updates', () => {
     expect(current.db.prepare('SELECT count(*) FROM item').pluck().get()).toBe(9);
     current.db.close();
     expect(openContentPack(packDirs(dataDir).current, trust).manifest.sha256).toBe(good.ok ? good.manifest.sha256 : 'none');
-    expect(log.lines.filter((l) => l.event === 'content.updateRefused').map((l) => l.fields.problem)).toEqual(['content.packCorrupt', 'content.packUnsigned']);
+    expect(log.lines.filter((l) => l.event === 'content.updateRefused').map((l) => l.fields.problem)).toEqual([
+      'content.packCorrupt',
+      'content.packUnsigned',
+    ]);
   });
 
   it('keeps a copy of the stick, so a file changed after the check cannot slip in', () => {

@@ -18,7 +18,10 @@ describe('content service', () => {
     const shipped = join(tempDir(), 'shipped');
     buildContentPack(fixture, shipped);
     let clock = 0;
-    const service = createContentService({ dataDir, bundledPackDir: shipped, trust: { publicKeyPem: keys.publicKeyPem }, log: createMemoryLogger() }, () => clock);
+    const service = createContentService(
+      { dataDir, bundledPackDir: shipped, trust: { publicKeyPem: keys.publicKeyPem }, log: createMemoryLogger() },
+      () => clock,
+    );
     const count = async () => {
       const result = await service.handlers['content.needs']({ locale: 'fr' });
       return result.ok ? result.value.flatMap((n) => n.items).length : -1;
@@ -37,15 +40,28 @@ describe('content service', () => {
   });
 
   it('answers content.packMissing when there is no pack at all', async () => {
-    const service = createContentService({ dataDir: tempDir(), bundledPackDir: join(tempDir(), 'none'), trust: { publicKeyPem: null }, log: createMemoryLogger() });
-    expect(await service.handlers['content.search']({ locale: 'fr', query: 'vitale' })).toEqual({ ok: false, error: 'content.packMissing' });
+    const service = createContentService({
+      dataDir: tempDir(),
+      bundledPackDir: join(tempDir(), 'none'),
+      trust: { publicKeyPem: null },
+      log: createMemoryLogger(),
+    });
+    expect(await service.handlers['content.search']({ locale: 'fr', query: 'vitale' })).toEqual({
+      ok: false,
+      error: 'content.packMissing',
+    });
     expect(service.problem()).toBe('content.packMissing');
   });
 
   it('answers content.notFound for an unknown page, and serves a French page when the language lacks it', async () => {
     const shipped = join(tempDir(), 'shipped');
     buildContentPack(fixture, shipped);
-    const service = createContentService({ dataDir: tempDir(), bundledPackDir: shipped, trust: { publicKeyPem: null }, log: createMemoryLogger() });
+    const service = createContentService({
+      dataDir: tempDir(),
+      bundledPackDir: shipped,
+      trust: { publicKeyPem: null },
+      log: createMemoryLogger(),
+    });
     expect(await service.handlers['content.item']({ locale: 'fr', id: 'nothing-here' })).toEqual({ ok: false, error: 'content.notFound' });
     const item = await service.handlers['content.item']({ locale: 'ar', id: 'medecin-traitant' });
     expect(item).toMatchObject({ ok: true, value: { fallback: false, title: 'الطبيب المعالج' } });

@@ -49,7 +49,9 @@ describe('content updates from a web server', () => {
     const dataDir = tempDir();
     const log = createMemoryLogger();
     const good = await installPackFromUrl(await publish(signedPack()), dataDir, trust, log);
-    const tampered = await publish(signedPack(), (name, body) => (name === packFileName ? Buffer.concat([body.subarray(0, 5000), Buffer.alloc(100, 1), body.subarray(5100)]) : body));
+    const tampered = await publish(signedPack(), (name, body) =>
+      name === packFileName ? Buffer.concat([body.subarray(0, 5000), Buffer.alloc(100, 1), body.subarray(5100)]) : body,
+    );
     expect(await installPackFromUrl(tampered, dataDir, trust, log)).toEqual({ ok: false, error: 'content.packCorrupt' });
     expect(openContentPack(packDirs(dataDir).current, trust).manifest.sha256).toBe(good.ok ? good.manifest.sha256 : 'none');
   });
@@ -57,11 +59,17 @@ describe('content updates from a web server', () => {
   it('refuses plain HTTP to another machine, an unreachable server and a pack too large', async () => {
     const dataDir = tempDir();
     const log = createMemoryLogger();
-    expect(await installPackFromUrl('http://packs.example.org/', dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUrlInvalid' });
+    expect(await installPackFromUrl('http://packs.example.org/', dataDir, trust, log)).toEqual({
+      ok: false,
+      error: 'content.updateUrlInvalid',
+    });
     expect(await installPackFromUrl('ftp://127.0.0.1/', dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUrlInvalid' });
     const empty = await publish(join(tempDir(), 'nothing'));
     expect(await installPackFromUrl(empty, dataDir, trust, log)).toEqual({ ok: false, error: 'content.updateUnreachable' });
-    expect(await installPackFromUrl(await publish(signedPack()), dataDir, trust, log, 10_000)).toEqual({ ok: false, error: 'content.updateUnreachable' });
+    expect(await installPackFromUrl(await publish(signedPack()), dataDir, trust, log, 10_000)).toEqual({
+      ok: false,
+      error: 'content.updateUnreachable',
+    });
     expect(log.lines.map((l) => l.fields.why).filter(Boolean)).toEqual(['missing', 'too-large']);
   });
 });

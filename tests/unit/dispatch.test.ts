@@ -4,7 +4,17 @@ import { createDispatch } from '../../main/api/dispatch';
 import { ok } from '../../main/api/result';
 import { createMemoryLogger } from '../../main/log';
 
-const settings = { siteName: 'Pharmacie du Centre', siteType: 'pharmacy', locales: ['fr'], defaultLocale: 'fr', idleTimeoutSeconds: 90, assistedMode: true, printing: true, helpPlaces: [], officialOrigins: [] } as const;
+const settings = {
+  siteName: 'Pharmacie du Centre',
+  siteType: 'pharmacy',
+  locales: ['fr'],
+  defaultLocale: 'fr',
+  idleTimeoutSeconds: 90,
+  assistedMode: true,
+  printing: true,
+  helpPlaces: [],
+  officialOrigins: [],
+} as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -76,7 +86,9 @@ describe('dispatch', () => {
       error: 'api.invalidInput',
       field: 'screen',
     });
-    expect(await dispatch('kiosk.reportRendererProblem', { kind: 'render-error', screen: 'home', extra: 1 })).toMatchObject({ error: 'api.invalidInput' });
+    expect(await dispatch('kiosk.reportRendererProblem', { kind: 'render-error', screen: 'home', extra: 1 })).toMatchObject({
+      error: 'api.invalidInput',
+    });
     expect(await dispatch('settings.public', 'not an object')).toMatchObject({ ok: false, error: 'api.invalidInput' });
     expect(called).toBe(false);
   });

@@ -32,7 +32,12 @@ describe('FALC linter on content files', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ContentError);
       const problems = (error as ContentError).problems;
-      expect(problems).toContainEqual({ file: 'fr/fiches/medecin-traitant.md', line: 13, field: 'one-sentence-per-line', message: 'put each sentence on its own line' });
+      expect(problems).toContainEqual({
+        file: 'fr/fiches/medecin-traitant.md',
+        line: 13,
+        field: 'one-sentence-per-line',
+        message: 'put each sentence on its own line',
+      });
       expect(problems.map((p) => p.field)).toContain('passive-voice');
     }
   });
@@ -42,7 +47,10 @@ describe('FALC linter on content files', () => {
     const file = join(dir, 'fr', 'fiches', 'medecin-traitant.md');
     const text = readFileSync(file, 'utf8')
       .replace('Il vous connaît bien.', 'Allez à la CAF.')
-      .replace('verified_at: 2026-11-23', 'verified_at: 2026-11-23\nlint_exceptions:\n  - rule: acronym\n    reason: CAF is the name people know.');
+      .replace(
+        'verified_at: 2026-11-23',
+        'verified_at: 2026-11-23\nlint_exceptions:\n  - rule: acronym\n    reason: CAF is the name people know.',
+      );
     writeFileSync(file, text);
     const { findings, silenced } = lintContent(loadContent(dir));
     expect(findings.filter((f) => f.rule === 'acronym')).toEqual([]);

@@ -7,12 +7,16 @@ const rulesOf = (line: string) => checkFrenchLine(line, context).map((f) => f.ru
 
 describe('FALC rules, each on a bad and a good example', () => {
   it.each([
-    ['sentence-too-long', 'Vous devez apporter votre carte Vitale et votre lettre avec le code provisoire quand vous venez au guichet de la caisse demain.', 'Apportez votre carte Vitale.'],
+    [
+      'sentence-too-long',
+      'Vous devez apporter votre carte Vitale et votre lettre avec le code provisoire quand vous venez au guichet de la caisse demain.',
+      'Apportez votre carte Vitale.',
+    ],
     ['sentence-long', 'Vous pouvez aussi demander un nouveau code sur le site ou au guichet de la caisse.', 'Demandez un nouveau code.'],
     ['one-sentence-per-line', 'Ouvrez le site. Touchez le bouton.', 'Ouvrez le site.'],
     ['percentage', 'Seulement 17 % des personnes ont activé leur espace.', 'Peu de personnes ont activé leur espace.'],
     ['big-number', 'Plus de 65 000 000 personnes ont un profil.', 'Appelez le 3646.'],
-    ['acronym', "Allez à la CAF avec vos papiers.", 'Vous recevez un SMS.'],
+    ['acronym', 'Allez à la CAF avec vos papiers.', 'Vous recevez un SMS.'],
     ['etc', 'Prenez vos papiers, votre carte, etc.', 'Prenez vos papiers et votre carte.'],
     ['special-character', 'Prenez votre carte & vos papiers.', 'Prenez votre carte et vos papiers.'],
     ['italic-or-underline', 'Gardez *toujours* votre code.', 'Gardez **toujours** votre code.'],
@@ -39,9 +43,17 @@ describe('FALC rules, each on a bad and a good example', () => {
 describe('readability scores', () => {
   it('scores short sentences of short words as easy, and long ones as hard', () => {
     expect(kandelMoles(['Vous avez un code.', 'Tapez le code.'])).toBeGreaterThan(90);
-    expect(kandelMoles(['Conformément aux dispositions réglementaires applicables, la constitution administrative du dossier nécessite impérativement la transmission préalable des justificatifs.'])).toBeLessThan(30);
+    expect(
+      kandelMoles([
+        'Conformément aux dispositions réglementaires applicables, la constitution administrative du dossier nécessite impérativement la transmission préalable des justificatifs.',
+      ]),
+    ).toBeLessThan(30);
     expect(fleschReadingEase(['You get a code.', 'Type the code.'])).toBeGreaterThan(90);
-    expect(fleschReadingEase(['Notwithstanding applicable regulatory considerations, administrative documentation necessitates comprehensive verification.'])).toBeLessThan(20);
+    expect(
+      fleschReadingEase([
+        'Notwithstanding applicable regulatory considerations, administrative documentation necessitates comprehensive verification.',
+      ]),
+    ).toBeLessThan(20);
   });
 
   it('counts French syllables and splits sentences', () => {

@@ -6,7 +6,8 @@ import fr from '../../renderer/i18n/fr.json';
 /** Every key path of a locale file, with the shape of its value (text, or list of n texts). */
 function shape(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => shape(v, prefix ? `${prefix}.${k}` : k));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => shape(v, prefix ? `${prefix}.${k}` : k));
   return [prefix];
 }
 
@@ -30,7 +31,10 @@ describe('locale files', () => {
   });
 
   it('keeps interpolation placeholders identical across locales', () => {
-    const placeholders = (m: unknown) => texts(m).flatMap((t) => t.match(/{{\w+}}/g) ?? []).sort();
+    const placeholders = (m: unknown) =>
+      texts(m)
+        .flatMap((t) => t.match(/{{\w+}}/g) ?? [])
+        .sort();
     expect(placeholders(en)).toEqual(placeholders(fr));
     expect(placeholders(ar)).toEqual(placeholders(fr));
   });

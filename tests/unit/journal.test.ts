@@ -23,7 +23,8 @@ function setUp() {
 
 /** One accompaniment: start, consent, steps (one blocked), end with an outcome. */
 function accompaniment(j: ReturnType<typeof createJournal>, later: (m: number) => void, id: string, outcome: string) {
-  const row = (entry: Omit<JournalEntry, 'accompaniment' | 'journey'>) => j.append({ ...entry, accompaniment: id, journey: 'activer-mon-espace-sante' });
+  const row = (entry: Omit<JournalEntry, 'accompaniment' | 'journey'>) =>
+    j.append({ ...entry, accompaniment: id, journey: 'activer-mon-espace-sante' });
   row({ event: 'accompaniment.start', detail: 'volunteer' });
   row({ event: 'consent.given' });
   later(5);
@@ -37,7 +38,14 @@ function accompaniment(j: ReturnType<typeof createJournal>, later: (m: number) =
 
 const verifyScript = (dataDir: string) => {
   try {
-    return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', '--import', './build/scripts/sql-text-loader.mjs', 'build/scripts/journal-verify.ts', `--data-dir=${dataDir}`], { cwd: root, encoding: 'utf8' }) };
+    return {
+      code: 0,
+      out: execFileSync(
+        process.execPath,
+        ['--import', 'tsx', '--import', './build/scripts/sql-text-loader.mjs', 'build/scripts/journal-verify.ts', `--data-dir=${dataDir}`],
+        { cwd: root, encoding: 'utf8' },
+      ),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string };
     return { code: failed.status, out: failed.stdout };
@@ -79,11 +87,21 @@ describe('journal', () => {
       raw.close();
       return result;
     };
-    expect(tamper("UPDATE journal SET detail = 'visitor-stopped' WHERE id = 5")).toEqual({ ok: false, rows: 4, firstBrokenId: 5, reason: 'its content was changed' });
+    expect(tamper("UPDATE journal SET detail = 'visitor-stopped' WHERE id = 5")).toEqual({
+      ok: false,
+      rows: 4,
+      firstBrokenId: 5,
+      reason: 'its content was changed',
+    });
     const script = verifyScript(dir);
     expect(script.code).toBe(1);
     expect(script.out).toContain('Journal broken at row 5');
-    expect(tamper("UPDATE journal SET detail = 'sms-not-received' WHERE id = 5; DELETE FROM journal WHERE id = 3")).toEqual({ ok: false, rows: 2, firstBrokenId: 4, reason: 'row 3 is missing' });
+    expect(tamper("UPDATE journal SET detail = 'sms-not-received' WHERE id = 5; DELETE FROM journal WHERE id = 3")).toEqual({
+      ok: false,
+      rows: 2,
+      firstBrokenId: 4,
+      reason: 'row 3 is missing',
+    });
   });
 
   it('retention removes old accompaniments whole, keeps the figures and the chain', () => {
@@ -97,8 +115,20 @@ describe('journal', () => {
     journal.append({ event: 'accompaniment.end', accompaniment: 'spanning', journey: 'creer-compte-ameli', detail: 'done' });
     accompaniment(journal, later, 'recent', 'done');
     const before = activityFigures(db);
-    expect(before.activity).toContainEqual({ day: '2026-09-01', journey: 'activer-mon-espace-sante', outcome: 'done', accompaniments: 1, totalSeconds: 1200 });
-    expect(before.stuck).toContainEqual({ day: '2026-09-01', journey: 'activer-mon-espace-sante', step: 'sms', reason: 'sms-not-received', count: 2 });
+    expect(before.activity).toContainEqual({
+      day: '2026-09-01',
+      journey: 'activer-mon-espace-sante',
+      outcome: 'done',
+      accompaniments: 1,
+      totalSeconds: 1200,
+    });
+    expect(before.stuck).toContainEqual({
+      day: '2026-09-01',
+      journey: 'activer-mon-espace-sante',
+      step: 'sms',
+      reason: 'sms-not-received',
+      count: 2,
+    });
 
     const result = applyRetention(db, 30, () => new Date('2026-11-20T00:00:00Z'));
     expect(result.removed).toBe(12);

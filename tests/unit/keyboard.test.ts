@@ -33,7 +33,11 @@ describe('keys', () => {
   });
 
   it('replaces the selected text', () => {
-    expect(applyKey({ value: 'carte vitale', start: 6, end: 12 }, { type: 'insert', text: 'x' })).toEqual({ value: 'carte x', start: 7, end: 7 });
+    expect(applyKey({ value: 'carte vitale', start: 6, end: 12 }, { type: 'insert', text: 'x' })).toEqual({
+      value: 'carte x',
+      start: 7,
+      end: 7,
+    });
   });
 
   it('removes one character before the caret, or the selection, and nothing at the start', () => {

@@ -8,8 +8,14 @@ describe('choosing the host', () => {
     expect(chooseHost('auto', full)).toEqual({ host: 'electron', binary: '/opt/electron', sqliteBinding: '/opt/sqlite.node' });
   });
   it('falls back to the web host and says why', () => {
-    expect(chooseHost('auto', { electronBinary: null, electronSqliteBinding: null })).toMatchObject({ host: 'web', why: expect.stringContaining('no Electron binary') });
-    expect(chooseHost('auto', { ...full, electronSqliteBinding: null })).toMatchObject({ host: 'web', why: expect.stringContaining('electron:rebuild') });
+    expect(chooseHost('auto', { electronBinary: null, electronSqliteBinding: null })).toMatchObject({
+      host: 'web',
+      why: expect.stringContaining('no Electron binary'),
+    });
+    expect(chooseHost('auto', { ...full, electronSqliteBinding: null })).toMatchObject({
+      host: 'web',
+      why: expect.stringContaining('electron:rebuild'),
+    });
     expect(chooseHost('web', full)).toMatchObject({ host: 'web' });
   });
 });
@@ -22,7 +28,17 @@ describe('kiosk browser', () => {
   });
   it('runs one kiosk app window on a throw-away profile, with nothing phoning home', () => {
     const args = chromiumKioskArgs('http://127.0.0.1:8741/', '/tmp/p1', { kiosk: true });
-    expect(args).toEqual(expect.arrayContaining(['--kiosk', '--app=http://127.0.0.1:8741/', '--user-data-dir=/tmp/p1', '--incognito', '--disable-background-networking', '--disable-sync', '--no-first-run']));
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--kiosk',
+        '--app=http://127.0.0.1:8741/',
+        '--user-data-dir=/tmp/p1',
+        '--incognito',
+        '--disable-background-networking',
+        '--disable-sync',
+        '--no-first-run',
+      ]),
+    );
     expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', { kiosk: false })).not.toContain('--kiosk');
   });
 });

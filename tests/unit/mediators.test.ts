@@ -22,17 +22,30 @@ function setUp() {
   const { db } = openStateDb(join(dir, 'state.db'), log);
   const journal = createJournal(db);
   const clock = { now: 5_000_000 };
-  const service = createMediatorService({ db, journal, log, isAdmin: (token) => token === adminToken, now: () => clock.now, sessionIdleMs: 60_000 });
+  const service = createMediatorService({
+    db,
+    journal,
+    log,
+    isAdmin: (token) => token === adminToken,
+    now: () => clock.now,
+    sessionIdleMs: 60_000,
+  });
   return { dir, db, log, journal, clock, service, h: service.handlers };
 }
 
 describe('mediators', () => {
   it('are managed by the admin only, with unique names whatever the case', async () => {
     const { h, db } = setUp();
-    expect(await h['admin.mediatorCreate']({ token: 'B'.repeat(43), displayName: 'Sophie', role: 'volunteer', pin })).toEqual({ ok: false, error: 'admin.unauthorised' });
+    expect(await h['admin.mediatorCreate']({ token: 'B'.repeat(43), displayName: 'Sophie', role: 'volunteer', pin })).toEqual({
+      ok: false,
+      error: 'admin.unauthorised',
+    });
     const created = await h['admin.mediatorCreate']({ token: adminToken, displayName: 'Sophie', role: 'volunteer', pin });
     expect(created.ok).toBe(true);
-    expect(await h['admin.mediatorCreate']({ token: adminToken, displayName: 'sophie', role: 'professional', pin })).toEqual({ ok: false, error: 'mediator.nameTaken' });
+    expect(await h['admin.mediatorCreate']({ token: adminToken, displayName: 'sophie', role: 'professional', pin })).toEqual({
+      ok: false,
+      error: 'mediator.nameTaken',
+    });
     expect(h['admin.mediators']({ token: adminToken })).toEqual(ok([{ id: 1, displayName: 'Sophie', role: 'volunteer', disabled: false }]));
     db.close();
   });
@@ -55,7 +68,8 @@ describe('mediators', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     expect(JSON.stringify(log.lines)).not.toMatch(/482913|7654321|000000/);
-    for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db'))) expect(readFileSync(join(dir, file)).toString('latin1')).not.toMatch(/482913|7654321/);
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db')))
+      expect(readFileSync(join(dir, file)).toString('latin1')).not.toMatch(/482913|7654321/);
   });
 
   it('hides disabled mediators from the unlock list, refuses them and ends their sessions', async () => {
@@ -85,7 +99,12 @@ describe('mediators', () => {
     const again = second.ok && second.value.outcome === 'ok' ? second.value.token : '';
     h['mediator.lock']({ token: again });
     expect(service.session(again)).toBeNull();
-    expect(journal.rows().filter((r) => r.event === 'mediator.lock').map((r) => r.detail)).toEqual(['idle', 'mediator']);
+    expect(
+      journal
+        .rows()
+        .filter((r) => r.event === 'mediator.lock')
+        .map((r) => r.detail),
+    ).toEqual(['idle', 'mediator']);
     expect(journal.verify().ok).toBe(true);
     db.close();
   });
@@ -95,7 +114,11 @@ describe('mediators', () => {
     // Only the mediator calls are made: the other handlers are never reached.
     const dispatch = createDispatch(service.handlers as unknown as Handlers, createMemoryLogger());
     expect(await dispatch('mediator.unlock', { id: 1, pin: '12' })).toEqual({ ok: false, error: 'api.invalidInput', field: 'pin' });
-    expect(await dispatch('admin.mediatorCreate', { token: adminToken, displayName: '<script>', role: 'volunteer', pin })).toEqual({ ok: false, error: 'api.invalidInput', field: 'displayName' });
+    expect(await dispatch('admin.mediatorCreate', { token: adminToken, displayName: '<script>', role: 'volunteer', pin })).toEqual({
+      ok: false,
+      error: 'api.invalidInput',
+      field: 'displayName',
+    });
     db.close();
   });
 });

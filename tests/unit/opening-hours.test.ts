@@ -14,7 +14,9 @@ describe('opening hours for people', () => {
       'du lundi au vendredi : de 09:00 à 12:00, de 14:00 à 17:00',
       'samedi : de 10:00 à 12:00',
     ]);
-    expect(readableHours('Tu,Th 13:30-18:00', 'en', { ...fr, line: (d, t) => `${d}: ${t}` })).toEqual(['Tuesday, Thursday: de 13:30 à 18:00']);
+    expect(readableHours('Tu,Th 13:30-18:00', 'en', { ...fr, line: (d, t) => `${d}: ${t}` })).toEqual([
+      'Tuesday, Thursday: de 13:30 à 18:00',
+    ]);
   });
 
   it('says "every day, day and night" for 24/7, and nothing for an empty field', () => {

@@ -20,7 +20,11 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-const top = (query: string, n = 3) => search.search(query, 'fr').hits.slice(0, n).map((h) => h.id);
+const top = (query: string, n = 3) =>
+  search
+    .search(query, 'fr')
+    .hits.slice(0, n)
+    .map((h) => h.id);
 
 describe('shipped content', () => {
   it('has at least 14 topics and 4 journeys, the same set in French, English and Arabic', () => {
@@ -46,7 +50,10 @@ describe('shipped content', () => {
     const rows = db.prepare<[], { id: string; data: string }>("SELECT id, data FROM item WHERE locale = 'fr' AND kind = 'journey'").all();
     for (const row of rows) {
       const data = JSON.parse(row.data) as { steps: { secret: boolean }[]; offline: { text: string } };
-      expect(data.steps.some((s) => s.secret), row.id).toBe(true);
+      expect(
+        data.steps.some((s) => s.secret),
+        row.id,
+      ).toBe(true);
       expect(data.offline.text.length, row.id).toBeGreaterThan(0);
     }
   });
@@ -63,7 +70,9 @@ describe('search on the shipped content', () => {
     expect(top('sécu')).toContain('compte-ameli-c-est-quoi');
     expect(top('mutuelle')[0]).toBe('complementaire-sante-solidaire');
     expect(top('CMU')[0]).toBe('complementaire-sante-solidaire');
-    expect(top('carte vitale')).toEqual(expect.arrayContaining(['appli-carte-vitale-c-est-quoi', 'carte-vitale-mettre-a-jour-ou-remplacer']));
+    expect(top('carte vitale')).toEqual(
+      expect.arrayContaining(['appli-carte-vitale-c-est-quoi', 'carte-vitale-mettre-a-jour-ou-remplacer']),
+    );
     expect(top('médecin de famille')[0]).toBe('medecin-traitant');
   });
 

@@ -12,7 +12,11 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Runs the writer until it has reported `atLeast` commits, then kills it; resolves with the reported ids. */
 function writeThenKill(file: string, atLeast: number): Promise<number[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './build/scripts/sql-text-loader.mjs', 'tests/unit/helpers/db-writer.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './build/scripts/sql-text-loader.mjs', 'tests/unit/helpers/db-writer.ts', file],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';

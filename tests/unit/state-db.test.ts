@@ -17,12 +17,26 @@ describe('state database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(status).toEqual({ status: 'ok', schemaVersion: migrations.length });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['activity_day', 'admin_secret', 'journal', 'journal_anchor', 'journal_retention', 'kiosk_event', 'login_lock', 'mediator', 'resume_ticket', 'setting', 'stuck_day']);
+    expect(tables).toEqual([
+      'activity_day',
+      'admin_secret',
+      'journal',
+      'journal_anchor',
+      'journal_retention',
+      'kiosk_event',
+      'login_lock',
+      'mediator',
+      'resume_ticket',
+      'setting',
+      'stuck_day',
+    ]);
     db.close();
   });
 
   it('lists every migration file of the folder, in order', () => {
-    const files = readdirSync(join(import.meta.dirname, '../../main/db/migrations')).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(join(import.meta.dirname, '../../main/db/migrations'))
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(migrations.map((m) => `${m.name}.sql`)).toEqual(files);
     expect(migrations.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
   });
@@ -39,7 +53,10 @@ describe('state database', () => {
 
   it('rolls a failing migration back whole, leaving the version unchanged', () => {
     const file = join(tempDir(), 'state.db');
-    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' }];
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' },
+    ];
     expect(() => openStateDb(file, createMemoryLogger(), { migrations: broken })).toThrow(/no such table: nowhere/);
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
@@ -53,7 +70,11 @@ describe('state database', () => {
     writeFileSync(file, 'this is not a database, it is a torn write '.repeat(200));
     const log = createMemoryLogger();
     const { db, status } = openStateDb(file, log, { now: () => new Date('2026-11-23T10:00:00.000Z') });
-    expect(status).toEqual({ status: 'recovered', movedAsideTo: 'state.db.corrupt-2026-11-23T10-00-00-000Z', schemaVersion: migrations.length });
+    expect(status).toEqual({
+      status: 'recovered',
+      movedAsideTo: 'state.db.corrupt-2026-11-23T10-00-00-000Z',
+      schemaVersion: migrations.length,
+    });
     expect(readFileSync(join(dir, 'state.db.corrupt-2026-11-23T10-00-00-000Z'), 'utf8')).toContain('torn write');
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', event: 'stateDb.recovered' }));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -28,7 +28,9 @@ describe('resume tickets', () => {
     const tickets = createTickets(db, () => clock.now);
     const { code, expiresAt } = tickets.create('activer-mon-espace-sante', 'code-provisoire');
     expect(expiresAt).toBe('2026-12-23T10:00:00.000Z');
-    expect(db.prepare('SELECT * FROM resume_ticket').all()).toEqual([{ code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: expiresAt }]);
+    expect(db.prepare('SELECT * FROM resume_ticket').all()).toEqual([
+      { code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: expiresAt },
+    ]);
     expect(tickets.use(code.toLowerCase())).toEqual({ journey: 'activer-mon-espace-sante', step: 'code-provisoire' });
     expect(tickets.use(code)).toBe('unknown');
 

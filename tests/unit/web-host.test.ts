@@ -21,7 +21,11 @@ async function start() {
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const log = createFileLogger(join(dir, 'logs'));
-  const config = parseSiteConfig({ port: 0, siteName: 'Bibliothèque test', allowedOrigins: ['https://www.ameli.fr'] }, 'test', join(dir, 'data'));
+  const config = parseSiteConfig(
+    { port: 0, siteName: 'Bibliothèque test', allowedOrigins: ['https://www.ameli.fr'] },
+    'test',
+    join(dir, 'data'),
+  );
   const web = await runWebHost(config, { renderer: rendererDir, bundledPack: null }, log);
   running.push(web);
   return { ...web, dir, log, origin: web.host.url.replace(/\/$/, '') };
@@ -46,7 +50,11 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
 }
 
 const call = (origin: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  send(`${origin}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin, ...headers }, body: JSON.stringify(body) });
+  send(`${origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('web host', () => {
   it('listens on 127.0.0.1 only', async () => {
@@ -65,7 +73,10 @@ describe('web host', () => {
   it('has no official-site pane: it offers no origin to open, and refuses to open one', async () => {
     const { origin } = await start();
     expect(JSON.parse((await call(origin, 'settings.public', {})).body)).toMatchObject({ ok: true, value: { officialOrigins: [] } });
-    const open = await call(origin, 'kiosk.officialOpen', { url: 'https://www.ameli.fr/', bounds: { x: 0, y: 0, width: 500, height: 500 } });
+    const open = await call(origin, 'kiosk.officialOpen', {
+      url: 'https://www.ameli.fr/',
+      bounds: { x: 0, y: 0, width: 500, height: 500 },
+    });
     expect(JSON.parse(open.body)).toEqual({ ok: false, error: 'official.unavailable' });
     // Nor its own print flow: the page prints itself (Chromium's --kiosk-printing).
     expect(JSON.parse((await call(origin, 'kiosk.print', {})).body)).toEqual({ ok: false, error: 'print.unavailable' });
@@ -74,15 +85,30 @@ describe('web host', () => {
   it('refuses calls from another origin, without an origin, or naming another host', async () => {
     const { origin, host } = await start();
     expect((await call(origin, 'settings.public', {}, { Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect(
+      (await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }))
+        .status,
+    ).toBe(403);
     expect((await call(origin, 'settings.public', {}, { Host: `rebind.example:${host.port}` })).status).toBe(421);
-    expect((await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (
+        await send(`${origin}/api/call/settings.public`, {
+          method: 'POST',
+          headers: { Origin: origin, 'Content-Type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
   });
 
   it('answers bad input with a typed error and keeps serving', async () => {
     const { origin } = await start();
     expect(JSON.parse((await call(origin, 'no.such.call', {})).body)).toEqual({ ok: false, error: 'api.unknownMethod' });
-    const broken = await send(`${origin}/api/call/settings.public`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{"oops' });
+    const broken = await send(`${origin}/api/call/settings.public`, {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      body: '{"oops',
+    });
     expect(JSON.parse(broken.body)).toEqual({ ok: false, error: 'api.invalidInput' });
     const huge = await call(origin, 'settings.public', { padding: 'x'.repeat(100_000) });
     expect(huge.status).toBe(413);
