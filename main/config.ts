@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { createPublicKey } from 'node:crypto';
 import { join, posix, win32 } from 'node:path';
 import { z } from 'zod';
-import { locales, siteTypes } from './api/types';
+import { locales, siteTypes } from '../common/api/types';
 
 export const hostChoices = ['auto', 'electron', 'web'] as const;
 

@@ -1,8 +1,8 @@
 // Checks that hold across files: every item in every language, glossary words used exist, pictograms exist.
 import OpeningHours from 'opening_hours';
-import { termIds } from '../../main/content/blocks';
+import { termIds } from '../../common/content/blocks';
 import type { ContentProblem, ContentSource, LocaleContent } from './load';
-import { contentLocales, type JourneySource } from './schema';
+import { contentLocales, type JourneySource } from '../../common/content/schema';
 
 /** Every text of a journey that a visitor reads (mediator notes are for the mediator). */
 export function journeyVisitorTexts(j: JourneySource): string[] {

@@ -15,7 +15,7 @@ import {
   type JourneySource,
   type PlaceSource,
   type TopicFrontMatter,
-} from './schema';
+} from '../../common/content/schema';
 
 export interface ContentProblem {
   readonly file: string;

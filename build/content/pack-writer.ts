@@ -2,11 +2,11 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { parseBlocks, plainText, textLines } from '../../main/content/blocks';
-import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../main/db/content-pack-format';
-import { deletionVariants, searchTerms } from '../../main/services/search-text';
+import { parseBlocks, plainText, textLines } from '../../common/content/blocks';
+import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../common/content/pack-format';
+import { deletionVariants, searchTerms } from '../../common/content/search-text';
 import type { ContentSource, LocaleContent } from './load';
-import { contentLocales } from './schema';
+import { contentLocales } from '../../common/content/schema';
 
 export function writePack(source: ContentSource, file: string, now = new Date()): PackManifest {
   const temp = `${file}.tmp`;

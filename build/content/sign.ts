@@ -2,7 +2,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName, signatureFileName } from '../../main/db/content-pack-format';
+import { manifestFileName, signatureFileName } from '../../common/content/pack-format';
 
 export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -1,45 +1,76 @@
 // Builds the renderer (Vite) and the main-process bundles (esbuild) into dist/, skipping what is up to date.
-import { build as esbuild, type BuildOptions } from 'esbuild';
+// A part is stale when any file its bundler actually read has changed: the bundlers' own module graphs are
+// recorded with each build, so no list of inputs is kept by hand.
+import { build as esbuild, type BuildOptions, type Metafile } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { build as viteBuild } from 'vite';
+import { isAbsolute, join, relative } from 'node:path';
+import { build as viteBuild, type Rollup } from 'vite';
 import { buildContentPack } from './content-build';
 
-const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
-const stampFile = join(dist, 'build-stamp.json');
+const projectRoot = join(import.meta.dirname, '..', '..');
 
-/** Files whose change makes a part of the build stale. */
-const inputs = {
-  renderer: ['renderer', 'content/pictograms', 'main/api', 'vite.config.ts', 'package.json'],
-  main: ['main', 'package.json'],
-  content: ['content', 'build/content', 'main/content', 'main/db/content-pack-format.ts', 'main/services/search-text.ts'],
-} as const;
-type Part = keyof typeof inputs;
+const parts = ['renderer', 'main', 'content'] as const;
+export type BuildPart = (typeof parts)[number];
 
-function fingerprint(paths: readonly string[]): string {
+/**
+ * Inputs no module graph shows: build configuration, files found by a glob, and the content sources. The content
+ * compiler runs in this process, so its code inputs are its folders (it imports only them and `common/`).
+ */
+const fixedInputs: Record<BuildPart, readonly string[]> = {
+  renderer: ['vite.config.ts', 'package-lock.json', 'content/pictograms'],
+  main: ['build/scripts/build.ts', 'package-lock.json'],
+  content: ['content', 'build/content', 'build/scripts/content-build.ts', 'common'],
+};
+
+interface Stamp {
+  /** Project-relative files the part's last build read. */
+  readonly inputs: readonly string[];
+  readonly fingerprint: string;
+}
+
+function fingerprint(root: string, paths: readonly string[]): string {
   const hash = createHash('sha256');
   const walk = (path: string) => {
     const full = join(root, path);
-    if (!existsSync(full)) return;
+    if (!existsSync(full)) {
+      hash.update(`${path}:missing\n`);
+      return;
+    }
     const stat = statSync(full);
     if (stat.isDirectory()) {
       for (const name of readdirSync(full).sort()) walk(join(path, name));
     } else {
-      hash.update(`${relative(root, full)}:${stat.size}:${stat.mtimeMs}\n`);
+      hash.update(`${path}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
-  paths.forEach(walk);
+  [...new Set(paths)].sort().forEach(walk);
   return hash.digest('hex');
 }
 
-async function buildRenderer(): Promise<void> {
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+/** Keeps the project's own files of a module graph (not node_modules, not virtual modules). */
+function projectFiles(root: string, ids: Iterable<string>): string[] {
+  const files = new Set<string>();
+  for (const id of ids) {
+    const path = id.replace(/[?#].*$/, '').replace(/^\0+/, '');
+    const full = isAbsolute(path) ? path : join(root, path);
+    const rel = relative(root, full);
+    if (rel.startsWith('..') || rel.split(/[\\/]/).includes('node_modules') || !existsSync(full)) continue;
+    files.add(rel.split('\\').join('/'));
+  }
+  return [...files].sort();
 }
 
-async function buildMain(): Promise<void> {
-  const common = {
+async function buildRenderer(root: string): Promise<string[]> {
+  const result = await viteBuild({ root: join(root, 'renderer'), configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const ids = outputs.flatMap((output) => output.output.flatMap((chunk) => (chunk.type === 'chunk' ? Object.keys(chunk.modules) : [])));
+  return projectFiles(root, ids);
+}
+
+async function buildMain(root: string): Promise<string[]> {
+  const dist = join(root, 'dist');
+  const shared = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -50,41 +81,74 @@ async function buildMain(): Promise<void> {
     external: ['better-sqlite3', 'electron'],
     logLevel: 'warning',
     legalComments: 'none',
-  } satisfies BuildOptions;
-  await esbuild({
-    ...common,
-    entryPoints: { start: 'main/launcher/start.ts', electron: 'main/electron/main.ts' },
+    metafile: true,
     absWorkingDir: root,
-  });
+  } satisfies BuildOptions;
+  const metafiles: Metafile[] = [];
+  const hostBundles = await esbuild({ ...shared, entryPoints: { start: 'main/launcher/start.ts', electron: 'main/electron/main.ts' } });
+  metafiles.push(hostBundles.metafile);
   // The preload runs sandboxed: one file, requiring nothing but `electron`.
-  await esbuild({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, absWorkingDir: root, target: 'chrome120' });
+  const preload = await esbuild({ ...shared, entryPoints: { preload: 'main/electron/preload.ts' }, target: 'chrome120' });
+  metafiles.push(preload.metafile);
+  return projectFiles(
+    root,
+    metafiles.flatMap((metafile) => Object.keys(metafile.inputs)),
+  );
 }
 
-async function buildContent(): Promise<void> {
-  buildContentPack(join(root, 'content'), join(dist, 'content'));
+async function buildContent(root: string): Promise<string[]> {
+  buildContentPack(join(root, 'content'), join(root, 'dist', 'content'));
+  return [];
 }
 
-export async function buildIfStale(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
+const builders: Record<BuildPart, (root: string) => Promise<string[]>> = {
+  renderer: buildRenderer,
+  main: buildMain,
+  content: buildContent,
+};
+const outputs: Record<BuildPart, string> = {
+  renderer: join('dist', 'renderer', 'index.html'),
+  main: join('dist', 'main', 'start.cjs'),
+  content: join('dist', 'content', 'content-pack.sqlite'),
+};
+
+/** Builds every stale part; returns the parts it built. `root` is the project folder (tests build a copy). */
+export async function buildIfStale(options: { force?: boolean; quiet?: boolean; root?: string } = {}): Promise<BuildPart[]> {
+  const root = options.root ?? projectRoot;
+  const dist = join(root, 'dist');
+  const stampFile = join(dist, 'build-stamp.json');
   mkdirSync(dist, { recursive: true });
-  const previous: Partial<Record<Part, string>> = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
-  const next: Record<Part, string> = {
-    renderer: fingerprint(inputs.renderer),
-    main: fingerprint(inputs.main),
-    content: fingerprint(inputs.content),
-  };
-  const outputs: Record<Part, string> = {
-    renderer: join(dist, 'renderer', 'index.html'),
-    main: join(dist, 'main', 'start.cjs'),
-    content: join(dist, 'content', 'content-pack.sqlite'),
-  };
-  const builders: Record<Part, () => Promise<void>> = { renderer: buildRenderer, main: buildMain, content: buildContent };
-  for (const part of Object.keys(inputs) as Part[]) {
-    if (!options.force && previous[part] === next[part] && existsSync(outputs[part])) continue;
+  const stamps = readStamps(stampFile);
+  const built: BuildPart[] = [];
+  for (const part of parts) {
+    const previous = stamps[part];
+    const fresh =
+      previous !== undefined &&
+      existsSync(join(root, outputs[part])) &&
+      fingerprint(root, [...previous.inputs, ...fixedInputs[part]]) === previous.fingerprint;
+    if (fresh && !options.force) continue;
     const started = performance.now();
-    await builders[part]();
+    const inputs = await builders[part](root);
     if (!options.quiet) process.stdout.write(`built ${part} in ${Math.round(performance.now() - started)} ms\n`);
-    writeFileSync(stampFile, JSON.stringify({ ...previous, [part]: next[part] }, null, 2));
-    previous[part] = next[part];
+    stamps[part] = { inputs, fingerprint: fingerprint(root, [...inputs, ...fixedInputs[part]]) };
+    writeFileSync(stampFile, JSON.stringify(stamps, null, 2));
+    built.push(part);
+  }
+  return built;
+}
+
+function readStamps(file: string): Partial<Record<BuildPart, Stamp>> {
+  if (!existsSync(file)) return {};
+  try {
+    const stamps = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<BuildPart, unknown>>;
+    const valid: Partial<Record<BuildPart, Stamp>> = {};
+    for (const part of parts) {
+      const stamp = stamps[part] as Stamp | undefined;
+      if (stamp && Array.isArray(stamp.inputs) && typeof stamp.fingerprint === 'string') valid[part] = stamp;
+    }
+    return valid;
+  } catch {
+    return {};
   }
 }
 

@@ -1,7 +1,7 @@
 // `npm run content:build`: validates content/, checks it across languages, and compiles the content pack.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName, packFileName } from '../../main/db/content-pack-format';
+import { manifestFileName, packFileName } from '../../common/content/pack-format';
 import { checkContent } from '../content/check';
 import { lintContent } from '../content/falc/lint';
 import { ContentError, formatProblem, loadContent } from '../content/load';

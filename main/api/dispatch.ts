@@ -1,7 +1,7 @@
 // The one entry behind both transports: checks the method, parses the input, calls the service.
-import { isMethod, type Handlers, type Method } from './contract';
-import { contract } from './contract';
-import { fail, type Result } from './result';
+import { isMethod, type Handlers, type Method } from '../../common/api/contract';
+import { contract } from '../../common/api/contract';
+import { fail, type Result } from '../../common/api/result';
 
 export interface DispatchLog {
   error(event: string, fields: Record<string, string | number | boolean>): void;

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { StateDbStatus } from '../api/types';
+import type { StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../log';
 import { migrations as knownMigrations, type Migration } from './migrations/index';
 

@@ -1,9 +1,9 @@
 // The IPC adapter: one channel, every message checked for its sender, then handed to the shared dispatch.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { ipcCallChannel, ipcEventChannel } from '../api/bridge';
-import type { EventName, PayloadOf } from '../api/contract';
+import { ipcCallChannel, ipcEventChannel } from '../../common/api/bridge';
+import type { EventName, PayloadOf } from '../../common/api/contract';
 import type { Dispatch } from '../api/dispatch';
-import { fail } from '../api/result';
+import { fail } from '../../common/api/result';
 import type { Logger } from '../log';
 import { isTrustedSender } from './policies/ipc-sender';
 

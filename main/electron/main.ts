@@ -2,7 +2,7 @@
 import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, WebContentsView, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Handlers } from '../api/contract';
+import type { Handlers } from '../../common/api/contract';
 import { createDispatch } from '../api/dispatch';
 import { ConfigError, loadSiteConfig } from '../config';
 import { parseLauncherFlags } from '../launcher/flags';

@@ -1,6 +1,6 @@
 // The preload: exposes `call` and `on` through the context bridge, and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { bridgeGlobal, ipcCallChannel, ipcEventChannel, type PasserelleBridge } from '../api/bridge';
+import { bridgeGlobal, ipcCallChannel, ipcEventChannel, type PasserelleBridge } from '../../common/api/bridge';
 
 const bridge: PasserelleBridge = {
   call: (method, args) => ipcRenderer.invoke(ipcCallChannel, String(method), args),

@@ -3,9 +3,9 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { ActivityRow, StuckRow } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { ActivityRow, StuckRow } from '../../common/api/types';
 
 export type { ActivityRow, StuckRow };
 

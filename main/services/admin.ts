@@ -2,10 +2,10 @@
 // short-lived sessions held in memory only, and the admin views (content readability for now).
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, TopicBody } from '../api/types';
-import { pageReadability } from '../content/readability';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, TopicBody } from '../../common/api/types';
+import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../log';
 import { createLoginLock } from './login-lock';
 import { hashSecret, verifySecret } from './secrets';

@@ -2,9 +2,9 @@
 // event (consent, step done / skipped / blocked with a reason, secret step, print, ticket) goes into the journal.
 // Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
 import { randomBytes } from 'node:crypto';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { JourneyBody } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { JourneyBody } from '../../common/api/types';
 import type { Journal } from './journal';
 import type { MediatorSession } from './mediators';
 import type { createTickets } from './tickets';

@@ -1,9 +1,9 @@
 // The admin's view of the configuration the kiosk runs with: every field after defaults and flags, and where it came from.
 import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { EffectiveConfig } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { EffectiveConfig } from '../../common/api/types';
 import type { SiteConfig } from '../config';
 
 /** A short fingerprint of the content signing key, to compare with the one the publisher announces. */

@@ -4,7 +4,7 @@ import { createHash, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { contentPackFormat, manifestFileName, packFileName, signatureFileName, type PackManifest } from '../db/content-pack-format';
+import { contentPackFormat, manifestFileName, packFileName, signatureFileName, type PackManifest } from '../../common/content/pack-format';
 
 export type PackProblem =
   'content.packMissing' | 'content.packUnsigned' | 'content.packSignatureMismatch' | 'content.packCorrupt' | 'content.packIncompatible';

@@ -3,8 +3,8 @@
 // pack is fetched and installed, with all the usual checks, only when it describes another pack than the installed one.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContentCheckOutcome, ContentUpdateStatus } from '../api/types';
-import { manifestFileName } from '../db/content-pack-format';
+import type { ContentCheckOutcome, ContentUpdateStatus } from '../../common/api/types';
+import { manifestFileName } from '../../common/content/pack-format';
 import type { Logger } from '../log';
 import type { PackTrust } from './content-pack';
 import { installPackFromFolder, installPackFromUrl, packDirs, type InstallResult } from './content-updates';

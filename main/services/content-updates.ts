@@ -2,7 +2,7 @@
 // and keeping the previous pack for rollback; otherwise the current pack keeps serving.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName, packFileName, signatureFileName, type PackManifest } from '../db/content-pack-format';
+import { manifestFileName, packFileName, signatureFileName, type PackManifest } from '../../common/content/pack-format';
 import type { Logger } from '../log';
 import { ContentPackError, openContentPack, type PackProblem, type PackTrust } from './content-pack';
 

@@ -1,11 +1,11 @@
 // Serves the content pack: the newest installed pack that checks out, else the previous one, else the one shipped.
 import type Database from 'better-sqlite3';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, Locale, NeedItems } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, Locale, NeedItems } from '../../common/api/types';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName, type PackManifest } from '../db/content-pack-format';
+import { manifestFileName, type PackManifest } from '../../common/content/pack-format';
 import type { Logger } from '../log';
 import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
 import { packDirs } from './content-updates';

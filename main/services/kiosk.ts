@@ -1,7 +1,7 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../log';
 import type { KioskEvents } from './kiosk-events';
 

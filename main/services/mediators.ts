@@ -2,9 +2,9 @@
 // PINs are scrypt hashes; five failures lock an account with a growing delay; unlock and lock go in the journal.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { Handlers } from '../api/contract';
-import { fail, ok } from '../api/result';
-import type { MediatorAccount, MediatorRole } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { MediatorAccount, MediatorRole } from '../../common/api/types';
 import type { Logger } from '../log';
 import type { Journal } from './journal';
 import { createLoginLock } from './login-lock';

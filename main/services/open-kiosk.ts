@@ -1,8 +1,8 @@
 // Opens everything the kiosk serves (state DB, services) for either host, and closes it again.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Handlers } from '../api/contract';
-import type { HostKind } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import type { HostKind } from '../../common/api/types';
 import type { SiteConfig } from '../config';
 import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';

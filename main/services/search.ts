@@ -1,8 +1,8 @@
 // Search in the content pack: accent- and case-insensitive, prefix matching, synonyms, one typo forgiven.
 import type Database from 'better-sqlite3';
-import { snippetEnd, snippetStart } from '../db/content-pack-format';
-import type { SearchAnswer, SearchHit } from '../api/types';
-import { deletionVariants, meaningfulTerms, searchTerms, withinOneEdit } from './search-text';
+import { snippetEnd, snippetStart } from '../../common/content/pack-format';
+import type { SearchAnswer, SearchHit } from '../../common/api/types';
+import { deletionVariants, meaningfulTerms, searchTerms, withinOneEdit } from '../../common/content/search-text';
 
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;

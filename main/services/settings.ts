@@ -1,7 +1,7 @@
 // What the renderer may know of the site configuration.
-import type { Handlers } from '../api/contract';
-import { ok } from '../api/result';
-import type { HostKind, PublicSettings } from '../api/types';
+import type { Handlers } from '../../common/api/contract';
+import { ok } from '../../common/api/result';
+import type { HostKind, PublicSettings } from '../../common/api/types';
 import type { SiteConfig } from '../config';
 
 export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): PublicSettings {

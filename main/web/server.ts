@@ -2,10 +2,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventName, PayloadOf } from '../api/contract';
-import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../api/routes';
+import type { EventName, PayloadOf } from '../../common/api/contract';
+import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../common/api/routes';
 import type { Dispatch } from '../api/dispatch';
-import type { KioskStatus } from '../api/types';
+import type { KioskStatus } from '../../common/api/types';
 import { securityHeaders } from '../lockdown/http-headers';
 import type { Logger } from '../log';
 import { checkRequestOrigin } from './request-origin';

@@ -2,8 +2,8 @@
 // stuck, as tables with simple bars, and the CSV in the columns of La Coop de la médiation numérique's report.
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ApiClient } from '../../main/api/contract';
-import type { ActivityRow, StuckRow } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { ActivityRow, StuckRow } from '../../common/api/types';
 import { adminTexts as text } from './texts';
 
 interface Totals {

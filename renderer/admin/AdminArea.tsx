@@ -2,8 +2,8 @@
 // It leaves by its button or after five minutes without a touch, back to a clean visitor home screen.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import type { ApiClient } from '../../main/api/contract';
-import type { PublicSettings } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { PublicSettings } from '../../common/api/types';
 import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { Activity } from './Activity';

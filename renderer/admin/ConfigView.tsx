@@ -1,7 +1,7 @@
 // The configuration the kiosk runs with, for the site's admin: every field, its value, and the file it came from.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ApiClient } from '../../main/api/contract';
-import type { EffectiveConfig } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { EffectiveConfig } from '../../common/api/types';
 import { configTexts as text } from './config-texts';
 
 type Field = keyof typeof text.labels;

@@ -1,8 +1,8 @@
 // Mediator accounts: the admin creates them (name, role, PIN), gives a new PIN, disables or enables them.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import type { ApiClient } from '../../main/api/contract';
-import type { MediatorAccount, MediatorRole } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { MediatorAccount, MediatorRole } from '../../common/api/types';
 import { ChoiceGroup } from '../assisted/ChoiceGroup';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';

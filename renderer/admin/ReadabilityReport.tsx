@@ -1,8 +1,8 @@
 // How easy each page of the content pack is to read, worst first: what a site checks after adding its own content.
 import { useEffect, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import type { ApiClient } from '../../main/api/contract';
-import type { ItemReadability, Locale, PublicSettings } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { ItemReadability, Locale, PublicSettings } from '../../common/api/types';
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
 

@@ -4,8 +4,8 @@
 import { useRef, useState } from 'react';
 import { Button, I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { ApiClient } from '../../main/api/contract';
-import type { Locale, PublicSettings } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { Locale, PublicSettings } from '../../common/api/types';
 import { applyComfort, defaultComfort, type Comfort } from '../app/comfort';
 import { needIds, screenName, type Screen } from '../app/screens';
 import { Visit } from '../app/Visit';

@@ -1,5 +1,5 @@
 // Texts of the admin's configuration view, in French like the rest of the admin area.
-import type { EffectiveConfig, Locale, SiteType } from '../../main/api/types';
+import type { EffectiveConfig, Locale, SiteType } from '../../common/api/types';
 
 export const configTexts = {
   title: 'Configuration en service',

@@ -1,7 +1,7 @@
 // One client interface over two transports: the Electron preload bridge, or HTTP to the web host.
-import type { ApiClient, EventName, PayloadOf } from '../../main/api/contract';
-import { bridgeGlobal, type PasserelleBridge } from '../../main/api/bridge';
-import { httpEventsPath, httpRoutePrefix } from '../../main/api/routes';
+import type { ApiClient, EventName, PayloadOf } from '../../common/api/contract';
+import { bridgeGlobal, type PasserelleBridge } from '../../common/api/bridge';
+import { httpEventsPath, httpRoutePrefix } from '../../common/api/routes';
 
 export interface Transport {
   call(method: string, input: unknown): Promise<unknown>;

@@ -3,8 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
-import type { ApiClient } from '../../main/api/contract';
-import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../common/api/types';
 import { onEvent, type Transport } from '../api/transport';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { applyComfort, defaultComfort } from './comfort';

@@ -1,7 +1,7 @@
 // What every screen may use: the API client and the visit's language. Visitor data is never put here.
 import { createContext, useContext } from 'react';
-import type { ApiClient } from '../../main/api/contract';
-import type { Locale } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { Locale } from '../../common/api/types';
 
 export interface KioskContextValue {
   readonly api: ApiClient;

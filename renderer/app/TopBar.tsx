@@ -1,7 +1,7 @@
 // The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Locale, PublicSettings } from '../../main/api/types';
+import type { Locale, PublicSettings } from '../../common/api/types';
 import { ComfortPanel } from '../components/ComfortPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import type { Comfort } from './comfort';

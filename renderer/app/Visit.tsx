@@ -1,8 +1,8 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiClient } from '../../main/api/contract';
-import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../main/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
 import { IdleWarning } from './IdleWarning';
 import { useIdleTimer } from './idle';
 import { applyComfort, defaultComfort, type Comfort } from './comfort';

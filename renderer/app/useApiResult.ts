@@ -1,6 +1,6 @@
 // Loads one API result for a screen, again whenever its inputs change; the stale answer of an older request is dropped.
 import { useEffect, useState } from 'react';
-import type { Result } from '../../main/api/result';
+import type { Result } from '../../common/api/result';
 
 export type Loaded<T> =
   { readonly state: 'loading' } | { readonly state: 'ok'; readonly value: T } | { readonly state: 'error'; readonly error: string };

@@ -1,5 +1,5 @@
 // The on-screen keyboard's layouts and what a key does to a text field. Pure: tested without a browser.
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 
 export type LayoutId = 'azerty' | 'qwerty' | 'arabic' | 'digits';
 

@@ -1,6 +1,6 @@
 // Assisted mode on this visit: the unlocked mediator (in memory only, gone with the visit) and a journey to resume.
 import { createContext, useContext } from 'react';
-import type { MediatorRole } from '../../main/api/types';
+import type { MediatorRole } from '../../common/api/types';
 
 export interface UnlockedMediator {
   readonly token: string;

@@ -4,8 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome } from '../../main/api/types';
-import { blockedReasons } from '../../main/api/types';
+import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome } from '../../common/api/types';
+import { blockedReasons } from '../../common/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { StepBody } from '../screens/item/JourneyView';
 import { ReadinessQuestion } from '../screens/item/Readiness';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
+import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../common/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { printPage } from '../app/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';

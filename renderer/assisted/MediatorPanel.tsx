@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryWord, JourneyStep } from '../../main/api/types';
+import type { GlossaryWord, JourneyStep } from '../../common/api/types';
 import { RichLine, RichParagraphs } from '../components/RichLine';
 
 export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary: Readonly<Record<string, GlossaryWord>> }) {

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { MediatorAccount } from '../../main/api/types';
+import type { MediatorAccount } from '../../common/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';

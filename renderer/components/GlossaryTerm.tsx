@@ -2,8 +2,8 @@
 // (like every dialog) and closed with Escape.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryWord } from '../../main/api/types';
-import { textLines } from '../../main/content/blocks';
+import type { GlossaryWord } from '../../common/api/types';
+import { textLines } from '../../common/content/blocks';
 import { KioskDialog } from './KioskDialog';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {

@@ -1,7 +1,7 @@
 // The language choice: each language by its own name, no flags (a language is not a country).
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 import { languages } from '../i18n/languages';
 
 export function LanguageSwitch({

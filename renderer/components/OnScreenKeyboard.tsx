@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 import { applyKey, layoutChoices, layoutFor, layouts, type KeyAction, type LayoutId } from '../assist/keyboard-layouts';
 
 interface OnScreenKeyboardProps {

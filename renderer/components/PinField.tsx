@@ -1,7 +1,7 @@
 // A PIN of 6 to 8 digits: a password field that keeps digits only, with the on-screen digits keyboard.
 import { useRef, useState } from 'react';
 import { Input, Label, TextField } from 'react-aria-components';
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '').slice(0, 8);

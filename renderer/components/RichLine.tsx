@@ -1,6 +1,6 @@
 // One line of content text: plain words, bold words, and glossary words the visitor can tap for their meaning.
-import { parseInline, textLines } from '../../main/content/blocks';
-import type { GlossaryWord } from '../../main/api/types';
+import { parseInline, textLines } from '../../common/content/blocks';
+import type { GlossaryWord } from '../../common/api/types';
 import { GlossaryTerm } from './GlossaryTerm';
 
 export function RichLine({ text, glossary }: { text: string; glossary: Readonly<Record<string, GlossaryWord>> }) {

@@ -1,5 +1,5 @@
 // The languages the kiosk speaks, each named in itself (a visitor looks for their own language's name).
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 
 export interface LanguageInfo {
   readonly code: Locale;

@@ -1,7 +1,7 @@
 // i18next with the three locale files; keys are typed from fr.json.
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 import ar from './ar.json';
 import en from './en.json';
 import fr from './fr.json';

@@ -1,6 +1,6 @@
 // A large synthetic content source (thousands of French topics built from the real vocabulary), for benchmarks.
 import type { ContentSource, LocaleContent, TopicSource } from '../../build/content/load';
-import { searchTerms } from '../../main/services/search-text';
+import { searchTerms } from '../../common/content/search-text';
 
 /** A small deterministic generator, so every run measures the same pack. */
 function random(seed: number): () => number {

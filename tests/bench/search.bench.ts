@@ -7,7 +7,7 @@ import { checkContent } from '../../build/content/check';
 import { loadContent } from '../../build/content/load';
 import { writePack } from '../../build/content/pack-writer';
 import { parseSiteConfig } from '../../main/config';
-import { manifestFileName, packFileName } from '../../main/db/content-pack-format';
+import { manifestFileName, packFileName } from '../../common/content/pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { createSearch } from '../../main/services/search';
 import { runWebHost } from '../../main/web/run-web-host';

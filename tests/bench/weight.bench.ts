@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { packFileName } from '../../main/db/content-pack-format';
+import { packFileName } from '../../common/content/pack-format';
 import { median, type Measure } from './measure';
 
 const root = join(import.meta.dirname, '..', '..');

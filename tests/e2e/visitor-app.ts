@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Locale } from '../../main/api/types';
+import type { Locale } from '../../common/api/types';
 import type { NeedId } from '../../renderer/app/screens';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import en from '../../renderer/i18n/en.json' with { type: 'json' };

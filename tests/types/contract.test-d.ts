@@ -1,9 +1,9 @@
 // Type-level tests: a renderer call and its handler that disagree with the contract fail the typecheck.
 // Each @ts-expect-error below must stay an error; if the contract stopped catching it, tsc would fail here.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { ApiClient, ErrorOf, Handlers, InputOf, OutputOf } from '../../main/api/contract';
-import { ok } from '../../main/api/result';
-import type { PublicSettings } from '../../main/api/types';
+import type { ApiClient, ErrorOf, Handlers, InputOf, OutputOf } from '../../common/api/contract';
+import { ok } from '../../common/api/result';
+import type { PublicSettings } from '../../common/api/types';
 
 declare const api: ApiClient;
 const settings: PublicSettings = {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import type { Handlers } from '../../main/api/contract';
+import type { Handlers } from '../../common/api/contract';
 import { createDispatch } from '../../main/api/dispatch';
 import { openStateDb } from '../../main/db/state-db';
 import { createMemoryLogger } from '../../main/log';

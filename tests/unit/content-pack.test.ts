@@ -4,7 +4,7 @@ import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
-import { manifestFileName, packFileName, signatureFileName } from '../../main/db/content-pack-format';
+import { manifestFileName, packFileName, signatureFileName } from '../../common/content/pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { openContentPack } from '../../main/services/content-pack';
 import { installPackFromFolder, packDirs, rollbackPack } from '../../main/services/content-updates';

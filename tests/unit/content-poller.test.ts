@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
-import { manifestFileName, packFileName, signatureFileName } from '../../main/db/content-pack-format';
+import { manifestFileName, packFileName, signatureFileName } from '../../common/content/pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { openContentPack } from '../../main/services/content-pack';
 import { createContentPoller, firstCheckDelayMs, nextCheckDelayMs } from '../../main/services/content-poller';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
-import { packFileName } from '../../main/db/content-pack-format';
+import { packFileName } from '../../common/content/pack-format';
 import { createMemoryLogger } from '../../main/log';
 import { openContentPack } from '../../main/services/content-pack';
 import { installPackFromUrl, packDirs } from '../../main/services/content-updates';

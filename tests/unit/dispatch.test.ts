@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../main/api/contract';
+import type { Handlers } from '../../common/api/contract';
 import { createDispatch } from '../../main/api/dispatch';
-import { ok } from '../../main/api/result';
+import { ok } from '../../common/api/result';
 import { createMemoryLogger } from '../../main/log';
 
 const settings = {

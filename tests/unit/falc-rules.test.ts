@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFrenchLine, checkSentenceLength } from '../../build/content/falc/rules';
-import { fleschReadingEase, frenchSyllables, kandelMoles, sentencesOf } from '../../main/content/readability';
+import { fleschReadingEase, frenchSyllables, kandelMoles, sentencesOf } from '../../common/content/readability';
 
 const context = { knownAcronyms: new Set(['SMS', 'CPAM']) };
 const rulesOf = (line: string) => checkFrenchLine(line, context).map((f) => f.rule);

@@ -3,9 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../main/api/contract';
+import type { Handlers } from '../../common/api/contract';
 import { createDispatch } from '../../main/api/dispatch';
-import { ok } from '../../main/api/result';
+import { ok } from '../../common/api/result';
 import { openStateDb } from '../../main/db/state-db';
 import { createMemoryLogger } from '../../main/log';
 import { createJournal } from '../../main/services/journal';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JourneyBody } from '../../main/api/types';
+import type { JourneyBody } from '../../common/api/types';
 import { answerReadiness } from '../../renderer/screens/item/readiness-state';
 
 const step = (id: string) => ({ id, title: id, text: '', at_hand: [], secret: false, problems: [], end: false });

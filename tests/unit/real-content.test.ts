@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import { packFileName, type PackManifest } from '../../main/db/content-pack-format';
+import { packFileName, type PackManifest } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/services/search';
 import { useTempDir } from './temp-dir';
 

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import { packFileName } from '../../main/db/content-pack-format';
+import { packFileName } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/services/search';
-import { meaningfulTerms, withinOneEdit } from '../../main/services/search-text';
+import { meaningfulTerms, withinOneEdit } from '../../common/content/search-text';
 import { useTempDir } from './temp-dir';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');

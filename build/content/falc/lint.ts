@@ -1,11 +1,11 @@
 // The FALC linter: every visitor-facing text of content/, page by page, with file, line and rule.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textLines } from '../../../main/content/blocks';
+import { textLines } from '../../../common/content/blocks';
 import { journeyVisitorTexts } from '../check';
 import type { ContentSource, LocaleContent } from '../load';
 import { checkFrenchLine, checkSentenceLength, type Severity } from './rules';
-import { fleschReadingEase, kandelMoles, minimumFlesch, minimumKandelMoles, readable, sentencesOf } from '../../../main/content/readability';
+import { fleschReadingEase, kandelMoles, minimumFlesch, minimumKandelMoles, readable, sentencesOf } from '../../../common/content/readability';
 
 export interface LintFinding {
   readonly file: string;

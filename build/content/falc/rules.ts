@@ -1,5 +1,5 @@
 // The easy-to-read rules: each looks at one line (a sentence, as written) and says what is wrong with it.
-import { readable, sentenceLimit, sentenceTarget, sentencesOf, wordsOf } from '../../../main/content/readability';
+import { readable, sentenceLimit, sentenceTarget, sentencesOf, wordsOf } from '../../../common/content/readability';
 
 export type Severity = 'error' | 'warning';
 

@@ -2,7 +2,7 @@
 // from its configuration, the Assurance Maladie's phone line, the help places of the content pack. Printable.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SiteHelpPlace } from '../../../main/api/types';
+import type { SiteHelpPlace } from '../../../common/api/types';
 import { assuranceMaladiePhone, PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';

@@ -1,6 +1,6 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
 import { useTranslation } from 'react-i18next';
-import type { JourneyBody, TopicBody } from '../../../main/api/types';
+import type { JourneyBody, TopicBody } from '../../../common/api/types';
 import { useKiosk } from '../../app/KioskContext';
 import { useApiResult } from '../../app/useApiResult';
 import { Pictogram } from '../../components/Pictogram';

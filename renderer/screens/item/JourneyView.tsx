@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../main/api/types';
+import type { GlossaryWord, JourneyBody, JourneyStep } from '../../../common/api/types';
 import { OfficialAddress } from '../../components/OfficialAddress';
 import { RichLine, RichList, RichParagraphs } from '../../components/RichLine';
 import { ReadinessQuestion } from './Readiness';

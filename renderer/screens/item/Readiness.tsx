@@ -2,7 +2,7 @@
 // adds something to come back with, or moves the start to another step.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { GlossaryWord, JourneyBody } from '../../../main/api/types';
+import type { GlossaryWord, JourneyBody } from '../../../common/api/types';
 import { RichLine } from '../../components/RichLine';
 import { answerReadiness, type ReadinessState } from './readiness-state';
 

@@ -1,5 +1,5 @@
 // The text of a topic: short parts with headings, one sentence per line, glossary words tappable.
-import type { GlossaryWord, TopicBody } from '../../../main/api/types';
+import type { GlossaryWord, TopicBody } from '../../../common/api/types';
 import { RichLine } from '../../components/RichLine';
 
 export function TopicView({ body, glossary }: { body: TopicBody; glossary: Readonly<Record<string, GlossaryWord>> }) {

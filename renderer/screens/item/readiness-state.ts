@@ -1,5 +1,5 @@
 // The readiness questions' arithmetic: each "no" adds something to bring, or moves the journey's first step.
-import type { JourneyBody } from '../../../main/api/types';
+import type { JourneyBody } from '../../../common/api/types';
 
 /** Where the readiness questions stand: the question asked, what to bring so far, the step the journey starts at. */
 export interface ReadinessState {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { snippetEnd, snippetStart } from '../../../main/db/content-pack-format';
+import { snippetEnd, snippetStart } from '../../../common/content/pack-format';
 import { useKiosk } from '../../app/KioskContext';
 import type { Navigate } from '../../app/screens';
 import { useApiResult } from '../../app/useApiResult';
