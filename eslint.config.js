@@ -2,10 +2,14 @@
 // ipcMain/ipcRenderer only in the transport files).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './build/lint/layers.js';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'Only main/electron may use Electron: services and the renderer run without it.' }],
-  patterns: [{ group: ['**/electron/**', '../electron/*'], message: 'Depend on main/api or main/services, not on the Electron shell.' }],
+  paths: [{ name: 'electron', message: 'Only main/hosts/electron may use Electron: services and the renderer run without it.' }],
+  patterns: [
+    { group: ['**/electron/**', '../electron/*'], message: 'Depend on main/app or the domain folders, not on the Electron shell.' },
+  ],
 };
 
 export default tseslint.config(
@@ -19,19 +23,13 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'renderer/**/*.{ts,tsx}',
-      'main/services/**/*.ts',
-      'main/db/**/*.ts',
-      'main/api/**/*.ts',
-      'main/web/**/*.ts',
-      'main/lockdown/**/*.ts',
-      'main/launcher/**/*.ts',
-    ],
+    files: ['renderer/**/*.{ts,tsx}', 'common/**/*.ts', 'main/**/*.ts'],
+    ignores: ['main/hosts/electron/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
-    files: ['main/services/**/*.ts', 'main/db/**/*.ts', 'main/api/**/*.ts'],
+    files: ['main/**/*.ts'],
+    ignores: ['main/hosts/**', 'main/app/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -39,7 +37,7 @@ export default tseslint.config(
           ...noElectron,
           paths: [
             ...noElectron.paths,
-            { name: 'node:http', message: 'Services stay free of transports: HTTP lives in main/web.' },
+            { name: 'node:http', message: 'Services stay free of transports: HTTP lives in main/hosts/web.' },
             { name: 'react', message: 'Services never import React.' },
           ],
         },
@@ -47,14 +45,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron/**/*.ts'],
-    ignores: ['main/electron/ipc.ts', 'main/electron/preload.ts'],
+    files: ['main/hosts/electron/**/*.ts'],
+    ignores: ['main/hosts/electron/ipc.ts', 'main/hosts/electron/preload.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'ipcMain belongs in main/electron/ipc.ts only.' },
-        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'ipcRenderer belongs in main/electron/preload.ts only.' },
+        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'ipcMain belongs in main/hosts/electron/ipc.ts only.' },
+        {
+          selector: "ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'ipcRenderer belongs in main/hosts/electron/preload.ts only.',
+        },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'off' },
+  },
+  {
+    // The layers of docs/architecture.md: imports point one way (build/lint/layers.js).
+    files: ['common/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/one-way': 'error' },
   },
 );

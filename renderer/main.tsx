@@ -1,9 +1,9 @@
 // Entry of the renderer: picks the transport, reads the site settings, starts the app in the default language.
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
-import { createApiClient, detectTransport } from './api/transport';
-import { App } from './app/App';
-import { StartupProblem } from './app/StartupProblem';
+import { createApiClient, detectTransport } from './kit/transport';
+import { App } from './shell/App';
+import { StartupProblem } from './shell/StartupProblem';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import './styles/fonts.css';
 import './styles/tokens.css';

@@ -85,10 +85,13 @@ async function buildMain(root: string): Promise<string[]> {
     absWorkingDir: root,
   } satisfies BuildOptions;
   const metafiles: Metafile[] = [];
-  const hostBundles = await esbuild({ ...shared, entryPoints: { start: 'main/launcher/start.ts', electron: 'main/electron/main.ts' } });
+  const hostBundles = await esbuild({
+    ...shared,
+    entryPoints: { start: 'main/hosts/launcher/start.ts', electron: 'main/hosts/electron/main.ts' },
+  });
   metafiles.push(hostBundles.metafile);
   // The preload runs sandboxed: one file, requiring nothing but `electron`.
-  const preload = await esbuild({ ...shared, entryPoints: { preload: 'main/electron/preload.ts' }, target: 'chrome120' });
+  const preload = await esbuild({ ...shared, entryPoints: { preload: 'main/hosts/electron/preload.ts' }, target: 'chrome120' });
   metafiles.push(preload.metafile);
   return projectFiles(
     root,

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { expected, siteConfigSchema } from '../../main/config';
+import { expected, siteConfigSchema } from '../../main/core/config';
 
 export const configSchemaFile = join(import.meta.dirname, '..', '..', 'docs', 'config.schema.json');
 

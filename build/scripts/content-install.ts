@@ -3,9 +3,9 @@
 // `--rollback` puts the previous pack back.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSiteConfig } from '../../main/config';
-import { createFileLogger } from '../../main/log';
-import { installPackFromFolder, installPackFromUrl, rollbackPack } from '../../main/services/content-updates';
+import { ConfigError, loadSiteConfig } from '../../main/core/config';
+import { createFileLogger } from '../../main/core/log';
+import { installPackFromFolder, installPackFromUrl, rollbackPack } from '../../main/content/content-updates';
 import { join } from 'node:path';
 
 const { values } = parseArgs({

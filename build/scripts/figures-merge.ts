@@ -1,7 +1,7 @@
 // `npm run figures:merge -- a.csv b.csv … > all.csv`: puts the activity reports (CRA CSV) exported by several kiosks
 // into one file with the same columns, ordered by date. A file whose first line is not the CRA header is refused.
 import { readFileSync } from 'node:fs';
-import { craColumns } from '../../main/services/activity';
+import { craColumns } from '../../main/assisted/activity';
 
 export class FiguresError extends Error {
   override readonly name = 'FiguresError';

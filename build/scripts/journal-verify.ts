@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSiteConfig } from '../../main/config';
-import { createJournal } from '../../main/services/journal';
+import { ConfigError, loadSiteConfig } from '../../main/core/config';
+import { createJournal } from '../../main/journal/journal';
 
 const { values } = parseArgs({ options: { config: { type: 'string' }, 'data-dir': { type: 'string' } } });
 

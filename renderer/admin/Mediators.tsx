@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
 import type { MediatorAccount, MediatorRole } from '../../common/api/types';
-import { ChoiceGroup } from '../assisted/ChoiceGroup';
+import { ChoiceGroup } from '../components/ChoiceGroup';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { isPin, PinField } from '../components/PinField';

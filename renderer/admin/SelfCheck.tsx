@@ -6,9 +6,9 @@ import { Button, I18nProvider } from 'react-aria-components';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings } from '../../common/api/types';
-import { applyComfort, defaultComfort, type Comfort } from '../app/comfort';
-import { needIds, screenName, type Screen } from '../app/screens';
-import { Visit } from '../app/Visit';
+import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
+import { needIds, screenName, type Screen } from '../kit/screens';
+import { Visit } from '../visit/Visit';
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
 

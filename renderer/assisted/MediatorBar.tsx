@@ -2,8 +2,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/KioskContext';
-import type { Navigate } from '../app/screens';
+import { useKiosk } from '../kit/KioskContext';
+import type { Navigate } from '../kit/screens';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';

@@ -3,12 +3,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { MediatorAccount } from '../../common/api/types';
-import { useKiosk } from '../app/KioskContext';
+import { useKiosk } from '../kit/KioskContext';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';
 import { isPin, PinField } from '../components/PinField';
 import { useAssisted } from './AssistedContext';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ChoiceGroup } from '../components/ChoiceGroup';
 
 export function MediatorUnlock() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/KioskContext';
+import { useKiosk } from '../kit/KioskContext';
 
 /** Whether this host can show `url` beside the guide (its origin is one the site allowlisted, in Electron). */
 export function canOpenBeside(url: string | undefined, officialOrigins: readonly string[]): url is string {

@@ -1,7 +1,7 @@
 // "Confort": text size, high contrast and reduced motion, chosen by the visitor for this visit only.
 import { Button, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { textSizes, type Comfort, type TextSize } from '../app/comfort';
+import { textSizes, type Comfort, type TextSize } from '../kit/comfort';
 import { KioskDialog } from './KioskDialog';
 
 export function ComfortPanel({ comfort, onChange }: { comfort: Comfort; onChange: (comfort: Comfort) => void }) {

@@ -1,7 +1,7 @@
 // When no content pack can be served, says so plainly, with a code for the site's IT person.
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/KioskContext';
-import { useApiResult } from '../app/useApiResult';
+import { useKiosk } from '../kit/KioskContext';
+import { useApiResult } from '../kit/useApiResult';
 
 export function ContentProblemNotice() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject }
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../common/api/types';
-import { applyKey, layoutChoices, layoutFor, layouts, type KeyAction, type LayoutId } from '../assist/keyboard-layouts';
+import { applyKey, layoutChoices, layoutFor, layouts, type KeyAction, type LayoutId } from '../kit/keyboard-layouts';
 
 interface OnScreenKeyboardProps {
   /** The field the keys type into. */

@@ -4,8 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { signalActivity } from '../app/idle';
-import { loadVoices, readingUnits, showReading, voiceFor, type ReadingUnit } from '../assist/reading-units';
+import { signalActivity } from '../kit/idle';
+import { loadVoices, readingUnits, showReading, voiceFor, type ReadingUnit } from '../kit/reading-units';
 
 type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
 

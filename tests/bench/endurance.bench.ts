@@ -2,13 +2,13 @@
 // heap after garbage collection, the host's memory, the state DB on disk, and how long the end-of-visit wipe takes.
 import type { Browser } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
-import { needIds } from '../../renderer/app/screens';
+import { needIds } from '../../renderer/kit/screens';
 import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
 import { KioskPage, t, texts, type WipeTimes } from './kiosk-page';
 import { growthPercent, percentile, type Measure } from './measure';
 
-/** The idle warning's countdown (renderer/app/IdleWarning.tsx), not imported: that would load React into the bench. */
+/** The idle warning's countdown (renderer/visit/IdleWarning.tsx), not imported: that would load React into the bench. */
 const warningSeconds = 30;
 const searchQueries = ['carte vitale', 'ameli', 'médecin', 'mutuelle', 'arnaque', 'ordonnance', 'zzzz'];
 

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { checkContent } from '../../build/content/check';
 import { loadContent } from '../../build/content/load';
 import { writePack } from '../../build/content/pack-writer';
-import { parseSiteConfig } from '../../main/config';
+import { parseSiteConfig } from '../../main/core/config';
 import { manifestFileName, packFileName } from '../../common/content/pack-format';
-import { createMemoryLogger } from '../../main/log';
-import { createSearch } from '../../main/services/search';
-import { runWebHost } from '../../main/web/run-web-host';
+import { createMemoryLogger } from '../../main/core/log';
+import { createSearch } from '../../main/content/search';
+import { runWebHost } from '../../main/hosts/web/run-web-host';
 import { generatedSource } from './generated-content';
 import { percentile, type Measure } from './measure';
 

@@ -1,6 +1,6 @@
 // Screen transitions: from a tap to the next screen's heading (or the journey's next question, or a dialog) having
 // the focus, over rounds that visit every need, its topics and journeys, and the dialogs of the top bar.
-import { needIds } from '../../renderer/app/screens';
+import { needIds } from '../../renderer/kit/screens';
 import { templatePattern } from '../e2e/visitor-app';
 import { KioskPage, t } from './kiosk-page';
 import { percentile, type Measure } from './measure';

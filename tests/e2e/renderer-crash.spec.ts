@@ -4,9 +4,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { superviseBrowser } from '../../main/launcher/browser-supervisor';
-import type { Cdp } from '../../main/launcher/cdp-pipe';
-import { createMemoryLogger } from '../../main/log';
+import { superviseBrowser } from '../../main/hosts/launcher/browser-supervisor';
+import type { Cdp } from '../../main/hosts/launcher/cdp-pipe';
+import { createMemoryLogger } from '../../main/core/log';
 import { chromiumExecutable } from './chromium-path';
 import { expect, startHost, stopHost, test } from './fixtures';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Locale } from '../../common/api/types';
-import type { NeedId } from '../../renderer/app/screens';
+import type { NeedId } from '../../renderer/kit/screens';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };

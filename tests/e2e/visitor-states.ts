@@ -1,6 +1,6 @@
 // Every screen and dialog of the visitor app, as a table: a name and how to reach it from the home screen.
 // A new screen or dialog is one more line here, and the accessibility sweep checks it in every language and theme.
-import { needIds } from '../../renderer/app/screens';
+import { needIds } from '../../renderer/kit/screens';
 import type { VisitorApp } from './visitor-app';
 
 export interface VisitorState {

@@ -3,11 +3,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
-import { createAdminService } from '../../main/services/admin';
-import { createContentService } from '../../main/services/content';
-import { hashSecret, lockDelaySeconds, verifySecret } from '../../main/services/secrets';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
+import { createAdminService } from '../../main/staff/admin';
+import { createContentService } from '../../main/content/content';
+import { hashSecret, lockDelaySeconds, verifySecret } from '../../main/staff/secrets';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

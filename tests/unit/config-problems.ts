@@ -1,5 +1,5 @@
 // For configuration tests: the problems a ConfigError lists, or a failure when the call does not throw one.
-import { ConfigError } from '../../main/config';
+import { ConfigError } from '../../main/core/config';
 
 export function problemsOf(fn: () => unknown): readonly string[] {
   try {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, loadSiteConfig, parseSiteConfig } from '../../main/config';
-import { parseLauncherFlags } from '../../main/launcher/flags';
+import { defaultDataDir, loadSiteConfig, parseSiteConfig } from '../../main/core/config';
+import { parseLauncherFlags } from '../../main/hosts/common/flags';
 import { problemsOf } from './config-problems';
 import { useTempDir } from './temp-dir';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
 import { manifestFileName, packFileName, signatureFileName } from '../../common/content/pack-format';
-import { createMemoryLogger } from '../../main/log';
-import { openContentPack } from '../../main/services/content-pack';
-import { installPackFromFolder, packDirs, rollbackPack } from '../../main/services/content-updates';
+import { createMemoryLogger } from '../../main/core/log';
+import { openContentPack } from '../../main/content/content-pack';
+import { installPackFromFolder, packDirs, rollbackPack } from '../../main/content/content-updates';
 import { buildSignedPack, miniContent as fixture } from './signed-pack';
 import { useTempDir } from './temp-dir';
 

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
 import { manifestFileName, packFileName, signatureFileName } from '../../common/content/pack-format';
-import { createMemoryLogger } from '../../main/log';
-import { openContentPack } from '../../main/services/content-pack';
-import { createContentPoller, firstCheckDelayMs, nextCheckDelayMs } from '../../main/services/content-poller';
-import { packDirs } from '../../main/services/content-updates';
+import { createMemoryLogger } from '../../main/core/log';
+import { openContentPack } from '../../main/content/content-pack';
+import { createContentPoller, firstCheckDelayMs, nextCheckDelayMs } from '../../main/content/content-poller';
+import { packDirs } from '../../main/content/content-updates';
 import { buildSignedPack } from './signed-pack';
 import { useTempDir } from './temp-dir';
 

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeys, signPack } from '../../build/content/sign';
 import { buildContentPack } from '../../build/scripts/content-build';
-import { createMemoryLogger } from '../../main/log';
-import { createContentService } from '../../main/services/content';
-import { installPackFromFolder } from '../../main/services/content-updates';
+import { createMemoryLogger } from '../../main/core/log';
+import { createContentService } from '../../main/content/content';
+import { installPackFromFolder } from '../../main/content/content-updates';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
 import { packFileName } from '../../common/content/pack-format';
-import { createMemoryLogger } from '../../main/log';
-import { openContentPack } from '../../main/services/content-pack';
-import { installPackFromUrl, packDirs } from '../../main/services/content-updates';
+import { createMemoryLogger } from '../../main/core/log';
+import { openContentPack } from '../../main/content/content-pack';
+import { installPackFromUrl, packDirs } from '../../main/content/content-updates';
 import { buildSignedPack } from './signed-pack';
 import { useTempDir } from './temp-dir';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../common/api/contract';
-import { createDispatch } from '../../main/api/dispatch';
+import { createDispatch } from '../../main/app/dispatch';
 import { ok } from '../../common/api/result';
-import { createMemoryLogger } from '../../main/log';
+import { createMemoryLogger } from '../../main/core/log';
 
 const settings = {
   siteName: 'Pharmacie du Centre',

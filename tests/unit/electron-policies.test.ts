@@ -1,14 +1,14 @@
-import { wipeVisitorPartition } from '../../main/electron/policies/wipe';
+import { wipeVisitorPartition } from '../../main/hosts/electron/policies/wipe';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppRequest } from '../../main/electron/policies/app-protocol';
-import { isTrustedSender } from '../../main/electron/policies/ipc-sender';
-import { appHomeUrl, isAppUrl, windowOpenDecision } from '../../main/electron/policies/navigation';
-import { isPaneNavigationAllowed, isWindowNavigationAllowed } from '../../main/electron/policies/official-pane';
-import { shouldGrantDevice, shouldGrantPermission } from '../../main/electron/policies/permissions';
-import { isBlockedShortcut, type KeyInput } from '../../main/electron/policies/shortcuts';
-import { kioskWindowOptions, recoveryAction } from '../../main/electron/policies/window';
-import { contentSecurityPolicy } from '../../main/lockdown/csp';
+import { resolveAppRequest } from '../../main/hosts/electron/policies/app-protocol';
+import { isTrustedSender } from '../../main/hosts/electron/policies/ipc-sender';
+import { appHomeUrl, isAppUrl, windowOpenDecision } from '../../main/hosts/electron/policies/navigation';
+import { isPaneNavigationAllowed, isWindowNavigationAllowed } from '../../main/hosts/electron/policies/official-pane';
+import { shouldGrantDevice, shouldGrantPermission } from '../../main/hosts/electron/policies/permissions';
+import { isBlockedShortcut, type KeyInput } from '../../main/hosts/electron/policies/shortcuts';
+import { kioskWindowOptions, recoveryAction } from '../../main/hosts/electron/policies/window';
+import { contentSecurityPolicy } from '../../main/hosts/common/csp';
 
 const allow = ['https://www.monespacesante.fr'];
 

@@ -5,10 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, FiguresError, mergeCraCsv } from '../../build/scripts/figures-merge';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
-import { craColumns, craCsv } from '../../main/services/activity';
-import { createJournal } from '../../main/services/journal';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
+import { craColumns, craCsv } from '../../main/assisted/activity';
+import { createJournal } from '../../main/journal/journal';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

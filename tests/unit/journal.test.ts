@@ -3,10 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
-import { activityFigures, applyRetention } from '../../main/services/activity';
-import { createJournal, type JournalEntry } from '../../main/services/journal';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
+import { activityFigures, applyRetention } from '../../main/assisted/activity';
+import { createJournal, type JournalEntry } from '../../main/journal/journal';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -149,7 +149,7 @@ describe('journal', () => {
 
 describe('activity report export', () => {
   it('writes one CRA line per finished accompaniment, with duration, autonomy and referral', async () => {
-    const { craCsv } = await import('../../main/services/activity');
+    const { craCsv } = await import('../../main/assisted/activity');
     const { journal, later, db } = setUp();
     // Steps done by the visitor and by the mediator: partly autonomous; 20 minutes.
     accompaniment(journal, later, 'a1', 'done');

@@ -1,6 +1,6 @@
 // The on-screen keyboard's layouts and keys, as pure functions.
 import { describe, expect, it } from 'vitest';
-import { applyKey, layoutChoices, layoutFor, layouts, onlyDigits } from '../../renderer/assist/keyboard-layouts';
+import { applyKey, layoutChoices, layoutFor, layouts, onlyDigits } from '../../renderer/kit/keyboard-layouts';
 
 describe('layouts', () => {
   it('opens AZERTY in French, QWERTY in English, the Arabic layout in Arabic', () => {

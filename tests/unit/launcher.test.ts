@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseHost } from '../../main/launcher/choose-host';
-import { chromiumKioskArgs, findChromium } from '../../main/launcher/chromium';
+import { chooseHost } from '../../main/hosts/launcher/choose-host';
+import { chromiumKioskArgs, findChromium } from '../../main/hosts/launcher/chromium';
 
 describe('choosing the host', () => {
   const full = { electronBinary: '/opt/electron', electronSqliteBinding: '/opt/sqlite.node' };

@@ -4,12 +4,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../common/api/contract';
-import { createDispatch } from '../../main/api/dispatch';
+import { createDispatch } from '../../main/app/dispatch';
 import { ok } from '../../common/api/result';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
-import { createJournal } from '../../main/services/journal';
-import { createMediatorService } from '../../main/services/mediators';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
+import { createJournal } from '../../main/journal/journal';
+import { createMediatorService } from '../../main/staff/mediators';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../main/config';
-import { publicSettingsOf } from '../../main/services/settings';
+import { parseSiteConfig } from '../../main/core/config';
+import { publicSettingsOf } from '../../main/kiosk/settings';
 import {
   clampPaneBounds,
   isPaneNavigationAllowed,
@@ -8,7 +8,7 @@ import {
   officialPaneWebPreferences,
   officialPartition,
   officialUrlDecision,
-} from '../../main/electron/policies/official-pane';
+} from '../../main/hosts/electron/policies/official-pane';
 
 const allowed = ['https://www.monespacesante.fr', 'https://www.ameli.fr'];
 

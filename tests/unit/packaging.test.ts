@@ -64,8 +64,8 @@ describe('electron-builder.yml', () => {
 
   it('packs the main entry, the preload, the renderer and its fonts, and nothing of the sources or source maps', () => {
     const files = packed([...filesUnder('dist'), 'package.json', ...filesUnder('main'), ...filesUnder('renderer')]);
-    const electronMain = readFileSync(join(root, 'main', 'electron', 'main.ts'), 'utf8');
-    // What main/electron/main.ts loads, relative to its own bundle in dist/main.
+    const electronMain = readFileSync(join(root, 'main', 'hosts', 'electron', 'main.ts'), 'utf8');
+    // What main/hosts/electron/main.ts loads, relative to its own bundle in dist/main.
     expect(electronMain).toContain("join(__dirname, 'preload.cjs')");
     expect(electronMain).toContain("join(__dirname, '..', 'renderer')");
     const needed = [pkg.main, 'dist/main/preload.cjs', 'dist/renderer/index.html', 'package.json'];
@@ -80,7 +80,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the content pack beside the asar, where the packaged app looks for it', () => {
-    const electronMain = readFileSync(join(root, 'main', 'electron', 'main.ts'), 'utf8');
+    const electronMain = readFileSync(join(root, 'main', 'hosts', 'electron', 'main.ts'), 'utf8');
     const where = /join\(process\.resourcesPath, '([^']+)'\)/.exec(electronMain)?.[1];
     const pack = config.extraResources.find((r) => r.to === where);
     expect(pack, `an extraResources entry to "${where}"`).toBeDefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyBody } from '../../common/api/types';
-import { answerReadiness } from '../../renderer/screens/item/readiness-state';
+import { answerReadiness } from '../../renderer/journey/readiness-state';
 
 const step = (id: string) => ({ id, title: id, text: '', at_hand: [], secret: false, problems: [], end: false });
 const body: JourneyBody = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { packFileName, type PackManifest } from '../../common/content/pack-format';
-import { createSearch, type Search } from '../../main/services/search';
+import { createSearch, type Search } from '../../main/content/search';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { packFileName } from '../../common/content/pack-format';
-import { createSearch, type Search } from '../../main/services/search';
+import { createSearch, type Search } from '../../main/content/search';
 import { meaningfulTerms, withinOneEdit } from '../../common/content/search-text';
 import { useTempDir } from './temp-dir';
 

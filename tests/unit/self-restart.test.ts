@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLogFields, planRestart, restartsFromEnvironment } from '../../main/launcher/self-restart';
+import { errorLogFields, planRestart, restartsFromEnvironment } from '../../main/hosts/common/self-restart';
 
 describe('the web host restarting itself after an uncaught error', () => {
   it('restarts at once the first time, then waits longer each time it fails soon after start', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
 import { configJsonSchema, configSchemaFile } from '../../build/scripts/config-schema';
-import { expected, loadSiteConfig, parseSiteConfig } from '../../main/config';
+import { expected, loadSiteConfig, parseSiteConfig } from '../../main/core/config';
 import { problemsOf } from './config-problems';
 import { useTempDir } from './temp-dir';
 

@@ -1,7 +1,7 @@
 // The hidden staff entry: where the corner is, and that the kiosk lockdown lets its key combination through.
 import { describe, expect, it } from 'vitest';
-import { isBlockedShortcut } from '../../main/electron/policies/shortcuts';
-import { inStartCorner, staffGesture } from '../../renderer/app/staff-corner';
+import { isBlockedShortcut } from '../../main/hosts/electron/policies/shortcuts';
+import { inStartCorner, staffGesture } from '../../renderer/shell/staff-corner';
 
 describe('staff entry', () => {
   it('counts taps in the top corner where reading starts: left, or right for Arabic', () => {

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

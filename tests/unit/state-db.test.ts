@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStateDb, StateDbTooNewError } from '../../main/db/state-db';
-import { migrations } from '../../main/db/migrations/index';
-import { createMemoryLogger } from '../../main/log';
+import { openStateDb, StateDbTooNewError } from '../../main/state/state-db';
+import { migrations } from '../../main/state/migrations/index';
+import { createMemoryLogger } from '../../main/core/log';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -34,7 +34,7 @@ describe('state database', () => {
   });
 
   it('lists every migration file of the folder, in order', () => {
-    const files = readdirSync(join(import.meta.dirname, '../../main/db/migrations'))
+    const files = readdirSync(join(import.meta.dirname, '../../main/state/migrations'))
       .filter((f) => f.endsWith('.sql'))
       .sort();
     expect(migrations.map((m) => `${m.name}.sql`)).toEqual(files);

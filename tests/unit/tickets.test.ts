@@ -1,9 +1,9 @@
 // Resume tickets: unambiguous codes, one use, an expiry, and nothing else stored.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStateDb } from '../../main/db/state-db';
-import { createMemoryLogger } from '../../main/log';
-import { createTickets, newTicketCode, normaliseTicketCode, ticketAlphabet } from '../../main/services/tickets';
+import { openStateDb } from '../../main/state/state-db';
+import { createMemoryLogger } from '../../main/core/log';
+import { createTickets, newTicketCode, normaliseTicketCode, ticketAlphabet } from '../../main/assisted/tickets';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

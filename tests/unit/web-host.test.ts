@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../main/config';
-import { createFileLogger } from '../../main/log';
-import { runWebHost } from '../../main/web/run-web-host';
+import { parseSiteConfig } from '../../main/core/config';
+import { createFileLogger } from '../../main/core/log';
+import { runWebHost } from '../../main/hosts/web/run-web-host';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

@@ -1,7 +1,7 @@
 // The help places of the content pack (the site's own and national lines), with phone and opening hours.
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../../app/KioskContext';
-import { useApiResult } from '../../app/useApiResult';
+import { useKiosk } from '../../kit/KioskContext';
+import { useApiResult } from '../../kit/useApiResult';
 import { PlaceCard } from './PlaceCard';
 import { readableHours } from '../../components/opening-hours';
 

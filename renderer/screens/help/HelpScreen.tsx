@@ -8,8 +8,8 @@ import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { HelpPlaces } from './HelpPlaces';
 import { PlaceCard } from './PlaceCard';
-import { useKiosk } from '../../app/KioskContext';
-import { printPage } from '../../app/print';
+import { useKiosk } from '../../kit/KioskContext';
+import { printPage } from '../../kit/print';
 
 export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlace[]; printing: boolean }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // The home screen: a greeting and the main needs as big tiles.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { needIds, type Navigate } from '../../app/screens';
+import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';

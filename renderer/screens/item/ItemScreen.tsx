@@ -1,14 +1,14 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
 import { useTranslation } from 'react-i18next';
 import type { JourneyBody, TopicBody } from '../../../common/api/types';
-import { useKiosk } from '../../app/KioskContext';
-import { useApiResult } from '../../app/useApiResult';
+import { useKiosk } from '../../kit/KioskContext';
+import { useApiResult } from '../../kit/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { lazy, Suspense, useState } from 'react';
-import type { Navigate } from '../../app/screens';
+import type { Navigate } from '../../kit/screens';
 import { useAssisted } from '../../assisted/AssistedContext';
-import { JourneyView } from './JourneyView';
+import { JourneyView } from '../../journey/JourneyView';
 import { TopicView } from './TopicView';
 
 // Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.

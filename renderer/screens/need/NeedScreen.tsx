@@ -1,9 +1,9 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../../app/KioskContext';
-import type { Navigate, NeedId } from '../../app/screens';
-import { useApiResult } from '../../app/useApiResult';
+import { useKiosk } from '../../kit/KioskContext';
+import type { Navigate, NeedId } from '../../kit/screens';
+import { useApiResult } from '../../kit/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 

@@ -1,7 +1,7 @@
 // A separate process that writes to the state DB as fast as it can, one transaction per row, and prints the id
 // of each row once its transaction has committed. The kill test stops it with SIGKILL in the middle.
-import { openStateDb } from '../../../main/db/state-db';
-import { createMemoryLogger } from '../../../main/log';
+import { openStateDb } from '../../../main/state/state-db';
+import { createMemoryLogger } from '../../../main/core/log';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: db-writer <state.db>');

@@ -1,0 +1,121 @@
+// `npm start`: reads the configuration and runs the kiosk in Electron, or in the web host with Chromium.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ConfigError, loadSiteConfig, type SiteConfig } from '../../core/config';
+import { createFileLogger } from '../../core/log';
+import { runWebHost } from '../web/run-web-host';
+import { chooseHost, type HostEnvironment } from './choose-host';
+import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
+import { findChromium } from './chromium';
+import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
+import { FlagError, parseLauncherFlags, type LauncherFlags } from '../common/flags';
+
+const distDir = __dirname;
+const projectDir = join(distDir, '..', '..');
+
+async function main(): Promise<void> {
+  let flags: LauncherFlags;
+  let config: SiteConfig;
+  try {
+    flags = parseLauncherFlags(process.argv.slice(2));
+    config = loadSiteConfig(
+      flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides },
+    );
+  } catch (error) {
+    if (error instanceof FlagError || error instanceof ConfigError) {
+      process.stderr.write(`Passerelle Santé cannot start.\n${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const decision = chooseHost(config.host, hostEnvironment());
+  if (decision.host === 'electron') {
+    const child = spawn(decision.binary, [join(distDir, 'electron.cjs'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, PASSERELLE_SQLITE_BINDING: decision.sqliteBinding },
+    });
+    child.on('exit', (code) => process.exit(code ?? 1));
+    return;
+  }
+
+  const log = createFileLogger(join(config.dataDir, 'logs'));
+  // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
+  const { host, close } = await runWebHost(
+    config,
+    { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') },
+    log,
+    () => void stop(),
+  );
+  process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
+  process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
+
+  let browser: BrowserSupervisor | null = null;
+  if (!flags.noBrowser) {
+    const chromium = findChromium();
+    if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log });
+    else process.stdout.write('No Chromium, Chrome or Edge was found: open the address above in a browser.\n');
+  }
+
+  async function stop() {
+    browser?.stop();
+    await close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  // An error nothing caught: log it without its message, then a fresh copy of the host takes over (same
+  // arguments), so the kiosk comes back on a clean home screen instead of staying dead.
+  const startedAt = Date.now();
+  let failing = false;
+  const onFatal = (error: unknown) => {
+    if (failing) return;
+    failing = true;
+    log.error('host.uncaught', errorLogFields(error));
+    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt);
+    browser?.stop();
+    void close()
+      .catch(() => undefined)
+      .finally(() => {
+        if (plan.action === 'stop') {
+          log.error('host.gave-up', { why: plan.why });
+          process.exit(70);
+        }
+        // Under systemd (it sets INVOCATION_ID) the unit's Restart=on-failure starts the next copy.
+        if (process.env.INVOCATION_ID) process.exit(70);
+        log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
+        setTimeout(() => {
+          const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+            detached: true,
+            stdio: 'inherit',
+            env: { ...process.env, [restartCountVariable]: String(plan.restarts) },
+          });
+          next.unref();
+          process.exit(0);
+        }, plan.delayMs);
+      });
+  };
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+}
+
+function hostEnvironment(): HostEnvironment {
+  let electronBinary: string | null = null;
+  try {
+    // The `electron` package exports the path of its binary, and throws when the binary is absent.
+    const path = createRequire(join(projectDir, 'package.json'))('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) electronBinary = path;
+  } catch {
+    electronBinary = null;
+  }
+  const binding = process.env.PASSERELLE_SQLITE_BINDING ?? join(projectDir, '.cache', 'electron-native', 'better_sqlite3.node');
+  return { electronBinary, electronSqliteBinding: existsSync(binding) ? binding : null };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Passerelle Santé stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+// The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventName, PayloadOf } from '../../../common/api/contract';
+import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
+import type { Dispatch } from '../../app/dispatch';
+import type { KioskStatus } from '../../../common/api/types';
+import { securityHeaders } from '../common/http-headers';
+import type { Logger } from '../../core/log';
+import { checkRequestOrigin } from './request-origin';
+import { resolveStaticFile } from '../common/renderer-files';
+
+export interface WebHostOptions {
+  readonly dispatch: Dispatch;
+  readonly status: () => KioskStatus;
+  readonly rendererDir: string;
+  readonly port: number;
+  readonly log: Logger;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  broadcast<N extends EventName>(name: N, payload: PayloadOf<N>): void;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 64 * 1024;
+const loopback = '127.0.0.1';
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { log } = options;
+  const listeners = new Set<ServerResponse>();
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    // Only the path is logged: a query string could carry what a visitor typed.
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    res.on('finish', () => {
+      log.info('http.request', {
+        method: req.method ?? '?',
+        path: loggablePath(path),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+    });
+    for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+    handle(req, res, path).catch(() => {
+      log.error('http.failed', { path: loggablePath(path) });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'api.internal' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const origin = checkRequestOrigin(req.headers, port);
+    if (!origin.hostAllowed) return sendJson(res, 421, { ok: false, error: 'http.wrongHost' });
+
+    if (path === httpHealthPath && req.method === 'GET') return sendJson(res, 200, options.status());
+
+    if (path === httpEventsPath && req.method === 'GET') {
+      if (!origin.sameSite) return sendJson(res, 403, { ok: false, error: 'http.forbiddenOrigin' });
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+
+    if (path.startsWith(httpRoutePrefix)) {
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'http.methodNotAllowed' });
+      if (!origin.originAllowed) return sendJson(res, 403, { ok: false, error: 'http.forbiddenOrigin' });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, 415, { ok: false, error: 'http.jsonRequired' });
+      }
+      const body = await readBody(req);
+      if (body === 'too-large') return sendJson(res, 413, { ok: false, error: 'http.tooLarge' });
+      let args: unknown;
+      try {
+        args = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, { ok: false, error: 'api.invalidInput' });
+      }
+      const method = path.slice(httpRoutePrefix.length);
+      const result = await options.dispatch(method, args);
+      // The end of a visit: the browser forgets everything this origin stored (storage, caches, cookies).
+      if (method === 'kiosk.endVisit' && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
+      return sendJson(res, 200, result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: 'http.methodNotAllowed' });
+    // The renderer keeps its screens in memory: every page path serves the same app.
+    const file = resolveStaticFile(options.rendererDir, path.startsWith('/assets/') || path.includes('.') ? path : '/');
+    const size = file ? fileSize(file.file) : null;
+    if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Length': size,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file.file).pipe(res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, loopback, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${loopback}:${port}/`;
+  log.info('web.started', { port });
+
+  return {
+    url,
+    port,
+    broadcast(name, payload) {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const res of listeners) res.write(frame);
+    },
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        for (const res of listeners) res.end();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolveBody('too-large');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(size > maxBodyBytes ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function fileSize(file: string): number | null {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps logs free of anything but the app's own route names. */
+function loggablePath(path: string): string {
+  return /^[A-Za-z0-9/._-]{0,120}$/.test(path) ? path : '(other)';
+}

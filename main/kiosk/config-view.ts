@@ -1,0 +1,50 @@
+// The admin's view of the configuration the kiosk runs with: every field after defaults and flags, and where it came from.
+import { createHash, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import type { EffectiveConfig } from '../../common/api/types';
+import type { SiteConfig } from '../core/config';
+
+/** A short fingerprint of the content signing key, to compare with the one the publisher announces. */
+function keyFingerprint(file: string | undefined): string | null {
+  if (file === undefined) return null;
+  try {
+    const der = createPublicKey(readFileSync(file, 'utf8')).export({ type: 'spki', format: 'der' });
+    return createHash('sha256').update(der).digest('hex').slice(0, 16);
+  } catch {
+    return null;
+  }
+}
+
+export function effectiveConfigOf(config: SiteConfig): EffectiveConfig {
+  return {
+    configFile: config.configFile ?? null,
+    siteName: config.siteName,
+    siteType: config.siteType,
+    locales: config.locales,
+    defaultLocale: config.defaultLocale,
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+    kiosk: config.kiosk,
+    host: config.host,
+    port: config.port,
+    dataDir: config.dataDir,
+    contentPublicKey: config.contentPublicKey ?? null,
+    contentKeyFingerprint: keyFingerprint(config.contentPublicKey),
+    contentUpdate: config.contentUpdate ?? null,
+    assistedMode: config.assistedMode,
+    printing: config.printing,
+    allowedOrigins: config.allowedOrigins,
+    retentionDays: config.retentionDays,
+    ticketDays: config.ticketDays,
+    helpPlaces: config.helpPlaces,
+  };
+}
+
+export function createConfigView(config: SiteConfig, isAdmin: (token: string) => boolean) {
+  const view = effectiveConfigOf(config);
+  const handlers = {
+    'admin.config': ({ token }) => (isAdmin(token) ? ok(view) : fail('admin.unauthorised')),
+  } satisfies Pick<Handlers, 'admin.config'>;
+  return { handlers };
+}

@@ -1,0 +1,54 @@
+// The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Locale, PublicSettings } from '../../common/api/types';
+import { ComfortPanel } from '../components/ComfortPanel';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import type { Comfort } from '../kit/comfort';
+import { EndVisitDialog } from '../screens/end/EndVisitDialog';
+import type { Navigate, Screen } from '../kit/screens';
+
+interface TopBarProps {
+  readonly settings: PublicSettings;
+  readonly screen: Screen;
+  readonly locale: Locale;
+  readonly navigate: Navigate;
+  readonly onLocale: (locale: Locale) => void;
+  readonly onEnd: () => void;
+  readonly comfort: Comfort;
+  readonly onComfort: (comfort: Comfort) => void;
+}
+
+export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd, comfort, onComfort }: TopBarProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{settings.siteName === t('app.name') ? t('app.tagline') : settings.siteName}</span>
+      </div>
+      <LanguageSwitch offered={settings.locales} current={locale} onChange={onLocale} />
+      <nav className="actions" aria-label={t('app.mainNav')}>
+        {screen.name !== 'home' && (
+          <Button className="action" onPress={() => navigate({ name: 'home' })}>
+            {t('nav.home')}
+          </Button>
+        )}
+        <Button className="action action-emergency" onPress={() => navigate({ name: 'emergency' })}>
+          <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+            <path d="M32 10v44M10 32h44" stroke="currentColor" strokeWidth="8" strokeLinecap="round" />
+          </svg>
+          {t('nav.emergency')}
+        </Button>
+        <Button className="action" onPress={() => navigate({ name: 'search' })}>
+          {t('nav.search')}
+        </Button>
+        <ComfortPanel comfort={comfort} onChange={onComfort} />
+        <Button className="action" onPress={() => navigate({ name: 'help' })}>
+          {t('nav.help')}
+        </Button>
+        <EndVisitDialog onEnd={onEnd} />
+      </nav>
+    </header>
+  );
+}
