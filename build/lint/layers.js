@@ -50,7 +50,8 @@ function layerOf(path) {
   let best = null;
   area.layers.forEach((group, rank) => {
     for (const folder of group) {
-      const inside = folder === areaOf(path) ? !path.slice(folder.length + 1).includes('/') : path.startsWith(`${folder}/`);
+      // The area's own folder holds its top files (renderer/main.tsx); a deeper layer folder wins.
+      const inside = path.startsWith(`${folder}/`);
       if (inside && (!best || folder.length > best.folder.length)) best = { folder, rank };
     }
   });
