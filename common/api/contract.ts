@@ -1,7 +1,7 @@
 // The contract: every call the renderer can make and every event it can receive, declared once.
 // IPC handlers, the preload bridge, HTTP routes and the renderer client are all derived from it.
 import { z } from 'zod';
-import { defineCall, defineEvent, type CallDef, type EventDef } from './define';
+import { defineCall, defineEvent, type Auth, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
 import {
   locales,
@@ -26,12 +26,12 @@ import {
   type NeedItems,
   type PublicSettings,
   type SearchAnswer,
+  type MediatorRole,
 } from './types';
 
 const noInput = z.object({}).strict();
-/** An admin or mediator session: 32 random bytes, base64url. */
-const adminToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-const sessionToken = adminToken;
+/** An admin or mediator session: 32 random bytes, base64url. Sent beside the input of the calls that need one. */
+export const sessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 /** An accompaniment's id: random, made by the service. */
 const accompanimentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
@@ -66,7 +66,10 @@ export const contract = {
       .strict(),
   }),
   /** The visit ends: the host wipes what the visitor's browser partition holds (storage, caches, cookies, clipboard). */
-  'kiosk.endVisit': defineCall<{ readonly wiped: true }>()({ input: z.object({ reason: z.enum(visitEndReasons) }).strict() }),
+  'kiosk.endVisit': defineCall<{ readonly wiped: true }>()({
+    input: z.object({ reason: z.enum(visitEndReasons) }).strict(),
+    endsVisit: true,
+  }),
   /**
    * The official service beside the guide: an allowlisted https page in a pane of the kiosk window, over the
    * rectangle of the renderer's slot. Electron only; the browser host answers `official.unavailable`.
@@ -106,28 +109,31 @@ export const contract = {
     input: z.object({ passphrase: z.string().min(1).max(200) }).strict(),
     errors: ['admin.notSet'],
   }),
-  'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: z.object({ token: adminToken }).strict() }),
+  'admin.logout': defineCall<{ readonly loggedOut: true }>()({ input: noInput, auth: 'admin' }),
   /** The staff exit: closes the kiosk app (back to the desktop, or the service manager restarts it). */
   'admin.closeKiosk': defineCall<{ readonly closing: true }>()({
-    input: z.object({ token: adminToken }).strict(),
-    errors: ['admin.unauthorised'],
+    input: noInput,
+    auth: 'admin',
   }),
   // Mediator accounts, managed by the admin. PINs are stored as scrypt hashes only.
   'admin.mediators': defineCall<readonly MediatorAccount[]>()({
-    input: z.object({ token: adminToken }).strict(),
-    errors: ['admin.unauthorised'],
+    input: noInput,
+    auth: 'admin',
   }),
   'admin.mediatorCreate': defineCall<{ readonly id: number }>()({
-    input: z.object({ token: adminToken, displayName, role: z.enum(mediatorRoles), pin }).strict(),
-    errors: ['admin.unauthorised', 'mediator.nameTaken'],
+    input: z.object({ displayName, role: z.enum(mediatorRoles), pin }).strict(),
+    errors: ['mediator.nameTaken'],
+    auth: 'admin',
   }),
   'admin.mediatorReset': defineCall<{ readonly reset: true }>()({
-    input: z.object({ token: adminToken, id: z.number().int().positive(), pin }).strict(),
-    errors: ['admin.unauthorised', 'mediator.notFound'],
+    input: z.object({ id: z.number().int().positive(), pin }).strict(),
+    errors: ['mediator.notFound'],
+    auth: 'admin',
   }),
   'admin.mediatorDisable': defineCall<{ readonly disabled: boolean }>()({
-    input: z.object({ token: adminToken, id: z.number().int().positive(), disabled: z.boolean() }).strict(),
-    errors: ['admin.unauthorised', 'mediator.notFound'],
+    input: z.object({ id: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    errors: ['mediator.notFound'],
+    auth: 'admin',
   }),
   /** The names on the unlock screen: enabled mediators only. */
   'mediator.list': defineCall<readonly Pick<MediatorAccount, 'id' | 'displayName'>[]>()({ input: noInput }),
@@ -135,11 +141,12 @@ export const contract = {
     input: z.object({ id: z.number().int().positive(), pin }).strict(),
     errors: ['mediator.notFound'],
   }),
-  'mediator.lock': defineCall<{ readonly locked: true }>()({ input: z.object({ token: sessionToken }).strict() }),
+  'mediator.lock': defineCall<{ readonly locked: true }>()({ input: noInput, auth: 'mediator' }),
   // An accompaniment: every call carries the mediator's session; the journal keeps what happened, never what was typed.
   'assisted.start': defineCall<{ readonly accompaniment: string }>()({
-    input: z.object({ token: sessionToken, journey: itemId }).strict(),
-    errors: ['mediator.locked', 'content.notFound'],
+    input: z.object({ journey: itemId }).strict(),
+    errors: ['content.notFound'],
+    auth: 'mediator',
   }),
   'assisted.record': defineCall<{ readonly recorded: true }>()({
     input: z
@@ -155,39 +162,45 @@ export const contract = {
           reason: z.enum(blockedReasons).optional(),
         }),
       ])
-      .and(z.object({ token: sessionToken, accompaniment: accompanimentId })),
-    errors: ['mediator.locked', 'assisted.unknown', 'content.notFound', 'assisted.reasonNeeded'],
+      .and(z.object({ accompaniment: accompanimentId })),
+    errors: ['assisted.unknown', 'content.notFound', 'assisted.reasonNeeded'],
+    auth: 'mediator',
   }),
   'assisted.end': defineCall<{ readonly ended: true }>()({
-    input: z.object({ token: sessionToken, accompaniment: accompanimentId, outcome: z.enum(accompanimentOutcomes) }).strict(),
-    errors: ['mediator.locked', 'assisted.unknown'],
+    input: z.object({ accompaniment: accompanimentId, outcome: z.enum(accompanimentOutcomes) }).strict(),
+    errors: ['assisted.unknown'],
+    auth: 'mediator',
   }),
   'assisted.ticketCreate': defineCall<{ readonly code: string; readonly expiresAt: string }>()({
-    input: z.object({ token: sessionToken, accompaniment: accompanimentId, step: itemId }).strict(),
-    errors: ['mediator.locked', 'assisted.unknown', 'content.notFound'],
+    input: z.object({ accompaniment: accompanimentId, step: itemId }).strict(),
+    errors: ['assisted.unknown', 'content.notFound'],
+    auth: 'mediator',
   }),
   'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
-    input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
-    errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],
+    input: z.object({ code: z.string().max(20) }).strict(),
+    errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired'],
+    auth: 'mediator',
   }),
   'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({
-    input: z.object({ token: adminToken }).strict(),
-    errors: ['admin.unauthorised'],
+    input: noInput,
+    auth: 'admin',
   }),
   'admin.activityCsv': defineCall<{ readonly csv: string }>()({
-    input: z.object({ token: adminToken }).strict(),
-    errors: ['admin.unauthorised'],
+    input: noInput,
+    auth: 'admin',
   }),
   /** Saves the CRA export as a file on the kiosk (a locked-down kiosk refuses downloads). */
   'admin.activityExport': defineCall<{ readonly folder: string; readonly file: string }>()({
-    input: z.object({ token: adminToken }).strict(),
-    errors: ['admin.unauthorised', 'activity.exportUnavailable'],
+    input: noInput,
+    errors: ['activity.exportUnavailable'],
+    auth: 'admin',
   }),
   /** The configuration in use, after defaults and flags: paths for the admin, nothing secret. */
-  'admin.config': defineCall<EffectiveConfig>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),
+  'admin.config': defineCall<EffectiveConfig>()({ input: noInput, auth: 'admin' }),
   'admin.readability': defineCall<readonly ItemReadability[]>()({
-    input: z.object({ token: adminToken, locale: z.enum(locales) }).strict(),
-    errors: [...packErrors, 'admin.unauthorised'],
+    input: z.object({ locale: z.enum(locales) }).strict(),
+    errors: packErrors,
+    auth: 'admin',
   }),
 } as const satisfies Record<string, CallDef<z.ZodType, unknown, string>>;
 
@@ -200,19 +213,44 @@ export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type EventName = keyof typeof events;
 
-/** What a caller passes (before parsing). */
-export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
-/** What a handler receives (after parsing). */
+export type AuthOf<M extends Method> = Contract[M]['auth'];
+/** The error a protected call answers to a missing, unknown or expired session. */
+export const authErrors = { admin: 'admin.unauthorised', mediator: 'mediator.locked' } as const;
+type AuthError<A extends Auth> = A extends keyof typeof authErrors ? (typeof authErrors)[A] : never;
+
+/** The input of a call as a handler sees it (after parsing, without the session token). */
 export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+/** What a caller sends: the input, and the session token for a protected call. */
+export type InputOf<M extends Method> = AuthOf<M> extends 'none' ? z.input<Contract[M]['input']> : WithToken<z.input<Contract[M]['input']>>;
+/** A protected call's input with its session token (an empty input, typed as a record of nothing, becomes the token alone). */
+type WithToken<T> = (string extends keyof T ? unknown : T) & { readonly token: string };
 export type OutputOf<M extends Method> = Contract[M] extends CallDef<z.ZodType, infer O, string> ? O : never;
-export type ErrorOf<M extends Method> = CommonError | Contract[M]['errors'][number];
+export type ErrorOf<M extends Method> = CommonError | Contract[M]['errors'][number] | AuthError<AuthOf<M>>;
 export type ResultOf<M extends Method> = Result<OutputOf<M>, ErrorOf<M>>;
 export type PayloadOf<N extends EventName> = (typeof events)[N] extends EventDef<infer P> ? P : never;
 
+/** Who is calling, as dispatch resolved it from the session token: handlers never see or check tokens. */
+export interface AdminPrincipal {
+  readonly kind: 'admin';
+  readonly token: string;
+}
+export interface MediatorPrincipal {
+  readonly kind: 'mediator';
+  readonly token: string;
+  readonly mediatorId: number;
+  readonly role: MediatorRole;
+  readonly displayName: string;
+}
+export type Principal = AdminPrincipal | MediatorPrincipal;
+export type PrincipalOf<M extends Method> = AuthOf<M> extends 'admin' ? AdminPrincipal : AuthOf<M> extends 'mediator' ? MediatorPrincipal : never;
+
 /** What the services provide: one handler per call, typed from the contract. */
 export type Handlers = {
-  readonly [M in Method]: (input: ParsedInputOf<M>) => Result<OutputOf<M>, ErrorOf<M>> | Promise<Result<OutputOf<M>, ErrorOf<M>>>;
+  readonly [M in Method]: AuthOf<M> extends 'none'
+    ? (input: ParsedInputOf<M>) => HandlerResult<M>
+    : (input: ParsedInputOf<M>, principal: PrincipalOf<M>) => HandlerResult<M>;
 };
+type HandlerResult<M extends Method> = Result<OutputOf<M>, ErrorOf<M>> | Promise<Result<OutputOf<M>, ErrorOf<M>>>;
 
 /** What the renderer holds: one method per call, typed from the contract. */
 export type ApiClient = {

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../common/api/contract';
-import type { HostKind } from '../../common/api/types';
 import type { SiteConfig } from '../core/config';
 import { openStateDb } from '../state/state-db';
 import type { Logger } from '../core/log';
@@ -18,17 +17,18 @@ import { createKioskService } from '../kiosk/kiosk';
 import { createSettingsService } from '../kiosk/settings';
 import { createContentPoller } from '../content/content-poller';
 import { createConfigView } from '../kiosk/config-view';
+import { createSessions } from '../staff/sessions';
+import type { HostPort } from './host-port';
+import { ok } from '../../common/api/result';
 
 export interface OpenKioskOptions {
   readonly config: SiteConfig;
-  readonly host: HostKind;
+  readonly host: HostPort;
   readonly version: string;
   readonly log: Logger;
   readonly nativeBinding?: string;
   /** Folder of the content pack shipped with the app (dist/content), or null. */
   readonly bundledPackDir: string | null;
-  /** How this host closes the kiosk app when staff ask to (the staff exit). */
-  readonly closeKiosk?: () => void;
 }
 
 export function openKiosk(options: OpenKioskOptions) {
@@ -56,28 +56,34 @@ export function openKiosk(options: OpenKioskOptions) {
     contentProblem: content.problem,
     contentUpdate: () => poller?.status() ?? null,
     version: options.version,
-    host: options.host,
+    host: options.host.kind,
     stateDb,
     events,
     log,
     startedAt: new Date(),
   });
-  const settings = createSettingsService(config, options.host);
+  const settings = createSettingsService(config, options.host.kind);
+  const journal = createJournal(db);
+  // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
+  const sessions = createSessions({
+    onIdleEnd: (principal) => {
+      if (principal.kind === 'mediator') journal.append({ event: 'mediator.lock', detail: 'idle' });
+    },
+  });
   const admin = createAdminService({
     db,
+    sessions,
     content: content.handlers,
     log,
-    ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}),
+    ...(options.host.closeApp ? { closeKiosk: options.host.closeApp } : {}),
   });
-  const journal = createJournal(db);
-  const mediators = createMediatorService({ db, journal, log, isAdmin: admin.authorised });
+  const mediators = createMediatorService({ db, journal, log, sessions });
   const tickets = createTickets(db);
   tickets.purgeExpired();
   const assisted = createAssistedService({
     journal,
     tickets,
     content: content.handlers,
-    session: mediators.session,
     ticketDays: config.ticketDays,
   });
   // Journal details older than the site's retention become day totals: at start, then every six hours.
@@ -92,7 +98,7 @@ export function openKiosk(options: OpenKioskOptions) {
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
-  const activity = createActivityHandlers(db, admin.authorised, config.siteType, join(config.dataDir, 'exports'));
+  const activity = createActivityHandlers(db, config.siteType, join(config.dataDir, 'exports'));
   const handlers: Handlers = {
     ...kiosk.handlers,
     ...settings.handlers,
@@ -101,18 +107,28 @@ export function openKiosk(options: OpenKioskOptions) {
     ...mediators.handlers,
     ...assisted.handlers,
     ...activity,
-    ...createConfigView(config, admin.authorised).handlers,
-    // The end of a visit also ends the accompaniment and locks assisted mode: the next visitor starts alone.
-    'kiosk.endVisit': (input) => {
+    ...createConfigView(config).handlers,
+    // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
+    // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
+    'kiosk.endVisit': async ({ reason }) => {
       assisted.stopAll();
       mediators.lockAll();
-      return kiosk.handlers['kiosk.endVisit'](input);
+      await options.host.wipeVisit();
+      log.info('visit.ended', { reason });
+      return ok({ wiped: true as const });
+    },
+    'kiosk.print': () => options.host.print(),
+    'kiosk.officialOpen': ({ url, bounds }) => options.host.openOfficial(url, bounds),
+    'kiosk.officialClose': () => {
+      options.host.closeOfficial();
+      return ok({ closed: true as const });
     },
   };
-  log.info('kiosk.opened', { host: options.host, stateDb: stateDb.status, schema: stateDb.schemaVersion });
+  log.info('kiosk.opened', { host: options.host.kind, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {
     handlers,
+    sessions,
     status: kiosk.status,
     events,
     stateDbFile,

@@ -6,15 +6,12 @@ import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { JourneyBody } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
-import type { MediatorSession } from '../staff/mediators';
 import type { createTickets } from './tickets';
 
 export interface AssistedServiceOptions {
   readonly journal: Journal;
   readonly tickets: ReturnType<typeof createTickets>;
   readonly content: Pick<Handlers, 'content.item'>;
-  /** The mediator behind a session token, or null when assisted mode is locked. */
-  readonly session: (token: string) => MediatorSession | null;
   readonly ticketDays?: number;
 }
 
@@ -41,9 +38,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
   };
 
   const handlers = {
-    'assisted.start': async ({ token, journey }) => {
-      const mediator = options.session(token);
-      if (!mediator) return fail('mediator.locked');
+    'assisted.start': async ({ journey }, mediator) => {
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
@@ -52,7 +47,6 @@ export function createAssistedService(options: AssistedServiceOptions) {
       return ok({ accompaniment });
     },
     'assisted.record': (input) => {
-      if (!options.session(input.token)) return fail('mediator.locked');
       const current = open.get(input.accompaniment);
       if (!current) return fail('assisted.unknown');
       const base = { accompaniment: input.accompaniment, journey: current.journey };
@@ -67,16 +61,14 @@ export function createAssistedService(options: AssistedServiceOptions) {
         journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, detail: input.by });
       return ok({ recorded: true as const });
     },
-    'assisted.end': ({ token, accompaniment, outcome }) => {
-      if (!options.session(token)) return fail('mediator.locked');
+    'assisted.end': ({ accompaniment, outcome }) => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       open.delete(accompaniment);
       journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: outcome });
       return ok({ ended: true as const });
     },
-    'assisted.ticketCreate': ({ token, accompaniment, step }) => {
-      if (!options.session(token)) return fail('mediator.locked');
+    'assisted.ticketCreate': ({ accompaniment, step }) => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       if (!current.steps.has(step)) return fail('content.notFound');
@@ -84,8 +76,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
       return ok(ticket);
     },
-    'assisted.ticketUse': ({ token, code }) => {
-      if (!options.session(token)) return fail('mediator.locked');
+    'assisted.ticketUse': ({ code }) => {
       const used = options.tickets.use(code);
       if (typeof used === 'string') return fail(`ticket.${used}` as const);
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });

@@ -1,6 +1,6 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
 import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
+import { ok } from '../../common/api/result';
 import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import type { KioskEvents } from './kiosk-events';
@@ -41,20 +41,7 @@ export function createKioskService(deps: KioskServiceDeps) {
       deps.events.record('renderer.problem', `${kind} on ${screen}`);
       return ok({ logged: true as const });
     },
-    // The reason only: nothing of what the visit did. The host adds its own wipe around this call.
-    'kiosk.endVisit': ({ reason }) => {
-      deps.log.info('visit.ended', { reason });
-      return ok({ wiped: true as const });
-    },
-    // The browser host has no pane: steps show the address and a QR code instead. Electron replaces both.
-    'kiosk.officialOpen': () => fail('official.unavailable'),
-    'kiosk.officialClose': () => ok({ closed: true as const }),
-    // In the browser host the page prints itself (Chromium runs with --kiosk-printing: no dialog).
-    'kiosk.print': () => fail('print.unavailable'),
-  } satisfies Pick<
-    Handlers,
-    'kiosk.status' | 'kiosk.reportRendererProblem' | 'kiosk.endVisit' | 'kiosk.officialOpen' | 'kiosk.officialClose' | 'kiosk.print'
-  >;
+  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem'>;
 
   return { status, handlers };
 }

@@ -1,13 +1,13 @@
 // The site admin: a passphrase chosen at first run (stored as a scrypt hash), logins slowed down after failures,
 // short-lived sessions held in memory only, and the admin views (content readability for now).
 import type Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, TopicBody } from '../../common/api/types';
 import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../core/log';
 import { createLoginLock } from './login-lock';
+import type { Sessions } from './sessions';
 import { hashSecret, verifySecret } from './secrets';
 
 export interface AdminServiceOptions {
@@ -17,8 +17,8 @@ export interface AdminServiceOptions {
   readonly now?: () => number;
   /** Closes the kiosk app, for the staff exit; absent where the host cannot close itself. */
   readonly closeKiosk?: () => void;
-  /** An admin session ends after this long without a call. */
-  readonly sessionIdleMs?: number;
+  /** The staff sessions table: a login opens an admin session there. */
+  readonly sessions: Pick<Sessions, 'open' | 'close'>;
 }
 
 const subject = 'admin';
@@ -26,30 +26,12 @@ const subject = 'admin';
 export function createAdminService(options: AdminServiceOptions) {
   const { db, log } = options;
   const now = options.now ?? Date.now;
-  const idleMs = options.sessionIdleMs ?? 10 * 60_000;
-  const sessions = new Map<string, number>();
 
   const storedHash = db.prepare<[], string>('SELECT hash FROM admin_secret WHERE id = 1').pluck();
   const insertHash = db.prepare<[string, string]>('INSERT INTO admin_secret (id, hash, created_at) VALUES (1, ?, ?)');
   const lock = createLoginLock(db, now);
 
-  const openSession = (): string => {
-    const token = randomBytes(32).toString('base64url');
-    sessions.set(token, now());
-    return token;
-  };
-
-  /** True when the token is a live session; each use keeps it alive. */
-  const authorised = (token: string): boolean => {
-    const last = sessions.get(token);
-    if (last === undefined) return false;
-    if (now() - last > idleMs) {
-      sessions.delete(token);
-      return false;
-    }
-    sessions.set(token, now());
-    return true;
-  };
+  const openSession = (): string => options.sessions.open({ kind: 'admin' });
 
   const login = async (passphrase: string): Promise<AdminLogin> => {
     const locked = lock.lockedFor(subject);
@@ -80,19 +62,18 @@ export function createAdminService(options: AdminServiceOptions) {
       return ok({ token: openSession() });
     },
     'admin.login': async ({ passphrase }) => (storedHash.get() === undefined ? fail('admin.notSet') : ok(await login(passphrase))),
-    'admin.logout': ({ token }) => {
-      sessions.delete(token);
+    'admin.logout': (_input, admin) => {
+      options.sessions.close((session) => session.token === admin.token);
       return ok({ loggedOut: true as const });
     },
-    'admin.closeKiosk': ({ token }) => {
-      if (!authorised(token) || !options.closeKiosk) return fail('admin.unauthorised');
+    'admin.closeKiosk': () => {
+      if (!options.closeKiosk) return fail('admin.unauthorised');
       log.info('admin.closeKiosk', {});
       // Answer first, then close.
       setTimeout(options.closeKiosk, 200);
       return ok({ closing: true as const });
     },
-    'admin.readability': async ({ token, locale }) => {
-      if (!authorised(token)) return fail('admin.unauthorised');
+    'admin.readability': async ({ locale }) => {
       const needs = await options.content['content.needs']({ locale });
       if (!needs.ok) return needs;
       const rows: ItemReadability[] = [];
@@ -113,7 +94,7 @@ export function createAdminService(options: AdminServiceOptions) {
     },
   } satisfies Pick<Handlers, 'admin.status' | 'admin.setup' | 'admin.login' | 'admin.logout' | 'admin.closeKiosk' | 'admin.readability'>;
 
-  return { handlers, authorised };
+  return { handlers };
 }
 
 /** Every line of an item a visitor reads, in content syntax. */

@@ -1,10 +1,10 @@
 // Mediator accounts (managed by the site's admin) and the unlock of assisted mode with a name and a PIN.
 // PINs are scrypt hashes; five failures lock an account with a growing delay; unlock and lock go in the journal.
 import type Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { MediatorAccount, MediatorRole } from '../../common/api/types';
+import type { Sessions } from './sessions';
 import type { Logger } from '../core/log';
 import type { Journal } from '../journal/journal';
 import { createLoginLock } from './login-lock';
@@ -14,11 +14,9 @@ export interface MediatorServiceOptions {
   readonly db: Database.Database;
   readonly journal: Journal;
   readonly log: Logger;
-  /** True for a live admin session. */
-  readonly isAdmin: (token: string) => boolean;
+  /** The staff sessions table: an unlock opens a mediator session there. */
+  readonly sessions: Pick<Sessions, 'open' | 'close'>;
   readonly now?: () => number;
-  /** Assisted mode ends after this long without a call (default 15 minutes). */
-  readonly sessionIdleMs?: number;
 }
 
 interface MediatorRow {
@@ -29,18 +27,12 @@ interface MediatorRow {
   disabled: number;
 }
 
-export interface MediatorSession {
-  readonly mediatorId: number;
-  readonly role: MediatorRole;
-  readonly displayName: string;
-}
 
 export function createMediatorService(options: MediatorServiceOptions) {
   const { db, journal, log } = options;
   const now = options.now ?? Date.now;
-  const idleMs = options.sessionIdleMs ?? 15 * 60_000;
   const lock = createLoginLock(db, now);
-  const sessions = new Map<string, MediatorSession & { last: number }>();
+  const { sessions } = options;
 
   const all = db.prepare<[], MediatorRow>('SELECT * FROM mediator ORDER BY display_name');
   const one = db.prepare<[number], MediatorRow>('SELECT * FROM mediator WHERE id = ?');
@@ -57,23 +49,9 @@ export function createMediatorService(options: MediatorServiceOptions) {
     disabled: row.disabled === 1,
   });
 
-  /** The mediator behind a live session; each use keeps it alive. */
-  const session = (token: string): MediatorSession | null => {
-    const found = sessions.get(token);
-    if (!found) return null;
-    if (now() - found.last > idleMs) {
-      sessions.delete(token);
-      journal.append({ event: 'mediator.lock', detail: 'idle' });
-      return null;
-    }
-    found.last = now();
-    return found;
-  };
-
   const handlers = {
-    'admin.mediators': ({ token }) => (options.isAdmin(token) ? ok(all.all().map(account)) : fail('admin.unauthorised')),
-    'admin.mediatorCreate': async ({ token, displayName, role, pin }) => {
-      if (!options.isAdmin(token)) return fail('admin.unauthorised');
+    'admin.mediators': () => ok(all.all().map(account)),
+    'admin.mediatorCreate': async ({ displayName, role, pin }) => {
       const hash = await hashSecret(pin);
       try {
         const id = Number(insert.run(displayName, role, hash, new Date(now()).toISOString()).lastInsertRowid);
@@ -84,20 +62,18 @@ export function createMediatorService(options: MediatorServiceOptions) {
         throw error;
       }
     },
-    'admin.mediatorReset': async ({ token, id, pin }) => {
-      if (!options.isAdmin(token)) return fail('admin.unauthorised');
+    'admin.mediatorReset': async ({ id, pin }) => {
       if (!one.get(id)) return fail('mediator.notFound');
       setPin.run(await hashSecret(pin), id);
       lock.succeeded(`mediator:${id}`);
       journal.append({ event: 'admin.action', detail: 'mediator.reset' });
       return ok({ reset: true as const });
     },
-    'admin.mediatorDisable': ({ token, id, disabled }) => {
-      if (!options.isAdmin(token)) return fail('admin.unauthorised');
+    'admin.mediatorDisable': ({ id, disabled }) => {
       if (!one.get(id)) return fail('mediator.notFound');
       setDisabled.run(disabled ? 1 : 0, id);
       // A disabled mediator's open sessions end now.
-      if (disabled) for (const [key, s] of sessions) if (s.mediatorId === id) sessions.delete(key);
+      if (disabled) sessions.close((session) => session.kind === 'mediator' && session.mediatorId === id);
       journal.append({ event: 'admin.action', detail: disabled ? 'mediator.disabled' : 'mediator.enabled' });
       return ok({ disabled });
     },
@@ -120,13 +96,12 @@ export function createMediatorService(options: MediatorServiceOptions) {
         return ok(answer);
       }
       lock.succeeded(subject);
-      const token = randomBytes(32).toString('base64url');
-      sessions.set(token, { mediatorId: row.id, role: row.role, displayName: row.display_name, last: now() });
+      const token = sessions.open({ kind: 'mediator', mediatorId: row.id, role: row.role, displayName: row.display_name });
       journal.append({ event: 'mediator.unlock', detail: row.role });
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
     },
-    'mediator.lock': ({ token }) => {
-      if (sessions.delete(token)) journal.append({ event: 'mediator.lock', detail: 'mediator' });
+    'mediator.lock': (_input, mediator) => {
+      if (sessions.close((session) => session.token === mediator.token).length > 0) journal.append({ event: 'mediator.lock', detail: 'mediator' });
       return ok({ locked: true as const });
     },
   } satisfies Pick<
@@ -142,11 +117,8 @@ export function createMediatorService(options: MediatorServiceOptions) {
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
   const lockAll = (): void => {
-    for (const token of [...sessions.keys()]) {
-      sessions.delete(token);
-      journal.append({ event: 'mediator.lock', detail: 'visit-end' });
-    }
+    for (const _ of sessions.close((session) => session.kind === 'mediator')) journal.append({ event: 'mediator.lock', detail: 'visit-end' });
   };
 
-  return { handlers, session, lockAll };
+  return { handlers, lockAll };
 }

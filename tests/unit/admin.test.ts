@@ -9,6 +9,8 @@ import { createAdminService } from '../../main/staff/admin';
 import { createContentService } from '../../main/content/content';
 import { hashSecret, lockDelaySeconds, verifySecret } from '../../main/staff/secrets';
 import { useTempDir } from './temp-dir';
+import { callsThrough } from './helpers/staff-call';
+import { createSessions } from '../../main/staff/sessions';
 
 const tempDir = useTempDir();
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
@@ -21,8 +23,10 @@ function setUp(dir = tempDir()) {
   buildContentPack(fixture, pack);
   const content = createContentService({ dataDir: dir, bundledPackDir: pack, trust: { publicKeyPem: null }, log });
   const clock = { now: 1_000_000 };
-  const admin = createAdminService({ db, content: content.handlers, log, now: () => clock.now, sessionIdleMs: 60_000 });
-  return { dir, db, log, clock, admin, close: () => (content.close(), db.close()) };
+  const sessions = createSessions({ now: () => clock.now, idleMs: { admin: 60_000 } });
+  const admin = createAdminService({ db, content: content.handlers, log, now: () => clock.now, sessions });
+  const call = callsThrough(admin.handlers, log, sessions);
+  return { dir, db, log, clock, admin, call, close: () => (content.close(), db.close()) };
 }
 
 describe('secrets', () => {
@@ -93,10 +97,10 @@ describe('admin service', () => {
   });
 
   it('serves the readability view to a live session only, which ends after idle time or logout', async () => {
-    const { admin, clock, close } = setUp();
+    const { admin, call, clock, close } = setUp();
     const setup = await admin.handlers['admin.setup']({ passphrase });
     const token = setup.ok ? setup.value.token : '';
-    const view = await admin.handlers['admin.readability']({ token, locale: 'fr' });
+    const view = await call('admin.readability', { token, locale: 'fr' });
     expect(view.ok).toBe(true);
     const rows = view.ok ? view.value : [];
     expect(rows.length).toBeGreaterThan(0);
@@ -105,19 +109,19 @@ describe('admin service', () => {
       expect(row.score).toEqual(expect.any(Number));
       expect(row.ok).toBe((row.score ?? 0) >= 70 && row.tooLong === 0);
     }
-    expect(await admin.handlers['admin.readability']({ token: 'x'.repeat(43), locale: 'fr' })).toEqual({
+    expect(await call('admin.readability', { token: 'x'.repeat(43), locale: 'fr' })).toEqual({
       ok: false,
       error: 'admin.unauthorised',
     });
     clock.now += 59_000;
-    expect((await admin.handlers['admin.readability']({ token, locale: 'en' })).ok).toBe(true);
+    expect((await call('admin.readability', { token, locale: 'en' })).ok).toBe(true);
     clock.now += 61_000;
-    expect(await admin.handlers['admin.readability']({ token, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
+    expect(await call('admin.readability', { token, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
 
     const login = await admin.handlers['admin.login']({ passphrase });
     const second = login.ok && login.value.outcome === 'ok' ? login.value.token : '';
-    await admin.handlers['admin.logout']({ token: second });
-    expect(await admin.handlers['admin.readability']({ token: second, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
+    await call('admin.logout', { token: second });
+    expect(await call('admin.readability', { token: second, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
     close();
   });
 });

@@ -3,8 +3,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import type { Handlers } from '../../common/api/contract';
-import { createDispatch } from '../../main/app/dispatch';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { activityFigures } from '../../main/assisted/activity';
@@ -14,10 +12,12 @@ import { createJournal } from '../../main/journal/journal';
 import { createMediatorService } from '../../main/staff/mediators';
 import { createTickets } from '../../main/assisted/tickets';
 import { useTempDir } from './temp-dir';
+import type { InputOf } from '../../common/api/contract';
+import { callsThrough } from './helpers/staff-call';
+import { createSessions } from '../../main/staff/sessions';
 
 const tempDir = useTempDir();
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
-const adminToken = 'A'.repeat(43);
 
 async function setUp() {
   const dir = tempDir();
@@ -27,10 +27,11 @@ async function setUp() {
   buildContentPack(fixture, pack);
   const content = createContentService({ dataDir: dir, bundledPackDir: pack, trust: { publicKeyPem: null }, log });
   const journal = createJournal(db);
-  const mediators = createMediatorService({ db, journal, log, isAdmin: (t) => t === adminToken });
-  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, session: mediators.session });
-  // Only these services' calls are made in this test.
-  const call = createDispatch({ ...content.handlers, ...mediators.handlers, ...assisted.handlers } as unknown as Handlers, log);
+  const sessions = createSessions();
+  const adminToken = sessions.open({ kind: 'admin' });
+  const mediators = createMediatorService({ db, journal, log, sessions });
+  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers });
+  const call = callsThrough({ ...content.handlers, ...mediators.handlers, ...assisted.handlers }, log, sessions);
   for (const [displayName, role] of [
     ['Sophie', 'volunteer'],
     ['Karim', 'professional'],
@@ -52,7 +53,9 @@ describe('assisted mode', () => {
       value: { accompaniment: string };
     };
     const accompaniment = started.value.accompaniment;
-    const record = (event: Record<string, unknown>) => call('assisted.record', { token, accompaniment, ...event });
+    // Some events here are deliberately wrong: they go over the wire as the renderer would send them, unchecked.
+    const record = (event: Record<string, unknown>) =>
+      call('assisted.record', { token, accompaniment, ...event } as InputOf<'assisted.record'>);
     expect(await record({ event: 'consent.given' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step.secret', step: 'code' })).toEqual({ ok: true, value: { recorded: true } });
@@ -147,7 +150,6 @@ describe('assisted mode', () => {
       journal: createJournal(db),
       tickets: createTickets(db),
       content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
-      session: () => null,
     });
     const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');
     expect(ends.map((r) => [r.accompaniment, r.detail])).toEqual([

@@ -2,13 +2,13 @@
 import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, WebContentsView, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Handlers } from '../../../common/api/contract';
 import { createDispatch } from '../../app/dispatch';
 import { ConfigError, loadSiteConfig } from '../../core/config';
 import { parseLauncherFlags } from '../common/flags';
 import { contentSecurityPolicy } from '../common/csp';
 import { createFileLogger, createMemoryLogger, type Logger } from '../../core/log';
 import { openKiosk, type OpenedKiosk } from '../../app/open-kiosk';
+import type { HostPort } from '../../app/host-port';
 import { appVersion } from '../../core/version';
 import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
 import { sendEvent, serveIpc } from './ipc';
@@ -58,11 +58,18 @@ async function start(): Promise<void> {
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
     kiosk = openKiosk({
       config,
-      host: 'electron',
+      // The pane, print and wipe below are ready before the first call reaches the kiosk.
+      host: {
+        kind: 'electron',
+        wipeVisit: () => wipeVisitor(),
+        print: () => printSilently(),
+        openOfficial: (url, bounds) => openPane(url, bounds),
+        closeOfficial: () => closePane(),
+        closeApp: () => app.quit(),
+      },
       version: appVersion,
       log,
       bundledPackDir: bundledPackDir(),
-      closeKiosk: () => app.quit(),
       ...(binding ? { nativeBinding: binding } : {}),
     });
     kioskMode = config.kiosk;
@@ -122,45 +129,34 @@ async function start(): Promise<void> {
     await wipeVisitorPartition(officialSession, clipboard).catch(() => log.error('visit.officialWipeIncomplete', {}));
     await wipeVisitorPartition(visitorSession, clipboard);
   };
-  const handlers: Handlers = {
-    ...kiosk.handlers,
-    'kiosk.endVisit': async (input) => {
-      await wipeVisitor();
-      return kiosk.handlers['kiosk.endVisit'](input);
-    },
-    'kiosk.officialOpen': ({ url, bounds }) => {
-      if (!window) return { ok: false, error: 'official.unavailable' };
-      if (officialUrlDecision(url, allowedOrigins) === 'refuse') return { ok: false, error: 'official.refused' };
-      const { width, height } = window.getContentBounds();
-      const placed = clampPaneBounds(bounds, { width, height });
-      if (!placed) return { ok: false, error: 'official.unavailable' };
-      if (!pane) {
-        pane = new WebContentsView({ webPreferences: officialPaneWebPreferences() });
-        paneContents.add(pane.webContents);
-        window.contentView.addChildView(pane);
-        void pane.webContents.loadURL(url);
-        log.info('official.opened', { origin: new URL(url).origin });
-      } else if (new URL(pane.webContents.getURL() || url).origin !== new URL(url).origin) {
-        void pane.webContents.loadURL(url);
-      }
-      pane.setBounds(placed);
-      return { ok: true, value: { opened: true as const } };
-    },
-    // The app's own print flow: no dialog a visitor could wander into; the default printer, the print stylesheet.
-    'kiosk.print': () =>
-      new Promise((resolve) => {
-        if (!window) return resolve({ ok: false, error: 'print.unavailable' });
-        window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
-          if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
-          resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
-        });
-      }),
-    'kiosk.officialClose': () => {
-      closePane();
-      return { ok: true, value: { closed: true as const } };
-    },
+  const openPane: HostPort['openOfficial'] = (url, bounds) => {
+    if (!window) return { ok: false, error: 'official.unavailable' };
+    if (officialUrlDecision(url, allowedOrigins) === 'refuse') return { ok: false, error: 'official.refused' };
+    const { width, height } = window.getContentBounds();
+    const placed = clampPaneBounds(bounds, { width, height });
+    if (!placed) return { ok: false, error: 'official.unavailable' };
+    if (!pane) {
+      pane = new WebContentsView({ webPreferences: officialPaneWebPreferences() });
+      paneContents.add(pane.webContents);
+      window.contentView.addChildView(pane);
+      void pane.webContents.loadURL(url);
+      log.info('official.opened', { origin: new URL(url).origin });
+    } else if (new URL(pane.webContents.getURL() || url).origin !== new URL(url).origin) {
+      void pane.webContents.loadURL(url);
+    }
+    pane.setBounds(placed);
+    return { ok: true, value: { opened: true as const } };
   };
-  serveIpc(createDispatch(handlers, log), () => window?.webContents.id ?? null, log);
+  // The app's own print flow: no dialog a visitor could wander into; the default printer, the print stylesheet.
+  const printSilently: HostPort['print'] = () =>
+    new Promise((resolve) => {
+      if (!window) return resolve({ ok: false, error: 'print.unavailable' });
+      window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
+        if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
+        resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
+      });
+    });
+  serveIpc(createDispatch(kiosk.handlers, log, kiosk.sessions), () => window?.webContents.id ?? null, log);
   powerSaveBlocker.start('prevent-display-sleep');
 
   const openWindow = () => {

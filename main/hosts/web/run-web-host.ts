@@ -3,6 +3,7 @@ import { createDispatch } from '../../app/dispatch';
 import type { SiteConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import { openKiosk } from '../../app/open-kiosk';
+import { webHostPort } from '../../app/host-port';
 import { appVersion } from '../../core/version';
 import { startWebHost } from './server';
 
@@ -14,15 +15,14 @@ export async function runWebHost(
 ) {
   const kiosk = openKiosk({
     config,
-    host: 'web',
+    host: webHostPort(closeKiosk),
     version: appVersion,
     log,
     bundledPackDir: dirs.bundledPack,
-    ...(closeKiosk ? { closeKiosk } : {}),
   });
   try {
     const host = await startWebHost({
-      dispatch: createDispatch(kiosk.handlers, log),
+      dispatch: createDispatch(kiosk.handlers, log, kiosk.sessions),
       status: kiosk.status,
       rendererDir: dirs.renderer,
       port: config.port,

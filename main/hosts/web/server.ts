@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
+import { contract, isMethod } from '../../../common/api/contract';
 import type { KioskStatus } from '../../../common/api/types';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
@@ -86,7 +87,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const method = path.slice(httpRoutePrefix.length);
       const result = await options.dispatch(method, args);
       // The end of a visit: the browser forgets everything this origin stored (storage, caches, cookies).
-      if (method === 'kiosk.endVisit' && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
+      if (isMethod(method) && contract[method].endsVisit && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
       return sendJson(res, 200, result);
     }
 

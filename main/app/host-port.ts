@@ -1,0 +1,39 @@
+// What a host can do for the kiosk beyond serving the contract: one interface, implemented by the Electron shell
+// and by the web host. The composition root builds the host-dependent calls from it, once for both.
+import type { Result } from '../../common/api/result';
+import type { HostKind } from '../../common/api/types';
+
+export interface PaneBounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface HostPort {
+  readonly kind: HostKind;
+  /** Wipes what the visitor's browser partitions hold (storage, caches, cookies, clipboard, the official pane). */
+  wipeVisit(): Promise<void>;
+  /** Prints the page's print view to the default printer without a dialog, where the host can. */
+  print(): Promise<Result<{ readonly printed: true }, 'print.unavailable' | 'print.failed'>>;
+  /** Opens an allowlisted official page beside the guide, over the renderer's slot. */
+  openOfficial(url: string, bounds: PaneBounds): Result<{ readonly opened: true }, 'official.refused' | 'official.unavailable'>;
+  closeOfficial(): void;
+  /** Closes the kiosk app (the staff exit); absent where the host cannot close itself. */
+  readonly closeApp?: () => void;
+}
+
+/**
+ * The web host: the browser wipes its own storage on the `Clear-Site-Data` answer to the end of a visit (the
+ * launcher's supervisor wipes the rest), the page prints itself (Chromium's --kiosk-printing), and it has no pane.
+ */
+export function webHostPort(closeApp?: () => void): HostPort {
+  return {
+    kind: 'web',
+    wipeVisit: () => Promise.resolve(),
+    print: () => Promise.resolve({ ok: false, error: 'print.unavailable' }),
+    openOfficial: () => ({ ok: false, error: 'official.unavailable' }),
+    closeOfficial: () => undefined,
+    ...(closeApp ? { closeApp } : {}),
+  };
+}
