@@ -242,7 +242,8 @@ export interface MediatorPrincipal {
   readonly displayName: string;
 }
 export type Principal = AdminPrincipal | MediatorPrincipal;
-export type PrincipalOf<M extends Method> = AuthOf<M> extends 'admin' ? AdminPrincipal : AuthOf<M> extends 'mediator' ? MediatorPrincipal : never;
+export type PrincipalOf<M extends Method> =
+  AuthOf<M> extends 'admin' ? AdminPrincipal : AuthOf<M> extends 'mediator' ? MediatorPrincipal : never;
 
 /** What the services provide: one handler per call, typed from the contract. */
 export type Handlers = {

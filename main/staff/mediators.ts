@@ -27,7 +27,6 @@ interface MediatorRow {
   disabled: number;
 }
 
-
 export function createMediatorService(options: MediatorServiceOptions) {
   const { db, journal, log } = options;
   const now = options.now ?? Date.now;
@@ -101,7 +100,8 @@ export function createMediatorService(options: MediatorServiceOptions) {
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
     },
     'mediator.lock': (_input, mediator) => {
-      if (sessions.close((session) => session.token === mediator.token).length > 0) journal.append({ event: 'mediator.lock', detail: 'mediator' });
+      if (sessions.close((session) => session.token === mediator.token).length > 0)
+        journal.append({ event: 'mediator.lock', detail: 'mediator' });
       return ok({ locked: true as const });
     },
   } satisfies Pick<
@@ -117,7 +117,8 @@ export function createMediatorService(options: MediatorServiceOptions) {
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
   const lockAll = (): void => {
-    for (const _ of sessions.close((session) => session.kind === 'mediator')) journal.append({ event: 'mediator.lock', detail: 'visit-end' });
+    for (const _ of sessions.close((session) => session.kind === 'mediator'))
+      journal.append({ event: 'mediator.lock', detail: 'visit-end' });
   };
 
   return { handlers, lockAll };
