@@ -15,7 +15,8 @@ import {
   type MediatorAccount,
   type MediatorUnlock,
   mediatorRoles,
-  stepOutcomes,
+  stepActors,
+  printKinds,
   blockedReasons,
   accompanimentOutcomes,
   type ContentItem,
@@ -148,22 +149,37 @@ export const contract = {
     errors: ['content.notFound'],
     auth: 'mediator',
   }),
+  /**
+   * One event of an accompaniment. A step ends done or skipped by someone, or blocked for a reason: never both,
+   * and a step already ended is not ended again (a correction is its own, explicit event).
+   */
   'assisted.record': defineCall<{ readonly recorded: true }>()({
-    input: z
-      .discriminatedUnion('event', [
-        z.object({ event: z.literal('consent.given') }),
-        z.object({ event: z.literal('step.secret'), step: itemId }),
-        z.object({ event: z.literal('print'), what: z.enum(['slip', 'summary']) }),
-        z.object({
-          event: z.literal('step'),
-          step: itemId,
-          outcome: z.enum(stepOutcomes),
-          by: z.enum(['visitor', 'mediator']),
-          reason: z.enum(blockedReasons).optional(),
-        }),
-      ])
-      .and(z.object({ accompaniment: accompanimentId })),
-    errors: ['assisted.unknown', 'content.notFound', 'assisted.reasonNeeded'],
+    input: z.discriminatedUnion('event', [
+      z.object({ event: z.literal('consent.given'), accompaniment: accompanimentId }).strict(),
+      z.object({ event: z.literal('step.secret'), step: itemId, accompaniment: accompanimentId }).strict(),
+      z.object({ event: z.literal('print'), what: z.enum(printKinds), accompaniment: accompanimentId }).strict(),
+      z.discriminatedUnion('outcome', [
+        z
+          .object({
+            event: z.literal('step'),
+            outcome: z.literal('blocked'),
+            step: itemId,
+            reason: z.enum(blockedReasons),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+        z
+          .object({
+            event: z.literal('step'),
+            outcome: z.enum(['done', 'skipped']),
+            step: itemId,
+            by: z.enum(stepActors),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+      ]),
+    ]),
+    errors: ['assisted.unknown', 'content.notFound', 'assisted.stepAlreadyEnded'],
     auth: 'mediator',
   }),
   'assisted.end': defineCall<{ readonly ended: true }>()({

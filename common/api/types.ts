@@ -195,6 +195,12 @@ export type MediatorUnlock =
   | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };
 
 export const stepOutcomes = ['done', 'skipped', 'blocked'] as const;
+/** Who did a step: the visitor (typing their own codes) or the mediator (showing, pointing, explaining). */
+export const stepActors = ['visitor', 'mediator'] as const;
+export type StepActor = (typeof stepActors)[number];
+/** What an accompaniment printed. */
+export const printKinds = ['slip', 'summary'] as const;
+export type PrintKind = (typeof printKinds)[number];
 export type StepOutcome = (typeof stepOutcomes)[number];
 /** Why a step could not be done: a closed list, so that "where people get stuck" can be counted. */
 export const blockedReasons = [

@@ -67,7 +67,7 @@ export function openKiosk(options: OpenKioskOptions) {
   // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
   const sessions = createSessions({
     onIdleEnd: (principal) => {
-      if (principal.kind === 'mediator') journal.append({ event: 'mediator.lock', detail: 'idle' });
+      if (principal.kind === 'mediator') journal.append({ event: 'mediator.lock', cause: 'idle' });
     },
   });
   const admin = createAdminService({

@@ -18,18 +18,17 @@ export interface AssistedServiceOptions {
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey, held in memory only while they run. */
-  const open = new Map<string, { journey: string; steps: ReadonlySet<string> }>();
+  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string> }>();
 
   // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
   // stopped, so the figures count it and retention is not held back by it forever.
-  const leftOpen = new Map<string, string | null>();
-  for (const row of journal.rows()) {
-    if (!row.accompaniment) continue;
-    if (row.event === 'accompaniment.start') leftOpen.set(row.accompaniment, row.journey);
-    else if (row.event === 'accompaniment.end') leftOpen.delete(row.accompaniment);
+  const leftOpen = new Map<string, string>();
+  for (const { event } of journal.events()) {
+    if (event?.event === 'accompaniment.start') leftOpen.set(event.accompaniment, event.journey);
+    else if (event?.event === 'accompaniment.end') leftOpen.delete(event.accompaniment);
   }
   for (const [accompaniment, journey] of leftOpen)
-    journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: 'stopped' });
+    journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome: 'stopped' });
 
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
@@ -42,8 +41,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
-      open.set(accompaniment, { journey, steps });
-      journal.append({ event: 'accompaniment.start', accompaniment, journey, detail: mediator.role });
+      open.set(accompaniment, { journey, steps, ended: new Set() });
+      journal.append({ event: 'accompaniment.start', accompaniment, journey, role: mediator.role });
       return ok({ accompaniment });
     },
     'assisted.record': (input) => {
@@ -51,21 +50,23 @@ export function createAssistedService(options: AssistedServiceOptions) {
       if (!current) return fail('assisted.unknown');
       const base = { accompaniment: input.accompaniment, journey: current.journey };
       if (input.event === 'consent.given') journal.append({ ...base, event: 'consent.given' });
-      else if (input.event === 'print') journal.append({ ...base, event: 'print', detail: input.what });
+      else if (input.event === 'print') journal.append({ ...base, event: 'print', what: input.what });
       else if (!current.steps.has(input.step)) return fail('content.notFound');
       else if (input.event === 'step.secret') journal.append({ ...base, event: 'step.secret', step: input.step });
-      else if (input.outcome === 'blocked') {
-        if (!input.reason) return fail('assisted.reasonNeeded');
-        journal.append({ ...base, event: 'step.blocked', step: input.step, detail: input.reason });
-      } else
-        journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, detail: input.by });
+      else {
+        // A step ends once: ending it again would count it twice, or turn a blocked step done without a trace.
+        if (current.ended.has(input.step)) return fail('assisted.stepAlreadyEnded');
+        current.ended.add(input.step);
+        if (input.outcome === 'blocked') journal.append({ ...base, event: 'step.blocked', step: input.step, reason: input.reason });
+        else journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, by: input.by });
+      }
       return ok({ recorded: true as const });
     },
     'assisted.end': ({ accompaniment, outcome }) => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       open.delete(accompaniment);
-      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: outcome });
+      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome });
       return ok({ ended: true as const });
     },
     'assisted.ticketCreate': ({ accompaniment, step }) => {
@@ -87,7 +88,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
   /** The visit ended while accompaniments were open: they end as stopped by the visitor. */
   const stopAll = (): void => {
     for (const [accompaniment, current] of open)
-      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: 'stopped' });
+      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome: 'stopped' });
     open.clear();
   };
 

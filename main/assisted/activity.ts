@@ -11,17 +11,17 @@ export type { ActivityRow, StuckRow };
 
 /** Finished accompaniments among the journal rows up to `untilId` (all rows when absent), per day, journey and outcome. */
 const liveActivity = `
-  SELECT substr(s.at, 1, 10) AS day, s.journey AS journey, e.detail AS outcome,
+  SELECT substr(s.at, 1, 10) AS day, s.journey AS journey, e.outcome AS outcome,
          count(*) AS accompaniments,
          CAST(sum((julianday(e.at) - julianday(s.at)) * 86400) AS INTEGER) AS totalSeconds
-  FROM journal s JOIN journal e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
+  FROM journal_decoded s JOIN journal_decoded e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
   WHERE s.event = 'accompaniment.start' AND e.id <= @untilId
-  GROUP BY day, s.journey, e.detail`;
+  GROUP BY day, s.journey, e.outcome`;
 
 const liveStuck = `
-  SELECT substr(at, 1, 10) AS day, journey, step, detail AS reason, count(*) AS count
-  FROM journal WHERE event = 'step.blocked' AND id <= @untilId
-  GROUP BY day, journey, step, detail`;
+  SELECT substr(at, 1, 10) AS day, journey, step, blocked_reason AS reason, count(*) AS count
+  FROM journal_decoded WHERE event = 'step.blocked' AND id <= @untilId
+  GROUP BY day, journey, step, blocked_reason`;
 
 export function activityFigures(db: Database.Database): { activity: ActivityRow[]; stuck: StuckRow[] } {
   const everything = { untilId: Number.MAX_SAFE_INTEGER };
@@ -130,10 +130,10 @@ function csvCell(value: string | number): string {
 export function craCsv(db: Database.Database, siteType: string): string {
   const facts = db
     .prepare<[], AccompanimentFacts>(
-      `SELECT s.accompaniment AS accompaniment, s.journey AS journey, s.at AS started, e.at AS ended, e.detail AS outcome, s.detail AS role,
-              (SELECT count(*) FROM journal d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.detail = 'visitor') AS byVisitor,
-              (SELECT count(*) FROM journal d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.detail = 'mediator') AS byMediator
-       FROM journal s JOIN journal e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
+      `SELECT s.accompaniment AS accompaniment, s.journey AS journey, s.at AS started, e.at AS ended, e.outcome AS outcome, s.role AS role,
+              (SELECT count(*) FROM journal_decoded d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.done_by = 'visitor') AS byVisitor,
+              (SELECT count(*) FROM journal_decoded d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.done_by = 'mediator') AS byMediator
+       FROM journal_decoded s JOIN journal_decoded e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
        WHERE s.event = 'accompaniment.start' ORDER BY s.id`,
     )
     .all();

@@ -3,35 +3,11 @@
 // the visitor is or what anyone typed. Retention turns old rows into day totals and removes them, moving the anchor.
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { decodeEvent, encodeEvent, type EncodedEvent, type JournalEvent } from './events';
 
-export const journalEvents = [
-  'mediator.unlock',
-  'mediator.lock',
-  'accompaniment.start',
-  'accompaniment.end',
-  'consent.given',
-  'step.done',
-  'step.skipped',
-  'step.blocked',
-  'step.secret',
-  'print',
-  'ticket.created',
-  'ticket.used',
-  'admin.action',
-] as const;
-export type JournalEvent = (typeof journalEvents)[number];
+export type { JournalEvent } from './events';
 
-export interface JournalEntry {
-  readonly event: JournalEvent;
-  /** A random id shared by the rows of one accompaniment; never derived from the visitor. */
-  readonly accompaniment?: string | null;
-  readonly journey?: string | null;
-  readonly step?: string | null;
-  /** A key from a closed list (an outcome, a blocked reason, a role, who did a step): never free text. */
-  readonly detail?: string | null;
-}
-
-export interface JournalRow extends Required<{ [K in keyof JournalEntry]: NonNullable<JournalEntry[K]> | null }> {
+export interface JournalRow extends EncodedEvent {
   readonly id: number;
   readonly at: string;
   readonly prev_hash: string;
@@ -64,17 +40,9 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     return a ? { id: a.last_removed_id, hash: a.hash } : { id: 0, hash: genesis };
   };
 
-  const append = db.transaction((entry: JournalEntry): JournalRow => {
+  const append = db.transaction((event: JournalEvent): JournalRow => {
     const previous = head();
-    const base = {
-      id: previous.id + 1,
-      at: now().toISOString(),
-      event: entry.event,
-      accompaniment: entry.accompaniment ?? null,
-      journey: entry.journey ?? null,
-      step: entry.step ?? null,
-      detail: entry.detail ?? null,
-    };
+    const base = { id: previous.id + 1, at: now().toISOString(), ...encodeEvent(event) };
     const row = { ...base, prev_hash: previous.hash, hash: rowHash(previous.hash, base) };
     insert.run(row);
     return row;
@@ -96,7 +64,13 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     return { ok: true, rows };
   };
 
-  return { append: (entry: JournalEntry) => append(entry), verify, rows: () => all.all() };
+  return {
+    append: (event: JournalEvent) => append(event),
+    verify,
+    rows: () => all.all(),
+    /** The rows as typed events, with their id and time; a row no event fits comes back as null. */
+    events: () => all.all().map((row) => ({ id: row.id, at: row.at, event: decodeEvent(row) })),
+  };
 }
 
 export type Journal = ReturnType<typeof createJournal>;

@@ -54,7 +54,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
       const hash = await hashSecret(pin);
       try {
         const id = Number(insert.run(displayName, role, hash, new Date(now()).toISOString()).lastInsertRowid);
-        journal.append({ event: 'admin.action', detail: 'mediator.created' });
+        journal.append({ event: 'admin.action', action: 'mediator.created' });
         return ok({ id });
       } catch (error) {
         if (error instanceof Error && /UNIQUE/.test(error.message)) return fail('mediator.nameTaken');
@@ -65,7 +65,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
       if (!one.get(id)) return fail('mediator.notFound');
       setPin.run(await hashSecret(pin), id);
       lock.succeeded(`mediator:${id}`);
-      journal.append({ event: 'admin.action', detail: 'mediator.reset' });
+      journal.append({ event: 'admin.action', action: 'mediator.reset' });
       return ok({ reset: true as const });
     },
     'admin.mediatorDisable': ({ id, disabled }) => {
@@ -73,7 +73,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
       setDisabled.run(disabled ? 1 : 0, id);
       // A disabled mediator's open sessions end now.
       if (disabled) sessions.close((session) => session.kind === 'mediator' && session.mediatorId === id);
-      journal.append({ event: 'admin.action', detail: disabled ? 'mediator.disabled' : 'mediator.enabled' });
+      journal.append({ event: 'admin.action', action: disabled ? 'mediator.disabled' : 'mediator.enabled' });
       return ok({ disabled });
     },
     'mediator.list': () =>
@@ -96,12 +96,12 @@ export function createMediatorService(options: MediatorServiceOptions) {
       }
       lock.succeeded(subject);
       const token = sessions.open({ kind: 'mediator', mediatorId: row.id, role: row.role, displayName: row.display_name });
-      journal.append({ event: 'mediator.unlock', detail: row.role });
+      journal.append({ event: 'mediator.unlock', role: row.role });
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
     },
     'mediator.lock': (_input, mediator) => {
       if (sessions.close((session) => session.token === mediator.token).length > 0)
-        journal.append({ event: 'mediator.lock', detail: 'mediator' });
+        journal.append({ event: 'mediator.lock', cause: 'mediator' });
       return ok({ locked: true as const });
     },
   } satisfies Pick<
@@ -118,7 +118,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
   const lockAll = (): void => {
     for (const _ of sessions.close((session) => session.kind === 'mediator'))
-      journal.append({ event: 'mediator.lock', detail: 'visit-end' });
+      journal.append({ event: 'mediator.lock', cause: 'visit-end' });
   };
 
   return { handlers, lockAll };

@@ -30,13 +30,8 @@ type Phase =
 type RecordEvent =
   | { readonly event: 'consent.given' }
   | { readonly event: 'step.secret'; readonly step: string }
-  | {
-      readonly event: 'step';
-      readonly step: string;
-      readonly outcome: StepOutcome;
-      readonly by: 'visitor' | 'mediator';
-      readonly reason?: BlockedReason;
-    };
+  | { readonly event: 'step'; readonly step: string; readonly outcome: 'blocked'; readonly reason: BlockedReason }
+  | { readonly event: 'step'; readonly step: string; readonly outcome: 'done' | 'skipped'; readonly by: 'visitor' | 'mediator' };
 
 interface AssistedJourneyProps {
   readonly journeyId: string;
@@ -108,7 +103,12 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
 
   const endStep = async (outcome: StepOutcome, by: 'visitor' | 'mediator', why?: BlockedReason) => {
     if (phase.name !== 'step' || !step) return;
-    const ok = await record({ event: 'step', step: step.id, outcome, by, ...(why ? { reason: why } : {}) });
+    // A blocked step has its reason and nobody who did it; a done or skipped step has who did it.
+    const ended: RecordEvent =
+      outcome === 'blocked'
+        ? { event: 'step', step: step.id, outcome, reason: why ?? 'other' }
+        : { event: 'step', step: step.id, outcome, by };
+    const ok = await record(ended);
     if (!ok) return setMessage(t('assisted.unreachable'));
     setMessage('');
     outcomes.current.set(step.id, outcome);

@@ -59,16 +59,27 @@ describe('assisted mode', () => {
     expect(await record({ event: 'consent.given' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({ ok: true, value: { recorded: true } });
     expect(await record({ event: 'step.secret', step: 'code' })).toEqual({ ok: true, value: { recorded: true } });
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor' })).toEqual({
+    // A blocked step needs its reason, and has nobody who "did" it; a done step has no reason.
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked' })).toMatchObject({ ok: false, error: 'api.invalidInput' });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'sms-not-received' })).toMatchObject({
       ok: false,
-      error: 'assisted.reasonNeeded',
+      error: 'api.invalidInput',
     });
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'sms-not-received' })).toEqual({
+    expect(await record({ event: 'step', step: 'code', outcome: 'done', by: 'visitor', reason: 'sms-not-received' })).toMatchObject({
+      ok: false,
+      error: 'api.invalidInput',
+    });
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', reason: 'sms-not-received' })).toEqual({
       ok: true,
       value: { recorded: true },
     });
+    // An ended step is not ended again: blocked then done would count it twice and hide the block.
+    expect(await record({ event: 'step', step: 'code', outcome: 'done', by: 'visitor' })).toEqual({
+      ok: false,
+      error: 'assisted.stepAlreadyEnded',
+    });
     // Free text and unknown steps are refused at the boundary.
-    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', by: 'visitor', reason: 'my code is 1234' })).toMatchObject({
+    expect(await record({ event: 'step', step: 'code', outcome: 'blocked', reason: 'my code is 1234' })).toMatchObject({
       ok: false,
       error: 'api.invalidInput',
     });
@@ -142,9 +153,9 @@ describe('assisted mode', () => {
 
   it('ends, as stopped, an accompaniment a previous run of the kiosk left open', async () => {
     const { db, journal, close } = await setUp();
-    journal.append({ event: 'accompaniment.start', accompaniment: 'left-open', journey: 'activer-le-compte', detail: 'volunteer' });
-    journal.append({ event: 'accompaniment.start', accompaniment: 'ended', journey: 'activer-le-compte', detail: 'volunteer' });
-    journal.append({ event: 'accompaniment.end', accompaniment: 'ended', journey: 'activer-le-compte', detail: 'done' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'left-open', journey: 'activer-le-compte', role: 'volunteer' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'ended', journey: 'activer-le-compte', role: 'volunteer' });
+    journal.append({ event: 'accompaniment.end', accompaniment: 'ended', journey: 'activer-le-compte', outcome: 'done' });
     // The kiosk starts again on the same state DB.
     createAssistedService({
       journal: createJournal(db),

@@ -9,22 +9,23 @@ import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { craColumns, craCsv } from '../../main/assisted/activity';
 import { createJournal } from '../../main/journal/journal';
+import type { AccompanimentOutcome } from '../../common/api/types';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
 const root = join(import.meta.dirname, '..', '..');
 
 /** A kiosk's CRA export after the given accompaniments (day, journey, outcome), through the real journal. */
-function exportOf(siteType: string, visits: readonly [string, string, string][]): string {
+function exportOf(siteType: string, visits: readonly [string, string, AccompanimentOutcome][]): string {
   const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
   let clock = new Date();
   const journal = createJournal(db, () => clock);
   visits.forEach(([day, journey, outcome], n) => {
     const accompaniment = `acc${String(n).padStart(13, '0')}`;
     clock = new Date(`${day}T10:00:00Z`);
-    journal.append({ event: 'accompaniment.start', accompaniment, journey, detail: 'professional' });
+    journal.append({ event: 'accompaniment.start', accompaniment, journey, role: 'professional' });
     clock = new Date(`${day}T10:12:00Z`);
-    journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: outcome });
+    journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome });
   });
   const csv = craCsv(db, siteType);
   db.close();

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { activityFigures, applyRetention } from '../../main/assisted/activity';
-import { createJournal, type JournalEntry } from '../../main/journal/journal';
+import { createJournal } from '../../main/journal/journal';
+import type { AccompanimentOutcome } from '../../common/api/types';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -22,18 +23,17 @@ function setUp() {
 }
 
 /** One accompaniment: start, consent, steps (one blocked), end with an outcome. */
-function accompaniment(j: ReturnType<typeof createJournal>, later: (m: number) => void, id: string, outcome: string) {
-  const row = (entry: Omit<JournalEntry, 'accompaniment' | 'journey'>) =>
-    j.append({ ...entry, accompaniment: id, journey: 'activer-mon-espace-sante' });
-  row({ event: 'accompaniment.start', detail: 'volunteer' });
-  row({ event: 'consent.given' });
+function accompaniment(j: ReturnType<typeof createJournal>, later: (m: number) => void, id: string, outcome: AccompanimentOutcome) {
+  const at = { accompaniment: id, journey: 'activer-mon-espace-sante' };
+  j.append({ ...at, event: 'accompaniment.start', role: 'volunteer' });
+  j.append({ ...at, event: 'consent.given' });
   later(5);
-  row({ event: 'step.done', step: 'code', detail: 'visitor' });
-  row({ event: 'step.secret', step: 'code' });
+  j.append({ ...at, event: 'step.done', step: 'code', by: 'visitor' });
+  j.append({ ...at, event: 'step.secret', step: 'code' });
   later(5);
-  row({ event: 'step.blocked', step: 'sms', detail: 'sms-not-received' });
+  j.append({ ...at, event: 'step.blocked', step: 'sms', reason: 'sms-not-received' });
   later(10);
-  row({ event: 'accompaniment.end', detail: outcome });
+  j.append({ ...at, event: 'accompaniment.end', outcome });
 }
 
 const verifyScript = (dataDir: string) => {
@@ -110,9 +110,9 @@ describe('journal', () => {
     accompaniment(journal, later, 'old-2', 'blocked');
     clock.now = new Date('2026-10-20T09:00:00Z');
     // Open across the cut: started 31 days before "now" below and not finished then.
-    journal.append({ event: 'accompaniment.start', accompaniment: 'spanning', journey: 'creer-compte-ameli' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'spanning', journey: 'creer-compte-ameli', role: 'volunteer' });
     clock.now = new Date('2026-11-19T09:00:00Z');
-    journal.append({ event: 'accompaniment.end', accompaniment: 'spanning', journey: 'creer-compte-ameli', detail: 'done' });
+    journal.append({ event: 'accompaniment.end', accompaniment: 'spanning', journey: 'creer-compte-ameli', outcome: 'done' });
     accompaniment(journal, later, 'recent', 'done');
     const before = activityFigures(db);
     expect(before.activity).toContainEqual({
@@ -137,7 +137,7 @@ describe('journal', () => {
     expect(left[0]?.accompaniment).toBe('spanning');
     expect(journal.verify()).toEqual({ ok: true, rows: left.length });
     // The chain goes on after retention.
-    journal.append({ event: 'admin.action', detail: 'retention' });
+    journal.append({ event: 'admin.action', action: 'mediator.created' });
     expect(journal.verify().ok).toBe(true);
     // And rows below the anchor cannot come back unnoticed: the first row must follow the anchor.
     db.exec('DROP TRIGGER journal_no_delete');
@@ -153,14 +153,14 @@ describe('activity report export', () => {
     const { journal, later, db } = setUp();
     // Steps done by the visitor and by the mediator: partly autonomous; 20 minutes.
     accompaniment(journal, later, 'a1', 'done');
-    journal.append({ event: 'step.done', accompaniment: 'a1', journey: 'activer-mon-espace-sante', step: 'x', detail: 'mediator' });
+    journal.append({ event: 'step.done', accompaniment: 'a1', journey: 'activer-mon-espace-sante', step: 'x', by: 'mediator' });
     // Sent to the Assurance Maladie desk, everything done by the visitor.
-    journal.append({ event: 'accompaniment.start', accompaniment: 'a2', journey: 'creer-compte-ameli', detail: 'professional' });
-    journal.append({ event: 'step.done', accompaniment: 'a2', journey: 'creer-compte-ameli', step: 'y', detail: 'visitor' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'a2', journey: 'creer-compte-ameli', role: 'professional' });
+    journal.append({ event: 'step.done', accompaniment: 'a2', journey: 'creer-compte-ameli', step: 'y', by: 'visitor' });
     later(7);
-    journal.append({ event: 'accompaniment.end', accompaniment: 'a2', journey: 'creer-compte-ameli', detail: 'referred' });
+    journal.append({ event: 'accompaniment.end', accompaniment: 'a2', journey: 'creer-compte-ameli', outcome: 'referred' });
     // Not finished: not reported yet.
-    journal.append({ event: 'accompaniment.start', accompaniment: 'a3', journey: 'creer-compte-ameli', detail: 'volunteer' });
+    journal.append({ event: 'accompaniment.start', accompaniment: 'a3', journey: 'creer-compte-ameli', role: 'volunteer' });
     const lines = craCsv(db, 'library').trimEnd().split('\r\n');
     expect(lines).toEqual([
       'date,duree_minutes,type_lieu,type_structure,thematiques,autonomie,oriente_vers_structure,structure_de_redirection,demarche,issue,role_mediateur',

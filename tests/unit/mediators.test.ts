@@ -24,7 +24,7 @@ function setUp() {
   const sessions = createSessions({
     now: () => clock.now,
     idleMs: { mediator: 60_000 },
-    onIdleEnd: () => journal.append({ event: 'mediator.lock', detail: 'idle' }),
+    onIdleEnd: () => journal.append({ event: 'mediator.lock', cause: 'idle' }),
   });
   const service = createMediatorService({ db, journal, log, sessions, now: () => clock.now });
   const adminToken = sessions.open({ kind: 'admin' });

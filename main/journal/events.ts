@@ -1,0 +1,87 @@
+// The journal's events, each with its own fields, and their encoding into the journal's row columns. The row layout
+// (and so every hash already written) is unchanged: `detail` still holds the one closed-list value an event has,
+// and only this module knows which one. Figures read the `journal_decoded` view, which names those values.
+import type { AccompanimentOutcome, BlockedReason, MediatorRole, PrintKind, StepActor } from '../../common/api/types';
+import { accompanimentOutcomes, blockedReasons, mediatorRoles, printKinds, stepActors } from '../../common/api/types';
+
+export const lockCauses = ['idle', 'mediator', 'visit-end'] as const;
+export type LockCause = (typeof lockCauses)[number];
+export const adminActions = ['mediator.created', 'mediator.reset', 'mediator.disabled', 'mediator.enabled'] as const;
+export type AdminAction = (typeof adminActions)[number];
+
+interface InAccompaniment {
+  /** A random id shared by the rows of one accompaniment; never derived from the visitor. */
+  readonly accompaniment: string;
+  readonly journey: string;
+}
+
+/** Every event the journal records, with exactly the fields it has. Nothing typed by anyone fits in any of them. */
+export type JournalEvent =
+  | { readonly event: 'mediator.unlock'; readonly role: MediatorRole }
+  | { readonly event: 'mediator.lock'; readonly cause: LockCause }
+  | ({ readonly event: 'accompaniment.start'; readonly role: MediatorRole } & InAccompaniment)
+  | ({ readonly event: 'accompaniment.end'; readonly outcome: AccompanimentOutcome } & InAccompaniment)
+  | ({ readonly event: 'consent.given' } & InAccompaniment)
+  | ({ readonly event: 'step.done' | 'step.skipped'; readonly step: string; readonly by: StepActor } & InAccompaniment)
+  | ({ readonly event: 'step.blocked'; readonly step: string; readonly reason: BlockedReason } & InAccompaniment)
+  | ({ readonly event: 'step.secret'; readonly step: string } & InAccompaniment)
+  | ({ readonly event: 'print'; readonly what: PrintKind } & InAccompaniment)
+  | ({ readonly event: 'ticket.created'; readonly step: string } & InAccompaniment)
+  | { readonly event: 'ticket.used'; readonly journey: string; readonly step: string }
+  | { readonly event: 'admin.action'; readonly action: AdminAction };
+
+export type JournalEventName = JournalEvent['event'];
+
+/** The row columns an event is stored in (besides id, time and hashes). */
+export interface EncodedEvent {
+  readonly event: JournalEventName;
+  readonly accompaniment: string | null;
+  readonly journey: string | null;
+  readonly step: string | null;
+  readonly detail: string | null;
+}
+
+/** For each event, the field kept in `detail` and the closed list it comes from (null: the event has none). */
+const detailOf = {
+  'mediator.unlock': { field: 'role', values: mediatorRoles },
+  'mediator.lock': { field: 'cause', values: lockCauses },
+  'accompaniment.start': { field: 'role', values: mediatorRoles },
+  'accompaniment.end': { field: 'outcome', values: accompanimentOutcomes },
+  'consent.given': null,
+  'step.done': { field: 'by', values: stepActors },
+  'step.skipped': { field: 'by', values: stepActors },
+  'step.blocked': { field: 'reason', values: blockedReasons },
+  'step.secret': null,
+  print: { field: 'what', values: printKinds },
+  'ticket.created': null,
+  'ticket.used': null,
+  'admin.action': { field: 'action', values: adminActions },
+} as const satisfies Record<JournalEventName, { field: string; values: readonly string[] } | null>;
+
+export const journalEventNames = Object.keys(detailOf) as JournalEventName[];
+
+export function encodeEvent(event: JournalEvent): EncodedEvent {
+  const fields = event as unknown as Record<string, string | undefined>;
+  const detail = detailOf[event.event];
+  return {
+    event: event.event,
+    accompaniment: fields.accompaniment ?? null,
+    journey: fields.journey ?? null,
+    step: fields.step ?? null,
+    detail: detail ? (fields[detail.field] ?? null) : null,
+  };
+}
+
+/** The typed event of a stored row, or null when the row does not fit any event (a tampered or unknown row). */
+export function decodeEvent(row: EncodedEvent): JournalEvent | null {
+  if (!Object.hasOwn(detailOf, row.event)) return null;
+  const detail = detailOf[row.event];
+  if (detail && !(detail.values as readonly string[]).includes(row.detail ?? '')) return null;
+  if (!detail && row.detail !== null) return null;
+  const decoded: Record<string, string> = { event: row.event };
+  if (row.accompaniment !== null) decoded.accompaniment = row.accompaniment;
+  if (row.journey !== null) decoded.journey = row.journey;
+  if (row.step !== null) decoded.step = row.step;
+  if (detail && row.detail !== null) decoded[detail.field] = row.detail;
+  return decoded as unknown as JournalEvent;
+}
