@@ -11,13 +11,28 @@ const candidates: Record<string, readonly string[]> = {
   darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
 };
 
+/** The browser named in PASSERELLE_CHROMIUM (only that one: a wrong value is reported, not passed over), else the first installed one. */
 export function findChromium(
   platform = process.platform,
   exists: (path: string) => boolean = existsSync,
   env = process.env,
 ): string | null {
-  if (env.PASSERELLE_CHROMIUM && exists(env.PASSERELLE_CHROMIUM)) return env.PASSERELLE_CHROMIUM;
+  if (env.PASSERELLE_CHROMIUM) return exists(env.PASSERELLE_CHROMIUM) ? env.PASSERELLE_CHROMIUM : null;
   return (candidates[platform] ?? []).find((path) => exists(path)) ?? null;
+}
+
+/** What to do when findChromium() found nothing: which package to install, or which variable to fix. */
+export function chromiumMissingMessage(platform = process.platform, env = process.env): string {
+  if (env.PASSERELLE_CHROMIUM) {
+    return `PASSERELLE_CHROMIUM is set to ${env.PASSERELLE_CHROMIUM}, which does not exist: set it to the browser's program file, or unset it to use the installed Chromium.`;
+  }
+  const install =
+    platform === 'linux'
+      ? 'install Chromium (on Debian or Ubuntu: apt-get install chromium)'
+      : platform === 'win32'
+        ? 'install Chrome or Edge'
+        : 'install Chromium or Chrome';
+  return `No Chromium, Chrome or Edge was found: ${install}, or set PASSERELLE_CHROMIUM to the browser's program file.`;
 }
 
 /**

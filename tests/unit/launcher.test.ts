@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { chooseHost } from '../../main/launcher/choose-host';
-import { chromiumKioskArgs, findChromium } from '../../main/launcher/chromium';
+import { chromiumKioskArgs, chromiumMissingMessage, findChromium } from '../../main/launcher/chromium';
 
 describe('choosing the host', () => {
   const full = { electronBinary: '/opt/electron', electronSqliteBinding: '/opt/sqlite.node' };
   it('uses Electron when its binary and its database module are there', () => {
     expect(chooseHost('auto', full)).toEqual({ host: 'electron', binary: '/opt/electron', sqliteBinding: '/opt/sqlite.node' });
   });
-  it('falls back to the web host and says why', () => {
+  it('falls back to the browser-kiosk mode, says why, and how to get Electron later', () => {
     expect(chooseHost('auto', { electronBinary: null, electronSqliteBinding: null })).toMatchObject({
       host: 'web',
-      why: expect.stringContaining('no Electron binary'),
+      why: expect.stringContaining('Electron is not installed'),
+      later: expect.stringContaining('npm run electron:install, then npm run electron:rebuild'),
     });
     expect(chooseHost('auto', { ...full, electronSqliteBinding: null })).toMatchObject({
       host: 'web',
-      why: expect.stringContaining('electron:rebuild'),
+      later: expect.stringContaining('npm run electron:rebuild'),
     });
-    expect(chooseHost('web', full)).toMatchObject({ host: 'web' });
+    // Asked for: nothing to explain.
+    expect(chooseHost('web', full)).toEqual({ host: 'web', why: 'the web host was asked for' });
   });
 });
 
@@ -25,6 +27,17 @@ describe('kiosk browser', () => {
     expect(findChromium('linux', (p) => p === '/usr/bin/chromium', {})).toBe('/usr/bin/chromium');
     expect(findChromium('linux', (p) => p === '/opt/c', { PASSERELLE_CHROMIUM: '/opt/c' })).toBe('/opt/c');
     expect(findChromium('linux', () => false, {})).toBeNull();
+  });
+  it('reports a PASSERELLE_CHROMIUM that names a missing file instead of passing over it', () => {
+    expect(findChromium('linux', (p) => p === '/usr/bin/chromium', { PASSERELLE_CHROMIUM: '/opt/gone' })).toBeNull();
+    expect(chromiumMissingMessage('linux', { PASSERELLE_CHROMIUM: '/opt/gone' })).toMatch(
+      /PASSERELLE_CHROMIUM is set to \/opt\/gone, which does not exist/,
+    );
+  });
+  it('says which package to install when no browser is there', () => {
+    expect(chromiumMissingMessage('linux', {})).toContain('apt-get install chromium');
+    expect(chromiumMissingMessage('linux', {})).toContain('PASSERELLE_CHROMIUM');
+    expect(chromiumMissingMessage('win32', {})).toContain('Chrome or Edge');
   });
   it('runs one kiosk app window on a throw-away profile, with nothing phoning home', () => {
     const args = chromiumKioskArgs('http://127.0.0.1:8741/', '/tmp/p1', { kiosk: true });
