@@ -1,5 +1,7 @@
-// Finds the system's Chromium and builds the flags that run it as a locked-down kiosk browser.
-import { existsSync } from 'node:fs';
+// Finds the system's Chromium and builds the flags (and the profile's first preferences) that run it as a locked-down
+// kiosk browser.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const candidates: Record<string, readonly string[]> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'],
@@ -49,7 +51,9 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-translate',
+    // Translation: the feature flag works up to Chromium 137 only (156 ignores it); the profile preference below and
+    // the managed policy TranslateEnabled=false are what current Chromium honours. One --disable-features only:
+    // Chromium keeps the last one it is given.
     '--disable-features=Translate,PasswordManagerOnboarding,AutofillServerCommunication',
     '--disable-pinch',
     '--overscroll-history-navigation=0',
@@ -61,4 +65,15 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     '--password-store=basic',
     `--lang=fr`,
   ];
+}
+
+/**
+ * Writes the first preferences of a fresh kiosk profile, before the browser starts: translation off (no "Translate this
+ * page?" bubble over the kiosk, whatever the machine's language), no offer to save passwords. The off-the-record
+ * window inherits them.
+ */
+export function seedKioskProfile(profileDir: string): void {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  const preferences = { translate: { enabled: false }, credentials_enable_service: false };
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseHost } from '../../main/launcher/choose-host';
-import { chromiumKioskArgs, chromiumMissingMessage, findChromium } from '../../main/launcher/chromium';
+import { chromiumKioskArgs, chromiumMissingMessage, findChromium, seedKioskProfile } from '../../main/launcher/chromium';
 
 describe('choosing the host', () => {
   const full = { electronBinary: '/opt/electron', electronSqliteBinding: '/opt/sqlite.node' };
@@ -53,5 +56,19 @@ describe('kiosk browser', () => {
       ]),
     );
     expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', { kiosk: false })).not.toContain('--kiosk');
+  });
+  it('starts each profile with translation off (current Chromium ignores the old flags), and a single --disable-features', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-profile-'));
+    try {
+      seedKioskProfile(dir);
+      const preferences = JSON.parse(readFileSync(join(dir, 'Default', 'Preferences'), 'utf8')) as { translate?: { enabled?: boolean } };
+      expect(preferences.translate?.enabled).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const args = chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', { kiosk: true });
+    // Chromium keeps only the last --disable-features it is given.
+    expect(args.filter((arg) => arg.startsWith('--disable-features=')).length).toBe(1);
+    expect(args).toContain('--disable-features=Translate,PasswordManagerOnboarding,AutofillServerCommunication');
   });
 });
