@@ -2,6 +2,8 @@
 // Each host carries a tag of its own in its environment, so stopping it also ends any copy it started of itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { canFindTagged, endLeftovers, processesTagged } from '../../build/scripts/tagged-processes';
 
 /** The environment variable that tags one test host and every process it starts. */
@@ -64,7 +66,12 @@ export async function stopHost(host: RunningHost): Promise<void> {
     });
   }
   if (!canFindTagged()) return;
-  for (const { pid } of processesTagged(hostTagVariable, host.tag)) {
+  const copies = processesTagged(hostTagVariable, host.tag);
+  if (copies.length > 0) {
+    // Said, not hidden: a host that restarted itself met an error nothing caught (its log has the kind and the place).
+    process.stderr.write(`The test host at ${host.url} had restarted itself: ${uncaughtErrors(host.dataDir)}. Its copy is ended.\n`);
+  }
+  for (const { pid } of copies) {
     try {
       process.kill(pid, 'SIGTERM');
     } catch {
@@ -72,4 +79,15 @@ export async function stopHost(host: RunningHost): Promise<void> {
     }
   }
   await endLeftovers(hostTagVariable, host.tag, 5000);
+}
+
+/** The uncaught errors a host logged (their kind and place; the log never holds their message). */
+function uncaughtErrors(dataDir: string): string {
+  try {
+    const lines = readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8').split('\n');
+    const found = lines.filter((line) => line.includes('"host.uncaught"'));
+    return found.length > 0 ? found.join(' ') : 'no uncaught error in its log';
+  } catch {
+    return 'no log';
+  }
 }
