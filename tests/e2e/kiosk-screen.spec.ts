@@ -65,6 +65,8 @@ test.describe('the kiosk browser, headed', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
+        // On the test's X display only, even from a desktop session.
+        WAYLAND_DISPLAY: '',
         DISPLAY: xvfb.display,
         // The browser's own language is English: a French page is one it would offer to translate.
         LANG: 'en_US.UTF-8',
