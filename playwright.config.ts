@@ -1,6 +1,6 @@
 // Browser tests: Playwright against the real web host, in the system's Chromium (no browser download).
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './tests/e2e/chromium-path';
+import { chromiumArgs, requireChromium } from './tests/e2e/chromium-path';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +15,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 900 },
     launchOptions: {
-      executablePath: chromiumExecutable(),
+      executablePath: requireChromium(),
       args: [...chromiumArgs],
     },
   },

@@ -17,7 +17,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const binding = process.env.PASSERELLE_SQLITE_BINDING ?? join('.cache', 'electron-native', 'better_sqlite3.node');
 const skipReason = !binary
-  ? 'no Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); runs on a machine with `npm install` and internet'
+  ? 'no Electron binary here (its download failed or was skipped at npm install); runs after `npm run electron:install` with internet'
   : !existsSync(binding)
     ? 'better-sqlite3 is not built for Electron: run `npm run electron:rebuild` first'
     : null;

@@ -1,42 +1,93 @@
 // Starts and stops the real web host (the built app) as its own process: used by the browser tests and by `npm run bench`.
+// Each host carries a tag of its own in its environment, so stopping it also ends any copy it started of itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canFindTagged, endLeftovers, processesTagged } from '../../build/scripts/tagged-processes';
+
+/** The environment variable that tags one test host and every process it starts. */
+export const hostTagVariable = 'PASSERELLE_TEST_HOST';
 
 export interface RunningHost {
   readonly url: string;
   readonly dataDir: string;
   readonly process: ChildProcess;
+  /** The value of hostTagVariable in this host's environment. */
+  readonly tag: string;
 }
 
-export async function startHost(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningHost> {
+/** `nodeArgs` go to Node before the app (a `-r` preload script, for tests that make the host fail). */
+export async function startHost(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): Promise<RunningHost> {
+  const tag = randomUUID();
   const child = spawn(
     process.execPath,
-    ['dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
+    [...nodeArgs, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', [hostTagVariable]: tag },
     },
   );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
-  });
-  return { url, dataDir, process: child };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 15_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+    });
+    return { url, dataDir, process: child, tag };
+  } catch (error) {
+    // A host too slow to start is not left running behind the failed test.
+    child.kill('SIGKILL');
+    if (canFindTagged()) await endLeftovers(hostTagVariable, tag, 0);
+    throw error;
+  }
 }
 
+/** Stops the host, then ends whatever it started that is still there: a copy it started of itself after an error. */
 export async function stopHost(host: RunningHost): Promise<void> {
-  if (host.process.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    host.process.once('exit', () => resolve());
-    host.process.kill('SIGTERM');
-  });
+  if (host.process.exitCode === null && host.process.signalCode === null) {
+    await new Promise<void>((resolve) => {
+      host.process.once('exit', () => resolve());
+      host.process.kill('SIGTERM');
+    });
+  }
+  if (!canFindTagged()) return;
+  const copies = processesTagged(hostTagVariable, host.tag);
+  if (copies.length > 0) {
+    // Said, not hidden: a host that restarted itself met an error nothing caught (its log has the kind and the place).
+    process.stderr.write(`The test host at ${host.url} had restarted itself: ${uncaughtErrors(host.dataDir)}. Its copy is ended.\n`);
+  }
+  for (const { pid } of copies) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  await endLeftovers(hostTagVariable, host.tag, 5000);
+}
+
+/** The uncaught errors a host logged (their kind and place; the log never holds their message). */
+function uncaughtErrors(dataDir: string): string {
+  try {
+    const lines = readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8').split('\n');
+    const found = lines.filter((line) => line.includes('"host.uncaught"'));
+    return found.length > 0 ? found.join(' ') : 'no uncaught error in its log';
+  } catch {
+    return 'no log';
+  }
 }

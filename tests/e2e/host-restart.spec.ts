@@ -1,40 +1,49 @@
 // A main-process error that nothing caught: the web host logs it (kind and place, not its message), then a fresh
 // copy of itself serves the kiosk again. The error is thrown for real in the real host process, from a preload
-// script that fires once (the fresh copy, which carries a restart count, is left alone).
+// script, when the test sends SIGUSR2 (the fresh copy, which carries a restart count, is left alone). Every process of a test
+// carries a tag of its own, so the copies are found (and ended) whatever their command line.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { endLeftovers, processesTagged } from '../../build/scripts/tagged-processes';
+import { hostTagVariable, startHost, stopHost } from './host-process';
 
-/** The pids of processes whose command line holds `marker` (Linux /proc). */
-const processesWith = (marker: string): number[] =>
-  readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-
-test('an uncaught error in the web host is logged without its message, and a fresh host serves again', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-restart-'));
-  const thrower = join(dataDir, 'throw-once.cjs');
+/** A preload script that throws an error nothing catches on SIGUSR2 (not in the copy the host restarts as). */
+function throwOnSignal(dataDir: string): string {
+  const thrower = join(dataDir, 'throw-on-signal.cjs');
   writeFileSync(
     thrower,
-    "if (!process.env.PASSERELLE_HOST_RESTARTS) setTimeout(() => { throw new Error('canary-restart-5150'); }, 1500);\n",
+    "if (!process.env.PASSERELLE_HOST_RESTARTS) process.on('SIGUSR2', () => setImmediate(() => { throw new Error('canary-restart-5150'); }));\n",
   );
-  const child = spawn(
+  return thrower;
+}
+
+/** The real host, which throws when sent SIGUSR2. */
+function hostThatThrows(dataDir: string, tag: string) {
+  const thrower = throwOnSignal(dataDir);
+  return spawn(
     process.execPath,
     ['-r', thrower, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '' },
+      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', [hostTagVariable]: tag },
     },
   );
+}
+
+const logEvents = (dataDir: string) =>
+  readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { event: string; kind?: string });
+
+test('an uncaught error in the web host is logged without its message, and a fresh host serves again', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-restart-'));
+  const tag = randomUUID();
+  const child = hostThatThrows(dataDir, tag);
   try {
     let output = '';
     const urls: string[] = [];
@@ -46,6 +55,7 @@ test('an uncaught error in the web host is logged without its message, and a fre
     child.stderr.on('data', onData);
     await expect.poll(() => urls.length, { timeout: 15_000, message: output }).toBeGreaterThanOrEqual(1);
     const first = urls[0] ?? '';
+    child.kill('SIGUSR2');
     // The first host fails, exits, and the second one starts on its own.
     await expect.poll(() => urls.length, { timeout: 15_000, message: output }).toBe(2);
     const second = urls[1] ?? '';
@@ -55,18 +65,62 @@ test('an uncaught error in the web host is logged without its message, and a fre
     expect(JSON.stringify(health)).toMatch(/version/);
     await expect(fetch(new URL('/api/health', first))).rejects.toThrow();
 
-    const log = readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8');
-    const events = log
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; kind?: string });
+    const events = logEvents(dataDir);
     expect(events.find((e) => e.event === 'host.uncaught')?.kind).toBe('Error');
     expect(events.some((e) => e.event === 'host.restart')).toBe(true);
-    expect(log).not.toContain('canary-restart-5150');
+    expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('canary-restart-5150');
+    // The copy is the one process left of this test, and it stops when asked.
+    expect(processesTagged(hostTagVariable, tag).map((p) => p.cmdline)).toEqual([expect.stringContaining('dist/main/start.cjs')]);
   } finally {
     child.kill('SIGTERM');
-    for (const pid of processesWith(`--data-dir=${dataDir}`)) process.kill(pid, 'SIGTERM');
-    await expect.poll(() => processesWith(`--data-dir=${dataDir}`).length, { timeout: 10_000 }).toBe(0);
+    for (const { pid } of processesTagged(hostTagVariable, tag)) process.kill(pid, 'SIGTERM');
+    await expect.poll(() => processesTagged(hostTagVariable, tag).length, { timeout: 10_000 }).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a host asked to stop while it waits to restart after an error stops, and starts no copy of itself', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-restart-stop-'));
+  const tag = randomUUID();
+  const child = hostThatThrows(dataDir, tag);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await expect.poll(() => output, { timeout: 15_000 }).toContain('running at');
+    child.kill('SIGUSR2');
+    // The error, then the wait before the copy (a second the first time): a stop asked for then must win.
+    await expect.poll(() => logEvents(dataDir).some((e) => e.event === 'host.restart'), { timeout: 15_000, message: output }).toBe(true);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    // Longer than the restart delay: a copy, had one been started, would be there by now.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(processesTagged(hostTagVariable, tag)).toEqual([]);
+    expect(output.match(/running at/g)).toHaveLength(1);
+  } finally {
+    child.kill('SIGKILL');
+    await endLeftovers(hostTagVariable, tag, 0);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('stopping a test host also ends the copy it started of itself after an error', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-restart-copy-'));
+  const host = await startHost(dataDir, [], ['-r', throwOnSignal(dataDir)]);
+  try {
+    host.process.kill('SIGUSR2');
+    // The first host fails and exits; its copy (another process, same tag) serves on.
+    await expect.poll(() => host.process.exitCode, { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => processesTagged(hostTagVariable, host.tag).filter((p) => p.cmdline.includes('dist/main/start.cjs')).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await stopHost(host);
+    expect(processesTagged(hostTagVariable, host.tag)).toEqual([]);
+  } finally {
+    await endLeftovers(hostTagVariable, host.tag, 0);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -14,6 +14,11 @@ describe('the web host restarting itself after an uncaught error', () => {
     expect(planRestart(10, 10 * 60_000)).toEqual({ action: 'restart', delayMs: 1000, restarts: 1 });
   });
 
+  it('never restarts a host that was asked to stop, whatever its count', () => {
+    expect(planRestart(0, 5_000, true)).toEqual({ action: 'stop', why: expect.stringContaining('stopping') });
+    expect(planRestart(0, 10 * 60_000, true).action).toBe('stop');
+  });
+
   it('reads the count the previous copy passed on, and ignores anything else', () => {
     expect(restartsFromEnvironment({ PASSERELLE_HOST_RESTARTS: '3' })).toBe(3);
     expect(restartsFromEnvironment({ PASSERELLE_HOST_RESTARTS: 'x' })).toBe(0);

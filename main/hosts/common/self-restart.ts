@@ -9,8 +9,10 @@ export type RestartPlan = { action: 'restart'; delayMs: number; restarts: number
 /**
  * A host that ran for ten minutes or more starts counting again; a host that keeps failing soon after start waits
  * longer each time (1, 2, 4… up to 30 s) and gives up after ten tries, so the service manager and the logs take over.
+ * A host that was asked to stop never restarts: an error while it closes must not leave a copy running.
  */
-export function planRestart(restartsSoFar: number, uptimeMs: number): RestartPlan {
+export function planRestart(restartsSoFar: number, uptimeMs: number, stopping = false): RestartPlan {
+  if (stopping) return { action: 'stop', why: 'The host failed while it was stopping.' };
   const restarts = uptimeMs >= 10 * 60_000 ? 0 : Math.max(0, Math.floor(restartsSoFar));
   if (restarts >= 10) return { action: 'stop', why: 'The host failed ten times in a row soon after starting.' };
   return { action: 'restart', delayMs: Math.min(30_000, 1000 * 2 ** restarts), restarts: restarts + 1 };

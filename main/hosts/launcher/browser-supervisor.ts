@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../core/log';
 import { connectCdpPipe, type Cdp } from './cdp-pipe';
-import { chromiumKioskArgs } from './chromium';
+import { chromiumKioskArgs, seedKioskProfile } from './chromium';
 import { guardKioskPages } from './page-guard';
 
 export interface BrowserSupervisorOptions {
@@ -33,6 +33,7 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
   let quickExits = 0;
   const launch = () => {
     const profileDir = mkdtempSync(join(tmpdir(), 'passerelle-browser-'));
+    seedKioskProfile(profileDir);
     const startedAt = Date.now();
     const args = [
       ...chromiumKioskArgs(url, profileDir, { kiosk: options.kiosk }),

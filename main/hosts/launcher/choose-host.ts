@@ -1,4 +1,4 @@
-// Chooses how the kiosk runs: in Electron when it can, else the web host with the system's Chromium.
+// Chooses how the kiosk runs: in Electron when it can, else the web host with the system's Chromium (browser-kiosk mode).
 
 export type HostChoice = 'auto' | 'electron' | 'web';
 
@@ -10,15 +10,25 @@ export interface HostEnvironment {
 }
 
 export type HostDecision =
-  { readonly host: 'electron'; readonly binary: string; readonly sqliteBinding: string } | { readonly host: 'web'; readonly why: string };
+  | { readonly host: 'electron'; readonly binary: string; readonly sqliteBinding: string }
+  /** `why` says plainly why the browser-kiosk mode runs; `later`, when set, how to get Electron. */
+  | { readonly host: 'web'; readonly why: string; readonly later?: string };
 
 export function chooseHost(choice: HostChoice, env: HostEnvironment): HostDecision {
   if (choice === 'web') return { host: 'web', why: 'the web host was asked for' };
   if (!env.electronBinary) {
-    return { host: 'web', why: 'no Electron binary is installed (installed with ELECTRON_SKIP_BINARY_DOWNLOAD, or its download failed)' };
+    return {
+      host: 'web',
+      why: 'Electron is not installed (its download failed or was skipped at npm install); nothing else is needed for this mode',
+      later: 'To use Electron later, on a network that reaches its download site: npm run electron:install, then npm run electron:rebuild.',
+    };
   }
   if (!env.electronSqliteBinding) {
-    return { host: 'web', why: 'better-sqlite3 is not built for Electron yet: run `npm run electron:rebuild` (needs internet)' };
+    return {
+      host: 'web',
+      why: 'Electron is installed, but the database module is not built for it yet',
+      later: 'To use Electron: npm run electron:rebuild (needs internet).',
+    };
   }
   return { host: 'electron', binary: env.electronBinary, sqliteBinding: env.electronSqliteBinding };
 }

@@ -1,5 +1,7 @@
-// Finds the system's Chromium and builds the flags that run it as a locked-down kiosk browser.
-import { existsSync } from 'node:fs';
+// Finds the system's Chromium and builds the flags (and the profile's first preferences) that run it as a locked-down
+// kiosk browser.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const candidates: Record<string, readonly string[]> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'],
@@ -11,13 +13,28 @@ const candidates: Record<string, readonly string[]> = {
   darwin: ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
 };
 
+/** The browser named in PASSERELLE_CHROMIUM (only that one: a wrong value is reported, not passed over), else the first installed one. */
 export function findChromium(
   platform = process.platform,
   exists: (path: string) => boolean = existsSync,
   env = process.env,
 ): string | null {
-  if (env.PASSERELLE_CHROMIUM && exists(env.PASSERELLE_CHROMIUM)) return env.PASSERELLE_CHROMIUM;
+  if (env.PASSERELLE_CHROMIUM) return exists(env.PASSERELLE_CHROMIUM) ? env.PASSERELLE_CHROMIUM : null;
   return (candidates[platform] ?? []).find((path) => exists(path)) ?? null;
+}
+
+/** What to do when findChromium() found nothing: which package to install, or which variable to fix. */
+export function chromiumMissingMessage(platform = process.platform, env = process.env): string {
+  if (env.PASSERELLE_CHROMIUM) {
+    return `PASSERELLE_CHROMIUM is set to ${env.PASSERELLE_CHROMIUM}, which does not exist: set it to the browser's program file, or unset it to use the installed Chromium.`;
+  }
+  const install =
+    platform === 'linux'
+      ? 'install Chromium (on Debian or Ubuntu: apt-get install chromium)'
+      : platform === 'win32'
+        ? 'install Chrome or Edge'
+        : 'install Chromium or Chrome';
+  return `No Chromium, Chrome or Edge was found: ${install}, or set PASSERELLE_CHROMIUM to the browser's program file.`;
 }
 
 /**
@@ -34,7 +51,9 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--disable-translate',
+    // Translation: the feature flag works up to Chromium 137 only (156 ignores it); the profile preference below and
+    // the managed policy TranslateEnabled=false are what current Chromium honours. One --disable-features only:
+    // Chromium keeps the last one it is given.
     '--disable-features=Translate,PasswordManagerOnboarding,AutofillServerCommunication',
     '--disable-pinch',
     '--overscroll-history-navigation=0',
@@ -46,4 +65,15 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     '--password-store=basic',
     `--lang=fr`,
   ];
+}
+
+/**
+ * Writes the first preferences of a fresh kiosk profile, before the browser starts: translation off (no "Translate this
+ * page?" bubble over the kiosk, whatever the machine's language), no offer to save passwords. The off-the-record
+ * window inherits them.
+ */
+export function seedKioskProfile(profileDir: string): void {
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  const preferences = { translate: { enabled: false }, credentials_enable_service: false };
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
 }

@@ -8,7 +8,7 @@ import { createFileLogger } from '../../core/log';
 import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
-import { findChromium } from './chromium';
+import { chromiumMissingMessage, findChromium } from './chromium';
 import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
 import { FlagError, parseLauncherFlags, type LauncherFlags } from '../common/flags';
 
@@ -50,18 +50,27 @@ async function main(): Promise<void> {
     () => void stop(),
   );
   process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
-  process.stdout.write(`Web host (${decision.why}). Logs: ${log.file}\n`);
+  // Said once, at start (a copy restarted after an error has it in the log already).
+  if (restartsFromEnvironment(process.env) === 0) {
+    process.stdout.write(`Browser-kiosk mode: ${decision.why}.${decision.later ? ` ${decision.later}` : ''}\n`);
+  }
+  process.stdout.write(`Logs: ${log.file}\n`);
 
   let browser: BrowserSupervisor | null = null;
   if (!flags.noBrowser) {
     const chromium = findChromium();
     if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log });
-    else process.stdout.write('No Chromium, Chrome or Edge was found: open the address above in a browser.\n');
+    else process.stdout.write(`${chromiumMissingMessage()}\nUntil then, open the address above in a browser.\n`);
   }
 
+  // Once asked to stop (a signal, the staff exit), the host never starts a copy of itself, even if an error comes
+  // up while it closes: whoever stopped it (a person, a service manager, the test suite) expects it gone.
+  let stopping = false;
   async function stop() {
+    if (stopping) return;
+    stopping = true;
     browser?.stop();
-    await close();
+    await close().catch(() => undefined);
     process.exit(0);
   }
   process.on('SIGINT', () => void stop());
@@ -75,7 +84,7 @@ async function main(): Promise<void> {
     if (failing) return;
     failing = true;
     log.error('host.uncaught', errorLogFields(error));
-    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt);
+    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt, stopping);
     browser?.stop();
     void close()
       .catch(() => undefined)
@@ -88,6 +97,8 @@ async function main(): Promise<void> {
         if (process.env.INVOCATION_ID) process.exit(70);
         log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
         setTimeout(() => {
+          // A stop asked for while waiting wins: no copy.
+          if (stopping) process.exit(0);
           const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
             detached: true,
             stdio: 'inherit',
