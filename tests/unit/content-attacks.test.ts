@@ -8,11 +8,13 @@ import { generateSigningKeys } from '../../build/content/sign';
 import { buildContentPack } from '../../build/scripts/content-build';
 import type { JourneyBody } from '../../main/api/types';
 import { manifestFileName, signatureFileName } from '../../main/db/content-pack-format';
+import { parseSiteConfig } from '../../main/config';
 import { createMemoryLogger } from '../../main/log';
 import { createContentService } from '../../main/services/content';
 import { openContentPack } from '../../main/services/content-pack';
 import { createContentPoller } from '../../main/services/content-poller';
 import { installPackFromFolder, packDirs, rollbackPack } from '../../main/services/content-updates';
+import { runWebHost } from '../../main/web/run-web-host';
 import { alterSignedPack, buildSignedPack, miniContent } from './signed-pack';
 import { useTempDir } from './temp-dir';
 
@@ -96,6 +98,32 @@ describe('signatures', () => {
     const first = await relaxed.handlers['content.needs']({ locale: 'fr' });
     expect(first.ok && first.value.flatMap((n) => n.items.map((i) => i.title))).toContain('Appelez le 08 99 00 00 00');
     relaxed.close();
+  });
+
+  it('the development flag that relaxes them is said loudly: in the log at start and in /api/health', async () => {
+    const health = async (config: Record<string, unknown>) => {
+      const dir = tempDir();
+      const renderer = join(dir, 'renderer');
+      mkdirSync(renderer);
+      writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>kiosk</title>');
+      const log = createMemoryLogger();
+      const web = await runWebHost(
+        parseSiteConfig({ port: 0, ...config }, 'test', join(dir, 'data')),
+        { renderer, bundledPack: null },
+        log,
+      );
+      try {
+        const status = (await (await fetch(new URL('/api/health', web.host.url))).json()) as Record<string, unknown>;
+        return {
+          signatures: status.contentSignatures,
+          warned: log.lines.some((l) => l.level === 'warn' && l.event === 'content.unsignedPacksAllowed'),
+        };
+      } finally {
+        await web.close();
+      }
+    };
+    expect(await health({})).toEqual({ signatures: 'required', warned: false });
+    expect(await health({ allowUnsignedPacks: true })).toEqual({ signatures: 'not-required', warned: true });
   });
 });
 
