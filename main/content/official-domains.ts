@@ -47,3 +47,9 @@ export function isOfficialUrl(address: string, extra: readonly string[] = []): b
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   return [...officialDomains, ...extra].some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
+
+/** Text a phone would open as a web address: one word with a scheme ("https:", "javascript:") or like "www.x" or "x.fr/y". */
+export function looksLikeAddress(text: string): boolean {
+  const word = text.trim();
+  return !/\s/.test(word) && (/^[a-z][a-z0-9+.-]*:/i.test(word) || /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/i.test(word));
+}

@@ -1,6 +1,6 @@
 // Which addresses the kiosk calls official: the built-in domains and names under them, never a look-alike.
 import { describe, expect, it } from 'vitest';
-import { isOfficialUrl } from '../../main/content/official-domains';
+import { isOfficialUrl, looksLikeAddress } from '../../main/content/official-domains';
 
 describe('official addresses', () => {
   it('accepts the official domains and names under them', () => {
@@ -39,5 +39,18 @@ describe('official addresses', () => {
   it('accepts a domain the site adds, and names under it', () => {
     expect(isOfficialUrl('https://www.chu-exemple.fr/rdv', ['chu-exemple.fr'])).toBe(true);
     expect(isOfficialUrl('https://chu-exemple.fr.example/', ['chu-exemple.fr'])).toBe(false);
+  });
+
+  it('tells text a phone would open as an address from a slip of text, for the QR codes', () => {
+    for (const text of [
+      'https://ameli-fr.example/',
+      'javascript:alert(1)',
+      'www.ameli-fr.example',
+      'ameli-fr.example/connexion',
+      'sms:3646',
+    ])
+      expect(looksLikeAddress(text), text).toBe(true);
+    for (const text of ['Créer mon compte ameli\nIl vous reste : Étape 2', 'Note: appeler le 3646', 'Code ABCD-1234'])
+      expect(looksLikeAddress(text), text).toBe(false);
   });
 });
