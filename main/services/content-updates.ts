@@ -27,7 +27,7 @@ export interface InstallOptions {
   readonly read?: { readonly manifest: Buffer; readonly signature: Buffer | null };
 }
 
-/** Layout under the data folder: packs/current, packs/previous, packs/incoming, and packs/rollback.json. */
+/** Layout under the data folder: packs/current, packs/previous, packs/incoming, and packs/high-water.json. */
 export function packDirs(dataDir: string) {
   const root = join(dataDir, 'packs');
   return {
@@ -35,7 +35,7 @@ export function packDirs(dataDir: string) {
     current: join(root, 'current'),
     previous: join(root, 'previous'),
     incoming: join(root, 'incoming'),
-    rollback: join(root, 'rollback.json'),
+    highWater: join(root, 'high-water.json'),
   };
 }
 
@@ -49,14 +49,22 @@ export function installedSequence(dataDir: string): number {
   }
 }
 
-/** The sequence of the pack the admin rolled back from: automatic checks do not bring it (or an older one) back. */
-export function rolledBackSequence(dataDir: string): number {
+/**
+ * The highest sequence ever installed here. Above the installed pack's only after the admin went back (`--rollback`,
+ * or `current` and `previous` renamed by hand): automatic checks then do not bring that pack, or an older one, back.
+ */
+export function highWaterSequence(dataDir: string): number {
   try {
-    const held = JSON.parse(readFileSync(packDirs(dataDir).rollback, 'utf8')) as { sequence?: unknown };
-    return typeof held.sequence === 'number' ? held.sequence : 0;
+    const mark = JSON.parse(readFileSync(packDirs(dataDir).highWater, 'utf8')) as { sequence?: unknown };
+    return typeof mark.sequence === 'number' ? mark.sequence : 0;
   } catch {
     return 0;
   }
+}
+
+function raiseHighWater(dataDir: string, sequence: number): void {
+  if (sequence <= highWaterSequence(dataDir)) return;
+  writeFileSync(packDirs(dataDir).highWater, `${JSON.stringify({ sequence })}\n`);
 }
 
 export function installPackFromFolder(
@@ -134,7 +142,7 @@ export async function installPack(
       throw new ContentPackError('content.packTooLarge', 'the pack is larger than this kiosk accepts');
     if (manifest.sequence <= installedSequence(dataDir))
       throw new ContentPackError('content.packNotNewer', 'not newer than the installed pack');
-    if (options.automatic && manifest.sequence <= rolledBackSequence(dataDir))
+    if (options.automatic && manifest.sequence <= highWaterSequence(dataDir))
       throw new ContentPackError('content.packRolledBack', 'the admin rolled back from this pack');
   } catch (error) {
     if (!(error instanceof ContentPackError)) throw error;
@@ -173,22 +181,24 @@ function promoteIncoming(dataDir: string, trust: PackTrust, log: Logger): Instal
     return { ok: false, error: problem, stage: 'pack' };
   }
   rmSync(dirs.previous, { recursive: true, force: true });
+  raiseHighWater(dataDir, installedSequence(dataDir));
   if (existsSync(dirs.current)) renameSync(dirs.current, dirs.previous);
   renameSync(dirs.incoming, dirs.current);
+  raiseHighWater(dataDir, manifest.sequence);
   log.info('content.updated', { version: manifest.version, sequence: manifest.sequence });
   return { ok: true, manifest };
 }
 
 /**
- * Puts the previous pack back in place of the current one (the admin's `--rollback`), and remembers the pack it rolled
- * back from: automatic checks will not install it, or anything older, again. A newer pack is installed as usual.
+ * Puts the previous pack back in place of the current one (the admin's `--rollback`). The high-water mark keeps the
+ * pack it rolled back from: automatic checks will not install it, or anything older, again; a newer one as usual.
  */
 export function rollbackPack(dataDir: string, log: Logger): boolean {
   const dirs = packDirs(dataDir);
   if (!existsSync(dirs.previous)) return false;
   const from = installedSequence(dataDir);
-  const held = Math.max(from, rolledBackSequence(dataDir));
-  writeFileSync(dirs.rollback, `${JSON.stringify({ sequence: held, at: new Date().toISOString() })}\n`);
+  raiseHighWater(dataDir, from);
+  const held = highWaterSequence(dataDir);
   const aside = `${dirs.current}.rolled-back`;
   rmSync(aside, { recursive: true, force: true });
   if (existsSync(dirs.current)) renameSync(dirs.current, aside);

@@ -4,13 +4,13 @@ import type Database from 'better-sqlite3';
 import type { Handlers } from '../api/contract';
 import { fail, ok } from '../api/result';
 import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems } from '../api/types';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFileName, type PackManifest } from '../db/content-pack-format';
 import { isOfficialUrl } from '../content/official-domains';
 import type { Logger } from '../log';
 import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
-import { packDirs } from './content-updates';
+import { highWaterSequence, installedSequence, packDirs } from './content-updates';
 import { createSearch, type Search } from './search';
 
 export interface ContentServiceOptions {
@@ -45,14 +45,19 @@ const servingProblem = (problem: PackProblem): ServingProblem =>
 
 function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; problem: ServingProblem | null } {
   const dirs = packDirs(options.dataDir);
-  const candidates: [string, PackTrust][] = [
+  const installed: [string, PackTrust][] = [
     [dirs.current, options.trust],
     [dirs.previous, options.trust],
-    // The pack shipped inside the application is trusted as part of the install; it still has to match its checksum.
-    ...(options.bundledPackDir
-      ? ([[options.bundledPackDir, { ...options.trust, publicKeyPem: null, allowUnsigned: true }]] as [string, PackTrust][])
-      : []),
   ];
+  // The pack shipped inside the application is trusted as part of the install; it still has to match its checksum.
+  // It comes first when an update of the app brought a pack newer than any installed in the data folder.
+  const shipped: [string, PackTrust][] = options.bundledPackDir
+    ? [[options.bundledPackDir, { ...options.trust, publicKeyPem: null, allowUnsigned: true }]]
+    : [];
+  const shippedIsNewer =
+    options.bundledPackDir !== null &&
+    sequenceIn(options.bundledPackDir) > Math.max(installedSequence(options.dataDir), highWaterSequence(options.dataDir));
+  const candidates = shippedIsNewer ? [...shipped, ...installed] : [...installed, ...shipped];
   let problem: ServingProblem | null = null;
   for (const [dir, trust] of candidates) {
     try {
@@ -64,6 +69,16 @@ function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; pr
     }
   }
   return { pack: null, problem: problem ?? 'content.packMissing' };
+}
+
+/** The sequence a pack folder's manifest gives (checked when the pack is opened), or 0. */
+function sequenceIn(dir: string): number {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, manifestFileName), 'utf8')) as { sequence?: unknown };
+    return typeof manifest.sequence === 'number' ? manifest.sequence : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** When the installed pack last changed (its manifest's time), or 0 when none is installed. */

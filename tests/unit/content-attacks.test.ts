@@ -1,7 +1,7 @@
 // Attacks on content packs from the security review (issue 14, section 4), each as someone with a stick or a web
 // server would try it: an older pack with a valid signature, an unsigned pack in the data folder, a manifest too large,
 // a malformed but signed pack, and a signed pack carrying a look-alike address.
-import { mkdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
@@ -64,6 +64,54 @@ describe('an older pack with a valid signature', () => {
     publish(third);
     expect(await poller.checkNow()).toMatchObject({ outcome: 'installed' });
     expect(installedSha(dataDir)).toBe(shaOf(third));
+  });
+});
+
+describe('going back by hand', () => {
+  it('renaming current and previous, as docs/deploy.md describes, is not undone by the next automatic check', async () => {
+    const [first, second] = releases(2) as [string, string];
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    const poller = createContentPoller({ source: second, intervalMinutes: 60, dataDir, trust, log });
+    expect((await installPackFromFolder(first, dataDir, trust, log)).ok).toBe(true);
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'installed' });
+    const dirs = packDirs(dataDir);
+    renameSync(dirs.current, join(dirs.root, 'bad'));
+    renameSync(dirs.previous, dirs.current);
+    expect(await createContentPoller({ source: second, intervalMinutes: 60, dataDir, trust, log }).checkNow()).toMatchObject({
+      outcome: 'refused',
+      problem: 'content.packRolledBack',
+    });
+    expect(installedSha(dataDir)).toBe(shaOf(first));
+  });
+});
+
+describe('the pack shipped with the app', () => {
+  it('is served when an update of the app brought one newer than the installed pack, and not when it is older', async () => {
+    const shippedDir = (sequence: number) => {
+      const dir = join(tempDir(), 'shipped');
+      buildContentPack(miniContent, dir, sequence);
+      return dir;
+    };
+    const dataDir = tempDir();
+    expect(
+      (
+        await installPackFromFolder(
+          buildSignedPack(join(tempDir(), 'stick'), keys.privateKeyPem, 2_000),
+          dataDir,
+          trust,
+          createMemoryLogger(),
+        )
+      ).ok,
+    ).toBe(true);
+    const servedSequence = (bundledPackDir: string) => {
+      const service = createContentService({ dataDir, bundledPackDir, trust, log: createMemoryLogger() });
+      const sequence = service.manifest()?.sequence;
+      service.close();
+      return sequence;
+    };
+    expect(servedSequence(shippedDir(3_000))).toBe(3_000);
+    expect(servedSequence(shippedDir(1_000))).toBe(2_000);
   });
 });
 
