@@ -275,4 +275,8 @@ export interface EffectiveConfig {
   readonly retentionDays: number;
   readonly ticketDays: number;
   readonly helpPlaces: readonly SiteHelpPlace[];
+  /** Domains the site adds to the built-in official list. */
+  readonly officialDomains: readonly string[];
+  /** The development flag: packs without a signature accepted in the data folder. */
+  readonly allowUnsignedPacks: boolean;
 }
