@@ -54,9 +54,12 @@ function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; pr
   const shipped: [string, PackTrust][] = options.bundledPackDir
     ? [[options.bundledPackDir, { ...options.trust, publicKeyPem: null, allowUnsigned: true }]]
     : [];
+  // (An installed pack whose manifest cannot be read is tried first all the same, so that its skip is logged.)
+  const installedNow = installedSequence(options.dataDir);
   const shippedIsNewer =
     options.bundledPackDir !== null &&
-    sequenceIn(options.bundledPackDir) > Math.max(installedSequence(options.dataDir), highWaterSequence(options.dataDir));
+    installedNow > 0 &&
+    sequenceIn(options.bundledPackDir) > Math.max(installedNow, highWaterSequence(options.dataDir));
   const candidates = shippedIsNewer ? [...shipped, ...installed] : [...installed, ...shipped];
   let problem: ServingProblem | null = null;
   for (const [dir, trust] of candidates) {
