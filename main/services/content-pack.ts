@@ -91,8 +91,11 @@ function readSmall(file: string, limit: number): Buffer | null {
   return readFileSync(file);
 }
 
-/** Checks and opens the pack in `dir`; throws ContentPackError naming what is wrong. */
-export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
+/**
+ * Checks and opens the pack in `dir`; throws ContentPackError naming what is wrong. `hashedOnCopy`: the SHA-256 the
+ * install computed while streaming the file in, so it is not read and hashed a second time on the main thread.
+ */
+export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: string): OpenedPack {
   const packFile = join(dir, packFileName);
   const manifestFile = join(dir, manifestFileName);
   if (!existsSync(packFile) || !existsSync(manifestFile))
@@ -102,7 +105,7 @@ export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
   const manifest = checkManifest(manifestBytes, signature?.toString('utf8') ?? null, trust);
   if (statSync(packFile).size !== manifest.bytes)
     throw new ContentPackError('content.packCorrupt', 'the pack file does not have the size its manifest gives');
-  const sha256 = createHash('sha256').update(readFileSync(packFile)).digest('hex');
+  const sha256 = hashedOnCopy ?? createHash('sha256').update(readFileSync(packFile)).digest('hex');
   if (sha256 !== manifest.sha256) throw new ContentPackError('content.packCorrupt', 'the pack file does not match its manifest checksum');
 
   const db = new Database(packFile, {

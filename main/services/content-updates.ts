@@ -154,8 +154,9 @@ export async function installPack(
   // The bytes that were checked are written, not read again from a source that may have changed since.
   writeFileSync(join(dirs.incoming, manifestFileName), read.manifest);
   if (read.signature) writeFileSync(join(dirs.incoming, signatureFileName), read.signature);
+  let sha256: string;
   try {
-    const sha256 = await source.copy(packFileName, join(dirs.incoming, packFileName), manifest.bytes);
+    sha256 = await source.copy(packFileName, join(dirs.incoming, packFileName), manifest.bytes);
     if (sha256 !== manifest.sha256) return refuse('content.packCorrupt', 'pack', 'checksum');
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
@@ -163,15 +164,15 @@ export async function installPack(
       ? refuse('content.packCorrupt', 'pack', 'wrong-size')
       : refuse('content.updateUnreachable', 'pack', error.why);
   }
-  return promoteIncoming(dataDir, trust, log);
+  return promoteIncoming(dataDir, trust, log, sha256);
 }
 
 /** Checks the pack in packs/incoming with every check; if good, it becomes current and the current one becomes previous. */
-function promoteIncoming(dataDir: string, trust: PackTrust, log: Logger): InstallResult {
+function promoteIncoming(dataDir: string, trust: PackTrust, log: Logger, hashedOnCopy: string): InstallResult {
   const dirs = packDirs(dataDir);
   let manifest: PackManifest;
   try {
-    const opened = openContentPack(dirs.incoming, trust);
+    const opened = openContentPack(dirs.incoming, trust, hashedOnCopy);
     manifest = opened.manifest;
     opened.db.close();
   } catch (error) {
