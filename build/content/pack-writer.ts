@@ -1,14 +1,15 @@
 // Writes a content pack: a read-only SQLite file with items, glossary, pictograms, places and a search index.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseBlocks, plainText, textLines } from '../../common/content/blocks';
 import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../common/content/pack-format';
 import { deletionVariants, searchTerms } from '../../common/content/search-text';
 import type { ContentSource, LocaleContent } from './load';
 import { contentLocales } from '../../common/content/schema';
 
-export function writePack(source: ContentSource, file: string, now = new Date()): PackManifest {
+/** `sequence` must grow from one published pack to the next: by default the build time in milliseconds. */
+export function writePack(source: ContentSource, file: string, now = new Date(), sequence = now.getTime()): PackManifest {
   const temp = `${file}.tmp`;
   rmSync(temp, { force: true });
   const db = new Database(temp);
@@ -73,6 +74,7 @@ export function writePack(source: ContentSource, file: string, now = new Date())
   db.close();
 
   const sha256 = createHash('sha256').update(readFileSync(temp)).digest('hex');
+  const bytes = statSync(temp).size;
   renameSync(temp, file);
   return {
     format: contentPackFormat,
@@ -81,6 +83,8 @@ export function writePack(source: ContentSource, file: string, now = new Date())
     locales: contentLocales,
     counts,
     places: source.places.length,
+    sequence,
+    bytes,
     sha256,
   };
 }

@@ -28,13 +28,19 @@ try {
     process.exit(0);
   }
   if (!values.from) throw new Error('Say where the pack is: --from=FOLDER or --from=https://…/');
-  if (!config.contentPublicKey) throw new Error('The configuration has no contentPublicKey: the kiosk cannot check who signed the pack.');
-  const trust = { publicKeyPem: readFileSync(config.contentPublicKey, 'utf8') };
+  if (!config.contentPublicKey && !config.allowUnsignedPacks)
+    throw new Error('The configuration has no contentPublicKey: the kiosk cannot check who signed the pack.');
+  const trust = {
+    publicKeyPem: config.contentPublicKey ? readFileSync(config.contentPublicKey, 'utf8') : null,
+    allowUnsigned: config.allowUnsignedPacks,
+  };
+  // The admin's own install: a pack older than the installed one is still refused (only --rollback goes back).
   const result = /^https?:\/\//.test(values.from)
     ? await installPackFromUrl(values.from, config.dataDir, trust, log)
-    : installPackFromFolder(values.from, config.dataDir, trust, log);
+    : await installPackFromFolder(values.from, config.dataDir, trust, log);
   if (!result.ok) {
-    process.stderr.write(`The pack was refused (${result.error}); the kiosk keeps its current pack.\n`);
+    const why = result.error === 'content.packNotNewer' ? ' it is not newer than the installed pack, use --rollback to go back;' : '';
+    process.stderr.write(`The pack was refused (${result.error});${why} the kiosk keeps its current pack.\n`);
     process.exit(1);
   }
   process.stdout.write(`Installed content pack ${result.manifest.version}.\n`);

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentPackFormat, manifestFileName } from '../../common/content/pack-format';
 import { generateSigningKeys, signPack } from '../content/sign';
 import { defaultPackDir } from './content-build';
 
@@ -21,6 +22,12 @@ if (values['new-keys']) {
   process.stdout.write(`Keys written to ${dir}: give content-signing.pub to the kiosks, keep content-signing.key secret.\n`);
 } else if (values.key) {
   const packDir = values.pack ?? defaultPackDir;
+  // Kiosks refuse a manifest without a sequence (an older format): signing one would only publish a pack they refuse.
+  const manifest = JSON.parse(readFileSync(join(packDir, manifestFileName), 'utf8')) as { format?: unknown; sequence?: unknown };
+  if (manifest.format !== contentPackFormat || typeof manifest.sequence !== 'number') {
+    process.stderr.write(`The pack in ${packDir} is not in format ${contentPackFormat} with a sequence: build it again first.\n`);
+    process.exit(1);
+  }
   signPack(packDir, readFileSync(values.key, 'utf8'));
   process.stdout.write(`Signed the pack in ${packDir}.\n`);
 } else {

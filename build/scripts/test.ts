@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumMissingMessage } from '../../main/launcher/chromium';
+import { chromiumMissingMessage } from '../../main/hosts/launcher/chromium';
 import { chromiumExecutable } from '../../tests/e2e/chromium-path';
 import { buildIfStale } from './build';
 import { canFindTagged, endLeftovers, testRunVariable } from './tagged-processes';

@@ -21,6 +21,8 @@ export interface PublicSettings {
   readonly printing: boolean;
   /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
   readonly officialOrigins: readonly string[];
+  /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
+  readonly officialDomains?: readonly string[];
   /** The site's own human help: its desk, phone numbers, opening hours. */
   readonly helpPlaces: readonly SiteHelpPlace[];
 }
@@ -53,6 +55,11 @@ export interface KioskStatus {
   readonly contentProblem: string | null;
   /** The automatic content updates, when the site configured them. */
   readonly contentUpdate?: ContentUpdateStatus | null;
+  /**
+   * "required": a pack in the data folder is served and installed only with a valid signature. "not-required": the
+   * development flag `allowUnsignedPacks` is on, which a public kiosk must never run with.
+   */
+  readonly contentSignatures?: 'required' | 'not-required';
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
@@ -274,4 +281,8 @@ export interface EffectiveConfig {
   readonly retentionDays: number;
   readonly ticketDays: number;
   readonly helpPlaces: readonly SiteHelpPlace[];
+  /** Domains the site adds to the built-in official list. */
+  readonly officialDomains: readonly string[];
+  /** The development flag: packs without a signature accepted in the data folder. */
+  readonly allowUnsignedPacks: boolean;
 }

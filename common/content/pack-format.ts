@@ -1,6 +1,8 @@
 // The content pack's format, shared by the build that writes it and the kiosk that reads it.
+import { z } from 'zod';
 
-export const contentPackFormat = 2;
+/** 3: the manifest carries a signed sequence number and the pack's size in bytes. */
+export const contentPackFormat = 3;
 export const packFileName = 'content-pack.sqlite';
 export const manifestFileName = 'content-pack.manifest.json';
 export const signatureFileName = 'content-pack.sig';
@@ -18,9 +20,100 @@ export interface PackManifest {
   readonly locales: readonly string[];
   readonly counts: Readonly<Record<string, PackCounts>>;
   readonly places: number;
+  /** Grows with every pack a publisher builds (the build time in milliseconds unless given): a kiosk only takes a newer one. */
+  readonly sequence: number;
+  /** Size of the pack file in bytes: a file of another size is refused before it is read. */
+  readonly bytes: number;
   /** SHA-256 of the pack file, hex. */
   readonly sha256: string;
 }
+
+/** Upper bounds for every source (a folder, a web server): anything bigger is refused before it is read. */
+export const packLimits = { manifestBytes: 64 * 1024, signatureBytes: 1024, packBytes: 256 * 1024 * 1024 } as const;
+
+const countsSchema = z
+  .object({ topics: z.number().int().min(0), journeys: z.number().int().min(0), glossary: z.number().int().min(0) })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    format: z.number().int(),
+    version: z.string().min(1).max(64),
+    createdAt: z.string().max(40),
+    locales: z.array(z.string().max(10)).min(1).max(10),
+    counts: z.record(z.string().max(10), countsSchema),
+    places: z.number().int().min(0),
+    sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    bytes: z.number().int().min(1).max(packLimits.packBytes),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+// The JSON held in the pack's columns, checked for every row when a pack is opened: a pack that the build did not write
+// this way is refused whole rather than failing in the middle of a visit.
+const text = z.string().max(20_000);
+const textList = z.array(text).max(200);
+const topicData = z
+  .object({
+    blocks: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('heading'), text }).strict(),
+          z.object({ type: z.literal('paragraph'), lines: textList }).strict(),
+          z.object({ type: z.literal('list'), items: textList }).strict(),
+        ]),
+      )
+      .max(500),
+  })
+  .strict();
+const journeyStepData = z
+  .object({
+    id: z.string().min(1).max(100),
+    title: text,
+    text,
+    at_hand: textList,
+    secret: z.boolean(),
+    url: z.string().max(2000).optional(),
+    mediator_notes: text.optional(),
+    problems: z.array(z.object({ problem: text, fix: text }).strict()).max(50),
+    end: z.boolean(),
+  })
+  .strict();
+const journeyData = z
+  .object({
+    readiness: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(100),
+            question: text,
+            if_no: z.union([z.object({ bring: text }).strict(), z.object({ goto: z.string().min(1).max(100) }).strict()]),
+          })
+          .strict(),
+      )
+      .max(50),
+    steps: z.array(journeyStepData).min(1).max(100),
+    offline: z.object({ title: text, text }).strict(),
+  })
+  .strict();
+
+/** Each JSON column of an item row, by kind. */
+export const packItemJson = {
+  topic: topicData,
+  journey: journeyData,
+  sources: z.array(z.string().max(2000)).max(50),
+} as const;
+export const packPlaceJson = z.looseObject({
+  id: z.string(),
+  name: text,
+  kind: z.string().max(100),
+  address: z.string().max(2000),
+  phone: z.string().max(100),
+  opening_hours: z.string().max(2000),
+  helps_with: z.array(z.string().max(100)).max(50),
+  url: z.string().max(2000).optional(),
+});
+export const packPictogramAltJson = z.record(z.string().max(10), z.string().max(2000));
 
 /** Marks around matched words in search snippets: control characters no text contains, rendered as <mark>. */
 export const snippetStart = '\u0002';

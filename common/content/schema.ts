@@ -1,5 +1,6 @@
 // Schemas of the content source files (topics, journeys, glossary, pictogram texts, help places).
 import { z } from 'zod';
+import { isOfficialUrl } from './official-domains';
 
 export const contentLocales = ['fr', 'en', 'ar'] as const;
 export type ContentLocale = (typeof contentLocales)[number];
@@ -9,7 +10,10 @@ export const placeKinds = ['france-services', 'cpam', 'pass', 'aidants-connect',
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes, like "mon-espace-sante"');
 const text = z.string().trim().min(1, 'a text that is not empty');
-const officialUrl = z.url({ protocol: /^https$/, error: 'an https address' });
+// Shown as "the official site's address" with a QR code: only the domains of main/content/official-domains.ts.
+const officialUrl = z
+  .url({ protocol: /^https$/, error: 'an https address', abort: true })
+  .refine((url) => isOfficialUrl(url), 'an address on an official domain (main/content/official-domains.ts lists them)');
 const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
   const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {

@@ -39,22 +39,28 @@ export function openKiosk(options: OpenKioskOptions) {
   if (stateDb.status === 'recovered') events.record('stateDb.recovered', `moved aside to ${stateDb.movedAsideTo}`);
 
   const publicKeyPem = config.contentPublicKey ? readFileSync(config.contentPublicKey, 'utf8') : null;
+  // Packs in the data folder always need a signature, unless a developer relaxed it: then it is said at every start.
+  const trust = {
+    publicKeyPem,
+    allowUnsigned: config.allowUnsignedPacks,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
+  if (config.allowUnsignedPacks) log.warn('content.unsignedPacksAllowed', { note: 'development flag: never on a public kiosk' });
   const content = createContentService({
     dataDir: config.dataDir,
     bundledPackDir: options.bundledPackDir,
-    trust: { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    trust,
     log,
+    officialDomains: config.officialDomains,
   });
   // New packs from the site's update source (a folder or a web server), checked with the same key.
-  const updateTrust = { publicKeyPem, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
-  const poller = config.contentUpdate
-    ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust: updateTrust, log })
-    : null;
+  const poller = config.contentUpdate ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust, log }) : null;
   poller?.start();
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
     contentProblem: content.problem,
     contentUpdate: () => poller?.status() ?? null,
+    contentSignatures: config.allowUnsignedPacks ? 'not-required' : 'required',
     version: options.version,
     host: options.host.kind,
     stateDb,
@@ -132,6 +138,8 @@ export function openKiosk(options: OpenKioskOptions) {
     status: kiosk.status,
     events,
     stateDbFile,
+    /** The automatic content updates, when configured (tests and the admin's tools check now). */
+    contentPoller: poller,
     close: () => {
       clearInterval(retention);
       poller?.stop();

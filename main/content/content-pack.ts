@@ -1,13 +1,31 @@
-// Opens a content pack read-only after checking it: manifest, signature, checksum, format and counts.
+// Opens a content pack read-only after checking it: manifest, signature, size, checksum, format, counts and every row's JSON.
 import Database from 'better-sqlite3';
 import { createHash, verify } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { contentPackFormat, manifestFileName, packFileName, signatureFileName, type PackManifest } from '../../common/content/pack-format';
+import {
+  contentPackFormat,
+  manifestFileName,
+  manifestSchema,
+  packFileName,
+  packItemJson,
+  packLimits,
+  packPictogramAltJson,
+  packPlaceJson,
+  signatureFileName,
+  type PackManifest,
+} from '../../common/content/pack-format';
 
 export type PackProblem =
-  'content.packMissing' | 'content.packUnsigned' | 'content.packSignatureMismatch' | 'content.packCorrupt' | 'content.packIncompatible';
+  | 'content.packMissing'
+  | 'content.packUnsigned'
+  | 'content.packSignatureMismatch'
+  | 'content.packCorrupt'
+  | 'content.packIncompatible'
+  | 'content.packTooLarge'
+  | 'content.packNotNewer'
+  | 'content.packRolledBack';
 
 export class ContentPackError extends Error {
   override readonly name = 'ContentPackError';
@@ -19,21 +37,6 @@ export class ContentPackError extends Error {
   }
 }
 
-const countsSchema = z
-  .object({ topics: z.number().int().min(0), journeys: z.number().int().min(0), glossary: z.number().int().min(0) })
-  .strict();
-const manifestSchema = z
-  .object({
-    format: z.number().int(),
-    version: z.string().min(1).max(64),
-    createdAt: z.string(),
-    locales: z.array(z.string()).min(1),
-    counts: z.record(z.string(), countsSchema),
-    places: z.number().int().min(0),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .strict();
-
 export interface OpenedPack {
   readonly db: Database.Database;
   readonly manifest: PackManifest;
@@ -41,34 +44,68 @@ export interface OpenedPack {
 }
 
 export interface PackTrust {
-  /** PEM of the Ed25519 public key packs must be signed with; null accepts unsigned packs (development builds only). */
+  /** PEM of the Ed25519 public key packs must be signed with. Without one, no pack is accepted unless `allowUnsigned`. */
   readonly publicKeyPem: string | null;
+  /**
+   * Accept a pack without a signature: the pack shipped inside the application (trusted as part of the install), or
+   * every pack when the site configuration sets the development flag `allowUnsignedPacks`. A signature present is
+   * still checked when there is a key.
+   */
+  readonly allowUnsigned?: boolean;
   readonly nativeBinding?: string;
 }
 
-/** Checks and opens the pack in `dir`; throws ContentPackError naming what is wrong. */
-export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
+/**
+ * Checks a manifest as read from any source, before anything large is read: its size, its signature against the key,
+ * its format and its fields. Returns the parsed manifest; throws ContentPackError naming what is wrong.
+ */
+export function checkManifest(manifestBytes: Buffer, signatureText: string | null, trust: PackTrust): PackManifest {
+  if (manifestBytes.length > packLimits.manifestBytes) throw new ContentPackError('content.packTooLarge', 'the manifest is too large');
+  if (signatureText === null) {
+    if (!trust.allowUnsigned) throw new ContentPackError('content.packUnsigned', 'the pack has no signature');
+  } else if (trust.publicKeyPem !== null) {
+    const signature = Buffer.from(signatureText.trim(), 'base64');
+    if (!verifiesWith(trust.publicKeyPem, manifestBytes, signature))
+      throw new ContentPackError('content.packSignatureMismatch', 'the signature does not match the configured public key');
+  } else if (!trust.allowUnsigned) {
+    throw new ContentPackError('content.packUnsigned', 'no contentPublicKey is configured to check the signature');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(manifestBytes.toString('utf8'));
+  } catch {
+    throw new ContentPackError('content.packCorrupt', 'the manifest is not valid JSON');
+  }
+  const format = z.looseObject({ format: z.number() }).safeParse(raw);
+  if (format.success && format.data.format !== contentPackFormat)
+    throw new ContentPackError('content.packIncompatible', `format ${format.data.format}, this kiosk reads ${contentPackFormat}`);
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw new ContentPackError('content.packCorrupt', 'the manifest is not valid');
+  return parsed.data;
+}
+
+/** Reads a small file of a pack folder, refusing it when larger than `limit`; null when it does not exist. */
+function readSmall(file: string, limit: number): Buffer | null {
+  if (!existsSync(file)) return null;
+  if (statSync(file).size > limit) throw new ContentPackError('content.packTooLarge', `${file} is too large`);
+  return readFileSync(file);
+}
+
+/**
+ * Checks and opens the pack in `dir`; throws ContentPackError naming what is wrong. `hashedOnCopy`: the SHA-256 the
+ * install computed while streaming the file in, so it is not read and hashed a second time on the main thread.
+ */
+export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: string): OpenedPack {
   const packFile = join(dir, packFileName);
   const manifestFile = join(dir, manifestFileName);
   if (!existsSync(packFile) || !existsSync(manifestFile))
     throw new ContentPackError('content.packMissing', `no ${packFileName} with its manifest in ${dir}`);
-  const manifestBytes = readFileSync(manifestFile);
-  if (trust.publicKeyPem !== null) {
-    const signatureFile = join(dir, signatureFileName);
-    if (!existsSync(signatureFile)) throw new ContentPackError('content.packUnsigned', 'the pack has no signature');
-    const signature = Buffer.from(readFileSync(signatureFile, 'utf8').trim(), 'base64');
-    if (!verifiesWith(trust.publicKeyPem, manifestBytes, signature))
-      throw new ContentPackError('content.packSignatureMismatch', 'the signature does not match the configured public key');
-  }
-  let manifest: PackManifest;
-  try {
-    manifest = manifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
-  } catch {
-    throw new ContentPackError('content.packCorrupt', 'the manifest is not valid');
-  }
-  if (manifest.format !== contentPackFormat)
-    throw new ContentPackError('content.packIncompatible', `format ${manifest.format}, this kiosk reads ${contentPackFormat}`);
-  const sha256 = createHash('sha256').update(readFileSync(packFile)).digest('hex');
+  const manifestBytes = readSmall(manifestFile, packLimits.manifestBytes) ?? Buffer.alloc(0);
+  const signature = readSmall(join(dir, signatureFileName), packLimits.signatureBytes);
+  const manifest = checkManifest(manifestBytes, signature?.toString('utf8') ?? null, trust);
+  if (statSync(packFile).size !== manifest.bytes)
+    throw new ContentPackError('content.packCorrupt', 'the pack file does not have the size its manifest gives');
+  const sha256 = hashedOnCopy ?? createHash('sha256').update(readFileSync(packFile)).digest('hex');
   if (sha256 !== manifest.sha256) throw new ContentPackError('content.packCorrupt', 'the pack file does not match its manifest checksum');
 
   const db = new Database(packFile, {
@@ -101,11 +138,35 @@ export function openContentPack(dir: string, trust: PackTrust): OpenedPack {
       .pluck()
       .get();
     if (interleaved !== 0) throw new ContentPackError('content.packCorrupt', 'the items of a language are not consecutive');
+    checkRowsJson(db);
     return { db, manifest, dir };
   } catch (error) {
     db.close();
     if (error instanceof ContentPackError) throw error;
     throw new ContentPackError('content.packCorrupt', (error as Error).message);
+  }
+}
+
+/** Every JSON column of every row must have the shape the screens read: one bad row refuses the whole pack. */
+function checkRowsJson(db: Database.Database): void {
+  const valid = (schema: z.ZodType, text: string): boolean => {
+    try {
+      return schema.safeParse(JSON.parse(text)).success;
+    } catch {
+      return false;
+    }
+  };
+  const items = db.prepare<[], { kind: 'topic' | 'journey'; sources: string; data: string }>('SELECT kind, sources, data FROM item');
+  for (const row of items.iterate()) {
+    if (!valid(packItemJson[row.kind], row.data) || !valid(packItemJson.sources, row.sources))
+      throw new ContentPackError('content.packCorrupt', 'an item holds JSON the kiosk cannot read');
+  }
+  for (const data of db.prepare<[], string>('SELECT data FROM place').pluck().iterate()) {
+    if (!valid(packPlaceJson, data)) throw new ContentPackError('content.packCorrupt', 'a place holds JSON the kiosk cannot read');
+  }
+  for (const alt of db.prepare<[], string>('SELECT alt FROM pictogram').pluck().iterate()) {
+    if (!valid(packPictogramAltJson, alt))
+      throw new ContentPackError('content.packCorrupt', 'a pictogram holds JSON the kiosk cannot read');
   }
 }
 

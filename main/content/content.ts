@@ -1,14 +1,16 @@
 // Serves the content pack: the newest installed pack that checks out, else the previous one, else the one shipped.
+// Addresses of a pack that are not on an official domain are never handed to the screens (no label, no QR code).
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, Locale, NeedItems } from '../../common/api/types';
-import { statSync } from 'node:fs';
+import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems } from '../../common/api/types';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFileName, type PackManifest } from '../../common/content/pack-format';
+import { isOfficialUrl } from '../../common/content/official-domains';
 import type { Logger } from '../core/log';
 import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
-import { packDirs } from './content-updates';
+import { highWaterSequence, installedSequence, packDirs } from './content-updates';
 import { createSearch, type Search } from './search';
 
 export interface ContentServiceOptions {
@@ -17,6 +19,8 @@ export interface ContentServiceOptions {
   readonly bundledPackDir: string | null;
   readonly trust: PackTrust;
   readonly log: Logger;
+  /** Registrable domains the site adds to the built-in official list (site configuration `officialDomains`). */
+  readonly officialDomains?: readonly string[];
 }
 
 interface ItemRow {
@@ -32,24 +36,52 @@ interface ItemRow {
   data: string;
 }
 
-function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; problem: PackProblem | null } {
+/** Why no pack can be served, as the API names it: a pack too large to open counts as corrupt. */
+type ServingProblem = Exclude<PackProblem, 'content.packTooLarge' | 'content.packNotNewer' | 'content.packRolledBack'>;
+const servingProblem = (problem: PackProblem): ServingProblem =>
+  problem === 'content.packTooLarge' || problem === 'content.packNotNewer' || problem === 'content.packRolledBack'
+    ? 'content.packCorrupt'
+    : problem;
+
+function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; problem: ServingProblem | null } {
   const dirs = packDirs(options.dataDir);
-  const candidates: [string, PackTrust][] = [
+  const installed: [string, PackTrust][] = [
     [dirs.current, options.trust],
     [dirs.previous, options.trust],
-    ...(options.bundledPackDir ? ([[options.bundledPackDir, { ...options.trust, publicKeyPem: null }]] as [string, PackTrust][]) : []),
   ];
-  let problem: PackProblem | null = null;
+  // The pack shipped inside the application is trusted as part of the install; it still has to match its checksum.
+  // It comes first when an update of the app brought a pack newer than any installed in the data folder.
+  const shipped: [string, PackTrust][] = options.bundledPackDir
+    ? [[options.bundledPackDir, { ...options.trust, publicKeyPem: null, allowUnsigned: true }]]
+    : [];
+  // (An installed pack whose manifest cannot be read is tried first all the same, so that its skip is logged.)
+  const installedNow = installedSequence(options.dataDir);
+  const shippedIsNewer =
+    options.bundledPackDir !== null &&
+    installedNow > 0 &&
+    sequenceIn(options.bundledPackDir) > Math.max(installedNow, highWaterSequence(options.dataDir));
+  const candidates = shippedIsNewer ? [...shipped, ...installed] : [...installed, ...shipped];
+  let problem: ServingProblem | null = null;
   for (const [dir, trust] of candidates) {
     try {
       return { pack: openContentPack(dir, trust), problem: null };
     } catch (error) {
       if (!(error instanceof ContentPackError)) throw error;
       if (error.problem !== 'content.packMissing') options.log.warn('content.packSkipped', { problem: error.problem });
-      problem = problem && problem !== 'content.packMissing' ? problem : error.problem;
+      problem = problem && problem !== 'content.packMissing' ? problem : servingProblem(error.problem);
     }
   }
   return { pack: null, problem: problem ?? 'content.packMissing' };
+}
+
+/** The sequence a pack folder's manifest gives (checked when the pack is opened), or 0. */
+function sequenceIn(dir: string): number {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, manifestFileName), 'utf8')) as { sequence?: unknown };
+    return typeof manifest.sequence === 'number' ? manifest.sequence : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** When the installed pack last changed (its manifest's time), or 0 when none is installed. */
@@ -64,7 +96,8 @@ function installedStamp(dataDir: string): number {
 export function createContentService(options: ContentServiceOptions, now: () => number = Date.now) {
   let stamp = installedStamp(options.dataDir);
   let { pack, problem } = openBest(options);
-  let queries = pack ? prepare(pack.db) : null;
+  const official = (url: string) => isOfficialUrl(url, options.officialDomains ?? []);
+  let queries = pack ? prepare(pack.db, official) : null;
   let checkedAt = now();
   if (pack) options.log.info('content.loaded', { version: pack.manifest.version });
   else options.log.error('content.noPack', { problem: problem ?? 'content.packMissing' });
@@ -80,7 +113,7 @@ export function createContentService(options: ContentServiceOptions, now: () => 
     if (next.pack) {
       pack?.db.close();
       ({ pack, problem } = next);
-      queries = prepare(next.pack.db);
+      queries = prepare(next.pack.db, official);
       options.log.info('content.loaded', { version: next.pack.manifest.version });
     }
     return queries;
@@ -111,12 +144,12 @@ export function createContentService(options: ContentServiceOptions, now: () => 
   return {
     handlers,
     manifest: (): PackManifest | null => pack?.manifest ?? null,
-    problem: (): PackProblem | null => problem,
+    problem: (): ServingProblem | null => problem,
     close: () => pack?.db.close(),
   };
 }
 
-function prepare(db: Database.Database) {
+function prepare(db: Database.Database, official: (url: string) => boolean) {
   const search: Search = createSearch(db);
   const list = db.prepare<[string], ItemRow>('SELECT * FROM item WHERE locale = ? ORDER BY need, kind DESC, rowid');
   const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
@@ -158,12 +191,22 @@ function prepare(db: Database.Database) {
       );
       return {
         ...summaryOf(row, locale),
-        sources: JSON.parse(row.sources) as string[],
+        sources: (JSON.parse(row.sources) as string[]).filter(official),
         verifiedAt: row.verified_at,
         fallback: !inLocale,
-        body: JSON.parse(row.data) as ContentItem['body'],
+        body: officialOnly(row.kind, JSON.parse(row.data) as ContentItem['body'], official),
         glossary,
       };
     },
+  };
+}
+
+/** A journey step keeps its address only when it is on an official domain: the step is shown without it otherwise. */
+function officialOnly(kind: 'topic' | 'journey', body: ContentItem['body'], official: (url: string) => boolean): ContentItem['body'] {
+  if (kind !== 'journey') return body;
+  const journey = body as JourneyBody;
+  return {
+    ...journey,
+    steps: journey.steps.map(({ url, ...step }) => (url !== undefined && official(url) ? { ...step, url } : step)),
   };
 }

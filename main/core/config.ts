@@ -5,6 +5,7 @@ import { createPublicKey } from 'node:crypto';
 import { join, posix, win32 } from 'node:path';
 import { z } from 'zod';
 import { locales, siteTypes } from '../../common/api/types';
+import { domainPattern } from '../../common/content/official-domains';
 
 export const hostChoices = ['auto', 'electron', 'web'] as const;
 
@@ -30,6 +31,10 @@ export const expected = {
   'contentUpdate.source':
     'the full path of a folder (a USB stick, a shared folder) or an https:// address of a folder of packs, without a user name or password',
   'contentUpdate.intervalMinutes': 'a whole number of minutes from 5 to 10080 (one week) between two checks for a new pack',
+  officialDomains:
+    'a list of up to 20 domains such as "chu-exemple.fr", without https:// or a path, whose addresses the kiosk may show as official sites besides its built-in list',
+  allowUnsignedPacks:
+    'true or false (development only: accept content packs without a signature in the data folder; the kiosk says so in its log and /api/health)',
 } as const;
 
 /** Where a kiosk looks for new content packs: https (plain http on this machine only, for a local mirror) or a folder. */
@@ -103,6 +108,8 @@ export const siteConfigSchema = z
     ticketDays: z.number().int().min(1).max(90).default(30),
     helpPlaces: z.array(helpPlace).max(10).default([]),
     contentUpdate: contentUpdate.optional(),
+    officialDomains: z.array(z.string().regex(domainPattern)).max(20).default([]),
+    allowUnsignedPacks: z.boolean().default(false),
   })
   .strict()
   .refine((c) => c.locales.includes(c.defaultLocale), { path: ['defaultLocale'] })

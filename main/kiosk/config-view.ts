@@ -38,6 +38,8 @@ export function effectiveConfigOf(config: SiteConfig): EffectiveConfig {
     retentionDays: config.retentionDays,
     ticketDays: config.ticketDays,
     helpPlaces: config.helpPlaces,
+    officialDomains: config.officialDomains,
+    allowUnsignedPacks: config.allowUnsignedPacks,
   };
 }
 

@@ -18,6 +18,8 @@ export interface KioskServiceDeps {
   readonly contentProblem: () => string | null;
   /** The automatic content updates, when configured. */
   readonly contentUpdate?: () => ContentUpdateStatus | null;
+  /** Whether packs in the data folder need a signature ("not-required" only with the development flag). */
+  readonly contentSignatures?: 'required' | 'not-required';
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
@@ -32,6 +34,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     contentPack: deps.contentPack(),
     contentProblem: deps.contentProblem(),
     contentUpdate: deps.contentUpdate?.() ?? null,
+    contentSignatures: deps.contentSignatures ?? 'required',
   });
 
   const handlers = {

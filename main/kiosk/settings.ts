@@ -15,6 +15,7 @@ export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): Pu
     printing: config.printing,
     helpPlaces: config.helpPlaces,
     officialOrigins: host === 'electron' ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
+    officialDomains: config.officialDomains,
   };
 }
 

@@ -22,6 +22,7 @@ function valueOf(config: EffectiveConfig, field: Field): ReactNode {
     case 'kiosk':
     case 'assistedMode':
     case 'printing':
+    case 'allowUnsignedPacks':
       return yesNo(config[field]);
     case 'host':
       return text.hosts[config.host];
@@ -41,7 +42,8 @@ function valueOf(config: EffectiveConfig, field: Field): ReactNode {
     case 'contentUpdate':
       return config.contentUpdate === null ? text.noUpdate : text.every(config.contentUpdate.source, config.contentUpdate.intervalMinutes);
     case 'allowedOrigins':
-      return config.allowedOrigins.length === 0 ? text.none : <ValueList items={config.allowedOrigins} />;
+    case 'officialDomains':
+      return config[field].length === 0 ? text.none : <ValueList items={config[field]} />;
     case 'retentionDays':
     case 'ticketDays':
       return text.days(config[field]);

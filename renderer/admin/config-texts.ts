@@ -26,6 +26,8 @@ export const configTexts = {
     retentionDays: 'Détail du journal gardé',
     ticketDays: 'Validité des tickets de reprise',
     helpPlaces: "Lieux d'aide du site",
+    officialDomains: 'Domaines officiels ajoutés',
+    allowUnsignedPacks: 'Contenus sans signature acceptés (développement)',
   } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
   siteTypes: {
     library: 'Médiathèque ou bibliothèque',

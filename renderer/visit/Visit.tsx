@@ -72,7 +72,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   };
 
   return (
-    <KioskContext.Provider value={{ api, locale }}>
+    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [] }}>
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a

@@ -1,6 +1,6 @@
 // Where the system's Chromium is (PASSERELLE_CHROMIUM, else where the kiosk launcher looks), and how the tests and the
 // bench start it. Without one, the tests say once what to install instead of Playwright's advice to download a browser.
-import { chromiumMissingMessage, findChromium } from '../../main/launcher/chromium';
+import { chromiumMissingMessage, findChromium } from '../../main/hosts/launcher/chromium';
 
 export function chromiumExecutable(): string | undefined {
   return findChromium() ?? undefined;

@@ -94,4 +94,31 @@ describe('content build', () => {
     const problems = problemsOf(dir);
     expect(problems).toContain('fr/fiches/securite-sociale.md [id]: expected the id to match the file name "securite-sociale", got "secu"');
   });
+
+  it('refuses look-alike addresses: a step, a source or a place that is not on an official domain fails the build', () => {
+    const dir = copyFixture();
+    const journey = join(dir, 'fr', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(
+      journey,
+      readFileSync(journey, 'utf8')
+        .replace('    text: "Ouvrez le site."', '    text: "Ouvrez le site."\n    url: https://ameli-fr.example/connexion')
+        .replace('sources: [https://www.ameli.fr/]', 'sources: [https://www.ameli.fr.example/]'),
+    );
+    const places = join(dir, 'lieux.yaml');
+    writeFileSync(places, `${readFileSync(places, 'utf8').trimEnd()}\n  url: https://user@www.ameli.fr/\n`);
+    const problems = problemsOf(dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^fr\/parcours\/activer-le-compte\.yaml:\d+ \[steps\.0\.url\]: expected an address on an official domain/),
+        expect.stringMatching(/^fr\/parcours\/activer-le-compte\.yaml:\d+ \[sources\.0\]: expected an address on an official domain/),
+        expect.stringMatching(/^lieux\.yaml:\d+ \[0\.url\]: expected an address on an official domain/),
+      ]),
+    );
+  });
+
+  it('builds the real content: every address in content/ is on an official domain', () => {
+    expect(buildContentPack(join(import.meta.dirname, '..', '..', 'content'), join(tempDir(), 'pack')).counts.fr?.topics).toBeGreaterThan(
+      0,
+    );
+  });
 });

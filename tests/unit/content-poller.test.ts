@@ -163,6 +163,48 @@ describe('the content poller', () => {
     expect(installedVersion(dataDir)).toBeTruthy();
   });
 
+  it('does not try a refused manifest again until it changes, and a pack that did not match only after a back-off', async () => {
+    const stick = join(tempDir(), 'stick');
+    const dataDir = tempDir();
+    const log = createMemoryLogger();
+    let clock = Date.parse('2026-11-30T08:00:00Z');
+    const poller = createContentPoller({ source: stick, intervalMinutes: 60, dataDir, trust, log, now: () => new Date(clock) });
+    const attempts = () => log.lines.filter((l) => l.event === 'content.updateRefused').length;
+
+    buildSignedPack(stick, generateSigningKeys().privateKeyPem);
+    for (let i = 0; i < 3; i++)
+      expect(await poller.checkNow()).toMatchObject({ outcome: 'refused', problem: 'content.packSignatureMismatch' });
+    expect(attempts()).toBe(1);
+    // The publisher signs the same manifest again with the right key: the signature changed, so it is tried.
+    signPack(stick, keys.privateKeyPem);
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'installed' });
+
+    // A newer pack whose file is damaged (same size): refused, then left alone until the back-off has passed.
+    republish(stick, (dir) => buildSignedPack(dir, keys.privateKeyPem));
+    const good = readFileSync(join(stick, packFileName));
+    const damaged = Buffer.from(good);
+    damaged.fill(7, 4096, 4196);
+    writeFileSync(join(stick, packFileName), damaged);
+    const before = attempts();
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'refused', problem: 'content.packCorrupt' });
+    clock += 30 * 60_000;
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'refused', problem: 'content.packCorrupt' });
+    expect(attempts()).toBe(before + 1);
+    // The copy onto the stick has finished: after one interval it is tried again and installed.
+    writeFileSync(join(stick, packFileName), good);
+    clock += 31 * 60_000;
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'installed', installed: publishedVersion(stick) });
+  });
+
+  it('refuses a manifest larger than 64 KiB from a web server without asking for the pack', async () => {
+    const site = buildSignedPack(join(tempDir(), 'site'), keys.privateKeyPem);
+    writeFileSync(join(site, manifestFileName), `${' '.repeat(100_000)}${readFileSync(join(site, manifestFileName), 'utf8')}`);
+    const server = await publish(site);
+    const poller = createContentPoller({ source: server.url, intervalMinutes: 60, dataDir: tempDir(), trust, log: createMemoryLogger() });
+    expect(await poller.checkNow()).toMatchObject({ outcome: 'refused', problem: 'content.packTooLarge' });
+    expect(server.hits.get(packFileName)).toBeUndefined();
+  });
+
   it('spreads its checks: the first within a minute of start, then the interval give or take 10 %', () => {
     expect(firstCheckDelayMs(() => 0)).toBe(5_000);
     expect(firstCheckDelayMs(() => 1)).toBe(60_000);

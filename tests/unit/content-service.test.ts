@@ -31,7 +31,7 @@ describe('content service', () => {
     const update = join(tempDir(), 'stick');
     buildContentPack(realContent, update);
     signPack(update, keys.privateKeyPem);
-    expect(installPackFromFolder(update, dataDir, { publicKeyPem: keys.publicKeyPem }, createMemoryLogger()).ok).toBe(true);
+    expect((await installPackFromFolder(update, dataDir, { publicKeyPem: keys.publicKeyPem }, createMemoryLogger())).ok).toBe(true);
     expect(await count()).toBe(3); // checked at most once a second
     clock += 1500;
     expect(await count()).toBeGreaterThanOrEqual(18);
