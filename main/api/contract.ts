@@ -98,9 +98,10 @@ export const contract = {
   }),
   // The site's admin. The passphrase is never logged or kept: only its scrypt hash is stored.
   'admin.status': defineCall<AdminStatus>()({ input: noInput }),
+  /** First run, or a new passphrase once the admin is blocked: needs the one-time code from the kiosk's disk. */
   'admin.setup': defineCall<{ readonly token: string }>()({
-    input: z.object({ passphrase: z.string().min(12).max(200) }).strict(),
-    errors: ['admin.alreadySet'],
+    input: z.object({ passphrase: z.string().min(12).max(200), code: z.string().max(40) }).strict(),
+    errors: ['admin.alreadySet', 'admin.wrongCode', 'admin.locked'],
   }),
   'admin.login': defineCall<AdminLogin>()({
     input: z.object({ passphrase: z.string().min(1).max(200) }).strict(),
@@ -168,7 +169,7 @@ export const contract = {
   }),
   'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
     input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
-    errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],
+    errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired', 'ticket.tooMany'],
   }),
   'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({
     input: z.object({ token: adminToken }).strict(),

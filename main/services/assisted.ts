@@ -7,6 +7,7 @@ import { fail, ok } from '../api/result';
 import type { JourneyBody } from '../api/types';
 import type { Journal } from './journal';
 import type { MediatorSession } from './mediators';
+import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
 
 export interface AssistedServiceOptions {
@@ -15,13 +16,17 @@ export interface AssistedServiceOptions {
   readonly content: Pick<Handlers, 'content.item'>;
   /** The mediator behind a session token, or null when assisted mode is locked. */
   readonly session: (token: string) => MediatorSession | null;
+  /** Ends a mediator session at once (one that guessed ticket codes). */
+  readonly endSession: (token: string) => void;
   readonly ticketDays?: number;
+  readonly now?: () => number;
 }
 
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey, held in memory only while they run. */
   const open = new Map<string, { journey: string; steps: ReadonlySet<string> }>();
+  const throttle = createTicketThrottle(options.now);
 
   // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
   // stopped, so the figures count it and retention is not held back by it forever.
@@ -86,8 +91,14 @@ export function createAssistedService(options: AssistedServiceOptions) {
     },
     'assisted.ticketUse': ({ token, code }) => {
       if (!options.session(token)) return fail('mediator.locked');
+      if (!throttle.open()) return fail('ticket.tooMany');
       const used = options.tickets.use(code);
+      if (used === 'unknown' && throttle.failed(token)) {
+        throttle.forget(token);
+        options.endSession(token);
+      }
       if (typeof used === 'string') return fail(`ticket.${used}` as const);
+      throttle.succeeded(token);
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },

@@ -1,5 +1,6 @@
 // Mediator accounts (managed by the site's admin) and the unlock of assisted mode with a name and a PIN.
-// PINs are scrypt hashes; five failures lock an account with a growing delay; unlock and lock go in the journal.
+// PINs are scrypt hashes; failures lock an account with a growing delay, then block it until the admin gives a new
+// PIN (see lockPolicy); unlock and lock go in the journal.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../api/contract';
@@ -8,7 +9,7 @@ import type { MediatorAccount, MediatorRole } from '../api/types';
 import type { Logger } from '../log';
 import type { Journal } from './journal';
 import { createLoginLock } from './login-lock';
-import { hashSecret, verifySecret } from './secrets';
+import { hashSecret, lockPolicy, verifySecret } from './secrets';
 
 export interface MediatorServiceOptions {
   readonly db: Database.Database;
@@ -39,7 +40,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
   const { db, journal, log } = options;
   const now = options.now ?? Date.now;
   const idleMs = options.sessionIdleMs ?? 15 * 60_000;
-  const lock = createLoginLock(db, now);
+  const lock = createLoginLock(db, now, lockPolicy.blockAfter.mediator);
   const sessions = new Map<string, MediatorSession & { last: number }>();
 
   const all = db.prepare<[], MediatorRow>('SELECT * FROM mediator ORDER BY display_name');
@@ -88,7 +89,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
       if (!options.isAdmin(token)) return fail('admin.unauthorised');
       if (!one.get(id)) return fail('mediator.notFound');
       setPin.run(await hashSecret(pin), id);
-      lock.succeeded(`mediator:${id}`);
+      lock.clear(`mediator:${id}`);
       journal.append({ event: 'admin.action', detail: 'mediator.reset' });
       return ok({ reset: true as const });
     },
@@ -111,15 +112,12 @@ export function createMediatorService(options: MediatorServiceOptions) {
     'mediator.unlock': async ({ id, pin }) => {
       const row = one.get(id);
       if (!row || row.disabled === 1) return fail('mediator.notFound');
-      const subject = `mediator:${id}`;
-      const locked = lock.lockedFor(subject);
-      if (locked) return ok(locked);
-      if (!(await verifySecret(pin, row.pin_hash))) {
-        const answer = lock.failed(subject);
-        log.warn('mediator.unlock', { outcome: answer.outcome });
+      const answer = await lock.attempt(`mediator:${id}`, () => verifySecret(pin, row.pin_hash));
+      if (answer.outcome !== 'ok') {
+        // A refusal while locked checked nothing: not worth a line each (a burst would flood the log).
+        if (answer.outcome !== 'locked') log.warn('mediator.unlock', { outcome: answer.outcome });
         return ok(answer);
       }
-      lock.succeeded(subject);
       const token = randomBytes(32).toString('base64url');
       sessions.set(token, { mediatorId: row.id, role: row.role, displayName: row.display_name, last: now() });
       journal.append({ event: 'mediator.unlock', detail: row.role });
@@ -148,5 +146,10 @@ export function createMediatorService(options: MediatorServiceOptions) {
     }
   };
 
-  return { handlers, session, lockAll };
+  /** Ends one session now (it guessed resume-ticket codes): the mediator unlocks again, behind the PIN lock. */
+  const end = (token: string): void => {
+    if (sessions.delete(token)) journal.append({ event: 'mediator.lock', detail: 'tickets' });
+  };
+
+  return { handlers, session, lockAll, end };
 }

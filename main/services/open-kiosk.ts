@@ -18,6 +18,7 @@ import { createKioskService } from './kiosk';
 import { createSettingsService } from './settings';
 import { createContentPoller } from './content-poller';
 import { createConfigView } from './config-view';
+import { createSetupCode } from './setup-code';
 
 export interface OpenKioskOptions {
   readonly config: SiteConfig;
@@ -67,6 +68,9 @@ export function openKiosk(options: OpenKioskOptions) {
     db,
     content: content.handlers,
     log,
+    // After a recovery the DB is empty: setup is open again, but only with the code from the kiosk's disk.
+    setupCode: createSetupCode(config.dataDir, log),
+    recovery: stateDb.lastRecovery,
     ...(options.closeKiosk ? { closeKiosk: options.closeKiosk } : {}),
   });
   const journal = createJournal(db);
@@ -78,6 +82,7 @@ export function openKiosk(options: OpenKioskOptions) {
     tickets,
     content: content.handlers,
     session: mediators.session,
+    endSession: mediators.end,
     ticketDays: config.ticketDays,
   });
   // Journal details older than the site's retention become day totals: at start, then every six hours.

@@ -28,7 +28,13 @@ async function setUp() {
   const content = createContentService({ dataDir: dir, bundledPackDir: pack, trust: { publicKeyPem: null }, log });
   const journal = createJournal(db);
   const mediators = createMediatorService({ db, journal, log, isAdmin: (t) => t === adminToken });
-  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, session: mediators.session });
+  const assisted = createAssistedService({
+    journal,
+    tickets: createTickets(db),
+    content: content.handlers,
+    session: mediators.session,
+    endSession: mediators.end,
+  });
   // Only these services' calls are made in this test.
   const call = createDispatch({ ...content.handlers, ...mediators.handlers, ...assisted.handlers } as unknown as Handlers, log);
   for (const [displayName, role] of [
@@ -148,6 +154,7 @@ describe('assisted mode', () => {
       tickets: createTickets(db),
       content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
       session: () => null,
+      endSession: () => undefined,
     });
     const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');
     expect(ends.map((r) => [r.accompaniment, r.detail])).toEqual([
