@@ -1,8 +1,10 @@
 // The PIN and passphrase locks attacked the way a person at the kiosk would: bursts of concurrent guesses, guesses
 // pipelined on one connection, resume-ticket redemption in a loop, all over real HTTP against a real host.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
+import { lockPolicy } from '../../main/services/secrets';
+import { ticketThrottlePolicy } from '../../main/services/ticket-throttle';
 import { call, pipelined, send, setupCode, startTestHost, type StartedHost } from './host-client';
 import { useTempDir } from './temp-dir';
 
@@ -98,5 +100,86 @@ describe('resume-ticket redemption', () => {
     expect(checked).toBeLessThanOrEqual(10);
     // The session that guessed is over: the mediator unlocks again (with the PIN lock in front).
     expect(await call(origin, 'assisted.ticketUse', { token, code: 'ACDE-FGHJ' })).toEqual({ ok: false, error: 'mediator.locked' });
+  });
+
+  it('refuses codes on the whole kiosk after many unknown ones, whatever the session', async () => {
+    const { origin, mediatorId } = await hostWithMediator();
+    let checked = 0;
+    let refused = 0;
+    for (let session = 0; session < 8; session++) {
+      const token = (await call(origin, 'mediator.unlock', { id: mediatorId, pin })).value?.token as string;
+      const answers = await Promise.all(
+        ['ACDE-FGHJ', 'KMNP-QRTU', 'VWXY-3467', 'ACDE-9764', 'QRTU-ACDE', 'YXWV-7643'].map((code) =>
+          call(origin, 'assisted.ticketUse', { token, code }),
+        ),
+      );
+      checked += answers.filter((a) => a.error === 'ticket.unknown').length;
+      refused += answers.filter((a) => a.error === 'ticket.tooMany').length;
+    }
+    expect(checked).toBe(ticketThrottlePolicy.kioskFailures);
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe('the lock policy, from both sides', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps a mediator waiting a minute at most while a visitor guesses, then blocks the account until the admin gives a new PIN', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { origin, mediatorId } = await hostWithMediator();
+    const unlock = (guess: string) => call(origin, 'mediator.unlock', { id: mediatorId, pin: guess });
+    const waits: number[] = [];
+    for (const guess of wrongPins(lockPolicy.blockAfter.mediator - 1)) {
+      const answer = await unlock(guess);
+      if (answer.value?.outcome === 'locked') {
+        const seconds = Number(answer.value.retryAfterSeconds);
+        waits.push(seconds);
+        vi.setSystemTime(Date.now() + seconds * 1000);
+      }
+    }
+    // The staff member who comes after the visitor waits a minute at most, then the right PIN opens.
+    expect(Math.max(...waits)).toBeLessThanOrEqual(60);
+    expect((await unlock(pin)).value?.outcome).toBe('ok');
+
+    // A visitor who keeps guessing gets a bounded number of tries: then the account is blocked, even for the right PIN.
+    for (const guess of wrongPins(lockPolicy.blockAfter.mediator)) {
+      const answer = await unlock(guess);
+      if (answer.value?.outcome === 'locked') vi.setSystemTime(Date.now() + Number(answer.value.retryAfterSeconds) * 1000);
+    }
+    vi.setSystemTime(Date.now() + 24 * 3_600_000);
+    expect((await unlock(pin)).value).toEqual({ outcome: 'blocked' });
+    // The admin (a new session: a day went by) gives a new PIN: the account opens again with it.
+    const adminToken = (await call(origin, 'admin.login', { passphrase })).value?.token;
+    expect(await call(origin, 'admin.mediatorReset', { token: adminToken, id: mediatorId, pin: '551208' })).toMatchObject({ ok: true });
+    expect((await unlock('551208')).value?.outcome).toBe('ok');
+  });
+
+  it('blocks the admin after its bounded tries; the one-time code written on the disk then sets a new passphrase', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { origin, dataDir } = await hostWithMediator();
+    expect(setupCode(dataDir)).toBeUndefined();
+    let last: unknown;
+    for (let i = 0; i < lockPolicy.blockAfter.admin; i++) {
+      const answer = await call(origin, 'admin.login', { passphrase: `pas la bonne phrase ${i}` });
+      last = answer.value;
+      if (answer.value?.outcome === 'locked') vi.setSystemTime(Date.now() + Number(answer.value.retryAfterSeconds) * 1000);
+    }
+    expect(last).toEqual({ outcome: 'blocked' });
+    vi.setSystemTime(Date.now() + 24 * 3_600_000);
+    expect((await call(origin, 'admin.login', { passphrase })).value).toEqual({ outcome: 'blocked' });
+    expect((await call(origin, 'admin.status', {})).value).toMatchObject({ configured: true, blocked: true });
+    // Without the code nothing changes; with it, a new passphrase, and the old one is gone.
+    const code = setupCode(dataDir);
+    expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    expect(await call(origin, 'admin.setup', { passphrase: 'une phrase de visiteur', code: 'AAAA-AAAA-AAAA-AAAA' })).toEqual({
+      ok: false,
+      error: 'admin.wrongCode',
+    });
+    expect(await call(origin, 'admin.setup', { passphrase: 'la nouvelle phrase secrète', code })).toMatchObject({ ok: true });
+    expect(setupCode(dataDir)).toBeUndefined();
+    expect((await call(origin, 'admin.login', { passphrase: 'la nouvelle phrase secrète' })).value?.outcome).toBe('ok');
+    expect((await call(origin, 'admin.login', { passphrase })).value?.outcome).toBe('wrong');
   });
 });
