@@ -82,7 +82,10 @@ export const contract = {
   }),
   'kiosk.officialClose': defineCall<{ readonly closed: true }>()({ input: noInput }),
   /** The app's own print flow: the page's print view goes to the default printer, without a dialog (Electron). */
-  'kiosk.print': defineCall<{ readonly printed: true }>()({ input: noInput, errors: ['print.unavailable', 'print.failed'] }),
+  'kiosk.print': defineCall<{ readonly printed: true }>()({
+    input: noInput,
+    errors: ['print.unavailable', 'print.failed', 'print.limit'],
+  }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,

@@ -26,6 +26,7 @@ import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions
 import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
 import { wipeVisitorPartition } from './policies/wipe';
+import { createPrintBudget } from '../services/print-budget';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 /** The shipped content pack: in resources/ once packaged (extraResources), in dist/ during development. */
@@ -122,9 +123,11 @@ async function start(): Promise<void> {
     await wipeVisitorPartition(officialSession, clipboard).catch(() => log.error('visit.officialWipeIncomplete', {}));
     await wipeVisitorPartition(visitorSession, clipboard);
   };
+  const prints = createPrintBudget();
   const handlers: Handlers = {
     ...kiosk.handlers,
     'kiosk.endVisit': async (input) => {
+      prints.reset();
       await wipeVisitor();
       return kiosk.handlers['kiosk.endVisit'](input);
     },
@@ -150,6 +153,7 @@ async function start(): Promise<void> {
     'kiosk.print': () =>
       new Promise((resolve) => {
         if (!window) return resolve({ ok: false, error: 'print.unavailable' });
+        if (!prints.take()) return resolve({ ok: false, error: 'print.limit' });
         window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
           if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
           resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
@@ -170,6 +174,7 @@ async function start(): Promise<void> {
     const contents = window.webContents;
     const reloadHome = (why: string) => {
       log.warn('renderer.recovered', { why });
+      prints.reset();
       wipeVisitor().catch(() => log.error('visit.wipeIncomplete', {}));
       void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
     };
