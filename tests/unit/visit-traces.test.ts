@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maxEventStreams } from '../../main/web/server';
-import { visitorEventBounds } from '../../main/services/kiosk-events';
+import { openStateDb } from '../../main/db/state-db';
+import { createMemoryLogger } from '../../main/log';
+import { createKioskEvents, visitorEventBounds } from '../../main/services/kiosk-events';
 import { call, send, startTestHost, type StartedHost } from './host-client';
 import { useTempDir } from './temp-dir';
 
@@ -89,5 +91,24 @@ describe('bounds on unauthenticated calls', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(maxEventStreams);
     expect(statuses.slice(maxEventStreams)).toEqual(Array(5).fill(503));
     for (const req of open) req.destroy();
+  });
+});
+
+describe('renderer-problem events over weeks', () => {
+  it('keep 500 rows and 30 days at most, and leave the kiosk’s own events alone', () => {
+    const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
+    const clock = { now: new Date('2026-01-01T00:00:00Z').getTime() };
+    const events = createKioskEvents(db, () => new Date(clock.now));
+    events.record('stateDb.recovered', 'kept');
+    // Twelve offered a minute for two hours: ten a minute are kept, then the oldest go beyond 500.
+    for (let minute = 0; minute < 120; minute++, clock.now += 60_000)
+      for (let i = 0; i < 12; i++) events.fromVisitor('renderer.problem', 'render-error on home');
+    const count = (kind: string) => db.prepare('SELECT count(*) FROM kiosk_event WHERE kind = ?').pluck().get(kind);
+    expect(count('renderer.problem')).toBe(visitorEventBounds.maxRows);
+    clock.now += (visitorEventBounds.keepDays + 1) * 86_400_000;
+    events.fromVisitor('renderer.problem', 'render-error on home');
+    expect(count('renderer.problem')).toBe(1);
+    expect(count('stateDb.recovered')).toBe(1);
+    db.close();
   });
 });
