@@ -1,6 +1,7 @@
 // Slows down, then stops, guessing of a secret (the admin passphrase, each mediator's PIN). An attempt is counted
 // as a failure, with its lock, before the secret is verified: guesses sent together cannot all slip through while
-// scrypt runs. One verification per subject at a time. Kept in the state DB: restarting the kiosk resets nothing.
+// scrypt runs. One verification per subject at a time (others queue). Kept in the state DB: restarting the kiosk
+// resets nothing.
 import type Database from 'better-sqlite3';
 import { lockDelaySeconds, lockPolicy } from './secrets';
 
@@ -25,6 +26,8 @@ export function createLoginLock(db: Database.Database, now: () => number, blockA
   const remove = db.prepare<[string]>('DELETE FROM login_lock WHERE subject = ?');
   /** Subjects whose secret is being verified right now. */
   const verifying = new Set<string>();
+  /** The end of each subject's queue of attempts. */
+  const queues = new Map<string, Promise<void>>();
 
   const answerFor = (failures: number): LockAnswer => {
     if (failures >= blockAfter) return { outcome: 'blocked' };
@@ -65,8 +68,25 @@ export function createLoginLock(db: Database.Database, now: () => number, blockA
         },
       };
     },
-    /** One whole attempt: `check` verifies the secret only once the attempt is counted. */
-    async attempt(subject: string, check: () => Promise<boolean>): Promise<{ readonly outcome: 'ok' } | LockAnswer> {
+    /**
+     * One whole attempt: `check` verifies the secret only once the attempt is counted. Attempts on one subject run one
+     * after the other (a burst queues, then meets the lock its first failures set); other subjects are not held up.
+     */
+    attempt(subject: string, check: () => Promise<boolean>): Promise<{ readonly outcome: 'ok' } | LockAnswer> {
+      const previous = queues.get(subject) ?? Promise.resolve();
+      const mine = previous.then(() => this.attemptNow(subject, check));
+      const tail = mine.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(subject, tail);
+      // The last one in the queue cleans up after itself.
+      void tail.then(() => {
+        if (queues.get(subject) === tail) queues.delete(subject);
+      });
+      return mine;
+    },
+    async attemptNow(subject: string, check: () => Promise<boolean>): Promise<{ readonly outcome: 'ok' } | LockAnswer> {
       const attempt = this.begin(subject);
       if (!isAttempt(attempt)) return attempt;
       let right: boolean;
