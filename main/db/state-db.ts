@@ -74,7 +74,7 @@ function countLost(file: string, nativeBinding: string | undefined): StateRecove
     old = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const count = (table: string): number | null => {
       try {
-        return Number(old?.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+        return Number(old?.prepare(`SELECT count(*) FROM ${table} NOT INDEXED`).pluck().get());
       } catch {
         return null;
       }

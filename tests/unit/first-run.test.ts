@@ -1,8 +1,10 @@
 // First-run takeover, attacked as a visitor would: the admin setup over real HTTP without the one-time code, with a
 // wrong one, and again after the state DB was corrupted and started empty.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStateDb } from '../../main/db/state-db';
+import { createMemoryLogger } from '../../main/log';
 import { setupCodeFileName } from '../../main/services/setup-code';
 import { call, send, setupCode, startTestHost, type StartedHost } from './host-client';
 import { useTempDir } from './temp-dir';
@@ -108,5 +110,27 @@ describe('first-run setup', () => {
     const third = await start(dir);
     const later = JSON.parse((await send(`${third.origin}/api/health`)).body);
     expect(later.stateDb).toMatchObject({ status: 'ok', lastRecovery: health.stateDb.lastRecovery });
+  });
+});
+
+describe('what a recovery lost', () => {
+  it('is counted in the damaged file where it can still be read (a broken index, its tables intact)', () => {
+    const file = join(tempDir(), 'state.db');
+    const { db } = openStateDb(file, createMemoryLogger());
+    for (const name of ['Sophie', 'Karim', 'Nadia'])
+      db.prepare("INSERT INTO mediator (display_name, role, pin_hash, created_at) VALUES (?, 'volunteer', 'x', '2026-11-01')").run(name);
+    db.prepare("INSERT INTO admin_secret (id, hash, created_at) VALUES (1, 'x', '2026-11-01')").run();
+    const page = Number(db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_mediator_1'").pluck().get());
+    const size = Number(db.pragma('page_size', { simple: true }));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Garbage over the index page of mediator names, past its header.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(size - 12, 0x41), 0, size - 12, (page - 1) * size + 12);
+    closeSync(fd);
+    const again = openStateDb(file, createMemoryLogger());
+    expect(again.status.status).toBe('recovered');
+    expect(again.status.lastRecovery?.lost).toEqual({ adminPassphrase: true, mediators: 3, journalRows: 0, resumeTickets: 0 });
+    again.db.close();
   });
 });
