@@ -47,7 +47,8 @@ export function createLoginLock(db: Database.Database, now: () => number, blockA
     },
     /**
      * Starts an attempt, synchronously: the failure and its lock are written now, before any verification, and
-     * undone only by `succeeded`. A second attempt while one is verifying waits its turn (answered as locked).
+     * undone only by `succeeded`. While another attempt on the subject is verifying, answers locked for a second
+     * (`attempt` queues instead).
      */
     begin(subject: string): Attempt | LockAnswer {
       const current = this.lockedFor(subject);
