@@ -86,7 +86,10 @@ export const contract = {
   }),
   'kiosk.officialClose': defineCall<{ readonly closed: true }>()({ input: noInput }),
   /** The app's own print flow: the page's print view goes to the default printer, without a dialog (Electron). */
-  'kiosk.print': defineCall<{ readonly printed: true }>()({ input: noInput, errors: ['print.unavailable', 'print.failed'] }),
+  'kiosk.print': defineCall<{ readonly printed: true }>()({
+    input: noInput,
+    errors: ['print.unavailable', 'print.failed', 'print.limit'],
+  }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,
@@ -102,9 +105,10 @@ export const contract = {
   }),
   // The site's admin. The passphrase is never logged or kept: only its scrypt hash is stored.
   'admin.status': defineCall<AdminStatus>()({ input: noInput }),
+  /** First run, or a new passphrase once the admin is blocked: needs the one-time code from the kiosk's disk. */
   'admin.setup': defineCall<{ readonly token: string }>()({
-    input: z.object({ passphrase: z.string().min(12).max(200) }).strict(),
-    errors: ['admin.alreadySet'],
+    input: z.object({ passphrase: z.string().min(12).max(200), code: z.string().max(40) }).strict(),
+    errors: ['admin.alreadySet', 'admin.wrongCode', 'admin.locked'],
   }),
   'admin.login': defineCall<AdminLogin>()({
     input: z.object({ passphrase: z.string().min(1).max(200) }).strict(),
@@ -194,7 +198,7 @@ export const contract = {
   }),
   'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
     input: z.object({ code: z.string().max(20) }).strict(),
-    errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired'],
+    errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired', 'ticket.tooMany'],
     auth: 'mediator',
   }),
   'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({

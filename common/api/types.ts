@@ -40,6 +40,22 @@ export interface StateDbStatus {
   /** File name (not path) the corrupt database was moved to, when it was recovered at this start. */
   readonly movedAsideTo?: string;
   readonly schemaVersion: number;
+  /** The last recovery of the state DB, at this start or an earlier one, or null when there never was one. */
+  readonly lastRecovery: StateRecovery | null;
+}
+
+/** A corrupt state DB was moved aside and the kiosk started with an empty one: when, where, and what it held. */
+export interface StateRecovery {
+  /** Day of the recovery (YYYY-MM-DD). */
+  readonly day: string;
+  readonly movedAsideTo: string;
+  /** What the moved-aside file still let us count (null: unreadable). All of it is no longer in use. */
+  readonly lost: {
+    readonly adminPassphrase: boolean | null;
+    readonly mediators: number | null;
+    readonly journalRows: number | null;
+    readonly resumeTickets: number | null;
+  };
 }
 
 export interface KioskStatus {
@@ -164,13 +180,18 @@ export interface SearchAnswer {
 export interface AdminStatus {
   /** False until the site's admin has chosen a passphrase (first run). */
   readonly configured: boolean;
+  /** Too many wrong passphrases: a new one needs the one-time setup code from the kiosk's disk. */
+  readonly blocked: boolean;
+  /** The state DB was found corrupt and started again empty (accounts, journal lost): shown to the admin. */
+  readonly recovery: StateRecovery | null;
 }
 
 /** A login answer: never says more than the visitor at the kiosk may know. */
 export type AdminLogin =
   | { readonly outcome: 'ok'; readonly token: string }
   | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
-  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };
+  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number }
+  | { readonly outcome: 'blocked' };
 
 /** How easy a page of the content pack is to read, for the admin view. */
 export interface ItemReadability {
@@ -199,7 +220,9 @@ export interface MediatorAccount {
 export type MediatorUnlock =
   | { readonly outcome: 'ok'; readonly token: string; readonly displayName: string; readonly role: MediatorRole }
   | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
-  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number };
+  | { readonly outcome: 'locked'; readonly retryAfterSeconds: number }
+  /** Too many wrong PINs: the admin gives this mediator a new PIN. */
+  | { readonly outcome: 'blocked' };
 
 export const stepOutcomes = ['done', 'skipped', 'blocked'] as const;
 /** Who did a step: the visitor (typing their own codes) or the mediator (showing, pointing, explaining). */
@@ -286,3 +309,6 @@ export interface EffectiveConfig {
   /** The development flag: packs without a signature accepted in the data folder. */
   readonly allowUnsignedPacks: boolean;
 }
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied (no O/0, I/1, S/5, B/8…): tickets and setup codes. */
+export const ticketAlphabet = 'ACDEFGHJKMNPQRTUVWXY34679';

@@ -18,8 +18,10 @@ import { createSettingsService } from '../kiosk/settings';
 import { createContentPoller } from '../content/content-poller';
 import { createConfigView } from '../kiosk/config-view';
 import { createSessions } from '../staff/sessions';
+import { createSetupCode } from '../staff/setup-code';
 import type { HostPort } from './host-port';
-import { ok } from '../../common/api/result';
+import { fail, ok } from '../../common/api/result';
+import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 export interface OpenKioskOptions {
   readonly config: SiteConfig;
@@ -79,6 +81,9 @@ export function openKiosk(options: OpenKioskOptions) {
   const admin = createAdminService({
     db,
     sessions,
+    // After a recovery the DB is empty: setup is open again, but only with the code from the kiosk's disk.
+    setupCode: createSetupCode(config.dataDir, log),
+    recovery: stateDb.lastRecovery,
     content: content.handlers,
     log,
     ...(options.host.closeApp ? { closeKiosk: options.host.closeApp } : {}),
@@ -90,6 +95,7 @@ export function openKiosk(options: OpenKioskOptions) {
     journal,
     tickets,
     content: content.handlers,
+    endSession: mediators.end,
     ticketDays: config.ticketDays,
   });
   // Journal details older than the site's retention become day totals: at start, then every six hours.
@@ -105,6 +111,7 @@ export function openKiosk(options: OpenKioskOptions) {
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
   const activity = createActivityHandlers(db, config.siteType, join(config.dataDir, 'exports'));
+  const prints = createPrintBudget();
   const handlers: Handlers = {
     ...kiosk.handlers,
     ...settings.handlers,
@@ -117,13 +124,15 @@ export function openKiosk(options: OpenKioskOptions) {
     // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
     // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
     'kiosk.endVisit': async ({ reason }) => {
+      prints.reset();
       assisted.stopAll();
       mediators.lockAll();
       await options.host.wipeVisit();
       log.info('visit.ended', { reason });
       return ok({ wiped: true as const });
     },
-    'kiosk.print': () => options.host.print(),
+    // Silent prints are counted per visit: a visitor pressing "print" in a loop would empty the paper tray.
+    'kiosk.print': () => (prints.take() ? options.host.print() : fail('print.limit')),
     'kiosk.officialOpen': ({ url, bounds }) => options.host.openOfficial(url, bounds),
     'kiosk.officialClose': () => {
       options.host.closeOfficial();

@@ -6,19 +6,24 @@ import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { JourneyBody } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
+import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
 
 export interface AssistedServiceOptions {
   readonly journal: Journal;
   readonly tickets: ReturnType<typeof createTickets>;
   readonly content: Pick<Handlers, 'content.item'>;
+  /** Ends a mediator session at once (one that guessed ticket codes). */
+  readonly endSession: (token: string) => void;
   readonly ticketDays?: number;
+  readonly now?: () => number;
 }
 
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey, held in memory only while they run. */
   const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string> }>();
+  const throttle = createTicketThrottle(options.now);
 
   // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
   // stopped, so the figures count it and retention is not held back by it forever.
@@ -77,9 +82,15 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
       return ok(ticket);
     },
-    'assisted.ticketUse': ({ code }) => {
+    'assisted.ticketUse': ({ code }, { token }) => {
+      if (!throttle.open()) return fail('ticket.tooMany');
       const used = options.tickets.use(code);
+      if (used === 'unknown' && throttle.failed(token)) {
+        throttle.forget(token);
+        options.endSession(token);
+      }
       if (typeof used === 'string') return fail(`ticket.${used}` as const);
+      throttle.succeeded(token);
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },

@@ -4,7 +4,9 @@
 import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 
-export const ticketAlphabet = 'ACDEFGHJKMNPQRTUVWXY34679';
+import { ticketAlphabet } from '../../common/api/types';
+
+export { ticketAlphabet };
 const codeLength = 8;
 
 /** XXXX-XXXX from the unambiguous alphabet: 25^8 ≈ 1.5 × 10^11 codes. */

@@ -1,4 +1,5 @@
 // The operational log: one JSON line per event, with named fields only, never request bodies or visitor text.
+// Times are kept to the minute: a finer time next to visitor-triggered lines would give away the rhythm of a visit.
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,7 +19,7 @@ export function createFileLogger(dir: string, options: { echo?: boolean } = {}):
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'passerelle.log');
   const write = (level: LogLevel, event: string, fields: LogFields = {}) => {
-    const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...fields });
+    const line = JSON.stringify({ at: minuteOf(new Date()), level, event, ...fields });
     rotateIfLarge(file);
     appendFileSync(file, `${line}\n`);
     if (options.echo) process.stderr.write(`${line}\n`);
@@ -30,6 +31,9 @@ export function createFileLogger(dir: string, options: { echo?: boolean } = {}):
     error: (event, fields) => write('error', event, fields),
   };
 }
+
+/** 2026-11-30T02:41Z: the minute, no seconds. */
+export const minuteOf = (date: Date): string => `${date.toISOString().slice(0, 16)}Z`;
 
 function rotateIfLarge(file: string): void {
   try {

@@ -4,7 +4,8 @@
 import type { AccompanimentOutcome, BlockedReason, MediatorRole, PrintKind, StepActor } from '../../common/api/types';
 import { accompanimentOutcomes, blockedReasons, mediatorRoles, printKinds, stepActors } from '../../common/api/types';
 
-export const lockCauses = ['idle', 'mediator', 'visit-end'] as const;
+/** Why assisted mode locked: idle time, the mediator's own lock, the end of the visit, or guessed ticket codes. */
+export const lockCauses = ['idle', 'mediator', 'visit-end', 'tickets'] as const;
 export type LockCause = (typeof lockCauses)[number];
 export const adminActions = ['mediator.created', 'mediator.reset', 'mediator.disabled', 'mediator.enabled'] as const;
 export type AdminAction = (typeof adminActions)[number];

@@ -40,8 +40,8 @@ export function createKioskService(deps: KioskServiceDeps) {
   const handlers = {
     'kiosk.status': () => ok(status()),
     'kiosk.reportRendererProblem': ({ kind, screen }) => {
-      deps.log.warn('renderer.problem', { kind, screen });
-      deps.events.record('renderer.problem', `${kind} on ${screen}`);
+      // Anyone at the page can send this: bounded in the state DB, and logged only when kept.
+      if (deps.events.fromVisitor('renderer.problem', `${kind} on ${screen}`)) deps.log.warn('renderer.problem', { kind, screen });
       return ok({ logged: true as const });
     },
   } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem'>;

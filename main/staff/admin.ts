@@ -1,19 +1,25 @@
-// The site admin: a passphrase chosen at first run (stored as a scrypt hash), logins slowed down after failures,
+// The site admin: a passphrase chosen at first run with the one-time setup code from the kiosk's disk (stored as a
+// scrypt hash), logins slowed down then blocked after failures (the setup code then sets a new passphrase),
 // short-lived sessions held in memory only, and the admin views (content readability for now).
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, TopicBody } from '../../common/api/types';
+import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, StateRecovery, TopicBody } from '../../common/api/types';
 import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../core/log';
-import { createLoginLock } from './login-lock';
+import { createLoginLock, isAttempt } from './login-lock';
 import type { Sessions } from './sessions';
-import { hashSecret, verifySecret } from './secrets';
+import { hashSecret, lockPolicy, verifySecret } from './secrets';
+import type { SetupCode } from './setup-code';
 
 export interface AdminServiceOptions {
   readonly db: Database.Database;
   readonly content: Pick<Handlers, 'content.needs' | 'content.item'>;
   readonly log: Logger;
+  /** The one-time code a first setup (or a new passphrase once the admin is blocked) must give. */
+  readonly setupCode: SetupCode;
+  /** The last time the state DB was found corrupt and started again empty, for the admin to see. */
+  readonly recovery?: StateRecovery | null;
   readonly now?: () => number;
   /** Closes the kiosk app, for the staff exit; absent where the host cannot close itself. */
   readonly closeKiosk?: () => void;
@@ -29,36 +35,54 @@ export function createAdminService(options: AdminServiceOptions) {
 
   const storedHash = db.prepare<[], string>('SELECT hash FROM admin_secret WHERE id = 1').pluck();
   const insertHash = db.prepare<[string, string]>('INSERT INTO admin_secret (id, hash, created_at) VALUES (1, ?, ?)');
-  const lock = createLoginLock(db, now);
+  const replaceHash = db.prepare<[string, string]>('UPDATE admin_secret SET hash = ?, created_at = ? WHERE id = 1');
+  const lock = createLoginLock(db, now, lockPolicy.blockAfter.admin);
+  // Wrong setup codes are slowed down too; the code's 74 bits make blocking unnecessary.
+  const setupLock = createLoginLock(db, now, Number.POSITIVE_INFINITY);
+  const setupOpen = (): boolean => storedHash.get() === undefined || lock.blocked(subject);
+  if (setupOpen()) options.setupCode.ensure();
+  else options.setupCode.discard();
 
   const openSession = (): string => options.sessions.open({ kind: 'admin' });
 
   const login = async (passphrase: string): Promise<AdminLogin> => {
-    const locked = lock.lockedFor(subject);
-    if (locked) return locked;
-    const hash = storedHash.get();
-    if (hash !== undefined && (await verifySecret(passphrase, hash))) {
-      lock.succeeded(subject);
+    const hash = storedHash.get() ?? '';
+    const answer = await lock.attempt(subject, () => verifySecret(passphrase, hash));
+    if (answer.outcome === 'ok') {
       log.info('admin.login', { outcome: 'ok' });
       return { outcome: 'ok', token: openSession() };
     }
-    const answer = lock.failed(subject);
-    log.warn('admin.login', { outcome: answer.outcome });
+    // Blocked: only someone who can read the kiosk's disk can set a new passphrase now.
+    if (answer.outcome === 'blocked') options.setupCode.ensure();
+    // A refusal while locked checked nothing: not worth a line each (a burst would flood the log).
+    if (answer.outcome !== 'locked') log.warn('admin.login', { outcome: answer.outcome });
     return answer;
   };
 
   const handlers = {
-    'admin.status': () => ok({ configured: storedHash.get() !== undefined }),
-    'admin.setup': async ({ passphrase }) => {
-      if (storedHash.get() !== undefined) return fail('admin.alreadySet');
-      const hash = await hashSecret(passphrase);
-      // Two first runs at once: the second insert fails on the primary key and is refused.
-      try {
-        insertHash.run(hash, new Date(now()).toISOString());
-      } catch {
-        return fail('admin.alreadySet');
+    'admin.status': () =>
+      ok({ configured: storedHash.get() !== undefined, blocked: lock.blocked(subject), recovery: options.recovery ?? null }),
+    'admin.setup': async ({ passphrase, code }) => {
+      if (!setupOpen()) return fail('admin.alreadySet');
+      // The code is checked and used up synchronously: of two setups sent together, one at most gets past here.
+      const attempt = setupLock.begin('setup');
+      if (!isAttempt(attempt)) return fail('admin.locked');
+      if (!options.setupCode.take(code)) {
+        attempt.failed();
+        log.warn('admin.setupCode', { outcome: 'wrong' });
+        return fail('admin.wrongCode');
       }
-      log.info('admin.passphraseSet', {});
+      attempt.succeeded();
+      const hash = await hashSecret(passphrase);
+      const at = new Date(now()).toISOString();
+      if (storedHash.get() === undefined) {
+        insertHash.run(hash, at);
+        log.info('admin.passphraseSet', {});
+      } else {
+        replaceHash.run(hash, at);
+        lock.clear(subject);
+        log.warn('admin.passphraseReplaced', {});
+      }
       return ok({ token: openSession() });
     },
     'admin.login': async ({ passphrase }) => (storedHash.get() === undefined ? fail('admin.notSet') : ok(await login(passphrase))),

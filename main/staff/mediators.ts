@@ -1,5 +1,6 @@
 // Mediator accounts (managed by the site's admin) and the unlock of assisted mode with a name and a PIN.
-// PINs are scrypt hashes; five failures lock an account with a growing delay; unlock and lock go in the journal.
+// PINs are scrypt hashes; failures lock an account with a growing delay, then block it until the admin gives a new
+// PIN (see lockPolicy); unlock and lock go in the journal.
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
@@ -8,7 +9,7 @@ import type { Sessions } from './sessions';
 import type { Logger } from '../core/log';
 import type { Journal } from '../journal/journal';
 import { createLoginLock } from './login-lock';
-import { hashSecret, verifySecret } from './secrets';
+import { hashSecret, lockPolicy, verifySecret } from './secrets';
 
 export interface MediatorServiceOptions {
   readonly db: Database.Database;
@@ -30,7 +31,7 @@ interface MediatorRow {
 export function createMediatorService(options: MediatorServiceOptions) {
   const { db, journal, log } = options;
   const now = options.now ?? Date.now;
-  const lock = createLoginLock(db, now);
+  const lock = createLoginLock(db, now, lockPolicy.blockAfter.mediator);
   const { sessions } = options;
 
   const all = db.prepare<[], MediatorRow>('SELECT * FROM mediator ORDER BY display_name');
@@ -64,7 +65,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
     'admin.mediatorReset': async ({ id, pin }) => {
       if (!one.get(id)) return fail('mediator.notFound');
       setPin.run(await hashSecret(pin), id);
-      lock.succeeded(`mediator:${id}`);
+      lock.clear(`mediator:${id}`);
       journal.append({ event: 'admin.action', action: 'mediator.reset' });
       return ok({ reset: true as const });
     },
@@ -86,15 +87,12 @@ export function createMediatorService(options: MediatorServiceOptions) {
     'mediator.unlock': async ({ id, pin }) => {
       const row = one.get(id);
       if (!row || row.disabled === 1) return fail('mediator.notFound');
-      const subject = `mediator:${id}`;
-      const locked = lock.lockedFor(subject);
-      if (locked) return ok(locked);
-      if (!(await verifySecret(pin, row.pin_hash))) {
-        const answer = lock.failed(subject);
-        log.warn('mediator.unlock', { outcome: answer.outcome });
+      const answer = await lock.attempt(`mediator:${id}`, () => verifySecret(pin, row.pin_hash));
+      if (answer.outcome !== 'ok') {
+        // A refusal while locked checked nothing: not worth a line each (a burst would flood the log).
+        if (answer.outcome !== 'locked') log.warn('mediator.unlock', { outcome: answer.outcome });
         return ok(answer);
       }
-      lock.succeeded(subject);
       const token = sessions.open({ kind: 'mediator', mediatorId: row.id, role: row.role, displayName: row.display_name });
       journal.append({ event: 'mediator.unlock', role: row.role });
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
@@ -121,5 +119,10 @@ export function createMediatorService(options: MediatorServiceOptions) {
       journal.append({ event: 'mediator.lock', cause: 'visit-end' });
   };
 
-  return { handlers, lockAll };
+  /** Ends one session now (it guessed resume-ticket codes): the mediator unlocks again, behind the PIN lock. */
+  const end = (token: string): void => {
+    if (sessions.close((session) => session.token === token).length > 0) journal.append({ event: 'mediator.lock', cause: 'tickets' });
+  };
+
+  return { handlers, lockAll, end };
 }

@@ -1,8 +1,8 @@
 // Opens the state database: pragmas, integrity check, migrations, and recovery from a corrupt file.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import type { StateDbStatus } from '../../common/api/types';
+import { basename, dirname, join } from 'node:path';
+import type { StateDbStatus, StateRecovery } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import { migrations as knownMigrations, type Migration } from './migrations/index';
 
@@ -32,14 +32,64 @@ export function openStateDb(file: string, log: Logger, options: OpenStateDbOptio
   const migrations = options.migrations ?? knownMigrations;
   try {
     const db = openChecked(file, migrations, options);
-    return { db, status: { status: 'ok', schemaVersion: schemaVersion(db) } };
+    return { db, status: { status: 'ok', schemaVersion: schemaVersion(db), lastRecovery: lastRecovery(db) } };
   } catch (error) {
     if (!isCorruption(error)) throw error;
-    const movedAsideTo = moveAside(file, (options.now ?? (() => new Date()))());
+    const now = (options.now ?? (() => new Date()))();
+    const movedAsideTo = moveAside(file, now);
     log.error('stateDb.recovered', { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', movedAsideTo });
+    const lost = countLost(join(dirname(file), movedAsideTo), options.nativeBinding);
     const db = openChecked(file, migrations, options);
-    return { db, status: { status: 'recovered', movedAsideTo, schemaVersion: schemaVersion(db) } };
+    if (hasRecoveryTable(db)) {
+      db.prepare('INSERT INTO state_recovery (day, moved_aside_to, lost) VALUES (?, ?, ?)').run(
+        now.toISOString().slice(0, 10),
+        movedAsideTo,
+        JSON.stringify(lost),
+      );
+    }
+    return { db, status: { status: 'recovered', movedAsideTo, schemaVersion: schemaVersion(db), lastRecovery: lastRecovery(db) } };
   }
+}
+
+const hasRecoveryTable = (db: Database.Database): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state_recovery'").get() !== undefined;
+
+function lastRecovery(db: Database.Database): StateRecovery | null {
+  if (!hasRecoveryTable(db)) return null;
+  const row = db
+    .prepare<[], { day: string; moved_aside_to: string; lost: string }>(
+      'SELECT day, moved_aside_to, lost FROM state_recovery ORDER BY id DESC LIMIT 1',
+    )
+    .get();
+  return row ? { day: row.day, movedAsideTo: row.moved_aside_to, lost: JSON.parse(row.lost) as StateRecovery['lost'] } : null;
+}
+
+/** What the moved-aside file still lets us count, table by table; null where it cannot be read. */
+function countLost(file: string, nativeBinding: string | undefined): StateRecovery['lost'] {
+  const lost = { adminPassphrase: null, mediators: null, journalRows: null, resumeTickets: null } as {
+    -readonly [K in keyof StateRecovery['lost']]: StateRecovery['lost'][K];
+  };
+  let old: Database.Database | null = null;
+  try {
+    old = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const count = (table: string): number | null => {
+      try {
+        return Number(old?.prepare(`SELECT count(*) FROM ${table} NOT INDEXED`).pluck().get());
+      } catch {
+        return null;
+      }
+    };
+    const admin = count('admin_secret');
+    lost.adminPassphrase = admin === null ? null : admin > 0;
+    lost.mediators = count('mediator');
+    lost.journalRows = count('journal');
+    lost.resumeTickets = count('resume_ticket');
+  } catch {
+    // Not even openable: every count stays unknown.
+  } finally {
+    old?.close();
+  }
+  return lost;
 }
 
 function openChecked(file: string, migrations: readonly Migration[], options: OpenStateDbOptions): Database.Database {

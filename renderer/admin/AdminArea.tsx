@@ -1,9 +1,10 @@
-// The admin area, reached by a hidden gesture: first run sets the passphrase, then a login opens the admin views.
+// The admin area, reached by a hidden gesture: first run sets the passphrase (with the one-time code from the kiosk's
+// disk), then a login opens the admin views. Too many wrong passphrases block it until the code sets a new one.
 // It leaves by its button or after five minutes without a touch, back to a clean visitor home screen.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
-import type { PublicSettings } from '../../common/api/types';
+import type { AdminStatus, PublicSettings, StateRecovery } from '../../common/api/types';
 import { KioskDialog } from '../components/KioskDialog';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { Activity } from './Activity';
@@ -16,14 +17,16 @@ import { adminTexts as text } from './texts';
 const idleExitMs = 5 * 60_000;
 
 export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings: PublicSettings; onExit: () => void }) {
-  const [configured, setConfigured] = useState<boolean | null>(null);
+  const [status, setStatus] = useState<AdminStatus | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // A session that ran out (idle time on the host) sends the admin back to the login.
   const expire = useCallback(() => setToken(null), []);
 
   useEffect(() => {
-    void api['admin.status']({}).then((status) => setConfigured(status.ok ? status.value.configured : false));
+    void api['admin.status']({}).then((answer) =>
+      setStatus(answer.ok ? answer.value : { configured: false, blocked: false, recovery: null }),
+    );
     heading.current?.focus();
   }, [api]);
 
@@ -46,6 +49,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
     if (token) void api['admin.logout']({ token });
     onExit();
   };
+  const mode: PassphraseMode = !status || (status.configured && !status.blocked) ? 'login' : status.configured ? 'reset' : 'setup';
 
   return (
     <div className="admin" lang="fr" dir="ltr">
@@ -63,9 +67,12 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
       </header>
       <main className="content" id="admin-content">
         <h1 ref={heading} tabIndex={-1} className="screen-heading">
-          {token ? text.title : configured === false ? text.setupTitle : text.loginTitle}
+          {token ? text.title : mode === 'setup' ? text.setupTitle : mode === 'reset' ? text.resetTitle : text.loginTitle}
         </h1>
-        {configured !== null && !token && <PassphraseForm api={api} firstRun={!configured} onToken={setToken} />}
+        {status?.recovery && <RecoveryNotice recovery={status.recovery} />}
+        {status && !token && (
+          <PassphraseForm key={mode} api={api} mode={mode} onToken={setToken} onBlocked={() => setStatus({ ...status, blocked: true })} />
+        )}
         {token && (
           <>
             <Mediators api={api} token={token} onExpired={expire} />
@@ -80,34 +87,90 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
   );
 }
 
-function PassphraseForm({ api, firstRun, onToken }: { api: ApiClient; firstRun: boolean; onToken: (token: string) => void }) {
+/** What a state-DB recovery lost, said to the admin. */
+function RecoveryNotice({ recovery }: { recovery: StateRecovery }) {
+  const { lost } = recovery;
+  const parts = [
+    lost.adminPassphrase !== false ? text.lostParts.adminPassphrase : null,
+    lost.mediators !== 0 ? text.lostParts.mediators(lost.mediators) : null,
+    lost.journalRows !== 0 ? text.lostParts.journalRows(lost.journalRows) : null,
+    lost.resumeTickets !== 0 ? text.lostParts.resumeTickets(lost.resumeTickets) : null,
+  ].filter((part) => part !== null);
+  return (
+    <section className="admin-section" aria-labelledby="recovery-title">
+      <h2 id="recovery-title">{text.recoveryTitle}</h2>
+      <p>{text.recovery(recovery.day, recovery.movedAsideTo, parts.join(', '))}</p>
+    </section>
+  );
+}
+
+type PassphraseMode = 'setup' | 'reset' | 'login';
+
+function PassphraseForm({
+  api,
+  mode,
+  onToken,
+  onBlocked,
+}: {
+  api: ApiClient;
+  mode: PassphraseMode;
+  onToken: (token: string) => void;
+  onBlocked: () => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
+  const [code, setCode] = useState('');
   const [message, setMessage] = useState('');
-  const [keyboard, setKeyboard] = useState<'first' | 'second' | null>(null);
+  const [keyboard, setKeyboard] = useState<'first' | 'second' | 'code' | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const second = useRef<HTMLInputElement>(null);
+  const codeField = useRef<HTMLInputElement>(null);
+  const choosing = mode !== 'login';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (firstRun) {
+    if (choosing) {
       if ([...passphrase].length < 12) return setMessage(text.tooShort);
       if (passphrase !== again) return setMessage(text.mismatch);
-      const answer = await api['admin.setup']({ passphrase });
+      const answer = await api['admin.setup']({ passphrase, code: code.slice(0, 40) });
       if (answer.ok) return onToken(answer.value.token);
-      return setMessage(text.unreachable);
+      setCode('');
+      return setMessage(
+        answer.error === 'admin.wrongCode' ? text.wrongCode : answer.error === 'admin.locked' ? text.setupLocked : text.unreachable,
+      );
     }
     const answer = await api['admin.login']({ passphrase });
     setPassphrase('');
     if (!answer.ok) return setMessage(text.unreachable);
     const login = answer.value;
     if (login.outcome === 'ok') return onToken(login.token);
+    if (login.outcome === 'blocked') return onBlocked();
     setMessage(login.outcome === 'wrong' ? text.wrong(login.attemptsBeforeLock) : text.locked(login.retryAfterSeconds));
   };
 
   return (
     <Form className="admin-form" onSubmit={(event) => void submit(event)}>
-      {firstRun && <p>{text.setupIntro}</p>}
+      {mode === 'setup' && <p>{text.setupIntro}</p>}
+      {mode === 'reset' && <p>{text.resetIntro}</p>}
+      {choosing && (
+        <>
+          <TextField className="text-field" value={code} onChange={setCode} autoComplete="off">
+            <Label className="field-label">{text.setupCode}</Label>
+            <Input className="text-input" ref={codeField} maxLength={40} onPointerDown={() => setKeyboard('code')} />
+            <Text slot="description" className="field-help">
+              {text.setupCodeHelp}
+            </Text>
+          </TextField>
+          <OnScreenKeyboard
+            field={codeField}
+            value={code}
+            onChange={setCode}
+            locale="fr"
+            open={keyboard === 'code'}
+            onOpenChange={(open) => setKeyboard(open ? 'code' : null)}
+          />
+        </>
+      )}
       <TextField className="text-field" type="password" value={passphrase} onChange={setPassphrase} autoComplete="off">
         <Label className="field-label">{text.passphrase}</Label>
         <Input className="text-input" ref={first} maxLength={200} onPointerDown={() => setKeyboard('first')} />
@@ -120,7 +183,7 @@ function PassphraseForm({ api, firstRun, onToken }: { api: ApiClient; firstRun: 
         open={keyboard === 'first'}
         onOpenChange={(open) => setKeyboard(open ? 'first' : null)}
       />
-      {firstRun && (
+      {choosing && (
         <>
           <TextField className="text-field" type="password" value={again} onChange={setAgain} autoComplete="off">
             <Label className="field-label">{text.confirm}</Label>
@@ -140,7 +203,7 @@ function PassphraseForm({ api, firstRun, onToken }: { api: ApiClient; firstRun: 
         {message}
       </p>
       <Button type="submit" className="action action-primary">
-        {firstRun ? text.setupSubmit : text.loginSubmit}
+        {choosing ? text.setupSubmit : text.loginSubmit}
       </Button>
     </Form>
   );

@@ -17,6 +17,23 @@ export const adminTexts = {
   setupSubmit: 'Enregistrer la phrase secrète',
   tooShort: 'La phrase secrète doit avoir au moins 12 caractères.',
   mismatch: 'Les deux phrases ne sont pas identiques.',
+  setupCode: 'Code à usage unique',
+  setupCodeHelp:
+    "Ce code n'est jamais affiché sur la borne. La personne qui a installé la borne le lit dans le fichier admin-setup-code.txt du dossier de données de la borne.",
+  wrongCode: "Ce code à usage unique n'est pas le bon.",
+  setupLocked: "Trop d'essais. Réessayez dans une minute.",
+  resetTitle: 'Choisir une nouvelle phrase secrète',
+  resetIntro:
+    "Trop de phrases secrètes fausses : l'administration est bloquée. Avec le code à usage unique écrit sur la borne, choisissez une nouvelle phrase secrète d'au moins 12 caractères.",
+  recoveryTitle: 'La base de données de la borne a été remise à zéro',
+  recovery: (day: string, file: string, lost: string) =>
+    `Le ${day}, la base de données de la borne était abîmée. Elle est gardée à côté, dans le fichier ${file}, et la borne est repartie avec une base vide. Perdu : ${lost}.`,
+  lostParts: {
+    adminPassphrase: 'la phrase secrète',
+    mediators: (count: number | null) => (count === null ? 'les comptes des médiateurs' : `${count} compte(s) de médiateur`),
+    journalRows: (count: number | null) => (count === null ? 'le journal des accompagnements' : `${count} ligne(s) du journal`),
+    resumeTickets: (count: number | null) => (count === null ? 'les tickets de reprise' : `${count} ticket(s) de reprise`),
+  },
   loginTitle: 'Entrer la phrase secrète',
   loginSubmit: 'Ouvrir',
   wrong: (left: number) => `Phrase secrète incorrecte. Encore ${left} essai${left > 1 ? 's' : ''} avant un blocage.`,

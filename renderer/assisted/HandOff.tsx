@@ -85,7 +85,7 @@ export function HandOff({
       });
       if (!answer.ok && answer.error === 'mediator.locked') lock();
     }
-    setPrintFailed((await printPage(api)) === 'failed');
+    setPrintFailed((await printPage(api)) !== 'printed');
   };
   const finish = async () => {
     setEnding(true);

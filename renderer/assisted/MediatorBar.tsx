@@ -54,7 +54,12 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
       return navigate({ name: 'item', id: answer.value.journey });
     }
     if (answer.error === 'mediator.locked') return lock();
-    const known = { 'ticket.invalid': 'ticketInvalid', 'ticket.unknown': 'ticketUnknown', 'ticket.expired': 'ticketExpired' } as const;
+    const known = {
+      'ticket.invalid': 'ticketInvalid',
+      'ticket.unknown': 'ticketUnknown',
+      'ticket.expired': 'ticketExpired',
+      'ticket.tooMany': 'ticketTooMany',
+    } as const;
     setMessage(t(`assisted.${answer.error in known ? known[answer.error as keyof typeof known] : 'unreachable'}`));
   };
 

@@ -49,7 +49,9 @@ function UnlockForm({ close }: { close: () => void }) {
     setMessage(
       result.outcome === 'wrong'
         ? t('assisted.wrong', { left: result.attemptsBeforeLock })
-        : t('assisted.locked', { seconds: result.retryAfterSeconds }),
+        : result.outcome === 'locked'
+          ? t('assisted.locked', { seconds: result.retryAfterSeconds })
+          : t('assisted.accountBlocked'),
     );
   };
 

@@ -1,4 +1,6 @@
-// Typing a 12-letter query one key at a time, at a brisk visitor's pace, with the results updating as it goes.
+// Typing a 12-letter query one key at a time, at a brisk visitor's pace; the results update once typing pauses
+// (the search waits searchDebounceMs), so the budget is on the last key, the debounce included.
+import { searchDebounceMs } from '../../renderer/screens/search/search-debounce';
 import { keystrokeLags } from './keystroke-lag';
 import { KioskPage, t } from './kiosk-page';
 import { percentile, type Measure } from './measure';
@@ -35,7 +37,6 @@ export async function benchTyping(kiosk: KioskPage, repetitions: number): Promis
       name: 'typing: keystroke to results shown p95',
       value: percentile(lags, 95),
       unit: 'ms',
-      budget: 100,
       samples: lags.length,
     },
     {
@@ -43,7 +44,7 @@ export async function benchTyping(kiosk: KioskPage, repetitions: number): Promis
       name: 'typing: last key to final results p95',
       value: percentile(lastKey, 95),
       unit: 'ms',
-      budget: 100,
+      budget: searchDebounceMs + 100,
       samples: lastKey.length,
     },
   ];

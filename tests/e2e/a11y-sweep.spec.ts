@@ -4,7 +4,7 @@
 import type { Browser, TestInfo } from '@playwright/test';
 import { axeViolationsInPlace } from './axe';
 import { saveRun, writeReport, type StateResult } from './a11y-report';
-import { expect, test } from './fixtures';
+import { expect, setupCodeOf, test, type RunningHost } from './fixtures';
 import { describeOverflow, measureLayout, smallestTarget, smallTargets } from './layout-checks';
 import { offeredLanguages, sweepMediator, themes, VisitorApp, type LanguageInfo, type Theme } from './visitor-app';
 import { visitorStates } from './visitor-states';
@@ -87,7 +87,8 @@ async function sweep(
 }
 
 /** The sweep's host gets an admin passphrase and one mediator (through the API, as the admin area would). */
-async function ensureSweepMediator(url: string): Promise<void> {
+async function ensureSweepMediator(host: RunningHost): Promise<void> {
+  const { url } = host;
   const call = async (name: string, input: object) => {
     const response = await fetch(new URL(`/api/call/${name}`, url), {
       method: 'POST',
@@ -98,7 +99,9 @@ async function ensureSweepMediator(url: string): Promise<void> {
   };
   const passphrase = 'la borne du balayage';
   const status = await call('admin.status', {});
-  const session = status.value?.configured ? await call('admin.login', { passphrase }) : await call('admin.setup', { passphrase });
+  const session = status.value?.configured
+    ? await call('admin.login', { passphrase })
+    : await call('admin.setup', { passphrase, code: setupCodeOf(host) });
   const token = session.value?.token;
   if (!token) throw new Error(`no admin session on the sweep's host: ${JSON.stringify(session)}`);
   const created = await call('admin.mediatorCreate', { token, displayName: sweepMediator.name, role: 'volunteer', pin: sweepMediator.pin });
@@ -113,7 +116,7 @@ for (const language of offeredLanguages) {
     // The four walks run side by side, each in its own browser context: a walk mostly waits for the page, so
     // together they take about half the time they would one after the other. The limit leaves room for a busy machine.
     test.setTimeout(180_000);
-    await ensureSweepMediator(host.url);
+    await ensureSweepMediator(host);
     const walks = await Promise.allSettled(
       configurations.map((configuration) => sweep(browser, host.url, language, configuration, testInfo)),
     );

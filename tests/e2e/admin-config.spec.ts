@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
-import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { expect, setupCodeOf, startHost, stopHost, test, type RunningHost } from './fixtures';
 import { measureLayout, smallTargets } from './layout-checks';
 
 let root: string;
@@ -68,6 +68,7 @@ test('the admin sees the configuration in use, with its file, and the view passe
     await page.keyboard.press('Control+Alt+Shift+KeyA');
     await expect(page.getByRole('heading', { level: 1, name: 'Choisir la phrase secrète' })).toBeVisible({ timeout: 1000 });
   }).toPass();
+  await page.getByLabel('Code à usage unique').fill(setupCodeOf(site));
   await page.getByLabel('Phrase secrète', { exact: true }).fill('la pharmacie des tilleuls');
   await page.getByLabel('La même phrase, encore une fois').fill('la pharmacie des tilleuls');
   await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();

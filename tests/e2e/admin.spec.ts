@@ -2,7 +2,7 @@
 // and the accessibility self-check that runs axe-core on every visitor screen. Its own host: it sets a passphrase.
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, test, useOwnHost } from './fixtures';
+import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 
 const passphrase = 'la borne de la médiathèque';
 
@@ -28,7 +28,9 @@ async function login(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
 }
 
-test('first run: the admin chooses a passphrase (checked twice, 12 characters at least), then sees the admin views', async ({ page }) => {
+test('first run: the admin chooses a passphrase (checked twice, 12 characters at least) with the one-time code from the disk, then sees the admin views', async ({
+  page,
+}) => {
   await home(page);
   // A visitor's choices are wiped when staff open the area.
   await page.getByRole('radio', { name: 'English' }).click();
@@ -50,6 +52,12 @@ test('first run: the admin chooses a passphrase (checked twice, 12 characters at
   await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
   await expect(page.getByRole('alert')).toHaveText('Les deux phrases ne sont pas identiques.');
   await again.fill(passphrase);
+  // Without the code written on the kiosk's disk, a visitor who found the gesture cannot take the kiosk over.
+  const code = page.getByLabel('Code à usage unique');
+  await code.fill('ACDE-FGHJ-KMNP-QRTU');
+  await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
+  await expect(page.getByRole('alert')).toHaveText("Ce code à usage unique n'est pas le bon.");
+  await code.fill(setupCodeOf(admin()));
   await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, test, useOwnHost } from './fixtures';
+import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 
 const passphrase = 'la borne du centre social';
 let ticket = '';
@@ -39,6 +39,7 @@ async function unlock(page: Page, name: string, pin: string) {
 
 test('the admin creates two mediator accounts; a wrong PIN is refused with the tries left', async ({ page }) => {
   await openAdmin(page, 'Choisir la phrase secrète');
+  await page.getByLabel('Code à usage unique').fill(setupCodeOf(host()));
   await page.getByLabel('Phrase secrète', { exact: true }).fill(passphrase);
   await page.getByLabel('La même phrase, encore une fois').fill(passphrase);
   await page.getByRole('button', { name: 'Enregistrer la phrase secrète' }).click();

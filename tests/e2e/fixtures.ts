@@ -1,6 +1,6 @@
 // Starts the real web host (the built app) on a free port with its own temporary data folder.
 import { test as base } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, stopHost, type RunningHost } from './host-process';
@@ -43,4 +43,9 @@ export function useOwnHost(prefix: string, args: (dataDir: string) => readonly s
     if (!host) throw new Error('the host of this spec has not started');
     return host;
   };
+}
+
+/** The one-time setup code the host wrote in its data folder, as the site's IT person reads it there. */
+export function setupCodeOf(host: RunningHost): string {
+  return readFileSync(join(host.dataDir, 'admin-setup-code.txt'), 'utf8').trim();
 }

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
+import { printsPerVisit } from '../../common/kiosk/print-budget';
 import { expect, test, useOwnHost } from './fixtures';
 
 const host = useOwnHost('passerelle-help-', (dataDir) => {
@@ -46,4 +47,28 @@ test("the help screen gives the site's own desk, its phone and hours, in every l
   const siteAr = page.getByRole('region', { name: 'هنا، في المكان' });
   await expect(siteAr.getByRole('heading', { name: 'Accueil de la médiathèque' })).toHaveAttribute('lang', 'fr');
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a visit prints a few times at most, however often the button is pressed; the next visit may print again', async ({ page }) => {
+  // The page reloads when a visit ends: the test keeps its own total of window.print calls, on the Node side.
+  let printed = 0;
+  await page.exposeFunction('countPrint', () => void (printed += 1));
+  await page.addInitScript(() => {
+    window.print = () => void (window as unknown as { countPrint: () => void }).countPrint();
+  });
+  await page.goto(host().url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  const print = page.getByRole('button', { name: 'Imprimer ces adresses' });
+  for (let i = 0; i < printsPerVisit + 10; i++) await print.click();
+  await expect.poll(() => printed).toBe(printsPerVisit);
+  await page.waitForTimeout(500);
+  expect(printed).toBe(printsPerVisit);
+
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Oui, terminer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  await page.getByRole('button', { name: 'Imprimer ces adresses' }).click();
+  await expect.poll(() => printed).toBe(printsPerVisit + 1);
 });

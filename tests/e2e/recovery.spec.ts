@@ -24,8 +24,19 @@ test('the next start after a corrupted state DB recovers, logs it and shows the 
       expect(readdirSync(dataDir)).toContain(health.stateDb.movedAsideTo);
       const log = readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8');
       expect(log).toMatch(/"level":"error","event":"stateDb.recovered"/);
+      expect(health.stateDb.lastRecovery).toMatchObject({ movedAsideTo: health.stateDb.movedAsideTo });
       await page.goto(second.url);
       await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+      // The emptied kiosk does not hand setup to the next visitor: it asks for the code on the disk, and says what happened.
+      await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+      await expect(async () => {
+        await page.keyboard.press('Control+Alt+Shift+KeyA');
+        await expect(page.getByRole('heading', { level: 1, name: 'Choisir la phrase secrète' })).toBeVisible({ timeout: 1000 });
+      }).toPass();
+      await expect(page.getByRole('region', { name: 'La base de données de la borne a été remise à zéro' })).toContainText(
+        health.stateDb.movedAsideTo,
+      );
+      await expect(page.getByLabel('Code à usage unique')).toBeVisible();
     } finally {
       await stopHost(second);
     }

@@ -8,6 +8,7 @@ import { createMemoryLogger } from '../../main/core/log';
 import { createAdminService } from '../../main/staff/admin';
 import { createContentService } from '../../main/content/content';
 import { hashSecret, lockDelaySeconds, verifySecret } from '../../main/staff/secrets';
+import { createSetupCode } from '../../main/staff/setup-code';
 import { useTempDir } from './temp-dir';
 import { callsThrough } from './helpers/staff-call';
 import { createSessions } from '../../main/staff/sessions';
@@ -24,9 +25,12 @@ function setUp(dir = tempDir()) {
   const content = createContentService({ dataDir: dir, bundledPackDir: pack, trust: { publicKeyPem: null }, log });
   const clock = { now: 1_000_000 };
   const sessions = createSessions({ now: () => clock.now, idleMs: { admin: 60_000 } });
-  const admin = createAdminService({ db, content: content.handlers, log, now: () => clock.now, sessions });
+  const setupCode = createSetupCode(dir, log);
+  const admin = createAdminService({ db, content: content.handlers, log, setupCode, now: () => clock.now, sessions });
   const call = callsThrough(admin.handlers, log, sessions);
-  return { dir, db, log, clock, admin, call, close: () => (content.close(), db.close()) };
+  /** The code the IT person reads in the data folder. */
+  const code = () => readFileSync(setupCode.file, 'utf8').trim();
+  return { dir, db, log, clock, admin, call, code, close: () => (content.close(), db.close()) };
 }
 
 describe('secrets', () => {
@@ -41,22 +45,26 @@ describe('secrets', () => {
     expect(await verifySecret('1234', 'plain:1234')).toBe(false);
   });
 
-  it('locks from the fifth failure, with a delay that doubles up to an hour', () => {
+  it('locks from the fifth failure, with a delay that doubles up to a minute', () => {
     expect([1, 2, 3, 4].map(lockDelaySeconds)).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7].map(lockDelaySeconds)).toEqual([30, 60, 120]);
-    expect(lockDelaySeconds(40)).toBe(3600);
+    expect([5, 6, 7, 8, 9].map(lockDelaySeconds)).toEqual([5, 10, 20, 40, 60]);
+    expect(lockDelaySeconds(40)).toBe(60);
   });
 });
 
 describe('admin service', () => {
   it('sets the passphrase once, at first run, and never keeps or logs it', async () => {
-    const { admin, log, dir, db, close } = setUp();
-    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: false } });
+    const { admin, log, dir, db, close, code } = setUp();
+    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: false, blocked: false, recovery: null } });
     expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: false, error: 'admin.notSet' });
-    const first = await admin.handlers['admin.setup']({ passphrase });
+    const oneTime = code();
+    const first = await admin.handlers['admin.setup']({ passphrase, code: oneTime });
     expect(first.ok && first.value.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await admin.handlers['admin.setup']({ passphrase: 'someone else wants it' })).toEqual({ ok: false, error: 'admin.alreadySet' });
-    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: true } });
+    expect(await admin.handlers['admin.setup']({ passphrase: 'someone else wants it', code: oneTime })).toEqual({
+      ok: false,
+      error: 'admin.alreadySet',
+    });
+    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: true, blocked: false, recovery: null } });
     db.pragma('wal_checkpoint(TRUNCATE)');
     close();
     for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db')))
@@ -65,18 +73,18 @@ describe('admin service', () => {
   });
 
   it('logs in with the passphrase; a wrong one says how many tries are left, then locks with a growing delay', async () => {
-    const { admin, clock, log, close } = setUp();
-    await admin.handlers['admin.setup']({ passphrase });
+    const { admin, clock, log, close, code } = setUp();
+    await admin.handlers['admin.setup']({ passphrase, code: code() });
     const wrong = () => admin.handlers['admin.login']({ passphrase: 'pas la bonne phrase' });
     expect(await wrong()).toEqual({ ok: true, value: { outcome: 'wrong', attemptsBeforeLock: 4 } });
     for (let i = 0; i < 3; i++) await wrong();
-    expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 30 } });
+    expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 5 } });
     // While locked, even the right passphrase is not checked.
+    clock.now += 2_000;
+    expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 3 } });
+    clock.now += 3_000;
+    expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 10 } });
     clock.now += 10_000;
-    expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 20 } });
-    clock.now += 20_000;
-    expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 60 } });
-    clock.now += 60_000;
     const good = await admin.handlers['admin.login']({ passphrase });
     expect(good.ok && good.value.outcome).toBe('ok');
     // Success starts the count again.
@@ -87,7 +95,7 @@ describe('admin service', () => {
 
   it('keeps the lock across a restart of the kiosk', async () => {
     const first = setUp();
-    await first.admin.handlers['admin.setup']({ passphrase });
+    await first.admin.handlers['admin.setup']({ passphrase, code: first.code() });
     for (let i = 0; i < 5; i++) await first.admin.handlers['admin.login']({ passphrase: 'non' });
     first.close();
     const again = setUp(first.dir);
@@ -97,8 +105,8 @@ describe('admin service', () => {
   });
 
   it('serves the readability view to a live session only, which ends after idle time or logout', async () => {
-    const { admin, call, clock, close } = setUp();
-    const setup = await admin.handlers['admin.setup']({ passphrase });
+    const { admin, call, clock, close, code } = setUp();
+    const setup = await admin.handlers['admin.setup']({ passphrase, code: code() });
     const token = setup.ok ? setup.value.token : '';
     const view = await call('admin.readability', { token, locale: 'fr' });
     expect(view.ok).toBe(true);

@@ -30,7 +30,7 @@ async function setUp() {
   const sessions = createSessions();
   const adminToken = sessions.open({ kind: 'admin' });
   const mediators = createMediatorService({ db, journal, log, sessions });
-  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers });
+  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, endSession: mediators.end });
   const call = callsThrough({ ...content.handlers, ...mediators.handlers, ...assisted.handlers }, log, sessions);
   for (const [displayName, role] of [
     ['Sophie', 'volunteer'],
@@ -161,6 +161,7 @@ describe('assisted mode', () => {
       journal: createJournal(db),
       tickets: createTickets(db),
       content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
+      endSession: () => undefined,
     });
     const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');
     expect(ends.map((r) => [r.accompaniment, r.detail])).toEqual([

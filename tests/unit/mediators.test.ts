@@ -56,8 +56,8 @@ describe('mediators', () => {
     await h('admin.mediatorCreate', { token: adminToken, displayName: 'Karim', role: 'professional', pin });
     expect(await h('mediator.unlock', { id: 1, pin: '000000' })).toEqual(ok({ outcome: 'wrong', attemptsBeforeLock: 4 }));
     for (let i = 0; i < 3; i++) await h('mediator.unlock', { id: 1, pin: '000000' });
-    expect(await h('mediator.unlock', { id: 1, pin: '000000' })).toEqual(ok({ outcome: 'locked', retryAfterSeconds: 30 }));
-    expect(await h('mediator.unlock', { id: 1, pin })).toEqual(ok({ outcome: 'locked', retryAfterSeconds: 30 }));
+    expect(await h('mediator.unlock', { id: 1, pin: '000000' })).toEqual(ok({ outcome: 'locked', retryAfterSeconds: 5 }));
+    expect(await h('mediator.unlock', { id: 1, pin })).toEqual(ok({ outcome: 'locked', retryAfterSeconds: 5 }));
     await h('admin.mediatorReset', { token: adminToken, id: 1, pin: '7654321' });
     // The old PIN no longer opens.
     expect(await h('mediator.unlock', { id: 1, pin })).toEqual(ok({ outcome: 'wrong', attemptsBeforeLock: 4 }));

@@ -15,7 +15,7 @@ describe('state database', () => {
     const { db, status } = openStateDb(file, createMemoryLogger());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(status).toEqual({ status: 'ok', schemaVersion: migrations.length });
+    expect(status).toEqual({ status: 'ok', schemaVersion: migrations.length, lastRecovery: null });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
       'activity_day',
@@ -28,6 +28,7 @@ describe('state database', () => {
       'mediator',
       'resume_ticket',
       'setting',
+      'state_recovery',
       'stuck_day',
     ]);
     db.close();
@@ -74,6 +75,12 @@ describe('state database', () => {
       status: 'recovered',
       movedAsideTo: 'state.db.corrupt-2026-11-23T10-00-00-000Z',
       schemaVersion: migrations.length,
+      // Not a database at all: nothing could be counted in it.
+      lastRecovery: {
+        day: '2026-11-23',
+        movedAsideTo: 'state.db.corrupt-2026-11-23T10-00-00-000Z',
+        lost: { adminPassphrase: null, mediators: null, journalRows: null, resumeTickets: null },
+      },
     });
     expect(readFileSync(join(dir, 'state.db.corrupt-2026-11-23T10-00-00-000Z'), 'utf8')).toContain('torn write');
     expect(log.lines).toContainEqual(expect.objectContaining({ level: 'error', event: 'stateDb.recovered' }));

@@ -166,7 +166,8 @@ async function start(): Promise<void> {
     const contents = window.webContents;
     const reloadHome = (why: string) => {
       log.warn('renderer.recovered', { why });
-      wipeVisitor().catch(() => log.error('visit.wipeIncomplete', {}));
+      // The crashed visit ends as any visit does (accompaniment closed, staff locked, partitions wiped).
+      Promise.resolve(kiosk.handlers['kiosk.endVisit']({ reason: 'crash' })).catch(() => log.error('visit.wipeIncomplete', {}));
       void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
     };
     contents.on('render-process-gone', (_event, details) => {

@@ -1,4 +1,6 @@
-// The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only.
+// The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only. It writes no line per request
+// (the rhythm of calls and the files fetched would tell what a visitor typed and read): errors, and counts once an
+// hour.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +30,9 @@ export interface WebHost {
 }
 
 const maxBodyBytes = 64 * 1024;
+/** Event-stream connections held open at once: the kiosk page needs one; more are refused. */
+export const maxEventStreams = 8;
+const countsEveryMs = 3_600_000;
 const loopback = '127.0.0.1';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -35,21 +40,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const listeners = new Set<ServerResponse>();
   let port = options.port;
 
+  const counts = { requests: 0, refused: 0, failed: 0, eventStreamsRefused: 0 };
+  const logCounts = () => {
+    if (counts.requests > 0) log.info('http.counts', { ...counts });
+    Object.assign(counts, { requests: 0, refused: 0, failed: 0, eventStreamsRefused: 0 });
+  };
+  const countsTimer = setInterval(logCounts, countsEveryMs);
+  countsTimer.unref();
+
   const server = createServer((req, res) => {
-    const started = performance.now();
-    // Only the path is logged: a query string could carry what a visitor typed.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    counts.requests += 1;
     res.on('finish', () => {
-      log.info('http.request', {
-        method: req.method ?? '?',
-        path: loggablePath(path),
-        status: res.statusCode,
-        ms: Math.round(performance.now() - started),
-      });
+      if (res.statusCode >= 500) counts.failed += 1;
+      else if (res.statusCode >= 400) counts.refused += 1;
     });
     for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
     handle(req, res, path).catch(() => {
-      log.error('http.failed', { path: loggablePath(path) });
+      log.error('http.failed', { route: routeName(path) });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'api.internal' });
       else res.destroy();
     });
@@ -63,6 +71,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (path === httpEventsPath && req.method === 'GET') {
       if (!origin.sameSite) return sendJson(res, 403, { ok: false, error: 'http.forbiddenOrigin' });
+      if (listeners.size >= maxEventStreams) {
+        counts.eventStreamsRefused += 1;
+        return sendJson(res, 503, { ok: false, error: 'http.busy' });
+      }
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
       res.write(': connected\n\n');
       listeners.add(res);
@@ -122,6 +134,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     close: () =>
       new Promise<void>((resolveClose) => {
+        clearInterval(countsTimer);
+        logCounts();
         for (const res of listeners) res.end();
         server.close(() => resolveClose());
         server.closeAllConnections();
@@ -166,7 +180,11 @@ function fileSize(file: string): number | null {
   }
 }
 
-/** Keeps logs free of anything but the app's own route names. */
-function loggablePath(path: string): string {
-  return /^[A-Za-z0-9/._-]{0,120}$/.test(path) ? path : '(other)';
+/** What an error line names: one of the API's own method names, or a fixed word; never a path a client chose. */
+function routeName(path: string): string {
+  if (path.startsWith(httpRoutePrefix)) {
+    const method = path.slice(httpRoutePrefix.length);
+    return isMethod(method) ? method : 'api';
+  }
+  return path === httpHealthPath ? 'health' : path === httpEventsPath ? 'events' : 'other';
 }

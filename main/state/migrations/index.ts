@@ -3,6 +3,7 @@ import m001 from './001-initial.sql';
 import m002 from './002-admin.sql';
 import m003 from './003-mediation.sql';
 import m004 from './004-journal-decoded.sql';
+import m005 from './005-recovery.sql';
 
 export interface Migration {
   readonly version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '002-admin', sql: m002 },
   { version: 3, name: '003-mediation', sql: m003 },
   { version: 4, name: '004-journal-decoded', sql: m004 },
+  { version: 5, name: '005-recovery', sql: m005 },
 ];

@@ -1,4 +1,5 @@
-// Search: results update as the visitor types; the query lives only in this screen's memory.
+// Search: results update when the visitor pauses typing (not one request per keystroke, whose rhythm would tell
+// the query); the query lives only in this screen's memory.
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useApiResult } from '../../kit/useApiResult';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { searchDebounceMs } from './search-debounce';
 
 export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
@@ -16,12 +18,14 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const [query, setQuery] = useState('');
   const [keyboard, setKeyboard] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const loaded = useApiResult(() => api['content.search']({ locale, query: query.slice(0, 100) }), [api, locale, query]);
-  const answer = loaded.state === 'ok' && query.trim() !== '' ? loaded.value : null;
+  const searched = useSettled(query, searchDebounceMs);
+  const loaded = useApiResult(() => api['content.search']({ locale, query: searched.slice(0, 100) }), [api, locale, searched]);
+  const answer = loaded.state === 'ok' && searched.trim() !== '' ? loaded.value : null;
   // Results for the current query are on screen: `npm run bench` times typing with this event. Only the length of
   // the query goes with it, never its text.
   useEffect(() => {
-    if (loaded.state !== 'loading') window.dispatchEvent(new CustomEvent('passerelle:search-shown', { detail: { length: query.length } }));
+    if (loaded.state !== 'loading')
+      window.dispatchEvent(new CustomEvent('passerelle:search-shown', { detail: { length: searched.length } }));
   }, [loaded]);
 
   return (
@@ -63,6 +67,16 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
       )}
     </>
   );
+}
+
+/** The value once it has stopped changing for `delayMs`. */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
 }
 
 /** Shows matched words as <mark>, built as elements: never HTML from the pack. */
