@@ -47,3 +47,18 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
     `--lang=fr`,
   ];
 }
+
+/**
+ * Preferences written into each fresh profile before the browser starts: the same locks as the managed policies
+ * (docs/deploy.md), for a machine where nobody installed them. No file dialogs, no downloads, no developer tools.
+ */
+export function kioskProfilePreferences(): Record<string, string> {
+  return {
+    'Local State': JSON.stringify({ select_file_dialogs: { allowed: false }, browser: { enable_guest_profile: false } }),
+    'Default/Preferences': JSON.stringify({
+      download_restrictions: 3,
+      translate: { enabled: false },
+      browser: { show_home_button: false },
+    }),
+  };
+}
