@@ -53,6 +53,13 @@ export interface KioskStatus {
   readonly contentProblem: string | null;
   /** The automatic content updates, when the site configured them. */
   readonly contentUpdate?: ContentUpdateStatus | null;
+  /** Browser-kiosk mode: the Chromium managed policy file and its key values (main/web/browser-policy.ts). */
+  readonly browserPolicy?: {
+    readonly file: string;
+    readonly present: boolean;
+    readonly problem?: 'unreadable' | 'invalid';
+    readonly values?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
