@@ -35,7 +35,9 @@ function fingerprint(paths: readonly string[]): string {
 }
 
 async function buildRenderer(): Promise<void> {
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production bundle: a build started from inside a test runner (NODE_ENV=test) would otherwise drop the
+  // code libraries keep out of tests (react-aria's injected <style>), and the browser tests would check another app.
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', define: { 'process.env.NODE_ENV': '"production"' } });
 }
 
 async function buildMain(): Promise<void> {
