@@ -35,9 +35,16 @@ function fingerprint(paths: readonly string[]): string {
 }
 
 async function buildRenderer(): Promise<void> {
-  // Always the production bundle: a build started from inside a test runner (NODE_ENV=test) would otherwise drop the
-  // code libraries keep out of tests (react-aria's injected <style>), and the browser tests would check another app.
-  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', define: { 'process.env.NODE_ENV': '"production"' } });
+  // Always the production bundle: a build started from inside a test runner (NODE_ENV=test) would otherwise be a
+  // mixed one (React's development JSX against its production runtime, react-aria's injected <style> left out).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 async function buildMain(): Promise<void> {

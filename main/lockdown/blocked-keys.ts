@@ -32,7 +32,8 @@ export function isBlockedKey(press: KeyPress): boolean {
     if (['Control', 'Meta', 'Shift', 'Alt'].includes(key)) return false;
     return !editing.includes(lower);
   }
-  if (press.alt) return key !== 'Shift' && key !== 'AltGraph';
+  // Alt+Down and Alt+Up open and close a list box (react-aria); Alt+Left and Alt+Right are the browser's back and forward.
+  if (press.alt) return !['Shift', 'AltGraph', 'ArrowUp', 'ArrowDown'].includes(key);
   return false;
 }
 

@@ -76,11 +76,15 @@ test('a window the page or the browser opens is closed at once, whatever it show
     const info = params.targetInfo as Target;
     if (info.type === 'page') opened.add(info.targetId);
   });
-  await cdp.send(
-    'Runtime.evaluate',
-    { expression: "window.open('about:blank'); window.open('https://example.org/'); 1", userGesture: true },
-    sessionId,
-  );
+  // The page may still be settling after the start: the call is tried again until the page has run it.
+  await until(async () => {
+    await cdp.send(
+      'Runtime.evaluate',
+      { expression: "window.open('about:blank'); window.open('https://example.org/'); 1", userGesture: true },
+      sessionId,
+    );
+    return true;
+  }, 'the page to open its windows');
   // As Ctrl+N, Ctrl+J, Ctrl+H would: new windows on the browser's own pages.
   for (const url of ['chrome://newtab/', 'chrome://downloads/', 'chrome://history/', 'file:///']) {
     await cdp.send('Target.createTarget', { url, newWindow: true }).catch(() => undefined);

@@ -34,6 +34,7 @@ const escapes: [string, Partial<KeyInput> & { key: string }][] = [
   ['Cmd+N', { key: 'n', meta: true }],
   ['F7 (caret browsing)', { key: 'F7' }],
   ['Alt+F (menu)', { key: 'f', alt: true }],
+  ['Alt+ArrowLeft (back)', { key: 'ArrowLeft', alt: true }],
 ];
 const typing: [string, Partial<KeyInput> & { key: string }][] = [
   ['a', { key: 'a' }],
@@ -50,6 +51,7 @@ const typing: [string, Partial<KeyInput> & { key: string }][] = [
   ['Ctrl+ArrowLeft', { key: 'ArrowLeft', control: true }],
   ['AltGr+E on Windows (€)', { key: '€', control: true, alt: true }],
   ['staff gesture Ctrl+Alt+Shift+A', { key: 'A', control: true, alt: true, shift: true }],
+  ['Alt+ArrowDown (opens a list box)', { key: 'ArrowDown', alt: true }],
 ];
 const press = (mods: Partial<KeyInput> & { key: string }): KeyInput => ({
   type: 'keyDown',
