@@ -41,7 +41,7 @@ describe('debugging switches on the packaged app command line', () => {
     ['--js-flags=--allow-natives-syntax'],
     ['--auto-open-devtools-for-tabs'],
     ['--disable-web-security'],
-    ['--no-sandbox'],
+    ['--ignore-certificate-errors'],
     ['--load-extension=/tmp/x'],
   ])('%s is refused', (arg) => {
     expect(refusedDebugSwitches([exe, '--config=/etc/passerelle-sante/config.json', arg], {}, 'linux')).toHaveLength(1);

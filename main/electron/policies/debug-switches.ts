@@ -1,5 +1,7 @@
-// Command-line switches and environment variables that would open the kiosk to a debugger or a remote controller:
-// the Electron app refuses to start with any of them (the fuses in electron-builder.yml cover Node's own).
+// Command-line switches and environment variables that would open the kiosk to a debugger or a remote controller, or
+// let official sites be faked: the packaged Electron app refuses to start with any of them (the fuses in
+// electron-builder.yml cover Node's own). Not --no-sandbox (some Linux systems need it to run an AppImage at all) nor
+// --proxy-server (a site's network may need one).
 
 const refusedSwitches = new Set([
   'inspect',
@@ -20,11 +22,8 @@ const refusedSwitches = new Set([
   'enable-logging',
   'v',
   'vmodule',
-  'user-data-dir',
   'load-extension',
   'disable-web-security',
-  'no-sandbox',
-  'proxy-server',
   'host-rules',
   'host-resolver-rules',
   'ignore-certificate-errors',
