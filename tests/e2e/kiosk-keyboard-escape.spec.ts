@@ -35,6 +35,12 @@ const attacks = [
   'alt+F4',
 ];
 
+/** What a test started (launcher, X server, folder): undone after it, even when it ran out of time. */
+const cleanups: (() => Promise<void> | void)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -112,8 +118,8 @@ async function tryEscapes(screen: XDisplay, combos: readonly string[], dir: stri
   return failures;
 }
 
-async function stopLauncher(launcher: ChildProcess | null) {
-  if (!launcher || launcher.exitCode !== null) return;
+async function stopLauncher(launcher: ChildProcess) {
+  if (launcher.exitCode !== null) return;
   const exited = new Promise((r) => launcher.once('exit', r));
   launcher.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -128,19 +134,14 @@ test('no keyboard shortcut leaves the browser-kiosk, opens a window or a dialog,
   if (!chromium) throw new Error('no Chromium found for the browser tests');
   test.setTimeout(150_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-escape-'));
-  let x: XDisplay | null = null;
-  let launcher: ChildProcess | null = null;
-  try {
-    x = await startXDisplay();
-    launcher = (await startLauncher(x.display, dataDir, chromium)).child;
-    expect(await tryEscapes(x, attacks, dataDir, testInfo)).toEqual([]);
-    // What the supervisor did is in the kiosk's log, without any address.
-    expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('file://');
-  } finally {
-    await stopLauncher(launcher);
-    x?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const x = await startXDisplay();
+  cleanups.push(() => x.stop());
+  const launcher = (await startLauncher(x.display, dataDir, chromium)).child;
+  cleanups.push(() => stopLauncher(launcher));
+  expect(await tryEscapes(x, attacks, dataDir, testInfo)).toEqual([]);
+  // What the supervisor did is in the kiosk's log, without any address.
+  expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('file://');
 });
 
 test('with the shipped managed policies installed, the kiosk still opens, the guard still holds, and /api/health reports them', async ({
@@ -159,25 +160,19 @@ test('with the shipped managed policies installed, the kiosk still opens, the gu
   policies.URLAllowlist = [`http://127.0.0.1:${port}`];
   mkdirSync(join(dataDir, 'etc-chromium', 'policies', 'managed'), { recursive: true });
   writeFileSync(join(dataDir, 'etc-chromium', 'policies', 'managed', 'passerelle-sante.json'), JSON.stringify(policies));
-  let x: XDisplay | null = null;
-  let launcher: ChildProcess | null = null;
-  try {
-    x = await startXDisplay();
-    const started = await startLauncher(x.display, dataDir, chromium, { port, policyDir: join(dataDir, 'etc-chromium') });
-    launcher = started.child;
-    // The page title is the app's: the allowlist lets the kiosk through.
-    expect(await tryEscapes(x, ['ctrl+n', 'ctrl+s', 'ctrl+o', 'F12', 'ctrl+shift+n', 'alt+F4'], dataDir, testInfo)).toEqual([]);
-    const health = (await (await fetch(new URL('/api/health', started.url))).json()) as { browserPolicy?: unknown };
-    expect(health.browserPolicy).toMatchObject({
-      file: '/etc/chromium/policies/managed/passerelle-sante.json',
-      present: true,
-      values: { URLBlocklist: ['*', 'file://*'], AllowFileSelectionDialogs: false, DownloadRestrictions: 3, TranslateEnabled: false },
-    });
-    // The escape guard attached to the kiosk page (DeveloperToolsAvailability=2 would have refused it).
-    expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('lockdown.kioskAttachFailed');
-  } finally {
-    await stopLauncher(launcher);
-    x?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const x = await startXDisplay();
+  cleanups.push(() => x.stop());
+  const started = await startLauncher(x.display, dataDir, chromium, { port, policyDir: join(dataDir, 'etc-chromium') });
+  cleanups.push(() => stopLauncher(started.child));
+  // The page title is the app's: the allowlist lets the kiosk through.
+  expect(await tryEscapes(x, ['ctrl+n', 'ctrl+s', 'ctrl+o', 'F12', 'ctrl+shift+n', 'alt+F4'], dataDir, testInfo)).toEqual([]);
+  const health = (await (await fetch(new URL('/api/health', started.url))).json()) as { browserPolicy?: unknown };
+  expect(health.browserPolicy).toMatchObject({
+    file: '/etc/chromium/policies/managed/passerelle-sante.json',
+    present: true,
+    values: { URLBlocklist: ['*', 'file://*'], AllowFileSelectionDialogs: false, DownloadRestrictions: 3, TranslateEnabled: false },
+  });
+  // The escape guard attached to the kiosk page (DeveloperToolsAvailability=2 would have refused it).
+  expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('lockdown.kioskAttachFailed');
 });
