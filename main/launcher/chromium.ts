@@ -49,12 +49,16 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
 }
 
 /**
- * Preferences written into each fresh profile before the browser starts: the same locks as the managed policies
- * (docs/deploy.md), for a machine where nobody installed them. No file dialogs, no downloads, no developer tools.
+ * Preferences written into each fresh profile before the browser starts: some of the locks of the managed policies
+ * (docs/deploy.md), for a machine where nobody installed them: no file dialog (Ctrl+S, Ctrl+O), no download, no guest
+ * or new person, no translation. Not the developer tools: refusing them would refuse the launcher's debugging pipe too.
  */
 export function kioskProfilePreferences(): Record<string, string> {
   return {
-    'Local State': JSON.stringify({ select_file_dialogs: { allowed: false }, browser: { enable_guest_profile: false } }),
+    'Local State': JSON.stringify({
+      select_file_dialogs: { allowed: false },
+      profile: { browser_guest_enabled: false, add_person_enabled: false },
+    }),
     'Default/Preferences': JSON.stringify({
       download_restrictions: 3,
       translate: { enabled: false },

@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { isBlockedShortcut, type KeyInput } from '../../main/electron/policies/shortcuts';
 import { keyBlockerScript } from '../../main/lockdown/blocked-keys';
+import { kioskProfilePreferences } from '../../main/launcher/chromium';
 import { decideTarget, isAllowedTarget } from '../../main/launcher/target-rules';
 
 /** The list, as Electron's before-input-event reports each key press. */
@@ -136,5 +137,15 @@ describe('targets the browser-kiosk supervisor keeps', () => {
     expect(isAllowedTarget('https://www.monespacesante.fr.evil.example/', allowlist)).toBe(false);
     expect(isAllowedTarget('https://u:p@www.monespacesante.fr/', allowlist)).toBe(false);
     expect(isAllowedTarget('not a url', allowlist)).toBe(false);
+  });
+});
+
+describe('the fresh profile of each browser-kiosk launch', () => {
+  it('forbids file dialogs and downloads before any page opens', () => {
+    const files = kioskProfilePreferences();
+    expect(JSON.parse(files['Local State'] ?? '{}')).toMatchObject({ select_file_dialogs: { allowed: false } });
+    expect(JSON.parse(files['Default/Preferences'] ?? '{}')).toMatchObject({ download_restrictions: 3, translate: { enabled: false } });
+    // DevTools availability 2 would also refuse the launcher's own debugging pipe (the escape guard).
+    expect(files['Default/Preferences']).not.toContain('devtools');
   });
 });
