@@ -15,16 +15,10 @@ export interface EscapeGuardOptions {
   readonly onKioskGone: () => void;
 }
 
-export interface EscapeGuard {
-  /** How many targets were closed so far (for tests and health checks). */
-  readonly closedCount: () => number;
-}
-
-export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promise<EscapeGuard> {
+export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promise<void> {
   const kioskOrigin = new URL(options.homeUrl).origin;
   const allowlist = options.allowlist ?? [];
   let kiosk: { targetId: string; sessionId: string | null } | null = null;
-  let closed = 0;
   const contexts = new Set<string>();
   const closing = new Set<string>();
   const warn = (event: string) => (error: unknown) =>
@@ -38,11 +32,13 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   };
 
   const adopt = async (info: TargetInfo) => {
-    kiosk = { targetId: info.targetId, sessionId: null };
+    const adopted: { targetId: string; sessionId: string | null } = { targetId: info.targetId, sessionId: null };
+    kiosk = adopted;
     const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: info.targetId, flatten: true });
-    kiosk.sessionId = sessionId;
+    adopted.sessionId = sessionId;
     await cdp.send('Page.enable', {}, sessionId);
-    // An <input type=file> or a "save as" from the page: no dialog over the disk opens, the request is dropped.
+    // An <input type=file> or a file picker the page asks for: no dialog over the disk opens, the request is dropped.
+    // (The browser's own "save as" and "open" are off in the fresh profile and cancelled by the key rule below.)
     await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, sessionId);
     const source = keyBlockerScript();
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source, runImmediately: true }, sessionId);
@@ -55,7 +51,6 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   const closeStray = async (info: TargetInfo) => {
     if (closing.has(info.targetId)) return;
     closing.add(info.targetId);
-    closed += 1;
     options.log.warn('lockdown.windowClosed', { type: info.type, scheme: info.url.split(':')[0] ?? '' });
     await cdp.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined);
     await wipeAfter(info);
@@ -108,7 +103,6 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   const { targetInfos } = await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
   for (const info of targetInfos) decide(info);
-  return { closedCount: () => closed };
 }
 
 /** The web origin a closed target was on, when it is one other than the kiosk's own. */
