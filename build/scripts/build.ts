@@ -62,7 +62,17 @@ function projectFiles(root: string, ids: Iterable<string>): string[] {
 }
 
 async function buildRenderer(root: string): Promise<string[]> {
-  const result = await viteBuild({ root: join(root, 'renderer'), configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production bundle: a build started from inside a test runner (NODE_ENV=test) would otherwise be a
+  // mixed one (React's development JSX against its production runtime, react-aria's injected <style> left out).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  let result: Awaited<ReturnType<typeof viteBuild>>;
+  try {
+    result = await viteBuild({ root: join(root, 'renderer'), configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const ids = outputs.flatMap((output) => output.output.flatMap((chunk) => (chunk.type === 'chunk' ? Object.keys(chunk.modules) : [])));
   return projectFiles(root, ids);

@@ -1,6 +1,7 @@
 // `npm run dist:web [-- --out=DIR]`: the browser-kiosk mode as one tarball, release/passerelle-sante-web-<version>.tar.gz:
 // the web host (one bundled file), the renderer, the content pack, the database module already built, the systemd
-// unit and the docs. On the kiosk it needs only Node.js of the same major version and Chromium: no npm, no compiler.
+// unit, Chromium's managed policies and the docs. On the kiosk it needs only Node.js of the same major version and
+// Chromium: no npm, no compiler.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export async function buildWebTarball(outDir: string): Promise<string> {
     }
     cpSync(join(root, 'build', 'systemd'), join(top, 'systemd'), { recursive: true });
     chmodSync(join(top, 'systemd', 'chromium-in-cage'), 0o755);
+    // Chromium's managed policies for the kiosk: installed by the set-up in /etc/chromium/policies/managed/ (docs/deploy.md).
+    cpSync(join(root, 'build', 'chromium-policy'), join(top, 'chromium-policy'), { recursive: true });
     for (const doc of ['deploy.md', 'configuration.md', 'config.example.json', 'config.schema.json'])
       cpSync(join(root, 'docs', doc), join(top, 'docs', doc));
     writeFileSync(

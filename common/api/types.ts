@@ -76,6 +76,13 @@ export interface KioskStatus {
    * development flag `allowUnsignedPacks` is on, which a public kiosk must never run with.
    */
   readonly contentSignatures?: 'required' | 'not-required';
+  /** Browser-kiosk mode: the Chromium managed policy file and its key values (main/web/browser-policy.ts). */
+  readonly browserPolicy?: {
+    readonly file: string;
+    readonly present: boolean;
+    readonly problem?: 'unreadable' | 'invalid';
+    readonly values?: Readonly<Record<string, unknown>>;
+  };
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */

@@ -30,6 +30,7 @@ describe('the browser-kiosk tarball', () => {
       'BUILD-INFO.json',
       'systemd/passerelle-sante.service',
       'systemd/chromium-in-cage',
+      'chromium-policy/passerelle-sante.json',
       'docs/deploy.md',
       'docs/config.example.json',
     ]) {
@@ -71,8 +72,11 @@ describe('the browser-kiosk tarball', () => {
       version: string;
       contentPack: string | null;
       contentProblem: string | null;
+      browserPolicy?: { present: boolean };
     };
     expect(health).toMatchObject({ version, contentProblem: null });
+    // The managed policies are reported, installed or not (none are installed on a build machine).
+    expect(health.browserPolicy).toMatchObject({ file: '/etc/chromium/policies/managed/passerelle-sante.json' });
     expect(health.contentPack).toMatch(/^\d{4}\.\d\d\.\d\d-[0-9a-f]{8}$/);
     const home = await fetch(url);
     expect(home.status).toBe(200);

@@ -1,10 +1,23 @@
 // The Content-Security-Policy of every app page, in Electron (app://) and in the web host alike.
+import { createHash } from 'node:crypto';
+
+/**
+ * The only inline <style> elements the app may hold: the ones its libraries insert, allowed by their SHA-256 and
+ * nothing else ('unsafe-inline' stays out). react-aria's usePress adds this one to every page with a pressable element
+ * (it keeps double-tap zoom from delaying presses). tests/e2e/csp.spec.ts walks the visitor screens in Chromium and
+ * fails on any violation, so a library update that changes the text is caught.
+ */
+export const allowedInlineStyles: readonly string[] = [
+  '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}',
+];
+
+const styleHashes = allowedInlineStyles.map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
 
 export function contentSecurityPolicy(): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    `style-src 'self' ${styleHashes.join(' ')}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -22,6 +22,7 @@ import {
   officialPartition,
   officialUrlDecision,
 } from './policies/official-pane';
+import { refusedDebugSwitches } from './policies/debug-switches';
 import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions';
 import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
@@ -39,7 +40,13 @@ protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged kiosk never starts under a debugger or a remote controller. (Unpackaged, for development and the
+// Electron tests, Playwright itself connects through --inspect and --remote-debugging-port.)
+const refused = app.isPackaged ? refusedDebugSwitches(process.argv, process.env) : [];
+if (refused.length > 0) {
+  process.stderr.write(`Passerelle Santé refuses to start with: ${refused.join(', ')}.\n`);
+  app.exit(2);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void start();

@@ -1,4 +1,5 @@
-// Runs the kiosk browser (system Chromium) with a fresh profile each time; starts it again if it closes, and,
+// Runs the kiosk browser (system Chromium) with a fresh profile each time; starts it again if it closes; closes any
+// other window a keyboard opens (escape-guard.ts), and,
 // through its debugging pipe, brings a crashed or killed page back to a clean home screen.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../core/log';
 import { connectCdpPipe, type Cdp } from './cdp-pipe';
 import { chromiumKioskArgs, seedKioskProfile } from './chromium';
+import { guardEscapes } from './escape-guard';
 import { guardKioskPages } from './page-guard';
 
 export interface BrowserSupervisorOptions {
@@ -19,6 +21,8 @@ export interface BrowserSupervisorOptions {
   /** How long a page may not answer before the browser is replaced (default 15 s), and how often it is asked. */
   readonly hangAfterMs?: number;
   readonly checkEveryMs?: number;
+  /** Official origins a page opened by the kiosk page may show (issue 15); every other window is closed at once. */
+  readonly allowlist?: readonly string[];
 }
 
 export interface BrowserSupervisor {
@@ -54,6 +58,13 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
     };
     const cdp = connectCdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
     running = { child, profileDir, cdp, kill };
+    // First the keyboard escapes (new windows, dialogs, downloads), then crashes and hangs.
+    guardEscapes(cdp, {
+      homeUrl: url,
+      log: options.log,
+      onKioskGone: kill,
+      ...(options.allowlist ? { allowlist: options.allowlist } : {}),
+    }).catch(() => options.log.warn('browser.escapeGuardUnavailable', {}));
     guardKioskPages(cdp, {
       homeUrl: url,
       log: options.log,

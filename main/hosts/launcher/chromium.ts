@@ -1,7 +1,7 @@
 // Finds the system's Chromium and builds the flags (and the profile's first preferences) that run it as a locked-down
 // kiosk browser.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const candidates: Record<string, readonly string[]> = {
   linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'],
@@ -72,8 +72,31 @@ export function chromiumKioskArgs(url: string, profileDir: string, options: { ki
  * page?" bubble over the kiosk, whatever the machine's language), no offer to save passwords. The off-the-record
  * window inherits them.
  */
+/**
+ * Preferences written into each fresh profile before the browser starts: some of the locks of the managed policies
+ * (docs/deploy.md), for a machine where nobody installed them: no file dialog (Ctrl+S, Ctrl+O), no download, no guest
+ * or new person, no translation bubble (no command-line flag turns it off on current Chromium), no password saving.
+ * Not the developer tools: refusing them would refuse the launcher's debugging pipe too.
+ */
+export function kioskProfilePreferences(): Record<string, string> {
+  return {
+    'Local State': JSON.stringify({
+      select_file_dialogs: { allowed: false },
+      profile: { browser_guest_enabled: false, add_person_enabled: false },
+    }),
+    'Default/Preferences': JSON.stringify({
+      download_restrictions: 3,
+      translate: { enabled: false },
+      credentials_enable_service: false,
+      browser: { show_home_button: false },
+    }),
+  };
+}
+
+/** Writes the kiosk preferences into a new profile folder. */
 export function seedKioskProfile(profileDir: string): void {
-  mkdirSync(join(profileDir, 'Default'), { recursive: true });
-  const preferences = { translate: { enabled: false }, credentials_enable_service: false };
-  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  for (const [file, content] of Object.entries(kioskProfilePreferences())) {
+    mkdirSync(dirname(join(profileDir, file)), { recursive: true });
+    writeFileSync(join(profileDir, file), content);
+  }
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ConfigError, loadSiteConfig, type SiteConfig } from '../../core/config';
 import { createFileLogger } from '../../core/log';
+import { browserPolicyFile } from '../web/browser-policy';
 import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
   // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
   const { host, close } = await runWebHost(
     config,
-    { renderer: join(distDir, '..', 'renderer'), bundledPack: flags.contentPack ?? join(distDir, '..', 'content') },
+    {
+      renderer: join(distDir, '..', 'renderer'),
+      bundledPack: flags.contentPack ?? join(distDir, '..', 'content'),
+      browserPolicyFile: browserPolicyFile(),
+    },
     log,
     () => void stop(),
   );

@@ -5,11 +5,12 @@ import type { Logger } from '../../core/log';
 import { openKiosk } from '../../app/open-kiosk';
 import { webHostPort } from '../../app/host-port';
 import { appVersion } from '../../core/version';
+import { readBrowserPolicy } from './browser-policy';
 import { startWebHost } from './server';
 
 export async function runWebHost(
   config: SiteConfig,
-  dirs: { renderer: string; bundledPack: string | null },
+  dirs: { renderer: string; bundledPack: string | null; browserPolicyFile?: string | null },
   log: Logger,
   closeKiosk?: () => void,
 ) {
@@ -20,10 +21,12 @@ export async function runWebHost(
     log,
     bundledPackDir: dirs.bundledPack,
   });
+  const policyFile = dirs.browserPolicyFile;
   try {
     const host = await startWebHost({
       dispatch: createDispatch(kiosk.handlers, log, kiosk.sessions),
-      status: kiosk.status,
+      // The browser-kiosk's managed policies, read again at each health check (the IT person may install them later).
+      status: policyFile ? () => ({ ...kiosk.status(), browserPolicy: readBrowserPolicy(policyFile) }) : kiosk.status,
       rendererDir: dirs.renderer,
       port: config.port,
       log,
