@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { GlossaryWord } from '../../main/api/types';
 import { textLines } from '../../main/content/blocks';
 import { KioskDialog } from './KioskDialog';
+import { BidiText } from './BidiText';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {
   const { t } = useTranslation();
   const trigger = (
     <Button className="glossary-term" aria-label={t('glossary.explain', { word: shown })}>
-      {shown}
+      <BidiText text={shown} />
     </Button>
   );
   return (
@@ -24,7 +25,9 @@ function Definition({ word, close, closeLabel }: { word: GlossaryWord; close: ()
   return (
     <>
       {[word.short, ...(word.long ? textLines(word.long) : [])].map((line) => (
-        <p key={line}>{line}</p>
+        <p key={line}>
+          <BidiText text={line} />
+        </p>
       ))}
       <div className="dialog-actions">
         <Button className="action action-primary" onPress={close} autoFocus>

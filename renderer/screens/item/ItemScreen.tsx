@@ -10,6 +10,7 @@ import type { Navigate } from '../../app/screens';
 import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from './JourneyView';
 import { TopicView } from './TopicView';
+import { BidiText } from '../../components/BidiText';
 
 // Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.
 const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then((m) => ({ default: m.AssistedJourney })));
@@ -35,10 +36,14 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
     <article lang={item.fallback ? 'fr' : undefined} dir={item.fallback ? 'ltr' : undefined}>
       <div className="screen-title-row">
         <Pictogram id={item.pictogram} className="title-pictogram" />
-        <ScreenHeading>{item.title}</ScreenHeading>
+        <ScreenHeading>
+          <BidiText text={item.title} />
+        </ScreenHeading>
       </div>
       {item.fallback && <p className="note">{t('item.inFrench')}</p>}
-      <p className="lead">{item.summary}</p>
+      <p className="lead">
+        <BidiText text={item.summary} />
+      </p>
       {item.kind === 'topic' ? (
         <TopicView body={item.body as TopicBody} glossary={item.glossary} />
       ) : mediator && !refused ? (
