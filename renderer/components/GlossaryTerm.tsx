@@ -11,7 +11,8 @@ export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWor
   const { t } = useTranslation();
   const trigger = (
     <Button className="glossary-term" aria-label={t('glossary.explain', { word: shown })}>
-      <BidiText text={shown} />
+      {/* Not split into isolated runs: the visible text must stay equal to the name given in aria-label. */}
+      {shown}
     </Button>
   );
   return (
