@@ -9,9 +9,9 @@ import { writePack } from '../content/pack-writer';
 
 export const defaultPackDir = join(import.meta.dirname, '..', '..', 'dist', 'content');
 
-export function buildContentPack(contentDir: string, outDir: string) {
+export function buildContentPack(contentDir: string, outDir: string, today: Date = new Date()) {
   const source = loadContent(contentDir);
-  const lint = lintContent(source);
+  const lint = lintContent(source, today);
   const problems = [
     ...checkContent(source),
     ...lint.findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.file, line: f.line, field: f.rule, message: f.message })),

@@ -1,6 +1,6 @@
 // The content pack's format, shared by the build that writes it and the kiosk that reads it.
 
-export const contentPackFormat = 2;
+export const contentPackFormat = 3;
 export const packFileName = 'content-pack.sqlite';
 export const manifestFileName = 'content-pack.manifest.json';
 export const signatureFileName = 'content-pack.sig';
@@ -40,7 +40,8 @@ CREATE TABLE item (
   pictogram TEXT NOT NULL,
   sensitive INTEGER NOT NULL,
   sources TEXT NOT NULL,
-  verified_at TEXT NOT NULL,
+  verified_at TEXT,
+  review_by TEXT NOT NULL,
   data TEXT NOT NULL,
   UNIQUE (locale, id)
 ) STRICT;

@@ -28,7 +28,8 @@ interface ItemRow {
   pictogram: string;
   sensitive: number;
   sources: string;
-  verified_at: string;
+  verified_at: string | null;
+  review_by: string;
   data: string;
 }
 
@@ -160,6 +161,7 @@ function prepare(db: Database.Database) {
         ...summaryOf(row, locale),
         sources: JSON.parse(row.sources) as string[],
         verifiedAt: row.verified_at,
+        reviewBy: row.review_by,
         fallback: !inLocale,
         body: JSON.parse(row.data) as ContentItem['body'],
         glossary,

@@ -1,4 +1,5 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
+// A page whose review date has passed tells the visitor its facts may be old.
 import { useTranslation } from 'react-i18next';
 import type { JourneyBody, TopicBody } from '../../../main/api/types';
 import { useKiosk } from '../../app/KioskContext';
@@ -71,8 +72,14 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
             </li>
           ))}
         </ul>
-        <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        {item.verifiedAt && (
+          <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        )}
+        {isPastReview(item.reviewBy) && <p className="note">{t('item.reviewOverdue')}</p>}
       </footer>
     </article>
   );
 }
+
+/** True once the kiosk's day is after the page's review date (both YYYY-MM-DD). */
+const isPastReview = (reviewBy: string): boolean => new Date().toISOString().slice(0, 10) > reviewBy;
