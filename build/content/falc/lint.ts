@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { textLines } from '../../../main/content/blocks';
 import { journeyVisitorTexts } from '../check';
 import type { ContentSource, LocaleContent } from '../load';
-import { checkFrenchLine, checkSentenceLength, type Severity } from './rules';
+import { checkFrenchLine, checkOtherLine, type Severity } from './rules';
 import { fleschReadingEase, kandelMoles, minimumFlesch, minimumKandelMoles, readable, sentencesOf } from '../../../main/content/readability';
 
 export interface LintFinding {
@@ -103,7 +103,7 @@ export function lintContent(source: ContentSource, today: Date = new Date()): { 
         if (!off.has(finding.rule) && !(page.isGlossary && finding.rule === 'same-word')) findings.push(finding);
       };
       for (const { text, line } of page.lines) {
-        const lineFindings = locale === 'fr' ? checkFrenchLine(text, { knownAcronyms }) : checkSentenceLength(text);
+        const lineFindings = locale === 'fr' ? checkFrenchLine(text, { knownAcronyms }) : checkOtherLine(text, locale);
         for (const f of lineFindings) add({ file: page.file, line, ...f });
       }
       const sentences = page.lines.flatMap(({ text }) => sentencesOf(readable(text)));

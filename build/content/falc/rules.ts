@@ -77,8 +77,26 @@ export function checkFrenchLine(raw: string, context: LineContext): LineFinding[
   return frenchRules.flatMap((rule) => rule(raw, text, context) ?? []);
 }
 
-/** English and Arabic: sentence length only, line by line (readability is checked per page). */
-export function checkSentenceLength(raw: string): LineFinding[] {
-  const longest = Math.max(0, ...sentencesOf(readable(raw)).map((s) => wordsOf(s).length));
-  return longest > sentenceLimit ? [{ rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: ${sentenceLimit} at most` }] : [];
+/** One word for one thing in English and Arabic, as `sameWordFor` does in French. */
+export const sameWordIn: Readonly<Record<'en' | 'ar', readonly (readonly [RegExp, string])[]>> = {
+  // "Carer" means a family member who looks after someone: it made "who sees my documents" read as "your family".
+  en: [[/\bcarers?\b/iu, 'health professional']],
+  // One Arabic term for "professionnel de santé", the glossary's word.
+  ar: [
+    [/أخصائي(?:و|ي)? الصحة/u, 'مهني الصحة'],
+    [/العاملين الصحيين|العاملون الصحيون|العاملين في الصحة/u, 'مهنيي الصحة'],
+    [/مهني(?:ًا|ا)? صحي(?:ًا|ا)?|عامل(?:ًا|ا)? صحي(?:ًا|ا)?/u, 'مهني الصحة'],
+  ],
+};
+
+/** English and Arabic, line by line: sentence length, one sentence per line, one word for one thing (readability is checked per page). */
+export function checkOtherLine(raw: string, locale: 'en' | 'ar'): LineFinding[] {
+  const sentences = sentencesOf(readable(raw));
+  const longest = Math.max(0, ...sentences.map((s) => wordsOf(s).length));
+  const findings: LineFinding[] = [];
+  if (longest > sentenceLimit) findings.push({ rule: 'sentence-too-long', severity: 'error', message: `a sentence of ${longest} words: ${sentenceLimit} at most` });
+  if (sentences.length > 1) findings.push({ rule: 'one-sentence-per-line', severity: 'error', message: 'put each sentence on its own line' });
+  const same = sameWordIn[locale].find(([pattern]) => pattern.test(readable(raw)));
+  if (same) findings.push({ rule: 'same-word', severity: 'error', message: `say "${same[1]}": one word for one thing everywhere` });
+  return findings;
 }
