@@ -71,3 +71,15 @@ describe('readability scores', () => {
     expect(sentencesOf('Ouvrez le site ameli.fr. Touchez le bouton !')).toEqual(['Ouvrez le site ameli.fr.', 'Touchez le bouton !']);
   });
 });
+
+describe('service numbers', () => {
+  const rules = (line: string) => checkFrenchLine(line, { knownAcronyms: new Set(['SMS']) }).map((f) => f.rule);
+
+  it('lets the known service numbers through the big-numbers rule, and only them', () => {
+    expect(rules('Appelez le 116 117 le soir.')).toEqual([]);
+    expect(rules('Appelez Drogues info service au 0 800 23 13 13.')).toEqual([]);
+    expect(rules('Transférez le SMS au 33700.')).toEqual([]);
+    expect(rules('Vous gagnez 12 500 euros.')).toEqual(['big-number']);
+    expect(rules('Appelez le 116 118.')).toEqual(['big-number']);
+  });
+});
