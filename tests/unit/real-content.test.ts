@@ -105,3 +105,13 @@ describe('shipped journeys', () => {
     expect(questions.filter((q) => /semaines|assez récent/i.test(q))).toEqual([]);
   });
 });
+
+describe('what goes wrong, as the visitor reads it', () => {
+  it('speaks to the visitor ("vous"), not about "la personne", in every "Si ça ne marche pas"', () => {
+    const content = loadContent(join(import.meta.dirname, '..', '..', 'content'));
+    const labels = content.locales.fr.journeys.flatMap((j) => j.steps.flatMap((s) => s.problems.flatMap((p) => [p.problem, p.fix])));
+    expect(labels.filter((text) => /\bla personne\b/i.test(text))).toEqual([]);
+    const english = content.locales.en.journeys.flatMap((j) => j.steps.flatMap((s) => s.problems.map((p) => p.problem)));
+    expect(english.filter((text) => /\bthe person\b/i.test(text))).toEqual([]);
+  });
+});
