@@ -161,3 +161,13 @@ test('every journey offers the way without internet from its start', async ({ pa
   await expect(page.locator('.offline-card')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();
 });
+
+test('the help screen opens the private pages (violence, addiction, sexual health) without typing a search', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  const privateTopics = page.getByRole('region', { name: 'Violences, addictions, santé sexuelle, urgences' });
+  await expect(privateTopics).toContainText('Ces pages restent privées.');
+  expect(await axeViolations(page)).toEqual([]);
+  await privateTopics.getByRole('button', { name: /Violences : trouver de l'aide/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Violences : trouver de l'aide" })).toBeFocused();
+});
