@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { textLines } from '../../../main/content/blocks';
 import { journeyVisitorTexts } from '../check';
 import type { ContentSource, LocaleContent } from '../load';
+import { checkCommonWords } from './common-words';
 import { checkFrenchLine, checkOtherLine, type Severity } from './rules';
 import { fleschReadingEase, kandelMoles, minimumFlesch, minimumKandelMoles, readable, sentencesOf } from '../../../main/content/readability';
 
@@ -95,6 +96,10 @@ export function lintContent(source: ContentSource, today: Date = new Date()): { 
     source.locales.fr.glossary.flatMap((g) => [g.word, ...g.synonyms].filter((w) => /^[A-Z]{2,}$/.test(w))),
   );
 
+  // Glossary words and their synonyms, word by word: a page may use them (linked on first use).
+  const glossaryWords = new Set(
+    source.locales.fr.glossary.flatMap((g) => [g.word, ...g.synonyms]).flatMap((w) => w.toLowerCase().split(/[\s']+/u)),
+  );
   for (const locale of ['fr', 'en', 'ar'] as const) {
     for (const page of pagesOf(source.root, source.locales[locale])) {
       const off = new Set(page.silenced.map((s) => s.rule));
@@ -105,6 +110,8 @@ export function lintContent(source: ContentSource, today: Date = new Date()): { 
       for (const { text, line } of page.lines) {
         const lineFindings = locale === 'fr' ? checkFrenchLine(text, { knownAcronyms }) : checkOtherLine(text, locale);
         for (const f of lineFindings) add({ file: page.file, line, ...f });
+        const common = locale === 'fr' ? checkCommonWords(text, glossaryWords) : null;
+        if (common) add({ file: page.file, line, ...common });
       }
       const sentences = page.lines.flatMap(({ text }) => sentencesOf(readable(text)));
       if (locale === 'fr' && !page.isGlossary) {
