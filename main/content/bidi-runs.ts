@@ -38,12 +38,3 @@ export function bidiRuns(text: string, rtl: boolean = hasRightToLeft(text)): Bid
   if (last < text.length) runs.push({ text: text.slice(last), ltr: false });
   return runs;
 }
-
-const isolateStart = '\u2066';
-const isolateEnd = '\u2069';
-
-/** The text with its left-to-right runs wrapped in Unicode isolates (LRI…PDI), for places that take only a string. */
-export const isolateLeftToRight = (text: string, rtl?: boolean): string =>
-  bidiRuns(text, rtl)
-    .map((run) => (run.ltr ? `${isolateStart}${run.text}${isolateEnd}` : run.text))
-    .join('');

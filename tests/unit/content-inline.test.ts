@@ -1,6 +1,6 @@
 // The inline marks of content text (bold, glossary words) and the left-to-right runs kept inside Arabic lines.
 import { describe, expect, it } from 'vitest';
-import { bidiRuns, isolateLeftToRight } from '../../main/content/bidi-runs';
+import { bidiRuns } from '../../main/content/bidi-runs';
 import { parseInlineStrict, plainText, termIds } from '../../main/content/blocks';
 
 const parts = (line: string) => {
@@ -66,9 +66,5 @@ describe('left-to-right runs', () => {
 
   it('leaves French words alone and isolates only numbers in a left-to-right line', () => {
     expect(isolated('Appelez le 09 74 75 13 13 pour parler.')).toEqual(['09 74 75 13 13']);
-  });
-
-  it('wraps runs in Unicode isolates for places that take a string', () => {
-    expect(isolateLeftToRight('الرقم 39 89')).toBe('الرقم \u206639 89\u2069');
   });
 });
