@@ -1,6 +1,6 @@
 // Checks that hold across files: every item in every language, glossary words used exist, pictograms exist.
 import OpeningHours from 'opening_hours';
-import { termIds } from '../../common/content/blocks';
+import { parseInlineStrict, termIds, textLines } from '../../common/content/blocks';
 import type { ContentProblem, ContentSource, LocaleContent } from './load';
 import { contentLocales, type JourneySource } from '../../common/content/schema';
 
@@ -53,7 +53,12 @@ export function checkContent(source: ContentSource): ContentProblem[] {
     }
 
     const words = idsOf(content.glossary);
-    for (const { file, text } of visitorTexts(content)) {
+    const mediatorTexts = content.journeys.flatMap((j) => j.steps.map((s) => ({ file: j.file, text: s.mediator_notes ?? '' })));
+    for (const { file, text } of [...visitorTexts(content), ...mediatorTexts]) {
+      for (const line of textLines(text)) {
+        const parsed = parseInlineStrict(line);
+        if (!parsed.ok) problems.push({ file, message: `markup that cannot be read: ${parsed.error}, in "${line}"` });
+      }
       for (const id of termIds(text)) if (!words.has(id)) problems.push({ file, message: `the glossary word "${id}" is used but ${locale}/mots/${id}.yaml does not exist` });
     }
 

@@ -16,7 +16,7 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
   db.pragma('journal_mode = DELETE');
   db.exec(packSchemaSql);
   const insertItem = db.prepare(
-    'INSERT INTO item (locale, id, kind, need, title, summary, pictogram, sensitive, sources, verified_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO item (locale, id, kind, need, title, summary, pictogram, sensitive, sources, verified_at, review_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertSearch = db.prepare('INSERT INTO search (rowid, title, keywords, body) VALUES (?, ?, ?, ?)');
   const insertHeading = db.prepare('INSERT INTO heading (rowid, title, keywords) VALUES (?, ?, ?)');
@@ -38,12 +38,12 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
 
       for (const topic of content.topics) {
         const blocks = parseBlocks(topic.body);
-        const { lastInsertRowid } = insertItem.run(locale, topic.id, 'topic', topic.need, topic.title, topic.summary, topic.pictogram, topic.sensitive ? 1 : 0, JSON.stringify(topic.sources), topic.verified_at, JSON.stringify({ blocks }));
+        const { lastInsertRowid } = insertItem.run(locale, topic.id, 'topic', topic.need, topic.title, topic.summary, topic.pictogram, topic.sensitive ? 1 : 0, JSON.stringify(topic.sources), topic.verified_at ?? null, topic.review_by, JSON.stringify({ blocks }));
         index(lastInsertRowid, topic.title, [...topic.tags, ...topic.synonyms].join(' · '), `${topic.summary}\n${plain(topic.body.replace(/^##\s*/gm, '').replace(/^- /gm, ''))}`);
       }
       for (const journey of content.journeys) {
         const data = { readiness: journey.readiness, steps: journey.steps, offline: journey.offline };
-        const { lastInsertRowid } = insertItem.run(locale, journey.id, 'journey', journey.need, journey.title, journey.summary, journey.pictogram, journey.sensitive ? 1 : 0, JSON.stringify(journey.sources), journey.verified_at, JSON.stringify(data));
+        const { lastInsertRowid } = insertItem.run(locale, journey.id, 'journey', journey.need, journey.title, journey.summary, journey.pictogram, journey.sensitive ? 1 : 0, JSON.stringify(journey.sources), journey.verified_at ?? null, journey.review_by, JSON.stringify(data));
         const body = [journey.summary, ...journey.steps.flatMap((s) => [s.title, plain(s.text)])].join('\n');
         index(lastInsertRowid, journey.title, [...journey.tags, ...journey.synonyms].join(' · '), body);
       }

@@ -10,10 +10,15 @@ import { writePack } from '../content/pack-writer';
 
 export const defaultPackDir = join(import.meta.dirname, '..', '..', 'dist', 'content');
 
-/** `sequence`: the pack's place in the publisher's series (default: the build time in milliseconds). */
-export function buildContentPack(contentDir: string, outDir: string, sequence?: number) {
+/**
+ * `sequence`: the pack's place in the publisher's series (default: the build time in milliseconds); `today`: the day
+ * review dates are checked against.
+ */
+export function buildContentPack(contentDir: string, outDir: string, options: { sequence?: number; today?: Date } = {}) {
+  const today = options.today ?? new Date();
+  const sequence = options.sequence;
   const source = loadContent(contentDir);
-  const lint = lintContent(source);
+  const lint = lintContent(source, today);
   const problems = [
     ...checkContent(source),
     ...lint.findings.filter((f) => f.severity === 'error').map((f) => ({ file: f.file, line: f.line, field: f.rule, message: f.message })),
@@ -36,7 +41,11 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     process.exit(2);
   }
   try {
-    const manifest = buildContentPack(join(import.meta.dirname, '..', '..', 'content'), defaultPackDir, sequence);
+    const manifest = buildContentPack(
+      join(import.meta.dirname, '..', '..', 'content'),
+      defaultPackDir,
+      sequence === undefined ? {} : { sequence },
+    );
     const counts = Object.entries(manifest.counts).map(([l, c]) => `${l}: ${c.topics} topics, ${c.journeys} journeys, ${c.glossary} words`);
     process.stdout.write(
       `Content pack ${manifest.version} (sequence ${manifest.sequence}) in ${Math.round(performance.now() - started)} ms\n${counts.join('\n')}\n`,

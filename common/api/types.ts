@@ -149,7 +149,10 @@ export interface TopicBody {
 
 export interface ContentItem extends ItemSummary {
   readonly sources: readonly string[];
-  readonly verifiedAt: string;
+  /** The day a person checked the facts against the sources; null until someone has. */
+  readonly verifiedAt: string | null;
+  /** The day the facts are due to be read again (YYYY-MM-DD). */
+  readonly reviewBy: string;
   /** True when the item was not found in the asked language and is shown in French. */
   readonly fallback: boolean;
   readonly body: TopicBody | JourneyBody;
@@ -212,6 +215,8 @@ export interface ItemReadability {
   readonly longestSentence: number;
   readonly tooLong: number;
   readonly ok: boolean;
+  /** The day the page's facts are due to be read again against its sources (YYYY-MM-DD). */
+  readonly reviewBy: string;
 }
 
 export const mediatorRoles = ['professional', 'volunteer'] as const;

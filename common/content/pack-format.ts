@@ -133,7 +133,8 @@ CREATE TABLE item (
   pictogram TEXT NOT NULL,
   sensitive INTEGER NOT NULL,
   sources TEXT NOT NULL,
-  verified_at TEXT NOT NULL,
+  verified_at TEXT,
+  review_by TEXT NOT NULL,
   data TEXT NOT NULL,
   UNIQUE (locale, id)
 ) STRICT;

@@ -8,7 +8,8 @@ export const readable = (line: string): string => plainText(line.replace(/^(##\s
 /** Sentences of a line: split after . ! ? … (not inside numbers like 3.5 or addresses like ameli.fr). */
 export function sentencesOf(line: string): string[] {
   return line
-    .split(/(?<=[.!?…])\s+(?=[\p{Lu}\p{N}«"(])/u)
+    // Arabic has no capitals: a sentence starts after an end mark (its own question mark too) and a space.
+    .split(/(?<=[.!?…؟])\s+(?=[\p{Lu}\p{N}«"(\p{Script=Arabic}])/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }

@@ -30,7 +30,10 @@ const common = {
   pictogram: id,
   need: z.enum(needs),
   sources: z.array(officialUrl).min(1, 'at least one official source'),
-  verified_at: isoDate,
+  /** The day a person read the named sources and found the facts right; absent until someone has. */
+  verified_at: isoDate.optional(),
+  /** The day the facts must be read again (amounts that change every 1 April, otherwise a year out). */
+  review_by: isoDate,
   tags: z.array(text).default([]),
   synonyms: z.array(text).default([]),
   sensitive: z.boolean().default(false),

@@ -32,7 +32,8 @@ interface ItemRow {
   pictogram: string;
   sensitive: number;
   sources: string;
-  verified_at: string;
+  verified_at: string | null;
+  review_by: string;
   data: string;
 }
 
@@ -193,6 +194,7 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
         ...summaryOf(row, locale),
         sources: (JSON.parse(row.sources) as string[]).filter(official),
         verifiedAt: row.verified_at,
+        reviewBy: row.review_by,
         fallback: !inLocale,
         body: officialOnly(row.kind, JSON.parse(row.data) as ContentItem['body'], official),
         glossary,

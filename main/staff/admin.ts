@@ -109,6 +109,7 @@ export function createAdminService(options: AdminServiceOptions) {
             id: item.value.id,
             title: item.value.title,
             kind: item.value.kind,
+            reviewBy: item.value.reviewBy,
             ...pageReadability(locale, visitorLines(item.value)),
           });
         }

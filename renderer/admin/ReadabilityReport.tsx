@@ -1,4 +1,5 @@
-// How easy each page of the content pack is to read, worst first: what a site checks after adding its own content.
+// How easy each page of the content pack is to read, worst first, and which pages are due to be read again against
+// their sources: what a site checks after adding its own content.
 import { useEffect, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
@@ -51,6 +52,7 @@ export function ReadabilityReport({
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
+      {rows && <DueForReview rows={rows} locale={locale} />}
       {rows && (
         <div className="table-scroll" role="region" aria-labelledby="readability-heading" tabIndex={0}>
           <table className="admin-table">
@@ -80,5 +82,34 @@ export function ReadabilityReport({
         </div>
       )}
     </section>
+  );
+}
+
+/** Days before its review date when a page is listed (the content linter warns from the same day). */
+const reviewNoticeDays = 30;
+
+/** The pages whose review date has passed or comes within 30 days, soonest first. */
+function DueForReview({ rows, locale }: { rows: readonly ItemReadability[]; locale: Locale }) {
+  const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+  const today = day(Date.now());
+  const notice = day(Date.now() + reviewNoticeDays * 86_400_000);
+  const due = rows.filter((row) => row.reviewBy <= notice).sort((a, b) => a.reviewBy.localeCompare(b.reviewBy));
+  return (
+    <>
+      <h3 id="review-heading">{text.reviewTitle}</h3>
+      <p>{text.reviewIntro}</p>
+      {due.length === 0 ? (
+        <p>{text.reviewNone}</p>
+      ) : (
+        <ul aria-labelledby="review-heading">
+          {due.map((row) => (
+            <li key={row.id}>
+              <span lang={locale}>{row.title}</span> :{' '}
+              {row.reviewBy < today ? text.reviewPast(row.reviewBy) : text.reviewSoon(row.reviewBy)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

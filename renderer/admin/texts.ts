@@ -57,6 +57,12 @@ export const adminTexts = {
   stateOk: 'Facile à lire',
   stateReview: 'À revoir',
   noScore: 'Pas de score',
+  reviewTitle: 'Pages à relire sur les sites officiels',
+  reviewIntro:
+    'Une page dont la date est passée dit au visiteur que ses informations sont peut-être anciennes. Relisez ses sources, puis changez sa date review_by.',
+  reviewNone: 'Aucune page à relire dans les 30 jours.',
+  reviewPast: (date: string) => `Date passée : ${date}`,
+  reviewSoon: (date: string) => `À relire avant le ${date}`,
   themes: { default: 'normal', contrast: 'contraste fort', large: 'texte à 200 %' },
   mediatorsTitle: 'Médiateurs',
   mediatorsIntro:

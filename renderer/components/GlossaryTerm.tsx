@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { GlossaryWord } from '../../common/api/types';
 import { textLines } from '../../common/content/blocks';
 import { KioskDialog } from './KioskDialog';
+import { BidiText } from './BidiText';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {
   const { t } = useTranslation();
   const trigger = (
     <Button className="glossary-term" aria-label={t('glossary.explain', { word: shown })}>
+      {/* Not split into isolated runs: the visible text must stay equal to the name given in aria-label. */}
       {shown}
     </Button>
   );
@@ -24,7 +26,9 @@ function Definition({ word, close, closeLabel }: { word: GlossaryWord; close: ()
   return (
     <>
       {[word.short, ...(word.long ? textLines(word.long) : [])].map((line) => (
-        <p key={line}>{line}</p>
+        <p key={line}>
+          <BidiText text={line} />
+        </p>
       ))}
       <div className="dialog-actions">
         <Button className="action action-primary" onPress={close} autoFocus>

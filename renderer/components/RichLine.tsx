@@ -1,24 +1,41 @@
 // One line of content text: plain words, bold words, and glossary words the visitor can tap for their meaning.
-import { parseInline, textLines } from '../../common/content/blocks';
+import { parseInline, textLines, type InlineLeaf } from '../../common/content/blocks';
+import { hasRightToLeft } from '../../common/content/bidi-runs';
 import type { GlossaryWord } from '../../common/api/types';
+import { BidiText } from './BidiText';
 import { GlossaryTerm } from './GlossaryTerm';
 
-export function RichLine({ text, glossary }: { text: string; glossary: Readonly<Record<string, GlossaryWord>> }) {
+type Glossary = Readonly<Record<string, GlossaryWord>>;
+
+/** Numbers (and Latin names in an Arabic line) are isolated so they read left to right in any script. */
+export function RichLine({ text, glossary }: { text: string; glossary: Glossary }) {
+  const rtl = hasRightToLeft(text);
   return (
     <>
-      {parseInline(text).map((part, index) => {
-        if (part.type === 'text') return part.text;
-        if (part.type === 'strong') return <strong key={index}>{part.text}</strong>;
-        const word = glossary[part.id];
-        const shown = part.text ?? word?.word ?? part.id;
-        return word ? <GlossaryTerm key={index} shown={shown} word={word} /> : shown;
-      })}
+      {parseInline(text).map((part, index) =>
+        part.type === 'strong' ? (
+          <strong key={index}>
+            {part.children.map((child, i) => (
+              <Leaf key={i} part={child} glossary={glossary} rtl={rtl} />
+            ))}
+          </strong>
+        ) : (
+          <Leaf key={index} part={part} glossary={glossary} rtl={rtl} />
+        ),
+      )}
     </>
   );
 }
 
+function Leaf({ part, glossary, rtl }: { part: InlineLeaf; glossary: Glossary; rtl: boolean }) {
+  if (part.type === 'text') return <BidiText text={part.text} rtl={rtl} />;
+  const word = glossary[part.id];
+  const shown = part.text ?? word?.word ?? part.id;
+  return word ? <GlossaryTerm shown={shown} word={word} /> : <BidiText text={shown} rtl={rtl} />;
+}
+
 /** A text of several lines, one paragraph a line (one sentence a line, as the content is written). */
-export function RichParagraphs({ text, glossary }: { text: string; glossary: Readonly<Record<string, GlossaryWord>> }) {
+export function RichParagraphs({ text, glossary }: { text: string; glossary: Glossary }) {
   return (
     <>
       {textLines(text).map((line) => (
@@ -31,7 +48,7 @@ export function RichParagraphs({ text, glossary }: { text: string; glossary: Rea
 }
 
 /** A list whose items may hold several lines each (what to bring, for instance). */
-export function RichList({ items, glossary }: { items: readonly string[]; glossary: Readonly<Record<string, GlossaryWord>> }) {
+export function RichList({ items, glossary }: { items: readonly string[]; glossary: Glossary }) {
   return (
     <ul>
       {items.map((item) => (

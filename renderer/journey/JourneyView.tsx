@@ -8,6 +8,7 @@ import { RichLine, RichList, RichParagraphs } from '../components/RichLine';
 import { ReadinessQuestion } from './Readiness';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
+import { BidiText } from '../components/BidiText';
 
 type Phase =
   | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
@@ -129,7 +130,7 @@ export function StepBody({ step, index, total, glossary, showProblems }: StepBod
     <>
       <p className="step-counter">{t('journey.step', { n: index + 1, total })}</p>
       <h2 id="step-heading" className="journey-focus" tabIndex={-1}>
-        {step.title}
+        <BidiText text={step.title} />
       </h2>
       {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}
       <div className="easy-read">

@@ -105,7 +105,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
             {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
             {screen.name === 'search' && <SearchScreen navigate={navigate} />}
-            {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} />}
+            {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} navigate={navigate} />}
             {screen.name === 'emergency' && <EmergencyScreen />}
           </main>
           {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}

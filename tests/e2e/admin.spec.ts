@@ -1,6 +1,8 @@
 // The admin area: hidden entry, passphrase at first run then login with a lock, the readability view,
 // and the accessibility self-check that runs axe-core on every visitor screen. Its own host: it sets a passphrase.
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 
@@ -88,6 +90,23 @@ test('five taps in the top corner open the login; a wrong passphrase says how ma
   await page.getByLabel('Phrase secrète').fill(passphrase);
   await page.getByRole('button', { name: 'Ouvrir' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+});
+
+test('the admin area lists the pages due to be read again against their sources', async ({ page }) => {
+  const source = readFileSync(
+    join(import.meta.dirname, '..', '..', 'content', 'fr', 'fiches', 'complementaire-sante-solidaire.md'),
+    'utf8',
+  );
+  const reviewBy = /^review_by: (\S+)$/m.exec(source)?.[1] ?? '';
+  const title = /^title: "?(.+?)"?$/m.exec(source)?.[1] ?? '';
+  // The kiosk's clock ten days before that page's review date.
+  await page.clock.setFixedTime(new Date(`${reviewBy}T12:00:00Z`).getTime() - 10 * 86_400_000);
+  await login(page);
+  const due = page.getByRole('list', { name: 'Pages à relire sur les sites officiels' });
+  await expect(due.getByRole('listitem').filter({ hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} : `) })).toHaveText(
+    `${title} : À relire avant le ${reviewBy}`,
+  );
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the self-check runs axe-core on every screen × language × display and reports no problem', async ({ page }) => {

@@ -149,11 +149,11 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
   }
   expect(seen).toEqual([
     'Ouvrir le site',
-    'Demander un nouveau code provisoire',
+    'Taper votre numéro de sécurité sociale',
+    'Votre carte Vitale et son numéro de série',
+    'Recevoir votre code provisoire',
     'Taper le code provisoire',
     'Taper votre date de naissance',
-    'Votre carte Vitale et son numéro de série',
-    'Taper votre numéro de sécurité sociale',
     'Choisir votre identifiant et votre mot de passe',
     'Le code reçu à chaque connexion',
     "C'est fini",
@@ -256,8 +256,7 @@ test('where the host can show the official site beside the guide, the step offer
     .click();
   await page.getByRole('button', { name: "D'accord, on commence" }).click();
   await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
-  // "No" to the first question leads straight to the step that asks for a new code on the official site.
-  await page.getByRole('button', { name: 'Non', exact: true }).click();
+  // Every answer "yes": the journey starts at its first step, which opens the official site.
   for (let i = 0; i < 10 && !(await page.getByRole('button', { name: 'Commencer' }).isVisible()); i++) {
     const asked = await page.locator('.lead').last().textContent();
     await page.getByRole('button', { name: 'Oui', exact: true }).click();

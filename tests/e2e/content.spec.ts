@@ -1,5 +1,7 @@
 // Content through the real web host: need pages, topics with glossary words, search as you type, a journey.
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -18,7 +20,7 @@ async function open(page: Page, url: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
 }
 
-test('a need lists its pages; a topic shows its text, sources and check date', async ({ page, host }) => {
+test('a need lists its pages; a topic shows its text and sources, and no check date nobody made', async ({ page, host }) => {
   await open(page, host.url);
   await page.getByRole('button', { name: 'Trouver un médecin' }).click();
   await page
@@ -28,7 +30,25 @@ test('a need lists its pages; a topic shows its text, sources and check date', a
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(page.getByText('Cette page vous informe. Elle ne remplace pas un professionnel de santé.')).toBeVisible();
   await expect(page.getByRole('heading', { name: "D'où viennent ces informations" })).toBeVisible();
-  await expect(page.getByText(/Vérifié le 23 novembre 2026/)).toBeVisible();
+  await expect(page.getByText(/Vérifié le/)).toHaveCount(0);
+  await expect(page.getByText(/informations sont peut-être anciennes/)).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a page past its review date tells the visitor its facts may be old', async ({ page, host }) => {
+  const medecinTraitant = readFileSync(join(import.meta.dirname, '..', '..', 'content', 'fr', 'fiches', 'medecin-traitant.md'), 'utf8');
+  const reviewBy = /^review_by: (\S+)$/m.exec(medecinTraitant)?.[1] ?? '';
+  // The kiosk's clock, one day after the page's review date.
+  await page.clock.setFixedTime(new Date(`${reviewBy}T12:00:00Z`).getTime() + 86_400_000);
+  await open(page, host.url);
+  await page.getByRole('button', { name: 'Trouver un médecin' }).click();
+  await page
+    .getByRole('button', { name: /Le médecin traitant|médecin traitant/ })
+    .first()
+    .click();
+  await expect(
+    page.getByText("Ces informations sont peut-être anciennes. Regardez le site officiel, ou demandez à l'accueil."),
+  ).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -140,4 +160,14 @@ test('every journey offers the way without internet from its start', async ({ pa
   await page.getByRole('button', { name: 'Faire sans internet' }).click();
   await expect(page.locator('.offline-card')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Imprimer cette carte' })).toBeVisible();
+});
+
+test('the help screen opens the private pages (violence, addiction, sexual health) without typing a search', async ({ page, host }) => {
+  await open(page, host.url);
+  await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+  const privateTopics = page.getByRole('region', { name: 'Violences, addictions, santé sexuelle, urgences' });
+  await expect(privateTopics).toContainText('Ces pages restent privées.');
+  expect(await axeViolations(page)).toEqual([]);
+  await privateTopics.getByRole('button', { name: /Violences : trouver de l'aide/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Violences : trouver de l'aide" })).toBeFocused();
 });

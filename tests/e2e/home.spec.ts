@@ -90,7 +90,7 @@ for (const language of languages) {
     await check('need');
     await page.getByRole('button', { name: language.help }).click();
     await check('help');
-    await page.getByRole('button', { name: language.emergency }).click();
+    await page.getByRole('button', { name: language.emergency, exact: true }).click();
     await check('emergency');
     await page.getByRole('button', { name: language.end }).click();
     await expect(page.getByRole('alertdialog')).toBeVisible();

@@ -90,7 +90,7 @@ describe('the pack shipped with the app', () => {
   it('is served when an update of the app brought one newer than the installed pack, and not when it is older', async () => {
     const shippedDir = (sequence: number) => {
       const dir = join(tempDir(), 'shipped');
-      buildContentPack(miniContent, dir, sequence);
+      buildContentPack(miniContent, dir, { sequence });
       return dir;
     };
     const dataDir = tempDir();

@@ -122,3 +122,17 @@ describe('content build', () => {
     );
   });
 });
+
+describe('content build: markup', () => {
+  it('refuses a page whose markup cannot be read, and accepts a glossary word inside bold', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'fiches', 'medecin-traitant.md');
+    const page = readFileSync(file, 'utf8');
+    writeFileSync(file, page.replace('Il vous connaît bien.', 'Il vous connaît bien.\n**Il a la [[carte-vitale|carte]].**'));
+    expect(() => buildContentPack(dir, join(tempDir(), 'pack'))).not.toThrow();
+    writeFileSync(file, page.replace('Il vous connaît bien.', 'Il vous connaît bien.\n**Il a la [[carte-vitale|carte.**'));
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(/^fr\/fiches\/medecin-traitant\.md: markup that cannot be read: "\[\[" at character \d+ has no "\]\]"/),
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrenchLine, checkSentenceLength } from '../../build/content/falc/rules';
+import { checkFrenchLine, checkOtherLine } from '../../build/content/falc/rules';
 import { fleschReadingEase, frenchSyllables, kandelMoles, sentencesOf } from '../../common/content/readability';
 
 const context = { knownAcronyms: new Set(['SMS', 'CPAM']) };
@@ -34,9 +34,18 @@ describe('FALC rules, each on a bad and a good example', () => {
     expect(rulesOf('Vous recevez un [[e-mail]].')).toEqual([]);
   });
 
-  it('checks only sentence length in English and Arabic', () => {
-    expect(checkSentenceLength('Open the site.').map((f) => f.rule)).toEqual([]);
-    expect(checkSentenceLength(`${'word '.repeat(21).trim()}.`).map((f) => f.rule)).toEqual(['sentence-too-long']);
+  it('checks sentence length, one sentence per line and one word for one thing in English and Arabic', () => {
+    const rules = (line: string, locale: 'en' | 'ar') => checkOtherLine(line, locale).map((f) => f.rule);
+    expect(rules('Open the site.', 'en')).toEqual([]);
+    expect(rules(`${'word '.repeat(21).trim()}.`, 'en')).toEqual(['sentence-too-long']);
+    expect(rules('Your carers can see it.', 'en')).toEqual(['same-word']);
+    expect(rules('Your health professionals can see it.', 'en')).toEqual([]);
+    // Arabic has no capital letters: a new sentence starts after an end mark and a space.
+    expect(rules('انتظر بضع دقائق. اطلب رمزًا جديدًا.', 'ar')).toEqual(['one-sentence-per-line']);
+    expect(rules('ليست معك رسالة؟ اطلب الرمز.', 'ar')).toEqual(['one-sentence-per-line']);
+    expect(rules('اطلب رمزًا جديدًا.', 'ar')).toEqual([]);
+    expect(rules('لا تحل محل أخصائي الصحة.', 'ar')).toEqual(['same-word']);
+    expect(rules('لا تحل محل مهني الصحة.', 'ar')).toEqual([]);
   });
 });
 
@@ -60,5 +69,17 @@ describe('readability scores', () => {
     expect(frenchSyllables('carte')).toBe(1);
     expect(frenchSyllables('médecin')).toBe(3);
     expect(sentencesOf('Ouvrez le site ameli.fr. Touchez le bouton !')).toEqual(['Ouvrez le site ameli.fr.', 'Touchez le bouton !']);
+  });
+});
+
+describe('service numbers', () => {
+  const rules = (line: string) => checkFrenchLine(line, { knownAcronyms: new Set(['SMS']) }).map((f) => f.rule);
+
+  it('lets the known service numbers through the big-numbers rule, and only them', () => {
+    expect(rules('Appelez le 116 117 le soir.')).toEqual([]);
+    expect(rules('Appelez Drogues info service au 0 800 23 13 13.')).toEqual([]);
+    expect(rules('Transférez le SMS au 33700.')).toEqual([]);
+    expect(rules('Vous gagnez 12 500 euros.')).toEqual(['big-number']);
+    expect(rules('Appelez le 116 118.')).toEqual(['big-number']);
   });
 });

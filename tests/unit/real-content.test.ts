@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../build/content/load';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { packFileName, type PackManifest } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/content/search';
@@ -79,5 +80,38 @@ describe('search on the shipped content', () => {
   it('forgives a typo in a long word', () => {
     expect(top('telecosultation')[0]).toBe('teleconsultation');
     expect(top('medecin traitent')[0]).toBe('medecin-traitant');
+  });
+});
+
+describe('shipped journeys', () => {
+  const journeys = Object.values(loadContent(join(import.meta.dirname, '..', '..', 'content')).locales).flatMap((l) => l.journeys);
+
+  it('never let a "no" skip the steps before it: a readiness "goto" only picks the start of a path', () => {
+    const skipping = journeys.flatMap((journey) =>
+      journey.readiness.flatMap((question) => {
+        if (!('goto' in question.if_no)) return [];
+        const target = journey.steps.findIndex((step) => step.id === (question.if_no as { goto: string }).goto);
+        // The start of a path: the first step, or the step after one that ends the path before it.
+        const startsAPath = target === 0 || journey.steps[target - 1]?.end === true;
+        return startsAPath ? [] : [`${journey.file}: ${question.id} → ${journey.steps[target]?.id ?? '?'}`];
+      }),
+    );
+    expect(skipping).toEqual([]);
+  });
+
+  it('ask no question whose answer the visitor cannot know: no code age, no "recent enough" phone', () => {
+    const french = journeys.filter((j) => j.file.startsWith('fr/'));
+    const questions = french.flatMap((j) => j.readiness.map((q) => q.question));
+    expect(questions.filter((q) => /semaines|assez récent/i.test(q))).toEqual([]);
+  });
+});
+
+describe('what goes wrong, as the visitor reads it', () => {
+  it('speaks to the visitor ("vous"), not about "la personne", in every "Si ça ne marche pas"', () => {
+    const content = loadContent(join(import.meta.dirname, '..', '..', 'content'));
+    const labels = content.locales.fr.journeys.flatMap((j) => j.steps.flatMap((s) => s.problems.flatMap((p) => [p.problem, p.fix])));
+    expect(labels.filter((text) => /\bla personne\b/i.test(text))).toEqual([]);
+    const english = content.locales.en.journeys.flatMap((j) => j.steps.flatMap((s) => s.problems.map((p) => p.problem)));
+    expect(english.filter((text) => /\bthe person\b/i.test(text))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { manifestFileName, packFileName } from '../../common/content/pack-format
 export const miniContent = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
 
 export function buildSignedPack(dir: string, privateKeyPem: string, sequence?: number): string {
-  buildContentPack(miniContent, dir, sequence);
+  buildContentPack(miniContent, dir, { sequence });
   signPack(dir, privateKeyPem);
   return dir;
 }

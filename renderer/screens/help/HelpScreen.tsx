@@ -10,8 +10,10 @@ import { HelpPlaces } from './HelpPlaces';
 import { PlaceCard } from './PlaceCard';
 import { useKiosk } from '../../kit/KioskContext';
 import { printPage } from '../../kit/print';
+import type { Navigate } from '../../kit/screens';
+import { PrivateTopics } from './PrivateTopics';
 
-export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlace[]; printing: boolean }) {
+export function HelpScreen({ places, printing, navigate }: { places: readonly SiteHelpPlace[]; printing: boolean; navigate: Navigate }) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   return (
@@ -47,6 +49,7 @@ export function HelpScreen({ places, printing }: { places: readonly SiteHelpPlac
         <PhoneNumber number={assuranceMaladiePhone} />
       </p>
       <HelpPlaces />
+      <PrivateTopics navigate={navigate} />
       <div className="no-print">
         {printing ? (
           <Button className="action" onPress={() => void printPage(api)}>

@@ -1,4 +1,5 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
+// A page whose review date has passed tells the visitor its facts may be old.
 import { useTranslation } from 'react-i18next';
 import type { JourneyBody, TopicBody } from '../../../common/api/types';
 import { useKiosk } from '../../kit/KioskContext';
@@ -10,6 +11,7 @@ import type { Navigate } from '../../kit/screens';
 import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from '../../journey/JourneyView';
 import { TopicView } from './TopicView';
+import { BidiText } from '../../components/BidiText';
 
 // Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.
 const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then((m) => ({ default: m.AssistedJourney })));
@@ -35,10 +37,14 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
     <article lang={item.fallback ? 'fr' : undefined} dir={item.fallback ? 'ltr' : undefined}>
       <div className="screen-title-row">
         <Pictogram id={item.pictogram} className="title-pictogram" />
-        <ScreenHeading>{item.title}</ScreenHeading>
+        <ScreenHeading>
+          <BidiText text={item.title} />
+        </ScreenHeading>
       </div>
       {item.fallback && <p className="note">{t('item.inFrench')}</p>}
-      <p className="lead">{item.summary}</p>
+      <p className="lead">
+        <BidiText text={item.summary} />
+      </p>
       {item.kind === 'topic' ? (
         <TopicView body={item.body as TopicBody} glossary={item.glossary} />
       ) : mediator && !refused ? (
@@ -66,8 +72,14 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
             </li>
           ))}
         </ul>
-        <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        {item.verifiedAt && (
+          <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        )}
+        {isPastReview(item.reviewBy) && <p className="note">{t('item.reviewOverdue')}</p>}
       </footer>
     </article>
   );
 }
+
+/** True once the kiosk's day is after the page's review date (both YYYY-MM-DD). */
+const isPastReview = (reviewBy: string): boolean => new Date().toISOString().slice(0, 10) > reviewBy;

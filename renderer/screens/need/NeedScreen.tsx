@@ -6,6 +6,7 @@ import type { Navigate, NeedId } from '../../kit/screens';
 import { useApiResult } from '../../kit/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { BidiText } from '../../components/BidiText';
 
 export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigate }) {
   const { t } = useTranslation();
@@ -35,8 +36,12 @@ export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigat
                   <Pictogram id={item.pictogram} className="result-pictogram" />
                   <span className="result-text">
                     <span className="result-kind">{t(item.kind === 'journey' ? 'item.journey' : 'item.topic')}</span>
-                    <span className="result-title">{item.title}</span>
-                    <span className="result-snippet">{item.summary}</span>
+                    <span className="result-title">
+                      <BidiText text={item.title} />
+                    </span>
+                    <span className="result-snippet">
+                      <BidiText text={item.summary} />
+                    </span>
                   </span>
                 </Button>
               </li>

@@ -11,6 +11,8 @@ import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { searchDebounceMs } from './search-debounce';
+import { BidiText } from '../../components/BidiText';
+import { hasRightToLeft } from '../../../common/content/bidi-runs';
 
 export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
@@ -55,7 +57,9 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
               <Button className="result" onPress={() => navigate({ name: 'item', id: hit.id })}>
                 <Pictogram id={hit.pictogram} className="result-pictogram" />
                 <span className="result-text">
-                  <span className="result-title">{hit.title}</span>
+                  <span className="result-title">
+                    <BidiText text={hit.title} />
+                  </span>
                   <span className="result-snippet">
                     <Snippet text={hit.snippet} />
                   </span>
@@ -81,15 +85,18 @@ function useSettled(value: string, delayMs: number): string {
 
 /** Shows matched words as <mark>, built as elements: never HTML from the pack. */
 function Snippet({ text }: { text: string }) {
+  const rtl = hasRightToLeft(text);
   return (
     <>
       {text.split(snippetStart).map((part, index) => {
-        if (index === 0) return part;
-        const [marked, rest] = part.split(snippetEnd);
+        if (index === 0) return <BidiText key={index} text={part} rtl={rtl} />;
+        const [marked = '', rest = ''] = part.split(snippetEnd);
         return (
           <span key={index}>
-            <mark>{marked}</mark>
-            {rest}
+            <mark>
+              <BidiText text={marked} rtl={rtl} />
+            </mark>
+            <BidiText text={rest} rtl={rtl} />
           </span>
         );
       })}

@@ -1,0 +1,40 @@
+// On the help screen: the pages about emergencies and help, violence, addiction and sexual health, one tap away
+// without typing them in search. Opening one records nothing: no count, no journal, and the host logs no item id.
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../../kit/KioskContext';
+import type { Navigate } from '../../kit/screens';
+import { useApiResult } from '../../kit/useApiResult';
+import { BidiText } from '../../components/BidiText';
+import { Pictogram } from '../../components/Pictogram';
+
+/** The needs whose pages have no home tile of their own. */
+const helpNeeds: readonly string[] = ['urgences', 'aide'];
+
+export function PrivateTopics({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const loaded = useApiResult(() => api['content.needs']({ locale }), [api, locale]);
+  const items = loaded.state === 'ok' ? loaded.value.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) : [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="private-topics-heading" className="no-print">
+      <h2 id="private-topics-heading">{t('help.privateTitle')}</h2>
+      <p>{t('help.privateIntro')}</p>
+      <ul className="result-list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <Button className="result" onPress={() => navigate({ name: 'item', id: item.id })}>
+              <Pictogram id={item.pictogram} className="result-pictogram" />
+              <span className="result-text">
+                <span className="result-title">
+                  <BidiText text={item.title} />
+                </span>
+              </span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
