@@ -10,10 +10,10 @@ export const placeKinds = ['france-services', 'cpam', 'pass', 'aidants-connect',
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes, like "mon-espace-sante"');
 const text = z.string().trim().min(1, 'a text that is not empty');
-// Shown as "the official site's address" with a QR code: only the domains of main/content/official-domains.ts.
+// Shown as "the official site's address" with a QR code: only the domains of common/content/official-domains.ts.
 const officialUrl = z
   .url({ protocol: /^https$/, error: 'an https address', abort: true })
-  .refine((url) => isOfficialUrl(url), 'an address on an official domain (main/content/official-domains.ts lists them)');
+  .refine((url) => isOfficialUrl(url), 'an address on an official domain (common/content/official-domains.ts lists them)');
 const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
   const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(iso))) {
@@ -29,7 +29,13 @@ const common = {
   summary: text,
   pictogram: id,
   need: z.enum(needs),
-  sources: z.array(officialUrl).min(1, 'at least one official source'),
+  /** Official pages the facts come from: shown to the visitor, so official domains only. */
+  sources: z.array(officialUrl).default([]),
+  /**
+   * Other pages read for the facts (a town site mirroring service-public.fr, a press article): kept in the content
+   * for the people who review it (content/REVIEW.md), never shown to a visitor nor put in the pack.
+   */
+  secondary_sources: z.array(z.url({ protocol: /^https$/, error: 'an https address' })).default([]),
   /** The day a person read the named sources and found the facts right; absent until someone has. */
   verified_at: isoDate.optional(),
   /** The day the facts must be read again (amounts that change every 1 April, otherwise a year out). */
@@ -39,13 +45,20 @@ const common = {
   sensitive: z.boolean().default(false),
 };
 
+/** Every fact comes from a page somebody read: an official one, or a secondary one listed for the reviewers. */
+function needsASource(item: { sources: readonly string[]; secondary_sources: readonly string[] }, ctx: z.RefinementCtx): void {
+  if (item.sources.length + item.secondary_sources.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['sources'], message: 'at least one source that was read' });
+}
+
 export const topicFrontMatter = z
   .object({
     ...common,
     /** Rules of the FALC linter this page silences, each with the reason why. */
     lint_exceptions: z.array(z.object({ rule: id, reason: text }).strict()).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(needsASource);
 
 const problem = z.object({ problem: text, fix: text }).strict();
 
@@ -80,6 +93,7 @@ export const journeySource = z
     offline: z.object({ title: text, text }).strict(),
   })
   .strict()
+  .superRefine(needsASource)
   .superRefine((journey, ctx) => {
     const stepIds = journey.steps.map((s) => s.id);
     stepIds.forEach((stepId, index) => {

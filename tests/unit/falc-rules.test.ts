@@ -82,4 +82,9 @@ describe('service numbers', () => {
     expect(rules('Vous gagnez 12 500 euros.')).toEqual(['big-number']);
     expect(rules('Appelez le 116 118.')).toEqual(['big-number']);
   });
+
+  it('lets a dated amount with the euro sign through, as the official tables write ceilings', () => {
+    expect(rules('Pour 1 personne : 10 339 € par an.')).toEqual([]);
+    expect(rules('Plus de 10 339 personnes ont demandé.')).toEqual(['big-number']);
+  });
 });

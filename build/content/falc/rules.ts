@@ -53,7 +53,10 @@ const frenchRules: readonly ((raw: string, text: string, context: LineContext) =
   (_raw, text) =>
     /\d\s*%|\bpour ?cent\b/iu.test(text) ? { rule: 'percentage', severity: 'error', message: 'no percentages: say "beaucoup", "la moitié", "peu"' } : null,
   (_raw, text) => {
-    const big = withoutServiceNumbers(text).match(/\b\d{1,3}(?:[  .]\d{3})+\b|\b\d{5,}\b/u)?.[0];
+    // An amount in euros (a dated ceiling, a price) is the answer the visitor looks for: written as the official pages do.
+    const big = withoutServiceNumbers(text)
+      .replace(/\b\d{1,3}(?:[  .]\d{3})+(?:,\d+)?[  ]?€/gu, '')
+      .match(/\b\d{1,3}(?:[  .]\d{3})+\b|\b\d{5,}\b/u)?.[0];
     // Phone numbers (groups of two digits) are not amounts.
     if (!big || /^0\d(?:[  ]\d{2}){4}$/u.test(big)) return null;
     return { rule: 'big-number', severity: 'error', message: `"${big}": big numbers in digits are hard to read; say it in words or round it` };
