@@ -18,6 +18,7 @@ import {
   stepOutcomes,
   blockedReasons,
   accompanimentOutcomes,
+  waitKinds,
   type ContentItem,
   type EffectiveConfig,
   type HelpPlace,
@@ -136,9 +137,15 @@ export const contract = {
     errors: ['mediator.notFound'],
   }),
   'mediator.lock': defineCall<{ readonly locked: true }>()({ input: z.object({ token: sessionToken }).strict() }),
+  /** The mediator is there (they answered their idle warning, or a wait is on): the session stays open. */
+  'mediator.keepAlive': defineCall<{ readonly alive: true }>()({
+    input: z.object({ token: sessionToken }).strict(),
+    errors: ['mediator.locked'],
+  }),
   // An accompaniment: every call carries the mediator's session; the journal keeps what happened, never what was typed.
   'assisted.start': defineCall<{ readonly accompaniment: string }>()({
-    input: z.object({ token: sessionToken, journey: itemId }).strict(),
+    /** `resumes`: the accompaniment a ticket continues (the figures count the two parts as one). */
+    input: z.object({ token: sessionToken, journey: itemId, resumes: accompanimentId.optional() }).strict(),
     errors: ['mediator.locked', 'content.notFound'],
   }),
   'assisted.record': defineCall<{ readonly recorded: true }>()({
@@ -147,6 +154,7 @@ export const contract = {
         z.object({ event: z.literal('consent.given') }),
         z.object({ event: z.literal('step.secret'), step: itemId }),
         z.object({ event: z.literal('print'), what: z.enum(['slip', 'summary']) }),
+        z.object({ event: z.literal('step.wait'), step: itemId, what: z.enum(waitKinds) }),
         z.object({
           event: z.literal('step'),
           step: itemId,
@@ -166,7 +174,7 @@ export const contract = {
     input: z.object({ token: sessionToken, accompaniment: accompanimentId, step: itemId }).strict(),
     errors: ['mediator.locked', 'assisted.unknown', 'content.notFound'],
   }),
-  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
+  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string; readonly from?: string }>()({
     input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
     errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],
   }),

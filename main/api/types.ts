@@ -207,7 +207,14 @@ export const blockedReasons = [
   'other',
 ] as const;
 export type BlockedReason = (typeof blockedReasons)[number];
-export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped'] as const;
+/** What an accompaniment can wait for with the screen left open: the clocks stand still meanwhile. */
+export const waitKinds = ['sms', 'email', 'letter', 'call'] as const;
+export type WaitKind = (typeof waitKinds)[number];
+/**
+ * How an accompaniment ended: finished, blocked, sent elsewhere, stopped by the visitor ("Arrêter", "Terminer"),
+ * ended because nobody answered the mediator's idle warning, or cut by a crash (of the page or of the host).
+ */
+export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped', 'idle', 'crash'] as const;
 export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];
 
 /** Accompaniments per day, journey and outcome (activity figures). */

@@ -1,10 +1,10 @@
 // An accompaniment in assisted mode: started by an unlocked mediator on a journey of the content pack, then each
-// event (consent, step done / skipped / blocked with a reason, secret step, print, ticket) goes into the journal.
-// Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
+// event (consent, step done / skipped / blocked with a reason, secret step, a wait, print, ticket) goes into the
+// journal. Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../api/contract';
 import { fail, ok } from '../api/result';
-import type { JourneyBody } from '../api/types';
+import type { AccompanimentOutcome, JourneyBody, VisitEndReason } from '../api/types';
 import type { Journal } from './journal';
 import type { MediatorSession } from './mediators';
 import type { createTickets } from './tickets';
@@ -20,19 +20,23 @@ export interface AssistedServiceOptions {
 
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
-  /** Open accompaniments: their journey, held in memory only while they run. */
-  const open = new Map<string, { journey: string; steps: ReadonlySet<string> }>();
+  /** Open accompaniments: their journey and the step on screen (for a ticket if the visit is cut), in memory only. */
+  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; at: string | null }>();
+  /** The step after `step` in the journey's order, or null after the last one. */
+  const after = (steps: ReadonlySet<string>, step: string): string | null => {
+    const order = [...steps];
+    return order[order.indexOf(step) + 1] ?? null;
+  };
 
-  // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
-  // stopped, so the figures count it and retention is not held back by it forever.
+  // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as a
+  // crash, so the figures count it and retention is not held back by it forever.
   const leftOpen = new Map<string, string | null>();
   for (const row of journal.rows()) {
     if (!row.accompaniment) continue;
     if (row.event === 'accompaniment.start') leftOpen.set(row.accompaniment, row.journey);
     else if (row.event === 'accompaniment.end') leftOpen.delete(row.accompaniment);
   }
-  for (const [accompaniment, journey] of leftOpen)
-    journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: 'stopped' });
+  for (const [accompaniment, journey] of leftOpen) journal.append({ event: 'accompaniment.end', accompaniment, journey, detail: 'crash' });
 
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
@@ -41,14 +45,17 @@ export function createAssistedService(options: AssistedServiceOptions) {
   };
 
   const handlers = {
-    'assisted.start': async ({ token, journey }) => {
+    'assisted.start': async ({ token, journey, resumes }) => {
       const mediator = options.session(token);
       if (!mediator) return fail('mediator.locked');
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
-      open.set(accompaniment, { journey, steps });
+      open.set(accompaniment, { journey, steps, at: null });
       journal.append({ event: 'accompaniment.start', accompaniment, journey, detail: mediator.role });
+      // Which account accompanied (a number, for "my lines of the day"), and the accompaniment a ticket continues.
+      journal.append({ event: 'accompaniment.with', accompaniment, journey, detail: String(mediator.mediatorId) });
+      if (resumes) journal.append({ event: 'accompaniment.resumes', accompaniment, journey, detail: resumes });
       return ok({ accompaniment });
     },
     'assisted.record': (input) => {
@@ -56,15 +63,25 @@ export function createAssistedService(options: AssistedServiceOptions) {
       const current = open.get(input.accompaniment);
       if (!current) return fail('assisted.unknown');
       const base = { accompaniment: input.accompaniment, journey: current.journey };
-      if (input.event === 'consent.given') journal.append({ ...base, event: 'consent.given' });
-      else if (input.event === 'print') journal.append({ ...base, event: 'print', detail: input.what });
+      if (input.event === 'consent.given') {
+        journal.append({ ...base, event: 'consent.given' });
+        current.at ??= [...current.steps][0] ?? null;
+      } else if (input.event === 'print') journal.append({ ...base, event: 'print', detail: input.what });
       else if (!current.steps.has(input.step)) return fail('content.notFound');
-      else if (input.event === 'step.secret') journal.append({ ...base, event: 'step.secret', step: input.step });
-      else if (input.outcome === 'blocked') {
+      else if (input.event === 'step.secret') {
+        journal.append({ ...base, event: 'step.secret', step: input.step });
+        current.at = input.step;
+      } else if (input.event === 'step.wait') {
+        journal.append({ ...base, event: 'step.wait', step: input.step, detail: input.what });
+        current.at = input.step;
+      } else if (input.outcome === 'blocked') {
         if (!input.reason) return fail('assisted.reasonNeeded');
         journal.append({ ...base, event: 'step.blocked', step: input.step, detail: input.reason });
-      } else
+        current.at = input.step;
+      } else {
         journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, detail: input.by });
+        current.at = after(current.steps, input.step);
+      }
       return ok({ recorded: true as const });
     },
     'assisted.end': ({ token, accompaniment, outcome }) => {
@@ -80,7 +97,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       if (!current.steps.has(step)) return fail('content.notFound');
-      const ticket = options.tickets.create(current.journey, step, options.ticketDays ?? 30);
+      const ticket = options.tickets.create(current.journey, step, options.ticketDays ?? 30, accompaniment);
       journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
       return ok(ticket);
     },
@@ -93,10 +110,20 @@ export function createAssistedService(options: AssistedServiceOptions) {
     },
   } satisfies Pick<Handlers, 'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse'>;
 
-  /** The visit ended while accompaniments were open: they end as stopped by the visitor. */
-  const stopAll = (): void => {
-    for (const [accompaniment, current] of open)
-      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: 'stopped' });
+  /**
+   * The visit ended while accompaniments were open (the page normally closes them itself, with the slip: this is
+   * what is left after a crash or a wipe by staff). Each ends with the visit's reason, and a ticket for the step it
+   * was on, so that a mediator can pick it up again (the journal keeps the ticket's making, not its code).
+   */
+  const stopAll = (reason: VisitEndReason = 'visitor'): void => {
+    const outcome: AccompanimentOutcome = reason === 'crash' ? 'crash' : reason === 'idle' ? 'idle' : 'stopped';
+    for (const [accompaniment, current] of open) {
+      if (current.at) {
+        options.tickets.create(current.journey, current.at, options.ticketDays ?? 30, accompaniment);
+        journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step: current.at });
+      }
+      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: outcome });
+    }
     open.clear();
   };
 

@@ -125,6 +125,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
       journal.append({ event: 'mediator.unlock', detail: row.role });
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
     },
+    'mediator.keepAlive': ({ token }) => (session(token) ? ok({ alive: true as const }) : fail('mediator.locked')),
     'mediator.lock': ({ token }) => {
       if (sessions.delete(token)) journal.append({ event: 'mediator.lock', detail: 'mediator' });
       return ok({ locked: true as const });
@@ -138,6 +139,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
     | 'mediator.list'
     | 'mediator.unlock'
     | 'mediator.lock'
+    | 'mediator.keepAlive'
   >;
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */

@@ -104,7 +104,7 @@ export function openKiosk(options: OpenKioskOptions) {
     ...createConfigView(config, admin.authorised).handlers,
     // The end of a visit also ends the accompaniment and locks assisted mode: the next visitor starts alone.
     'kiosk.endVisit': (input) => {
-      assisted.stopAll();
+      assisted.stopAll(input.reason);
       mediators.lockAll();
       return kiosk.handlers['kiosk.endVisit'](input);
     },

@@ -83,6 +83,8 @@ export const adminTexts = {
     blocked: 'Bloquée',
     referred: 'Orientée (revenir avec des documents)',
     stopped: 'Arrêtée par la personne',
+    idle: 'Arrêtée : personne ne touchait plus l’écran',
+    crash: 'Coupée par une panne',
   },
   reasons: {
     'code-expired': 'code expiré',

@@ -115,8 +115,8 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
     seen.push(title);
     const secret = (await page.getByRole('button', { name: "C'est fait, par le médiateur" }).count()) === 0;
     if (secret) {
-      // A secret step: the panel hides its notes and says why; only the visitor can end the step.
-      await expect(panel).toContainText('Notes cachées : le visiteur tape un code secret.');
+      // A secret step: the panel says not to look at the screen (its fixes stay); only the visitor can end the step.
+      await expect(panel).toContainText("Étape secrète : ne regardez pas l'écran quand la personne tape.");
       await expect(page.getByRole('status').filter({ hasText: 'Étape secrète' })).toBeVisible();
     } else {
       await expect(panel.getByRole('button', { name: 'Cacher les notes du médiateur' })).toBeVisible();

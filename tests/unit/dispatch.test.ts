@@ -45,6 +45,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'mediator.list': () => ok([]),
     'mediator.unlock': () => ({ ok: false, error: 'mediator.notFound' }),
     'mediator.lock': () => ok({ locked: true }),
+    'mediator.keepAlive': () => ({ ok: false, error: 'mediator.locked' }),
     'assisted.start': () => ({ ok: false, error: 'mediator.locked' }),
     'assisted.record': () => ({ ok: false, error: 'mediator.locked' }),
     'assisted.end': () => ({ ok: false, error: 'mediator.locked' }),

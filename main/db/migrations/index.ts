@@ -2,6 +2,7 @@
 import m001 from './001-initial.sql';
 import m002 from './002-admin.sql';
 import m003 from './003-mediation.sql';
+import m004 from './004-ticket-origin.sql';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-admin', sql: m002 },
   { version: 3, name: '003-mediation', sql: m003 },
+  { version: 4, name: '004-ticket-origin', sql: m004 },
 ];
