@@ -19,6 +19,7 @@ import {
   blockedReasons,
   accompanimentOutcomes,
   waitKinds,
+  redirectionKeys,
   type ContentItem,
   type EffectiveConfig,
   type HelpPlace,
@@ -36,6 +37,10 @@ const sessionToken = adminToken;
 const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 /** An accompaniment's id: random, made by the service. */
 const accompanimentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+/** A period of the figures: local days, both included. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const period = { from: day.optional(), to: day.optional() };
+const mediatorId = z.number().int().positive();
 /** A mediator's PIN: 6 to 8 digits, typed on the digits keyboard. */
 const pin = z.string().regex(/^\d{6,8}$/);
 /** A mediator's display name: what the visitor sees ("Sophie, médiatrice"); letters, spaces and simple marks only. */
@@ -155,6 +160,7 @@ export const contract = {
         z.object({ event: z.literal('step.secret'), step: itemId }),
         z.object({ event: z.literal('print'), what: z.enum(['slip', 'summary']) }),
         z.object({ event: z.literal('step.wait'), step: itemId, what: z.enum(waitKinds) }),
+        z.object({ event: z.literal('redirected'), to: z.enum(redirectionKeys) }),
         z.object({
           event: z.literal('step'),
           step: itemId,
@@ -178,18 +184,34 @@ export const contract = {
     input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
     errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],
   }),
-  'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({
-    input: z.object({ token: adminToken }).strict(),
+  /** Figures for a period (days YYYY-MM-DD, both included), with the French titles of journeys and steps. */
+  'admin.activity': defineCall<{
+    readonly activity: readonly ActivityRow[];
+    readonly stuck: readonly StuckRow[];
+    readonly titles: Readonly<Record<string, string>>;
+  }>()({
+    input: z.object({ token: adminToken, ...period }).strict(),
     errors: ['admin.unauthorised'],
   }),
+  /** The La Coop lines (one per accompaniment) for a period and, if given, one mediator's account. */
   'admin.activityCsv': defineCall<{ readonly csv: string }>()({
-    input: z.object({ token: adminToken }).strict(),
+    input: z.object({ token: adminToken, ...period, mediator: mediatorId.optional() }).strict(),
+    errors: ['admin.unauthorised'],
+  }),
+  /** The same lines as cells, for the printable "my lines of the day" list. */
+  'admin.activityLines': defineCall<{ readonly columns: readonly string[]; readonly lines: readonly (readonly string[])[] }>()({
+    input: z.object({ token: adminToken, ...period, mediator: mediatorId.optional() }).strict(),
     errors: ['admin.unauthorised'],
   }),
   /** Saves the CRA export as a file on the kiosk (a locked-down kiosk refuses downloads). */
   'admin.activityExport': defineCall<{ readonly folder: string; readonly file: string }>()({
-    input: z.object({ token: adminToken }).strict(),
+    input: z.object({ token: adminToken, ...period, mediator: mediatorId.optional() }).strict(),
     errors: ['admin.unauthorised', 'activity.exportUnavailable'],
+  }),
+  /** "Où les personnes bloquent" by month, anonymous, for a coordinator. */
+  'admin.stuckCsv': defineCall<{ readonly csv: string }>()({
+    input: z.object({ token: adminToken, ...period }).strict(),
+    errors: ['admin.unauthorised'],
   }),
   /** The configuration in use, after defaults and flags: paths for the admin, nothing secret. */
   'admin.config': defineCall<EffectiveConfig>()({ input: z.object({ token: adminToken }).strict(), errors: ['admin.unauthorised'] }),

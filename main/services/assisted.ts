@@ -67,6 +67,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
         journal.append({ ...base, event: 'consent.given' });
         current.at ??= [...current.steps][0] ?? null;
       } else if (input.event === 'print') journal.append({ ...base, event: 'print', detail: input.what });
+      else if (input.event === 'redirected') journal.append({ ...base, event: 'accompaniment.redirected', detail: input.to });
       else if (!current.steps.has(input.step)) return fail('content.notFound');
       else if (input.event === 'step.secret') {
         journal.append({ ...base, event: 'step.secret', step: input.step });

@@ -11,6 +11,7 @@ export const journalEvents = [
   'accompaniment.end',
   'accompaniment.with',
   'accompaniment.resumes',
+  'accompaniment.redirected',
   'consent.given',
   'step.done',
   'step.skipped',

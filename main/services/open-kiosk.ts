@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { HostKind } from '../api/types';
+import type { HostKind, JourneyBody } from '../api/types';
 import type { SiteConfig } from '../config';
 import { openStateDb } from '../db/state-db';
 import type { Logger } from '../log';
@@ -92,7 +92,28 @@ export function openKiosk(options: OpenKioskOptions) {
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
-  const activity = createActivityHandlers(db, admin.authorised, config.siteType, join(config.dataDir, 'exports'));
+  const activity = createActivityHandlers(db, {
+    isAdmin: admin.authorised,
+    place: {
+      name: config.siteName,
+      address: config.siteAddress,
+      city: config.siteCity,
+      postcode: config.sitePostcode,
+      insee: config.siteInsee,
+    },
+    titles: async (journeys) => {
+      const titles: Record<string, string> = {};
+      for (const id of journeys) {
+        const item = await content.handlers['content.item']({ locale: 'fr', id });
+        if (!item.ok) continue;
+        titles[id] = item.value.title;
+        if (item.value.kind === 'journey')
+          for (const step of (item.value.body as JourneyBody).steps) titles[`${id}/${step.id}`] = step.title;
+      }
+      return titles;
+    },
+    exportDir: join(config.dataDir, 'exports'),
+  });
   const handlers: Handlers = {
     ...kiosk.handlers,
     ...settings.handlers,

@@ -11,6 +11,10 @@ export const configTexts = {
   labels: {
     siteName: 'Nom du lieu',
     siteType: 'Type de lieu',
+    siteAddress: 'Adresse du lieu',
+    siteCity: 'Commune',
+    sitePostcode: 'Code postal',
+    siteInsee: 'Code Insee de la commune',
     locales: 'Langues proposées',
     defaultLocale: 'Langue au démarrage',
     idleTimeoutSeconds: 'Fin de visite sans action après',
@@ -27,6 +31,7 @@ export const configTexts = {
     ticketDays: 'Validité des tickets de reprise',
     helpPlaces: "Lieux d'aide du site",
   } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
+  notGiven: 'Non renseigné',
   siteTypes: {
     library: 'Médiathèque ou bibliothèque',
     'community-centre': 'Centre social',

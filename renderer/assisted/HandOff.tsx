@@ -7,13 +7,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../main/api/types';
+import type { AccompanimentOutcome, GlossaryWord, RedirectionKey, StepOutcome } from '../../main/api/types';
+import { redirectionKeys } from '../../main/api/types';
 import { useKiosk } from '../app/KioskContext';
 import { printPage } from '../app/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
+import { ChoiceGroup } from './ChoiceGroup';
 
 export interface ReceiptLine {
   readonly step: string;
@@ -61,6 +63,7 @@ export function HandOff({
   const [ticket, setTicket] = useState<{ code: string; expiresAt: string } | null>(null);
   const [ending, setEnding] = useState(false);
   const [printState, setPrintState] = useState<PrintState>({ name: 'idle' });
+  const [redirection, setRedirection] = useState('none');
   // Taps while the page prints, or after it printed, print nothing more: one visit, one sheet (unless it failed).
   const printBusy = useRef(false);
   const asked = useRef(false);
@@ -115,6 +118,12 @@ export function HandOff({
     const result = await printPage(api);
     if (result === 'failed') printBusy.current = false;
     setPrintState(result === 'failed' ? { name: 'failed' } : { name: 'printed', at: new Date() });
+  };
+  // Where the mediator sent the visitor (La Coop's "Structure de redirection"): journaled as a key, the last one counts.
+  const redirect = async (choice: string) => {
+    setRedirection(choice);
+    if (!accompaniment || !(redirectionKeys as readonly string[]).includes(choice)) return;
+    await api['assisted.record']({ token: mediator.token, accompaniment, event: 'redirected', to: choice as RedirectionKey });
   };
   const finish = async () => {
     setEnding(true);
@@ -193,6 +202,21 @@ export function HandOff({
             </li>
           ))}
         </ol>
+      )}
+
+      {closing !== 'idle' && (
+        <div className="no-print handoff-redirect">
+          <h3 id="redirect-heading">{t('assisted.redirectTitle')}</h3>
+          <ChoiceGroup
+            labelledBy="redirect-heading"
+            options={[
+              { id: 'none', label: t('assisted.redirectNone') },
+              ...redirectionKeys.map((id) => ({ id, label: t(`assisted.redirections.${id}`) })),
+            ]}
+            value={redirection}
+            onChange={(choice) => void redirect(choice)}
+          />
+        </div>
       )}
 
       <div className="answer-row no-print">
