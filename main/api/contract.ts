@@ -89,6 +89,8 @@ export const contract = {
   'kiosk.officialClose': defineCall<{ readonly closed: true }>()({ input: noInput }),
   /** The app's own print flow: the page's print view goes to the default printer, without a dialog (Electron). */
   'kiosk.print': defineCall<{ readonly printed: true }>()({ input: noInput, errors: ['print.unavailable', 'print.failed'] }),
+  /** Jobs waiting in the kiosk's print queue (CUPS): after the page printed itself, whether the sheet came out. */
+  'kiosk.printQueue': defineCall<{ readonly pending: number }>()({ input: noInput, errors: ['print.unavailable'] }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,

@@ -18,6 +18,7 @@ import { createKioskService } from './kiosk';
 import { createSettingsService } from './settings';
 import { createContentPoller } from './content-poller';
 import { createConfigView } from './config-view';
+import { createPrintQueueHandlers } from './print-queue';
 
 export interface OpenKioskOptions {
   readonly config: SiteConfig;
@@ -123,6 +124,7 @@ export function openKiosk(options: OpenKioskOptions) {
     ...assisted.handlers,
     ...activity,
     ...createConfigView(config, admin.authorised).handlers,
+    ...createPrintQueueHandlers(),
     // The end of a visit also ends the accompaniment and locks assisted mode: the next visitor starts alone.
     'kiosk.endVisit': (input) => {
       assisted.stopAll(input.reason);

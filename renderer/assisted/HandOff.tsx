@@ -222,8 +222,13 @@ export function HandOff({
       <div className="answer-row no-print">
         {!printing ? (
           <p className="note">{t('assisted.noPrinter')}</p>
-        ) : printState.name === 'printed' ? null : (
-          <Button className="action" isDisabled={printState.name === 'printing'} onPress={() => void print()}>
+        ) : (
+          // It stays where it is once printed (greyed): a second tap lands on it, not on "Terminer" moving into its place.
+          <Button
+            className="action"
+            isDisabled={printState.name === 'printing' || printState.name === 'printed'}
+            onPress={() => void print()}
+          >
             {bring.length > 0 ? t('assisted.printSlip') : t('assisted.print')}
           </Button>
         )}

@@ -7,24 +7,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, useOwnHost } from './fixtures';
+import { seedMediators, unlockMediator } from './mediator-seed';
 
 test.describe.configure({ mode: 'serial' });
 const host = useOwnHost('passerelle-waiting-');
-
-/** The admin and one mediator, created through the host's API as the admin area would. */
-async function seed(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const call = async (method: string, input: unknown) =>
-      (await (
-        await fetch(`/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })
-      ).json()) as {
-        ok: boolean;
-        value: { token: string };
-      };
-    const admin = await call('admin.setup', { passphrase: 'la borne de la médiathèque' });
-    await call('admin.mediatorCreate', { token: admin.value.token, displayName: 'Nadia', role: 'volunteer', pin: '24681357' });
-  });
-}
 
 /** Journal rows of accompaniments, oldest first, read from the host's own state database. */
 function journal(): { event: string; detail: string | null; accompaniment: string | null }[] {
@@ -40,12 +26,7 @@ function journal(): { event: string; detail: string | null; accompaniment: strin
 async function toTheSmsStep(page: Page): Promise<void> {
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
-  await page.getByRole('button', { name: 'Espace médiateur' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
-  await dialog.getByRole('radio', { name: 'Nadia' }).click();
-  await dialog.getByLabel('Votre code à chiffres').fill('24681357');
-  await dialog.getByRole('button', { name: 'Ouvrir' }).click();
-  await expect(dialog).toBeHidden();
+  await unlockMediator(page, 'Nadia', '24681357');
   await page.getByRole('button', { name: 'Mon espace santé' }).click();
   await page
     .getByRole('button', { name: /Activer Mon espace santé/ })
@@ -69,7 +50,7 @@ async function toTheSmsStep(page: Page): Promise<void> {
 test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the wait is on screen, the step is kept', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
   await page.goto(host().url);
-  await seed(page);
+  await seedMediators(page, 'la borne de la médiathèque', [{ displayName: 'Nadia', role: 'volunteer', pin: '24681357' }]);
   await toTheSmsStep(page);
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 

@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'kiosk.officialOpen': () => ({ ok: false, error: 'official.unavailable' }),
     'kiosk.officialClose': () => ok({ closed: true }),
     'kiosk.print': () => ({ ok: false, error: 'print.unavailable' }),
+    'kiosk.printQueue': () => ({ ok: false, error: 'print.unavailable' }),
     'content.needs': () => ({ ok: false, error: 'content.packMissing' }),
     'content.item': () => ({ ok: false, error: 'content.packMissing' }),
     'content.places': () => ({ ok: false, error: 'content.packMissing' }),
