@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { expect, test, useOwnHost } from './fixtures';
 import { seedMediators, unlockMediator } from './mediator-seed';
 
@@ -68,6 +69,10 @@ test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the
   const wait = page.getByRole('status').filter({ hasText: 'On attend un SMS.' });
   await expect(wait).toBeVisible();
   await expect(wait).toContainText("L'écran reste ouvert");
+  // axe-core needs running timers: the clock runs while it checks, then stands still again.
+  await page.clock.resume();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 
   // Four minutes, nobody touches the screen: no warning, no end, the step is still there.
   for (let s = 0; s < 240; s += 30) {
@@ -111,6 +116,9 @@ test("the mediator's idle: a warning with time to extend; unanswered, the accomp
   // Again, and nobody answers: the accompaniment closes with a ticket and the slip on screen.
   for (let s = 0; s < 600; s += 60) await page.clock.fastForward(60_000);
   await expect(warning).toBeVisible();
+  await page.clock.resume();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   for (let s = 0; s < 125; s += 5) await page.clock.fastForward(5_000);
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff).toBeVisible();
