@@ -115,7 +115,7 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
     if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
     setSaved(answer.ok ? text.csvSaved(answer.value.file, answer.value.folder) : text.csvNotSaved);
   };
-  const printLines = async () => setPrinted((await printPage(api)) === 'failed' ? text.csvNotSaved : text.linesPrinted);
+  const printLines = async () => setPrinted((await printPage(api)) === 'failed' ? text.linesNotPrinted : text.linesPrinted);
 
   if (!figures) return null;
   const title = (key: string, fallback: string) => figures.titles[key] ?? fallback;

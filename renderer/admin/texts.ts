@@ -119,7 +119,8 @@ export const adminTexts = {
     'Une ligne par accompagnement, même repris avec un ticket un autre jour, dans l’ordre des champs du formulaire « Accompagnement individuel » de La Coop.',
   linesNone: 'Aucune ligne pour cette période.',
   linesPrint: 'Imprimer la liste',
-  linesPrinted: 'Liste envoyée à l’imprimante.',
+  linesPrinted: 'Liste imprimée.',
+  linesNotPrinted: 'La liste n’est pas sortie de l’imprimante.',
   stuckCsvPrepare: 'Préparer « où les personnes bloquent » (par mois)',
   stuckCsvDownload: 'Télécharger « où les personnes bloquent »',
 } as const;
