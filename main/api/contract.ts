@@ -182,6 +182,10 @@ export const contract = {
     input: z.object({ token: sessionToken, accompaniment: accompanimentId, step: itemId }).strict(),
     errors: ['mediator.locked', 'assisted.unknown', 'content.notFound'],
   }),
+  /** Tickets of accompaniments a crash cut, given once to the page that comes back, so it shows the slip. */
+  'assisted.interrupted': defineCall<{
+    readonly tickets: readonly { readonly code: string; readonly expiresAt: string; readonly journey: string }[];
+  }>()({ input: noInput }),
   'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string; readonly from?: string }>()({
     input: z.object({ token: sessionToken, code: z.string().max(20) }).strict(),
     errors: ['mediator.locked', 'ticket.invalid', 'ticket.unknown', 'ticket.expired'],

@@ -22,6 +22,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey and the step on screen (for a ticket if the visit is cut), in memory only. */
   const open = new Map<string, { journey: string; steps: ReadonlySet<string>; at: string | null }>();
+  /** Tickets made because a crash cut an accompaniment: the page that comes back shows them once, with the slip. */
+  let interrupted: { code: string; expiresAt: string; journey: string }[] = [];
   /** The step after `step` in the journey's order, or null after the last one. */
   const after = (steps: ReadonlySet<string>, step: string): string | null => {
     const order = [...steps];
@@ -102,6 +104,11 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
       return ok(ticket);
     },
+    'assisted.interrupted': () => {
+      const tickets = interrupted;
+      interrupted = [];
+      return ok({ tickets });
+    },
     'assisted.ticketUse': ({ token, code }) => {
       if (!options.session(token)) return fail('mediator.locked');
       const used = options.tickets.use(code);
@@ -109,7 +116,10 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },
-  } satisfies Pick<Handlers, 'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse'>;
+  } satisfies Pick<
+    Handlers,
+    'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse' | 'assisted.interrupted'
+  >;
 
   /**
    * The visit ended while accompaniments were open (the page normally closes them itself, with the slip: this is
@@ -120,8 +130,9 @@ export function createAssistedService(options: AssistedServiceOptions) {
     const outcome: AccompanimentOutcome = reason === 'crash' ? 'crash' : reason === 'idle' ? 'idle' : 'stopped';
     for (const [accompaniment, current] of open) {
       if (current.at) {
-        options.tickets.create(current.journey, current.at, options.ticketDays ?? 30, accompaniment);
+        const ticket = options.tickets.create(current.journey, current.at, options.ticketDays ?? 30, accompaniment);
         journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step: current.at });
+        if (reason === 'crash') interrupted.push({ ...ticket, journey: current.journey });
       }
       journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, detail: outcome });
     }

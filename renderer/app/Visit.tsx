@@ -19,6 +19,7 @@ import { screenName, type Screen } from './screens';
 import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { MediatorBar } from '../assisted/MediatorBar';
+import { InterruptedSlip } from '../assisted/InterruptedSlip';
 
 interface VisitProps {
   readonly api: ApiClient;
@@ -144,6 +145,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
               <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
             </div>
             {screen.name === 'home' && <HomeScreen navigate={navigate} />}
+            {screen.name === 'home' && settings.assistedMode && <InterruptedSlip />}
             {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
             {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
             {screen.name === 'search' && <SearchScreen navigate={navigate} />}

@@ -152,3 +152,30 @@ test('"Terminer" during an accompaniment closes it with a ticket and the slip, n
   for (const end of ends.slice(-2))
     expect(journal().some((r) => r.event === 'ticket.created' && r.accompaniment === end.accompaniment)).toBe(true);
 });
+
+test('a crash mid-way closes the accompaniment with a ticket, and the page that comes back shows it once as a slip', async ({ page }) => {
+  await toTheSmsStep(page);
+  // What the app does when its page crashes (the error boundary, or the supervisor after a killed renderer): it
+  // ends the visit as a crash, then reloads.
+  await page.evaluate(async () => {
+    await fetch('/api/call/kiosk.endVisit', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"reason":"crash"}',
+    });
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  const slip = page.getByRole('region', { name: 'Votre démarche accompagnée a été coupée' });
+  await expect(slip).toContainText('Activer Mon espace santé');
+  await expect(slip.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  expect(await axeViolations(page)).toEqual([]);
+  const rows = journal();
+  const end = rows.filter((r) => r.event === 'accompaniment.end').at(-1);
+  expect(end?.detail).toBe('crash');
+  expect(rows.some((r) => r.event === 'ticket.created' && r.accompaniment === end?.accompaniment)).toBe(true);
+  // Once: the next page load is the next visitor's.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  await expect(slip).toHaveCount(0);
+});

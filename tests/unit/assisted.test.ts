@@ -173,6 +173,10 @@ describe('assisted mode', () => {
       [crashed, 'code'],
       [idled, 'code'],
     ]);
+    // The crash's ticket is given once to the page that comes back (the idle one was on the page's own slip).
+    const interrupted = (await call('assisted.interrupted', {})) as { ok: true; value: { tickets: { journey: string }[] } };
+    expect(interrupted.value.tickets.map((t) => t.journey)).toEqual(['activer-le-compte']);
+    expect(await call('assisted.interrupted', {})).toEqual({ ok: true, value: { tickets: [] } });
     // The tickets are real: each resumes at the code step and names the accompaniment it continues.
     const codes = db.prepare('SELECT code, accompaniment FROM resume_ticket ORDER BY accompaniment').all() as {
       code: string;

@@ -54,6 +54,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'assisted.end': () => ({ ok: false, error: 'mediator.locked' }),
     'assisted.ticketCreate': () => ({ ok: false, error: 'mediator.locked' }),
     'assisted.ticketUse': () => ({ ok: false, error: 'mediator.locked' }),
+    'assisted.interrupted': () => ok({ tickets: [] }),
     'admin.activity': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.activityCsv': () => ({ ok: false, error: 'admin.unauthorised' }),
     'admin.config': () => ({ ok: false, error: 'admin.unauthorised' }),
