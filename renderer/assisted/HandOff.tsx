@@ -232,7 +232,8 @@ export function HandOff({
             {bring.length > 0 ? t('assisted.printSlip') : t('assisted.print')}
           </Button>
         )}
-        <p role="status" className="note">
+        {/* Always in the page (a live region must be there before it speaks); framed only when it says something. */}
+        <p role="status" className={printState.name === 'printing' || printState.name === 'printed' ? 'note' : undefined}>
           {printState.name === 'printing'
             ? t('assisted.printing')
             : printState.name === 'printed'
