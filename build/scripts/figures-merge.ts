@@ -1,13 +1,13 @@
 // `npm run figures:merge -- a.csv b.csv … > all.csv`: puts the activity reports (CRA CSV) exported by several kiosks
 // into one file with the same columns, ordered by date. A file whose first line is not the CRA header is refused.
 import { readFileSync } from 'node:fs';
-import { craColumns } from '../../main/assisted/activity';
+import { craColumns, csvCell } from '../../main/assisted/coop-export';
 
 export class FiguresError extends Error {
   override readonly name = 'FiguresError';
 }
 
-const header = craColumns.join(',');
+const header = craColumns.map(csvCell).join(';');
 
 /** The records of a CSV text: lines, except that a line break inside quotes belongs to its cell. */
 export function csvRecords(text: string): string[] {
@@ -43,9 +43,10 @@ export function mergeCraCsv(files: readonly { readonly name: string; readonly te
     }
     lines.push(...rest.filter((line) => line.trim() !== ''));
   }
-  // The date is the first cell, written YYYY-MM-DD: text order is date order.
-  lines.sort((a, b) => a.slice(0, 10).localeCompare(b.slice(0, 10)));
-  return `${[header, ...lines].join('\r\n')}\r\n`;
+  // The date is the first cell, written DD/MM/YYYY: sorted as YYYYMMDD.
+  const dayOf = (line: string) => `${line.slice(6, 10)}${line.slice(3, 5)}${line.slice(0, 2)}`;
+  lines.sort((a, b) => dayOf(a).localeCompare(dayOf(b)));
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

@@ -19,6 +19,8 @@ import {
   printKinds,
   blockedReasons,
   accompanimentOutcomes,
+  waitKinds,
+  redirectionKeys,
   type ContentItem,
   type EffectiveConfig,
   type HelpPlace,
@@ -36,6 +38,10 @@ export const sessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 /** An accompaniment's id: random, made by the service. */
 const accompanimentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+/** A period of the figures: local days, both included. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const period = { from: day.optional(), to: day.optional() };
+const mediatorId = z.number().int().positive();
 /** A mediator's PIN: 6 to 8 digits, typed on the digits keyboard. */
 const pin = z.string().regex(/^\d{6,8}$/);
 /** A mediator's display name: what the visitor sees ("Sophie, médiatrice"); letters, spaces and simple marks only. */
@@ -90,6 +96,8 @@ export const contract = {
     input: noInput,
     errors: ['print.unavailable', 'print.failed', 'print.limit'],
   }),
+  /** Jobs waiting in the kiosk's print queue (CUPS): after the page printed itself, whether the sheet came out. */
+  'kiosk.printQueue': defineCall<{ readonly pending: number }>()({ input: noInput, errors: ['print.unavailable'] }),
   'content.needs': defineCall<readonly NeedItems[]>()({
     input: z.object({ locale: z.enum(locales) }).strict(),
     errors: packErrors,
@@ -147,9 +155,12 @@ export const contract = {
     errors: ['mediator.notFound'],
   }),
   'mediator.lock': defineCall<{ readonly locked: true }>()({ input: noInput, auth: 'mediator' }),
+  /** The mediator is there (they answered their idle warning, or a wait is on): the session stays open. */
+  'mediator.keepAlive': defineCall<{ readonly alive: true }>()({ input: noInput, auth: 'mediator' }),
   // An accompaniment: every call carries the mediator's session; the journal keeps what happened, never what was typed.
   'assisted.start': defineCall<{ readonly accompaniment: string }>()({
-    input: z.object({ journey: itemId }).strict(),
+    /** `resumes`: the accompaniment a ticket continues (the figures count the two parts as one). */
+    input: z.object({ journey: itemId, resumes: accompanimentId.optional() }).strict(),
     errors: ['content.notFound'],
     auth: 'mediator',
   }),
@@ -162,6 +173,8 @@ export const contract = {
       z.object({ event: z.literal('consent.given'), accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('step.secret'), step: itemId, accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('print'), what: z.enum(printKinds), accompaniment: accompanimentId }).strict(),
+      z.object({ event: z.literal('step.wait'), step: itemId, what: z.enum(waitKinds), accompaniment: accompanimentId }).strict(),
+      z.object({ event: z.literal('redirected'), to: z.enum(redirectionKeys), accompaniment: accompanimentId }).strict(),
       z.discriminatedUnion('outcome', [
         z
           .object({
@@ -196,23 +209,43 @@ export const contract = {
     errors: ['assisted.unknown', 'content.notFound'],
     auth: 'mediator',
   }),
-  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string }>()({
+  /** Tickets of accompaniments a crash cut, given once to the page that comes back, so it shows the slip. */
+  'assisted.interrupted': defineCall<{
+    readonly tickets: readonly { readonly code: string; readonly expiresAt: string; readonly journey: string }[];
+  }>()({ input: noInput }),
+  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string; readonly from?: string }>()({
     input: z.object({ code: z.string().max(20) }).strict(),
     errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired', 'ticket.tooMany'],
     auth: 'mediator',
   }),
-  'admin.activity': defineCall<{ readonly activity: readonly ActivityRow[]; readonly stuck: readonly StuckRow[] }>()({
-    input: noInput,
+  /** Figures for a period (days YYYY-MM-DD, both included), with the French titles of journeys and steps. */
+  'admin.activity': defineCall<{
+    readonly activity: readonly ActivityRow[];
+    readonly stuck: readonly StuckRow[];
+    readonly titles: Readonly<Record<string, string>>;
+  }>()({
+    input: z.object({ ...period }).strict(),
     auth: 'admin',
   }),
+  /** The La Coop lines (one per accompaniment) for a period and, if given, one mediator's account. */
   'admin.activityCsv': defineCall<{ readonly csv: string }>()({
-    input: noInput,
+    input: z.object({ ...period, mediator: mediatorId.optional() }).strict(),
+    auth: 'admin',
+  }),
+  /** The same lines as cells, for the printable "my lines of the day" list. */
+  'admin.activityLines': defineCall<{ readonly columns: readonly string[]; readonly lines: readonly (readonly string[])[] }>()({
+    input: z.object({ ...period, mediator: mediatorId.optional() }).strict(),
     auth: 'admin',
   }),
   /** Saves the CRA export as a file on the kiosk (a locked-down kiosk refuses downloads). */
   'admin.activityExport': defineCall<{ readonly folder: string; readonly file: string }>()({
-    input: noInput,
+    input: z.object({ ...period, mediator: mediatorId.optional() }).strict(),
     errors: ['activity.exportUnavailable'],
+    auth: 'admin',
+  }),
+  /** "Où les personnes bloquent" by month, anonymous, for a coordinator. */
+  'admin.stuckCsv': defineCall<{ readonly csv: string }>()({
+    input: z.object({ ...period }).strict(),
     auth: 'admin',
   }),
   /** The configuration in use, after defaults and flags: paths for the admin, nothing secret. */

@@ -255,7 +255,25 @@ export const blockedReasons = [
   'other',
 ] as const;
 export type BlockedReason = (typeof blockedReasons)[number];
-export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped'] as const;
+/** Where the mediator sent the visitor at the end (La Coop's "Structure de redirection", its 7 choices). */
+export const redirectionKeys = [
+  'administration',
+  'mediation-numerique',
+  'operateur',
+  'aide-sociale',
+  'insertion-professionnelle',
+  'aide-demarches',
+  'autre',
+] as const;
+export type RedirectionKey = (typeof redirectionKeys)[number];
+/** What an accompaniment can wait for with the screen left open: the clocks stand still meanwhile. */
+export const waitKinds = ['sms', 'email', 'letter', 'call'] as const;
+export type WaitKind = (typeof waitKinds)[number];
+/**
+ * How an accompaniment ended: finished, blocked, sent elsewhere, stopped by the visitor ("Arrêter", "Terminer"),
+ * ended because nobody answered the mediator's idle warning, or cut by a crash (of the page or of the host).
+ */
+export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped', 'idle', 'crash'] as const;
 export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];
 
 /** Accompaniments per day, journey and outcome (activity figures). */
@@ -299,6 +317,11 @@ export interface EffectiveConfig {
   readonly configFile: string | null;
   readonly siteName: string;
   readonly siteType: SiteType;
+  /** Where the place is (activity report): null when the configuration does not say. */
+  readonly siteAddress: string | null;
+  readonly siteCity: string | null;
+  readonly sitePostcode: string | null;
+  readonly siteInsee: string | null;
   readonly locales: readonly Locale[];
   readonly defaultLocale: Locale;
   readonly idleTimeoutSeconds: number;

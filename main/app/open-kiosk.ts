@@ -19,8 +19,10 @@ import { createContentPoller } from '../content/content-poller';
 import { createConfigView } from '../kiosk/config-view';
 import { createSessions } from '../staff/sessions';
 import { createSetupCode } from '../staff/setup-code';
+import { createPrintQueueHandlers } from '../kiosk/print-queue';
 import type { HostPort } from './host-port';
 import { fail, ok } from '../../common/api/result';
+import type { JourneyBody } from '../../common/api/types';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 export interface OpenKioskOptions {
@@ -110,7 +112,27 @@ export function openKiosk(options: OpenKioskOptions) {
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
-  const activity = createActivityHandlers(db, config.siteType, join(config.dataDir, 'exports'));
+  const activity = createActivityHandlers(db, {
+    place: {
+      name: config.siteName,
+      address: config.siteAddress,
+      city: config.siteCity,
+      postcode: config.sitePostcode,
+      insee: config.siteInsee,
+    },
+    // The French titles of journeys and steps ("journey/step"), for the admin's tables and La Coop's lines.
+    titles: async (journeys) => {
+      const titles: Record<string, string> = {};
+      for (const id of journeys) {
+        const item = await content.handlers['content.item']({ locale: 'fr', id });
+        if (!item.ok) continue;
+        titles[id] = item.value.title;
+        if (item.value.kind === 'journey') for (const step of (item.value.body as JourneyBody).steps) titles[`${id}/${step.id}`] = step.title;
+      }
+      return titles;
+    },
+    exportDir: join(config.dataDir, 'exports'),
+  });
   const prints = createPrintBudget();
   const handlers: Handlers = {
     ...kiosk.handlers,
@@ -121,11 +143,12 @@ export function openKiosk(options: OpenKioskOptions) {
     ...assisted.handlers,
     ...activity,
     ...createConfigView(config).handlers,
+    ...createPrintQueueHandlers(),
     // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
     // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
     'kiosk.endVisit': async ({ reason }) => {
       prints.reset();
-      assisted.stopAll();
+      assisted.stopAll(reason);
       mediators.lockAll();
       await options.host.wipeVisit();
       log.info('visit.ended', { reason });

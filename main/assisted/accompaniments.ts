@@ -1,10 +1,10 @@
 // An accompaniment in assisted mode: started by an unlocked mediator on a journey of the content pack, then each
-// event (consent, step done / skipped / blocked with a reason, secret step, print, ticket) goes into the journal.
-// Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
+// event (consent, step done / skipped / blocked with a reason, secret step, a wait, print, ticket) goes into the
+// journal. Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { JourneyBody } from '../../common/api/types';
+import type { AccompanimentOutcome, JourneyBody, VisitEndReason } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
 import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
@@ -21,19 +21,25 @@ export interface AssistedServiceOptions {
 
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
-  /** Open accompaniments: their journey, held in memory only while they run. */
-  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string> }>();
+  /** Open accompaniments: their journey, the steps already ended and the step on screen (for a ticket if the visit is cut), in memory only. */
+  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string>; at: string | null }>();
   const throttle = createTicketThrottle(options.now);
+  /** Tickets made because a crash cut an accompaniment: the page that comes back shows them once, with the slip. */
+  let interrupted: { code: string; expiresAt: string; journey: string }[] = [];
+  /** The step after `step` in the journey's order, or null after the last one. */
+  const after = (steps: ReadonlySet<string>, step: string): string | null => {
+    const order = [...steps];
+    return order[order.indexOf(step) + 1] ?? null;
+  };
 
-  // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as
-  // stopped, so the figures count it and retention is not held back by it forever.
+  // An accompaniment the previous run left open (the host stopped or crashed mid-way) cannot go on: it ends as a
+  // crash, so the figures count it and retention is not held back by it forever.
   const leftOpen = new Map<string, string>();
   for (const { event } of journal.events()) {
     if (event?.event === 'accompaniment.start') leftOpen.set(event.accompaniment, event.journey);
     else if (event?.event === 'accompaniment.end') leftOpen.delete(event.accompaniment);
   }
-  for (const [accompaniment, journey] of leftOpen)
-    journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome: 'stopped' });
+  for (const [accompaniment, journey] of leftOpen) journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome: 'crash' });
 
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
@@ -42,28 +48,44 @@ export function createAssistedService(options: AssistedServiceOptions) {
   };
 
   const handlers = {
-    'assisted.start': async ({ journey }, mediator) => {
+    'assisted.start': async ({ journey, resumes }, mediator) => {
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
-      open.set(accompaniment, { journey, steps, ended: new Set() });
+      open.set(accompaniment, { journey, steps, ended: new Set(), at: null });
       journal.append({ event: 'accompaniment.start', accompaniment, journey, role: mediator.role });
+      // Which account accompanied (a number, for "my lines of the day"), and the accompaniment a ticket continues.
+      journal.append({ event: 'accompaniment.with', accompaniment, journey, mediatorId: String(mediator.mediatorId) });
+      if (resumes) journal.append({ event: 'accompaniment.resumes', accompaniment, journey, resumes });
       return ok({ accompaniment });
     },
     'assisted.record': (input) => {
       const current = open.get(input.accompaniment);
       if (!current) return fail('assisted.unknown');
       const base = { accompaniment: input.accompaniment, journey: current.journey };
-      if (input.event === 'consent.given') journal.append({ ...base, event: 'consent.given' });
-      else if (input.event === 'print') journal.append({ ...base, event: 'print', what: input.what });
+      if (input.event === 'consent.given') {
+        journal.append({ ...base, event: 'consent.given' });
+        current.at ??= [...current.steps][0] ?? null;
+      } else if (input.event === 'print') journal.append({ ...base, event: 'print', what: input.what });
+      else if (input.event === 'redirected') journal.append({ ...base, event: 'accompaniment.redirected', to: input.to });
       else if (!current.steps.has(input.step)) return fail('content.notFound');
-      else if (input.event === 'step.secret') journal.append({ ...base, event: 'step.secret', step: input.step });
-      else {
+      else if (input.event === 'step.secret') {
+        journal.append({ ...base, event: 'step.secret', step: input.step });
+        current.at = input.step;
+      } else if (input.event === 'step.wait') {
+        journal.append({ ...base, event: 'step.wait', step: input.step, what: input.what });
+        current.at = input.step;
+      } else {
         // A step ends once: ending it again would count it twice, or turn a blocked step done without a trace.
         if (current.ended.has(input.step)) return fail('assisted.stepAlreadyEnded');
         current.ended.add(input.step);
-        if (input.outcome === 'blocked') journal.append({ ...base, event: 'step.blocked', step: input.step, reason: input.reason });
-        else journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, by: input.by });
+        if (input.outcome === 'blocked') {
+          journal.append({ ...base, event: 'step.blocked', step: input.step, reason: input.reason });
+          current.at = input.step;
+        } else {
+          journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, by: input.by });
+          current.at = after(current.steps, input.step);
+        }
       }
       return ok({ recorded: true as const });
     },
@@ -78,9 +100,14 @@ export function createAssistedService(options: AssistedServiceOptions) {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       if (!current.steps.has(step)) return fail('content.notFound');
-      const ticket = options.tickets.create(current.journey, step, options.ticketDays ?? 30);
+      const ticket = options.tickets.create(current.journey, step, options.ticketDays ?? 30, accompaniment);
       journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
       return ok(ticket);
+    },
+    'assisted.interrupted': () => {
+      const tickets = interrupted;
+      interrupted = [];
+      return ok({ tickets });
     },
     'assisted.ticketUse': ({ code }, { token }) => {
       if (!throttle.open()) return fail('ticket.tooMany');
@@ -94,12 +121,26 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },
-  } satisfies Pick<Handlers, 'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse'>;
+  } satisfies Pick<
+    Handlers,
+    'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse' | 'assisted.interrupted'
+  >;
 
-  /** The visit ended while accompaniments were open: they end as stopped by the visitor. */
-  const stopAll = (): void => {
-    for (const [accompaniment, current] of open)
-      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome: 'stopped' });
+  /**
+   * The visit ended while accompaniments were open (the page normally closes them itself, with the slip: this is
+   * what is left after a crash or a wipe by staff). Each ends with the visit's reason, and a ticket for the step it
+   * was on, so that a mediator can pick it up again (the journal keeps the ticket's making, not its code).
+   */
+  const stopAll = (reason: VisitEndReason = 'visitor'): void => {
+    const outcome: AccompanimentOutcome = reason === 'crash' ? 'crash' : reason === 'idle' ? 'idle' : 'stopped';
+    for (const [accompaniment, current] of open) {
+      if (current.at) {
+        const ticket = options.tickets.create(current.journey, current.at, options.ticketDays ?? 30, accompaniment);
+        journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step: current.at });
+        if (reason === 'crash') interrupted.push({ ...ticket, journey: current.journey });
+      }
+      journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome });
+    }
     open.clear();
   };
 

@@ -1,11 +1,24 @@
 // Activity figures for the mediators' reports (accompaniments by journey, outcome and duration; where people get
-// stuck), from the day totals retention kept and the journal rows still there; and the retention itself.
+// stuck), from the day totals retention kept and the journal rows still there; the admin's calls that show and
+// export them (La Coop's lines are written by coop-export.ts); and the retention itself.
 import type Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { ActivityRow, StuckRow } from '../../common/api/types';
+import type { ActivityRow, BlockedReason, StuckRow } from '../../common/api/types';
+import {
+  accompanimentLines,
+  craCells,
+  craColumns,
+  csvFile,
+  localDay,
+  stuckByMonth,
+  stuckColumns,
+  type ActivityFilter,
+  type SitePlace,
+} from './coop-export';
+import type { DecodedJournalRow } from '../journal/events';
 
 export type { ActivityRow, StuckRow };
 
@@ -89,95 +102,76 @@ export function applyRetention(db: Database.Database, days: number, now: () => D
   })();
 }
 
-/** The columns of an activity report (CRA) of La Coop de la médiation numérique, one line per accompaniment. */
-export const craColumns = [
-  'date',
-  'duree_minutes',
-  'type_lieu',
-  'type_structure',
-  'thematiques',
-  'autonomie',
-  'oriente_vers_structure',
-  'structure_de_redirection',
-  'demarche',
-  'issue',
-  'role_mediateur',
-] as const;
+/** The French titles of journeys and their steps ("journey" and "journey/step"), for people rather than ids. */
+export type Titles = (journeys: readonly string[]) => Promise<Readonly<Record<string, string>>>;
 
-interface AccompanimentFacts {
-  accompaniment: string;
-  journey: string;
-  started: string;
-  ended: string;
-  outcome: string;
-  role: string | null;
-  byVisitor: number;
-  byMediator: number;
-}
-
-/** A cell that a spreadsheet will not read as a formula, quoted when it holds a separator. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export interface ActivityHandlerOptions {
+  readonly place: SitePlace;
+  readonly titles: Titles;
+  /** Where "save on the kiosk" writes the CSV (`<dataDir>/exports`); absent, it is refused. */
+  readonly exportDir?: string;
 }
 
 /**
- * The finished accompaniments still in the journal, as CRA lines a mediator can file in a minute: the date, the
- * duration, the place (the kiosk's site), the themes (Santé, Aide aux démarches administratives), the autonomy
- * (from who did the steps) and the referral when the visitor was sent to a desk or an office.
+ * The admin's views of the figures: tables, La Coop's lines (a CSV, a printable list, a file saved on the kiosk: a
+ * locked-down kiosk refuses downloads; the deployment guide says how to fetch it, or `npm run figures:merge`), and
+ * "où les personnes bloquent" by month.
  */
-export function craCsv(db: Database.Database, siteType: string): string {
-  const facts = db
-    .prepare<[], AccompanimentFacts>(
-      `SELECT s.accompaniment AS accompaniment, s.journey AS journey, s.at AS started, e.at AS ended, e.outcome AS outcome, s.role AS role,
-              (SELECT count(*) FROM journal_decoded d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.done_by = 'visitor') AS byVisitor,
-              (SELECT count(*) FROM journal_decoded d WHERE d.accompaniment = s.accompaniment AND d.event = 'step.done' AND d.done_by = 'mediator') AS byMediator
-       FROM journal_decoded s JOIN journal_decoded e ON e.accompaniment = s.accompaniment AND e.event = 'accompaniment.end'
-       WHERE s.event = 'accompaniment.start' ORDER BY s.id`,
-    )
-    .all();
-  const lines = facts.map((f) => {
-    const minutes = Math.max(1, Math.round((Date.parse(f.ended) - Date.parse(f.started)) / 60_000));
-    const autonomy = f.byMediator === 0 ? 'Autonome' : f.byVisitor === 0 ? 'EntierementAccompagne' : 'PartiellementAutonome';
-    const referred = f.outcome === 'referred';
-    return [
-      f.started.slice(0, 10),
-      minutes,
-      'LieuActivite',
-      siteType,
-      'Sante;AideAuxDemarchesAdministratives',
-      autonomy,
-      referred ? 'oui' : 'non',
-      referred ? 'OperateurOuOrganismeEnCharge' : '',
-      f.journey,
-      f.outcome,
-      f.role ?? '',
-    ]
-      .map(csvCell)
-      .join(',');
-  });
-  return `${[craColumns.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-/**
- * The admin's views of the figures: tables, and the CRA export. A locked-down kiosk refuses downloads, so the export
- * can also be saved as a file in `<dataDir>/exports` (the deployment guide says how to fetch it, or `npm run figures:merge`).
- */
-export function createActivityHandlers(db: Database.Database, siteType: string, exportDir?: string) {
+export function createActivityHandlers(db: Database.Database, options: ActivityHandlerOptions) {
+  const { place } = options;
+  // The journal's rows, read through the view that names each event's value (main/journal/events.ts).
+  const journalRows = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id');
+  const linesOf = async (filter: ActivityFilter) => {
+    const lines = accompanimentLines(journalRows.iterate(), filter);
+    const titles = await options.titles([...new Set(lines.map((l) => l.journey))]);
+    return lines.map((line) => craCells(line, place, (journey) => titles[journey] ?? journey));
+  };
+  const filterOf = (input: ActivityFilter): ActivityFilter => ({ from: input.from, to: input.to, mediator: input.mediator });
   return {
-    'admin.activityExport': () => {
-      if (!exportDir) return fail('activity.exportUnavailable');
+    'admin.activityExport': async (input) => {
+      if (!options.exportDir) return fail('activity.exportUnavailable');
       try {
-        mkdirSync(exportDir, { recursive: true });
-        const file = `activite-mediation-${new Date().toISOString().slice(0, 10)}.csv`;
-        writeFileSync(join(exportDir, file), craCsv(db, siteType), { mode: 0o640 });
-        return ok({ folder: exportDir, file });
+        const csv = csvFile(craColumns, await linesOf(filterOf(input)));
+        mkdirSync(options.exportDir, { recursive: true });
+        const file = `activite-mediation-${localDay(new Date().toISOString())}.csv`;
+        writeFileSync(join(options.exportDir, file), csv, { mode: 0o640 });
+        return ok({ folder: options.exportDir, file });
       } catch {
         return fail('activity.exportUnavailable');
       }
     },
-    'admin.activity': () => ok(activityFigures(db)),
-    'admin.activityCsv': () => ok({ csv: craCsv(db, siteType) }),
-  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv' | 'admin.activityExport'>;
+    'admin.activity': async ({ from, to }) => {
+      const figures = activityFigures(db);
+      const within = (row: { day: string }) => (!from || row.day >= from) && (!to || row.day <= to);
+      const activity = figures.activity.filter(within);
+      const stuck = figures.stuck.filter(within);
+      const titles = await options.titles([...new Set([...activity, ...stuck].map((r) => r.journey))]);
+      return ok({ activity, stuck, titles });
+    },
+    'admin.activityCsv': async (input) => ok({ csv: csvFile(craColumns, await linesOf(filterOf(input))) }),
+    'admin.activityLines': async (input) => ok({ columns: [...craColumns], lines: await linesOf(filterOf(input)) }),
+    'admin.stuckCsv': async ({ from, to }) => {
+      const rows = stuckByMonth(db, { from, to });
+      const titles = await options.titles([...new Set(rows.map((r) => r.journey))]);
+      const lines = rows.map((r) => [
+        r.month,
+        titles[r.journey] ?? r.journey,
+        titles[`${r.journey}/${r.step}`] ?? r.step,
+        reasonLabels[r.reason] ?? r.reason,
+        r.count,
+      ]);
+      return ok({ csv: csvFile(stuckColumns, lines) });
+    },
+  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv' | 'admin.activityLines' | 'admin.activityExport' | 'admin.stuckCsv'>;
 }
+
+/** Blocked reasons in the coordinator's words (French, like the rest of the staff's figures). */
+const reasonLabels: Readonly<Record<string, string>> = {
+  'code-expired': 'Code expiré',
+  'no-email-access': "Pas d'accès aux e-mails",
+  'sms-not-received': 'SMS non reçu',
+  'serial-not-found': 'Numéro de série introuvable',
+  'not-eligible': 'Pas éligible',
+  'visitor-stopped': 'La personne a arrêté',
+  other: 'Autre',
+} satisfies Record<BlockedReason, string>;

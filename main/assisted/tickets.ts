@@ -23,20 +23,21 @@ export function normaliseTicketCode(typed: string): string | null {
 }
 
 export function createTickets(db: Database.Database, now: () => Date = () => new Date()) {
-  const insert = db.prepare<[string, string, string, string]>(
-    'INSERT INTO resume_ticket (code, journey, step, expires_at) VALUES (?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, string, string | null]>(
+    'INSERT INTO resume_ticket (code, journey, step, expires_at, accompaniment) VALUES (?, ?, ?, ?, ?)',
   );
-  const take = db.prepare<[string], { journey: string; step: string; expires_at: string }>(
-    'DELETE FROM resume_ticket WHERE code = ? RETURNING journey, step, expires_at',
+  const take = db.prepare<[string], { journey: string; step: string; expires_at: string; accompaniment: string | null }>(
+    'DELETE FROM resume_ticket WHERE code = ? RETURNING journey, step, expires_at, accompaniment',
   );
   const purge = db.prepare<[string]>('DELETE FROM resume_ticket WHERE expires_at <= ?');
   return {
-    create(journey: string, step: string, days = 30): { code: string; expiresAt: string } {
+    /** `accompaniment` is the one the ticket continues: a resumed journey stays one accompaniment in the figures. */
+    create(journey: string, step: string, days = 30, accompaniment: string | null = null): { code: string; expiresAt: string } {
       const expiresAt = new Date(now().getTime() + days * 86_400_000).toISOString();
       for (;;) {
         const code = newTicketCode();
         try {
-          insert.run(code, journey, step, expiresAt);
+          insert.run(code, journey, step, expiresAt, accompaniment);
           return { code, expiresAt };
         } catch (error) {
           // The same code twice: draw again.
@@ -45,12 +46,13 @@ export function createTickets(db: Database.Database, now: () => Date = () => new
       }
     },
     /** The journey and step of a ticket, once: it is deleted when used, and an expired one is refused. */
-    use(typed: string): { journey: string; step: string } | 'invalid' | 'unknown' | 'expired' {
+    use(typed: string): { journey: string; step: string; from?: string } | 'invalid' | 'unknown' | 'expired' {
       const code = normaliseTicketCode(typed);
       if (!code) return 'invalid';
       const row = take.get(code);
       if (!row) return 'unknown';
-      return row.expires_at <= now().toISOString() ? 'expired' : { journey: row.journey, step: row.step };
+      if (row.expires_at <= now().toISOString()) return 'expired';
+      return { journey: row.journey, step: row.step, ...(row.accompaniment ? { from: row.accompaniment } : {}) };
     },
     /** Removes expired tickets (at start and once a day). */
     purgeExpired(): number {

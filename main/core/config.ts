@@ -13,6 +13,10 @@ export const hostChoices = ['auto', 'electron', 'web'] as const;
 export const expected = {
   siteName: 'a text of 1 to 80 characters',
   siteType: `one of ${siteTypes.join(', ')}`,
+  siteAddress: 'the street address of the place, a text of 1 to 160 characters, such as "12 rue des Écoles"',
+  siteCity: 'the name of the town (commune), a text of 1 to 80 characters',
+  sitePostcode: 'a French postcode of 5 digits, such as "69001"',
+  siteInsee: 'the INSEE code of the commune: 5 characters, digits (or 2A / 2B for Corsica), such as "69381"',
   locales: `a non-empty list taken from ${locales.join(', ')}`,
   defaultLocale: 'one of the languages listed in "locales"',
   idleTimeoutSeconds: 'a whole number of seconds from 30 to 3600',
@@ -86,6 +90,17 @@ export const siteConfigSchema = z
   .object({
     siteName: z.string().trim().min(1).max(80).default('Passerelle Santé'),
     siteType: z.enum(siteTypes).default('library'),
+    // Where the place is, for the activity report (La Coop's "Adresse", "Commune", "Code postal", "Code Insee").
+    siteAddress: z.string().trim().min(1).max(160).optional(),
+    siteCity: z.string().trim().min(1).max(80).optional(),
+    sitePostcode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    siteInsee: z
+      .string()
+      .regex(/^(\d{5}|2[AB]\d{3})$/)
+      .optional(),
     locales: z
       .array(z.enum(locales))
       .min(1)

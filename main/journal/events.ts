@@ -1,8 +1,24 @@
 // The journal's events, each with its own fields, and their encoding into the journal's row columns. The row layout
 // (and so every hash already written) is unchanged: `detail` still holds the one closed-list value an event has,
 // and only this module knows which one. Figures read the `journal_decoded` view, which names those values.
-import type { AccompanimentOutcome, BlockedReason, MediatorRole, PrintKind, StepActor } from '../../common/api/types';
-import { accompanimentOutcomes, blockedReasons, mediatorRoles, printKinds, stepActors } from '../../common/api/types';
+import type {
+  AccompanimentOutcome,
+  BlockedReason,
+  MediatorRole,
+  PrintKind,
+  RedirectionKey,
+  StepActor,
+  WaitKind,
+} from '../../common/api/types';
+import {
+  accompanimentOutcomes,
+  blockedReasons,
+  mediatorRoles,
+  printKinds,
+  redirectionKeys,
+  stepActors,
+  waitKinds,
+} from '../../common/api/types';
 
 /** Why assisted mode locked: idle time, the mediator's own lock, the end of the visit, or guessed ticket codes. */
 export const lockCauses = ['idle', 'mediator', 'visit-end', 'tickets'] as const;
@@ -29,7 +45,11 @@ export type JournalEvent =
   | ({ readonly event: 'print'; readonly what: PrintKind } & InAccompaniment)
   | ({ readonly event: 'ticket.created'; readonly step: string } & InAccompaniment)
   | { readonly event: 'ticket.used'; readonly journey: string; readonly step: string }
-  | { readonly event: 'admin.action'; readonly action: AdminAction };
+  | { readonly event: 'admin.action'; readonly action: AdminAction }
+  | ({ readonly event: 'accompaniment.with'; readonly mediatorId: string } & InAccompaniment)
+  | ({ readonly event: 'accompaniment.resumes'; readonly resumes: string } & InAccompaniment)
+  | ({ readonly event: 'accompaniment.redirected'; readonly to: RedirectionKey } & InAccompaniment)
+  | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment);
 
 export type JournalEventName = JournalEvent['event'];
 
@@ -57,7 +77,12 @@ const detailOf = {
   'ticket.created': null,
   'ticket.used': null,
   'admin.action': { field: 'action', values: adminActions },
-} as const satisfies Record<JournalEventName, { field: string; values: readonly string[] } | null>;
+  // A mediator account's number, and another accompaniment's random id: checked by their shape.
+  'accompaniment.with': { field: 'mediatorId', pattern: /^[1-9]\d{0,9}$/ },
+  'accompaniment.resumes': { field: 'resumes', pattern: /^[A-Za-z0-9_-]{16}$/ },
+  'accompaniment.redirected': { field: 'to', values: redirectionKeys },
+  'step.wait': { field: 'what', values: waitKinds },
+} as const satisfies Record<JournalEventName, ({ field: string } & ({ values: readonly string[] } | { pattern: RegExp })) | null>;
 
 export const journalEventNames = Object.keys(detailOf) as JournalEventName[];
 
@@ -73,11 +98,16 @@ export function encodeEvent(event: JournalEvent): EncodedEvent {
   };
 }
 
+function fits(detail: { values: readonly string[] } | { pattern: RegExp }, value: string | null): boolean {
+  if (value === null) return false;
+  return 'values' in detail ? detail.values.includes(value) : detail.pattern.test(value);
+}
+
 /** The typed event of a stored row, or null when the row does not fit any event (a tampered or unknown row). */
 export function decodeEvent(row: EncodedEvent): JournalEvent | null {
   if (!Object.hasOwn(detailOf, row.event)) return null;
   const detail = detailOf[row.event];
-  if (detail && !(detail.values as readonly string[]).includes(row.detail ?? '')) return null;
+  if (detail && !fits(detail, row.detail)) return null;
   if (!detail && row.detail !== null) return null;
   const decoded: Record<string, string> = { event: row.event };
   if (row.accompaniment !== null) decoded.accompaniment = row.accompaniment;
@@ -85,4 +115,25 @@ export function decodeEvent(row: EncodedEvent): JournalEvent | null {
   if (row.step !== null) decoded.step = row.step;
   if (detail && row.detail !== null) decoded[detail.field] = row.detail;
   return decoded as unknown as JournalEvent;
+}
+
+/** A journal row as the `journal_decoded` view gives it: each event's one value in a column named for what it is. */
+export interface DecodedJournalRow {
+  readonly id: number;
+  readonly at: string;
+  readonly event: JournalEventName;
+  readonly accompaniment: string | null;
+  readonly journey: string | null;
+  readonly step: string | null;
+  readonly role: MediatorRole | null;
+  readonly lock_cause: LockCause | null;
+  readonly outcome: AccompanimentOutcome | null;
+  readonly done_by: StepActor | null;
+  readonly blocked_reason: BlockedReason | null;
+  readonly print_kind: PrintKind | null;
+  readonly admin_action: AdminAction | null;
+  readonly mediator_id: string | null;
+  readonly resumes: string | null;
+  readonly redirected_to: RedirectionKey | null;
+  readonly wait_for: WaitKind | null;
 }

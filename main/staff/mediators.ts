@@ -97,6 +97,8 @@ export function createMediatorService(options: MediatorServiceOptions) {
       journal.append({ event: 'mediator.unlock', role: row.role });
       return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
     },
+    // The session was resolved by dispatch, which keeps it alive: nothing more to do.
+    'mediator.keepAlive': () => ok({ alive: true as const }),
     'mediator.lock': (_input, mediator) => {
       if (sessions.close((session) => session.token === mediator.token).length > 0)
         journal.append({ event: 'mediator.lock', cause: 'mediator' });
@@ -111,6 +113,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
     | 'mediator.list'
     | 'mediator.unlock'
     | 'mediator.lock'
+    | 'mediator.keepAlive'
   >;
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */

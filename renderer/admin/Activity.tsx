@@ -1,19 +1,27 @@
 // Activity figures for the mediators' reports: accompaniments by journey, outcome and duration, where people get
-// stuck, as tables with simple bars, and the CSV in the columns of La Coop de la médiation numérique's report.
+// stuck, for a period and a mediator; the lines to copy into La Coop de la médiation numérique (printable), and the
+// CSV files (La Coop's columns; "où les personnes bloquent" by month for a coordinator).
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
-import type { ActivityRow, StuckRow } from '../../common/api/types';
+import type { ActivityRow, MediatorAccount, StuckRow } from '../../common/api/types';
+import { printPage } from '../kit/print';
 import { adminTexts as text } from './texts';
 
 interface Totals {
   readonly key: string;
   readonly label: string;
   readonly count: number;
-  readonly minutes: number;
+  readonly seconds: number;
 }
 
-/** Sums rows by a key: the count and the average duration in minutes. */
+interface Filter {
+  readonly from: string;
+  readonly to: string;
+  readonly mediator: string;
+}
+
+/** Sums rows by a key: the count and the average duration in seconds. */
 function totalsBy(rows: readonly ActivityRow[], keyOf: (row: ActivityRow) => string, labelOf: (key: string) => string): Totals[] {
   const sums = new Map<string, { count: number; seconds: number }>();
   for (const row of rows) {
@@ -23,12 +31,7 @@ function totalsBy(rows: readonly ActivityRow[], keyOf: (row: ActivityRow) => str
     sums.set(keyOf(row), sum);
   }
   return [...sums]
-    .map(([key, sum]) => ({
-      key,
-      label: labelOf(key),
-      count: sum.count,
-      minutes: sum.count > 0 ? Math.round(sum.seconds / sum.count / 60) : 0,
-    }))
+    .map(([key, sum]) => ({ key, label: labelOf(key), count: sum.count, seconds: sum.count > 0 ? sum.seconds / sum.count : 0 }))
     .sort((a, b) => b.count - a.count);
 }
 
@@ -54,7 +57,7 @@ function Bars({ id, title, rows, unit }: { id: string; title: string; rows: read
                   <span className="bar" style={{ inlineSize: `${(row.count / max) * 100}%` }} aria-hidden="true" />
                   {unit(row.count)}
                 </td>
-                <td>{row.minutes}</td>
+                <td>{text.minutes(row.seconds)}</td>
               </tr>
             ))}
           </tbody>
@@ -64,38 +67,102 @@ function Bars({ id, title, rows, unit }: { id: string; title: string; rows: read
   );
 }
 
+/** A file the admin downloads: prepared on a tap, then offered as a link (revoked when replaced or gone). */
+function useDownload(): [string | null, (csv: string) => void] {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  return [url, (csv) => setUrl(URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })))];
+}
+
 export function Activity({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
-  const [figures, setFigures] = useState<{ activity: readonly ActivityRow[]; stuck: readonly StuckRow[] } | null>(null);
-  const [download, setDownload] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>({ from: '', to: '', mediator: '' });
+  const [mediators, setMediators] = useState<readonly MediatorAccount[]>([]);
+  const [figures, setFigures] = useState<{
+    activity: readonly ActivityRow[];
+    stuck: readonly StuckRow[];
+    titles: Readonly<Record<string, string>>;
+  } | null>(null);
+  const [lines, setLines] = useState<{ columns: readonly string[]; lines: readonly (readonly string[])[] } | null>(null);
+  const [download, setDownload] = useDownload();
+  const [stuckDownload, setStuckDownload] = useDownload();
   const [saved, setSaved] = useState('');
+  const [printed, setPrinted] = useState('');
+
+  const period = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
+  const scope = { token, ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) };
 
   useEffect(() => {
-    void api['admin.activity']({ token }).then((answer) => (answer.ok ? setFigures(answer.value) : onExpired()));
-  }, [api, token, onExpired]);
-  useEffect(() => () => void (download && URL.revokeObjectURL(download)), [download]);
+    void api['admin.mediators']({ token }).then((answer) => answer.ok && setMediators(answer.value));
+  }, [api, token]);
+  useEffect(() => {
+    void api['admin.activity']({ token, ...period }).then((answer) => (answer.ok ? setFigures(answer.value) : onExpired()));
+    void api['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
+    setPrinted('');
+  }, [api, token, onExpired, filter.from, filter.to, filter.mediator]);
 
   const prepareCsv = async () => {
-    const answer = await api['admin.activityCsv']({ token });
+    const answer = await api['admin.activityCsv'](scope);
     if (!answer.ok) return onExpired();
-    setDownload(URL.createObjectURL(new Blob([answer.value.csv], { type: 'text/csv;charset=utf-8' })));
+    setDownload(answer.value.csv);
   };
-
+  const prepareStuck = async () => {
+    const answer = await api['admin.stuckCsv']({ token, ...period });
+    if (!answer.ok) return onExpired();
+    setStuckDownload(answer.value.csv);
+  };
   const saveOnKiosk = async () => {
-    const answer = await api['admin.activityExport']({ token });
+    const answer = await api['admin.activityExport'](scope);
     if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
     setSaved(answer.ok ? text.csvSaved(answer.value.file, answer.value.folder) : text.csvNotSaved);
   };
+  const printLines = async () => setPrinted((await printPage(api)) === 'failed' ? text.linesNotPrinted : text.linesPrinted);
 
   if (!figures) return null;
+  const title = (key: string, fallback: string) => figures.titles[key] ?? fallback;
   const stuck = new Map<string, number>();
   for (const row of figures.stuck) {
-    const where = `${row.journey} · ${row.step} · ${text.reasons[row.reason as keyof typeof text.reasons] ?? row.reason}`;
+    const reason = text.reasons[row.reason as keyof typeof text.reasons] ?? row.reason;
+    const where = `${title(row.journey, row.journey)} · ${title(`${row.journey}/${row.step}`, row.step)} · ${reason}`;
     stuck.set(where, (stuck.get(where) ?? 0) + row.count);
   }
   const stuckRows = [...stuck].sort((a, b) => b[1] - a[1]);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return (
     <section aria-labelledby="activity-heading" className="admin-section">
       <h2 id="activity-heading">{text.activityTitle}</h2>
+
+      <fieldset className="activity-filter">
+        <legend>{text.filterTitle}</legend>
+        <label className="field-label">
+          {text.filterFrom}{' '}
+          <input type="date" className="text-input" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+        </label>
+        <label className="field-label">
+          {text.filterTo}{' '}
+          <input type="date" className="text-input" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+        </label>
+        <label className="field-label">
+          {text.filterMediator}{' '}
+          <select className="text-input" value={filter.mediator} onChange={(e) => setFilter({ ...filter, mediator: e.target.value })}>
+            <option value="">{text.filterEveryone}</option>
+            {mediators.map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="answer-row">
+          <Button className="action" onPress={() => setFilter({ ...filter, from: today, to: today })}>
+            {text.filterToday}
+          </Button>
+          <Button className="action" onPress={() => setFilter({ ...filter, from: '', to: '' })}>
+            {text.filterAll}
+          </Button>
+        </div>
+      </fieldset>
+
       {figures.activity.length === 0 ? (
         <p>{text.activityNone}</p>
       ) : (
@@ -106,7 +173,7 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
             rows={totalsBy(
               figures.activity,
               (r) => r.journey,
-              (k) => k,
+              (k) => title(k, k),
             )}
             unit={text.accompaniments}
           />
@@ -145,6 +212,46 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
           </table>
         </div>
       )}
+
+      <div className="print-card coop-lines">
+        <h3 id="lines-heading">{text.linesTitle}</h3>
+        <p className="no-print">{text.linesIntro}</p>
+        {!lines || lines.lines.length === 0 ? (
+          <p>{text.linesNone}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="lines-heading" tabIndex={0}>
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  {lines.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {lines.lines.map((cells, n) => (
+                  <tr key={n}>
+                    {cells.map((cell, c) => (
+                      <td key={c}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      <div className="answer-row">
+        <Button className="action" isDisabled={!lines || lines.lines.length === 0} onPress={() => void printLines()}>
+          {text.linesPrint}
+        </Button>
+      </div>
+      <p role="status" className="form-message">
+        {printed}
+      </p>
+
       <h3>{text.csvTitle}</h3>
       <p>{text.csvIntro}</p>
       <div className="answer-row">
@@ -163,6 +270,16 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
       <p role="status" className="form-message">
         {saved}
       </p>
+      <div className="answer-row">
+        <Button className="action" onPress={() => void prepareStuck()}>
+          {text.stuckCsvPrepare}
+        </Button>
+        {stuckDownload && (
+          <a className="action action-primary" href={stuckDownload} download="ou-les-personnes-bloquent.csv">
+            {text.stuckCsvDownload}
+          </a>
+        )}
+      </div>
     </section>
   );
 }

@@ -13,6 +13,11 @@ function valueOf(config: EffectiveConfig, field: Field): ReactNode {
       return config.siteName;
     case 'siteType':
       return text.siteTypes[config.siteType];
+    case 'siteAddress':
+    case 'siteCity':
+    case 'sitePostcode':
+    case 'siteInsee':
+      return config[field] ?? text.notGiven;
     case 'locales':
       return config.locales.map((l) => text.locales[l]).join(', ');
     case 'defaultLocale':

@@ -11,6 +11,10 @@ export const configTexts = {
   labels: {
     siteName: 'Nom du lieu',
     siteType: 'Type de lieu',
+    siteAddress: 'Adresse du lieu',
+    siteCity: 'Commune',
+    sitePostcode: 'Code postal',
+    siteInsee: 'Code Insee de la commune',
     locales: 'Langues proposées',
     defaultLocale: 'Langue au démarrage',
     idleTimeoutSeconds: 'Fin de visite sans action après',
@@ -29,6 +33,7 @@ export const configTexts = {
     officialDomains: 'Domaines officiels ajoutés',
     allowUnsignedPacks: 'Contenus sans signature acceptés (développement)',
   } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
+  notGiven: 'Non renseigné',
   siteTypes: {
     library: 'Médiathèque ou bibliothèque',
     'community-centre': 'Centre social',

@@ -106,6 +106,8 @@ export const adminTexts = {
     blocked: 'Bloquée',
     referred: 'Orientée (revenir avec des documents)',
     stopped: 'Arrêtée par la personne',
+    idle: 'Arrêtée : personne ne touchait plus l’écran',
+    crash: 'Coupée par une panne',
   },
   reasons: {
     'code-expired': 'code expiré',
@@ -120,11 +122,28 @@ export const adminTexts = {
   stuckNone: 'Aucune étape bloquée pour l’instant.',
   csvTitle: 'Compte rendu d’activité (CSV)',
   csvIntro:
-    'Un fichier avec une ligne par accompagnement, dans les colonnes du compte rendu d’activité de La Coop de la médiation numérique : date, durée, type de lieu, thématiques, autonomie, orientation. Sur une borne verrouillée, le téléchargement est bloqué : enregistrez le fichier sur la borne.',
+    'Un fichier avec une ligne par accompagnement, dans les colonnes de l’export de La Coop de la médiation numérique (date, type, lieu, durée, matériel, thématiques, démarche, autonomie, orientation), pour la période et le médiateur choisis. Sur une borne verrouillée, le téléchargement est bloqué : enregistrez le fichier sur la borne.',
   csvPrepare: 'Préparer le fichier CSV',
   csvSave: 'Enregistrer le fichier sur la borne',
   csvSaved: (file: string, folder: string) =>
     `Fichier ${file} enregistré dans ${folder}. La personne qui s’occupe de la borne peut le copier sur une clé USB.`,
   csvNotSaved: 'Le fichier n’a pas pu être enregistré sur la borne.',
   csvDownload: 'Télécharger le fichier CSV',
+  filterTitle: 'Période et médiateur',
+  filterFrom: 'Du',
+  filterTo: 'Au',
+  filterMediator: 'Médiateur',
+  filterEveryone: 'Tous les médiateurs',
+  filterToday: 'Aujourd’hui',
+  filterAll: 'Toute la période',
+  minutes: (seconds: number) => (seconds > 0 && seconds < 60 ? 'moins d’1 min' : `${Math.round(seconds / 60)} min`),
+  linesTitle: 'Lignes à recopier dans La Coop',
+  linesIntro:
+    'Une ligne par accompagnement, même repris avec un ticket un autre jour, dans l’ordre des champs du formulaire « Accompagnement individuel » de La Coop.',
+  linesNone: 'Aucune ligne pour cette période.',
+  linesPrint: 'Imprimer la liste',
+  linesPrinted: 'Liste imprimée.',
+  linesNotPrinted: 'La liste n’est pas sortie de l’imprimante.',
+  stuckCsvPrepare: 'Préparer « où les personnes bloquent » (par mois)',
+  stuckCsvDownload: 'Télécharger « où les personnes bloquent »',
 } as const;

@@ -1,6 +1,7 @@
-// Assisted mode on this visit: the unlocked mediator (in memory only, gone with the visit) and a journey to resume.
+// Assisted mode on this visit: the unlocked mediator (in memory only, gone with the visit), a journey to resume, a
+// wait in progress, and how an open accompaniment is closed when the visit has to end.
 import { createContext, useContext } from 'react';
-import type { MediatorRole } from '../../common/api/types';
+import type { MediatorRole, VisitEndReason, WaitKind } from '../../common/api/types';
 
 export interface UnlockedMediator {
   readonly token: string;
@@ -8,11 +9,22 @@ export interface UnlockedMediator {
   readonly role: MediatorRole;
 }
 
-/** Where a resume ticket leads: the journey, and the step to start from. */
+/** Where a resume ticket leads: the journey, the step to start from, and the accompaniment it continues. */
 export interface ResumePoint {
   readonly journey: string;
   readonly step: string;
+  readonly from?: string;
 }
+
+/** "We are waiting" (an SMS, an e-mail, a letter, a call): the visit's clocks stand still meanwhile. */
+export interface Waiting {
+  readonly what: WaitKind;
+  /** When the wait began (ms since the epoch, the page's clock). */
+  readonly since: number;
+}
+
+/** Why an open accompaniment has to close: the visitor's "Terminer", or nobody answered the mediator's warning. */
+export type Closing = 'visitor' | 'idle';
 
 export interface AssistedContextValue {
   /** Whether the site allows assisted mode on this kiosk. */
@@ -22,11 +34,22 @@ export interface AssistedContextValue {
   /** Official origins this host can show beside the guide (Electron with an allowlist). */
   readonly officialOrigins: readonly string[];
   readonly mediator: UnlockedMediator | null;
+  /** The mediator of an accompaniment that closed by itself (idle): its hand-off stays on screen, assisted mode is off. */
+  readonly closedWith: UnlockedMediator | null;
   readonly unlock: (mediator: UnlockedMediator) => void;
-  /** Ends assisted mode (the mediator's button, their idle time, or a call refused because the session ended). */
-  readonly lock: () => void;
+  /**
+   * Ends assisted mode (the mediator's button, their idle time, or a call refused because the session ended);
+   * `keepHandOff` leaves the hand-off of the accompaniment that just closed on screen for the visitor.
+   */
+  readonly lock: (keepHandOff?: boolean) => void;
   readonly resume: ResumePoint | null;
   readonly setResume: (point: ResumePoint | null) => void;
+  readonly waiting: Waiting | null;
+  readonly setWaiting: (waiting: Waiting | null) => void;
+  /** The open accompaniment says how to close it with its ticket and slip (null when none is open). */
+  readonly setCloser: (close: ((why: Closing) => void) | null) => void;
+  /** Ends the visit (after the hand-off of an accompaniment closed by "Terminer"). */
+  readonly endVisit: (reason: VisitEndReason) => void;
 }
 
 export const AssistedContext = createContext<AssistedContextValue>({
@@ -34,10 +57,15 @@ export const AssistedContext = createContext<AssistedContextValue>({
   printing: false,
   officialOrigins: [],
   mediator: null,
+  closedWith: null,
   unlock: () => undefined,
   lock: () => undefined,
   resume: null,
   setResume: () => undefined,
+  waiting: null,
+  setWaiting: () => undefined,
+  setCloser: () => undefined,
+  endVisit: () => undefined,
 });
 
 export const useAssisted = (): AssistedContextValue => useContext(AssistedContext);

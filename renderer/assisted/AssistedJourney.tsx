@@ -1,15 +1,16 @@
 // A journey with a mediator beside the visitor: the consent card, the readiness questions, one step at a time with
-// the mediator's panel (hidden on secret steps), each step ended as done, skipped or blocked with a reason, then the
-// hand-off. Every event goes to the journal through the API; what the visitor types never does.
+// the mediator's panel, each step ended as done, skipped or blocked with a reason, a wait (an SMS, a letter) that
+// stops the clocks, then the hand-off; and if the visit has to end mid-way, the hand-off with a ticket all the same.
+// Every event goes to the journal through the API; what the visitor types never does.
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome } from '../../common/api/types';
-import { blockedReasons } from '../../common/api/types';
+import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome, WaitKind } from '../../common/api/types';
+import { blockedReasons, waitKinds } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { StepBody } from '../journey/JourneyView';
 import { ReadinessQuestion } from '../journey/Readiness';
-import { useAssisted, type UnlockedMediator } from './AssistedContext';
+import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
@@ -18,18 +19,21 @@ import { canOpenBeside, OfficialPane } from './OfficialPane';
 type Phase =
   | { readonly name: 'consent' }
   | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
-  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | null }
+  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | 'wait' | null }
   | {
       readonly name: 'handoff';
       readonly outcome: AccompanimentOutcome;
       readonly resumeAt: string | null;
       readonly bring: readonly string[];
+      /** Set when the visit had to end mid-way: the hand-off closes the accompaniment by itself. */
+      readonly closing?: Closing;
     };
 
 /** What the journey records: the consent, a secret step, the end of a step (print is recorded by the hand-off). */
 type RecordEvent =
   | { readonly event: 'consent.given' }
   | { readonly event: 'step.secret'; readonly step: string }
+  | { readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind }
   | { readonly event: 'step'; readonly step: string; readonly outcome: 'blocked'; readonly reason: BlockedReason }
   | { readonly event: 'step'; readonly step: string; readonly outcome: 'done' | 'skipped'; readonly by: 'visitor' | 'mediator' };
 
@@ -47,7 +51,7 @@ interface AssistedJourneyProps {
 export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
-  const { lock, resume, setResume, officialOrigins } = useAssisted();
+  const { lock, resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
   // The official site shown beside the steps (Electron with an allowlist), until closed or the journey ends.
   const [beside, setBeside] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
@@ -59,6 +63,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   const [message, setMessage] = useState('');
   // A ticket brings the visitor back to its step; it is used once, by this journey.
   const resumeStep = useRef(resume?.journey === journeyId ? resume.step : null);
+  const resumeFrom = useRef(resume?.journey === journeyId ? resume.from : undefined);
   useEffect(() => setResume(null), [setResume]);
 
   const first = useRef(true);
@@ -87,7 +92,11 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   }, [step?.id]);
 
   const accept = async () => {
-    const started = await api['assisted.start']({ token: mediator.token, journey: journeyId });
+    const started = await api['assisted.start']({
+      token: mediator.token,
+      journey: journeyId,
+      ...(resumeFrom.current ? { resumes: resumeFrom.current } : {}),
+    });
     if (!started.ok) {
       if (started.error === 'mediator.locked') lock();
       return setMessage(t('assisted.unreachable'));
@@ -126,8 +135,31 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     }
     setPhase({ name: 'step', index: next, blocking: null });
   };
-  const stopAt = (index: number, outcome: AccompanimentOutcome) =>
-    setPhase({ name: 'handoff', outcome, resumeAt: body.steps[index]?.id ?? null, bring: [] });
+  const stopAt = (index: number, outcome: AccompanimentOutcome, closing?: Closing) => {
+    setWaiting(null);
+    setPhase({ name: 'handoff', outcome, resumeAt: body.steps[index]?.id ?? null, bring: [], ...(closing ? { closing } : {}) });
+  };
+
+  // While the accompaniment is open (started, not yet at its hand-off), the visit's end goes through here: the
+  // hand-off with a ticket for the step on screen, so that nothing is lost silently.
+  const openAt = !accompaniment ? null : phase.name === 'step' ? phase.index : phase.name === 'readiness' ? phase.startAt : null;
+  useEffect(() => {
+    if (openAt === null) return;
+    setCloser((why) => stopAt(openAt, why === 'idle' ? 'idle' : 'stopped', why));
+    return () => setCloser(null);
+  }, [openAt, setCloser]);
+  // A wait belongs to its step: moving on (or leaving) ends it.
+  useEffect(() => () => setWaiting(null), [step?.id, setWaiting]);
+  const [waitChoice, setWaitChoice] = useState('');
+  const startWait = async () => {
+    if (phase.name !== 'step' || !step) return;
+    if (!(waitKinds as readonly string[]).includes(waitChoice)) return setMessage(t('assisted.chooseWait'));
+    const what = waitChoice as WaitKind;
+    if (!(await record({ event: 'step.wait', step: step.id, what }))) return setMessage(t('assisted.unreachable'));
+    setMessage('');
+    setWaiting({ what, since: Date.now() });
+    setPhase({ ...phase, blocking: null });
+  };
 
   if (phase.name === 'consent') {
     const who = { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) };
@@ -209,6 +241,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
         glossary={glossary}
         remaining={remaining}
         onFinished={onFinished}
+        {...(phase.closing ? { closing: phase.closing } : {})}
       />
     );
   }
@@ -217,7 +250,8 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   return (
     <div className="assisted-layout">
       <section aria-labelledby="step-heading" className="journey-step">
-        <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems={false} />
+        {/* The visitor's "Si ça ne marche pas" stays, secret step or not: the fixes need no look at their screen. */}
+        <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems />
         {canOpenBeside(step.url, officialOrigins) && beside === null && (
           <Button className="action" onPress={() => setBeside(step.url ?? null)}>
             {t('assisted.officialOpen')}
@@ -228,7 +262,40 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
             {t('assisted.secretStep')}
           </p>
         )}
-        {phase.blocking === 'reason' ? (
+        {waiting && phase.blocking === null && (
+          <div className="waiting-note" role="status">
+            <p className="lead">{t(`assisted.waiting.${waiting.what}`)}</p>
+            <p>{t('assisted.waitingClocks')}</p>
+            <WaitingFor since={waiting.since} />
+            <Button className="action action-primary" onPress={() => setWaiting(null)}>
+              {t('assisted.waitDone')}
+            </Button>
+          </div>
+        )}
+        {phase.blocking === 'wait' ? (
+          <div className="blocked-reasons">
+            <h3 id="wait-heading" className="journey-focus" tabIndex={-1}>
+              {t('assisted.waitTitle')}
+            </h3>
+            <ChoiceGroup
+              labelledBy="wait-heading"
+              options={waitKinds.map((id) => ({ id, label: t(`assisted.waitKinds.${id}`) }))}
+              value={waitChoice}
+              onChange={setWaitChoice}
+            />
+            <p role="alert" className="form-message">
+              {message}
+            </p>
+            <div className="answer-row">
+              <Button className="action" onPress={() => setPhase({ ...phase, blocking: null })}>
+                {t('assisted.cancel')}
+              </Button>
+              <Button className="action action-primary" onPress={() => void startWait()}>
+                {t('assisted.waitStart')}
+              </Button>
+            </div>
+          </div>
+        ) : phase.blocking === 'reason' ? (
           <div className="blocked-reasons">
             <h3 id="reason-heading" className="journey-focus" tabIndex={-1}>
               {t('assisted.reasonTitle')}
@@ -288,6 +355,18 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
               <Button className="action" onPress={() => void endStep('skipped', 'visitor')}>
                 {t('assisted.skip')}
               </Button>
+              {!waiting && (
+                <Button
+                  className="action"
+                  onPress={() => {
+                    setWaitChoice('');
+                    setMessage('');
+                    setPhase({ ...phase, blocking: 'wait' });
+                  }}
+                >
+                  {t('assisted.wait')}
+                </Button>
+              )}
               <Button
                 className="action"
                 onPress={() => {
@@ -309,4 +388,15 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
       {beside !== null && <OfficialPane url={beside} onClose={() => setBeside(null)} />}
     </div>
   );
+}
+
+/** How long the wait has lasted, in whole minutes, brought up to date every 15 seconds. */
+function WaitingFor({ since }: { since: number }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(tick);
+  }, []);
+  return <p>{t('assisted.waitingSince', { count: Math.floor((now - since) / 60_000) })}</p>;
 }

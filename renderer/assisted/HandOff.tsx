@@ -1,16 +1,21 @@
 // The end of an accompaniment: a page the visitor takes home (printed, or photographed where there is no printer).
 // Next steps, a resume ticket when the journey is not finished, the official help number, advice against scams, a QR
 // code holding the same next steps, and the visitor's receipt of what happened. No name, no code, nothing typed.
+// When the visit had to end mid-way (nobody answered the mediator, or "Terminer"), it closes the accompaniment by
+// itself with its ticket, and prints the slip unasked after the mediator's idle. Printing says when the paper came
+// out (or that it failed), and a second tap does not print a second copy.
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, StepOutcome } from '../../common/api/types';
+import type { AccompanimentOutcome, GlossaryWord, RedirectionKey, StepOutcome } from '../../common/api/types';
+import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
-import { useAssisted, type UnlockedMediator } from './AssistedContext';
+import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
+import { ChoiceGroup } from '../components/ChoiceGroup';
 
 export interface ReceiptLine {
   readonly step: string;
@@ -33,7 +38,11 @@ interface HandOffProps {
   /** Titles of the steps left to do. */
   readonly remaining: readonly string[];
   readonly onFinished: () => void;
+  /** The visit had to end mid-way: the accompaniment closes here by itself. */
+  readonly closing?: Closing;
 }
+
+type PrintState = { readonly name: 'idle' | 'printing' | 'failed' } | { readonly name: 'printed'; readonly at: Date };
 
 export function HandOff({
   journeyTitle,
@@ -46,24 +55,41 @@ export function HandOff({
   glossary,
   remaining,
   onFinished,
+  closing,
 }: HandOffProps) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const { printing, lock } = useAssisted();
+  const { printing, lock, endVisit } = useAssisted();
   const [ticket, setTicket] = useState<{ code: string; expiresAt: string } | null>(null);
   const [ending, setEnding] = useState(false);
-  const [printFailed, setPrintFailed] = useState(false);
+  const [printState, setPrintState] = useState<PrintState>({ name: 'idle' });
+  const [redirection, setRedirection] = useState('none');
+  // Taps while the page prints, or after it printed, print nothing more: one visit, one sheet (unless it failed).
+  const printBusy = useRef(false);
   const asked = useRef(false);
+  // The accompaniment already ended here (closed by the mediator's idle): "Terminer" only ends the visit.
+  const ended = useRef(false);
 
   useEffect(() => {
     document.querySelector<HTMLElement>('.handoff .journey-focus')?.focus();
-    if (asked.current || !resumeAt || !accompaniment) return;
+    if (asked.current) return;
     asked.current = true;
-    void api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt }).then((answer) => {
-      if (answer.ok) setTicket(answer.value);
-      else if (answer.error === 'mediator.locked') lock();
-    });
-  }, [api, accompaniment, mediator.token, resumeAt, lock]);
+    void (async () => {
+      if (resumeAt && accompaniment) {
+        const answer = await api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt });
+        if (answer.ok) setTicket(answer.value);
+        else if (answer.error === 'mediator.locked' && closing !== 'idle') return lock();
+      }
+      if (closing !== 'idle') return;
+      // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
+      // mode closes; the slip stays on screen until the visitor's own idle time ends the visit.
+      if (printing) await print();
+      if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+      ended.current = true;
+      await api['mediator.lock']({ token: mediator.token });
+      lock(true);
+    })();
+  }, []);
 
   const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   const nextText = [
@@ -76,6 +102,9 @@ export function HandOff({
     .join('\n');
 
   const print = async () => {
+    if (printBusy.current) return;
+    printBusy.current = true;
+    setPrintState({ name: 'printing' });
     if (accompaniment) {
       const answer = await api['assisted.record']({
         token: mediator.token,
@@ -83,13 +112,23 @@ export function HandOff({
         event: 'print',
         what: bring.length > 0 ? 'slip' : 'summary',
       });
-      if (!answer.ok && answer.error === 'mediator.locked') lock();
+      if (!answer.ok && answer.error === 'mediator.locked' && closing !== 'idle') lock();
     }
-    setPrintFailed((await printPage(api)) !== 'printed');
+    // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
+    const result = await printPage(api);
+    if (result !== 'printed') printBusy.current = false;
+    setPrintState(result === 'printed' ? { name: 'printed', at: new Date() } : { name: 'failed' });
+  };
+  // Where the mediator sent the visitor (La Coop's "Structure de redirection"): journaled as a key, the last one counts.
+  const redirect = async (choice: string) => {
+    setRedirection(choice);
+    if (!accompaniment || !(redirectionKeys as readonly string[]).includes(choice)) return;
+    await api['assisted.record']({ token: mediator.token, accompaniment, event: 'redirected', to: choice as RedirectionKey });
   };
   const finish = async () => {
     setEnding(true);
-    if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+    if (accompaniment && !ended.current) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+    if (closing) return endVisit(closing === 'idle' ? 'idle' : 'visitor');
     onFinished();
   };
 
@@ -99,6 +138,7 @@ export function HandOff({
         {t('assisted.summaryTitle')}
       </h2>
       <p className="lead">{journeyTitle}</p>
+      {closing && <p className="note">{t(closing === 'idle' ? 'assisted.closedIdle' : 'assisted.closedVisitor')}</p>}
 
       {bring.length > 0 && (
         <>
@@ -127,6 +167,7 @@ export function HandOff({
             {ticket.code}
           </p>
           <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+          {closing && <p>{t('assisted.keepSlip')}</p>}
         </div>
       )}
 
@@ -163,15 +204,43 @@ export function HandOff({
         </ol>
       )}
 
+      {closing !== 'idle' && (
+        <div className="no-print handoff-redirect">
+          <h3 id="redirect-heading">{t('assisted.redirectTitle')}</h3>
+          <ChoiceGroup
+            labelledBy="redirect-heading"
+            options={[
+              { id: 'none', label: t('assisted.redirectNone') },
+              ...redirectionKeys.map((id) => ({ id, label: t(`assisted.redirections.${id}`) })),
+            ]}
+            value={redirection}
+            onChange={(choice) => void redirect(choice)}
+          />
+        </div>
+      )}
+
       <div className="answer-row no-print">
-        {printing ? (
-          <Button className="action" onPress={() => void print()}>
+        {!printing ? (
+          <p className="note">{t('assisted.noPrinter')}</p>
+        ) : (
+          // It stays where it is once printed (greyed): a second tap lands on it, not on "Terminer" moving into its place.
+          <Button
+            className="action"
+            isDisabled={printState.name === 'printing' || printState.name === 'printed'}
+            onPress={() => void print()}
+          >
             {bring.length > 0 ? t('assisted.printSlip') : t('assisted.print')}
           </Button>
-        ) : (
-          <p className="note">{t('assisted.noPrinter')}</p>
         )}
-        {printFailed && (
+        {/* Always in the page (a live region must be there before it speaks); framed only when it says something. */}
+        <p role="status" className={printState.name === 'printing' || printState.name === 'printed' ? 'note' : undefined}>
+          {printState.name === 'printing'
+            ? t('assisted.printing')
+            : printState.name === 'printed'
+              ? t('assisted.printedAt', { time: time(printState.at) })
+              : ''}
+        </p>
+        {printState.name === 'failed' && (
           <p role="alert" className="note">
             {t('assisted.printFailed')}
           </p>

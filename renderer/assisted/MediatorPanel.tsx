@@ -1,5 +1,6 @@
 // The mediator's side of a step: their notes and the common problems with their fixes, in a panel they open and
-// close. On a secret step it hides itself, and says why.
+// close. On a secret step it says first not to look at the visitor's screen: nothing in the panel is private (the
+// fixes need no look at the screen: "the SMS can take minutes; check the number"), so it stays.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -13,46 +14,42 @@ export function MediatorPanel({ step, glossary }: { step: JourneyStep; glossary:
     <aside
       className="mediator-panel no-print"
       aria-labelledby="mediator-panel-title"
-      data-state={step.secret ? 'hidden' : open ? 'open' : 'closed'}
+      data-state={open ? 'open' : 'closed'}
+      data-secret={step.secret ? 'true' : undefined}
     >
       <h2 id="mediator-panel-title" className="small-heading">
         {t('assisted.panel')}
       </h2>
-      {step.secret ? (
-        <p className="note">{t('assisted.panelSecret')}</p>
-      ) : (
-        <>
-          <Button className="action" aria-expanded={open} aria-controls="mediator-notes" onPress={() => setOpen(!open)}>
-            {open ? t('assisted.panelHide') : t('assisted.panelShow')}
-          </Button>
-          <div id="mediator-notes" hidden={!open}>
-            {step.mediator_notes ? (
-              <div className="mediator-notes">
-                <RichParagraphs text={step.mediator_notes} glossary={glossary} />
-              </div>
-            ) : (
-              <p>{t('assisted.panelNone')}</p>
-            )}
-            {step.problems.length > 0 && (
-              <>
-                <h3>{t('assisted.panelProblems')}</h3>
-                <dl className="problem-list">
-                  {step.problems.map((p) => (
-                    <div key={p.problem}>
-                      <dt>
-                        <RichLine text={p.problem} glossary={glossary} />
-                      </dt>
-                      <dd>
-                        <RichParagraphs text={p.fix} glossary={glossary} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </>
-            )}
+      {step.secret && <p className="note">{t('assisted.panelSecret')}</p>}
+      <Button className="action" aria-expanded={open} aria-controls="mediator-notes" onPress={() => setOpen(!open)}>
+        {open ? t('assisted.panelHide') : t('assisted.panelShow')}
+      </Button>
+      <div id="mediator-notes" hidden={!open}>
+        {step.mediator_notes ? (
+          <div className="mediator-notes">
+            <RichParagraphs text={step.mediator_notes} glossary={glossary} />
           </div>
-        </>
-      )}
+        ) : (
+          <p>{t('assisted.panelNone')}</p>
+        )}
+        {step.problems.length > 0 && (
+          <>
+            <h3>{t('assisted.panelProblems')}</h3>
+            <dl className="problem-list">
+              {step.problems.map((p) => (
+                <div key={p.problem}>
+                  <dt>
+                    <RichLine text={p.problem} glossary={glossary} />
+                  </dt>
+                  <dd>
+                    <RichParagraphs text={p.fix} glossary={glossary} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
+      </div>
     </aside>
   );
 }

@@ -1,6 +1,11 @@
 // The visit's idle timer: after the site's idle time without a touch or a key, a warning; any activity restarts it.
 import { useEffect, useRef } from 'react';
 
+/** The mediator's idle time during assisted mode, before their own warning (two minutes more to answer it). */
+export const mediatorIdleMs = 10 * 60_000;
+/** How long a wait (an SMS, a letter, a call) keeps the clocks still before the mediator is asked if they are there. */
+export const waitLimitMs = 30 * 60_000;
+
 /** What counts as the visitor being there. Reading aloud sends this event, so a listening visitor is not cut off. */
 export const activityEvents = ['pointerdown', 'keydown', 'wheel', 'input', 'passerelle:activity'] as const;
 

@@ -1,11 +1,16 @@
-// Printing a slip or a summary: the host's own print flow where it has one (Electron prints silently to the default
-// printer); elsewhere the page prints itself (the browser kiosk runs Chromium with --kiosk-printing, so no dialog).
+// Printing a page: in Electron the host prints it silently (no dialog a visitor could wander into, the default
+// printer); elsewhere the page prints itself (the browser kiosk runs Chromium with --kiosk-printing, so no dialog),
+// then watches the kiosk's print queue: the sheet came out when the queue is empty, or it is stuck.
 // Prints are silent, so a visit may make a few only: the host counts them (Electron), and so does the page, which
 // starts again with each visit (the page reloads when a visit ends).
 import type { ApiClient } from '../../common/api/contract';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
+/** How long a sheet may wait in the queue before the page says it did not come out. */
+export const printWaitMs = 30_000;
+
 const budget = createPrintBudget();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function printPage(api: ApiClient): Promise<'printed' | 'failed' | 'limit'> {
   if (!budget.take()) return 'limit';
@@ -14,5 +19,11 @@ export async function printPage(api: ApiClient): Promise<'printed' | 'failed' | 
   if (answer && answer.error === 'print.limit') return 'limit';
   if (answer && answer.error === 'print.failed') return 'failed';
   window.print();
-  return 'printed';
+  for (let waited = 0; ; waited += 1000) {
+    const queue = await api['kiosk.printQueue']({}).catch(() => null);
+    // No queue to ask (no CUPS on this host): the page handed the sheet over, and that is all it can know.
+    if (!queue?.ok || queue.value.pending === 0) return 'printed';
+    if (waited >= printWaitMs) return 'failed';
+    await pause(1000);
+  }
 }

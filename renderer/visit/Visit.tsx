@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
 import { IdleWarning } from './IdleWarning';
-import { useIdleTimer } from '../kit/idle';
+import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
 import { KioskContext } from '../kit/KioskContext';
 import { applyDocumentLanguage } from '../i18n/setup';
@@ -17,8 +17,9 @@ import { NeedScreen } from '../screens/need/NeedScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { screenName, type Screen } from '../kit/screens';
 import { TopBar } from './TopBar';
-import { AssistedContext, type ResumePoint, type UnlockedMediator } from '../assisted/AssistedContext';
+import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { MediatorBar } from '../assisted/MediatorBar';
+import { InterruptedSlip } from '../assisted/InterruptedSlip';
 
 interface VisitProps {
   readonly api: ApiClient;
@@ -39,24 +40,66 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   const main = useRef<HTMLElement>(null);
   // Assisted mode: the mediator's session lives in this visit's memory and ends with it (the host locks it too).
   const [mediator, setMediator] = useState<UnlockedMediator | null>(null);
+  const [closedWith, setClosedWith] = useState<UnlockedMediator | null>(null);
   const [resume, setResume] = useState<ResumePoint | null>(null);
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
+  // The open accompaniment's way to close itself with a ticket and the slip, when the visit has to end.
+  const closer = useRef<((why: Closing) => void) | null>(null);
+  const mediatorNow = useRef(mediator);
+  mediatorNow.current = mediator;
+  const lock = useCallback((keepHandOff = false) => {
+    setClosedWith(keepHandOff ? mediatorNow.current : null);
+    setMediator(null);
+    setWaiting(null);
+  }, []);
   const assisted = useMemo(
     () => ({
       enabled: settings.assistedMode,
       printing: settings.printing,
       officialOrigins: settings.officialOrigins,
       mediator,
-      unlock: setMediator,
-      lock: () => setMediator(null),
+      closedWith,
+      unlock: (next: UnlockedMediator) => {
+        setClosedWith(null);
+        setMediator(next);
+      },
+      lock,
       resume,
       setResume,
+      waiting,
+      setWaiting,
+      setCloser: (close: ((why: Closing) => void) | null) => void (closer.current = close),
+      endVisit: onEnd,
     }),
-    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, resume],
+    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
+  // While a mediator is there, the visitor's clock stands still: the mediator's own (longer) one runs instead, and
+  // stands still too while they wait for an SMS, an e-mail, a letter or a call (up to a limit).
   const [idle, setIdle] = useState(false);
-  useIdleTimer(settings.idleTimeoutSeconds * 1000, idle, () => setIdle(true));
+  useIdleTimer(settings.idleTimeoutSeconds * 1000, idle || mediator !== null, () => setIdle(true));
   const endIdle = useCallback(() => onEnd('idle'), [onEnd]);
+  const [mediatorIdle, setMediatorIdle] = useState(false);
+  useIdleTimer(waiting ? waitLimitMs : mediatorIdleMs, mediatorIdle || mediator === null, () => setMediatorIdle(true));
+  const mediatorStays = useCallback(() => {
+    setMediatorIdle(false);
+    if (mediator) void api['mediator.keepAlive']({ token: mediator.token }).then((answer) => !answer.ok && lock());
+  }, [api, mediator, lock]);
+  // Nobody answered the mediator: an open accompaniment closes with its ticket and slip; otherwise assisted mode ends.
+  const mediatorGone = useCallback(() => {
+    setMediatorIdle(false);
+    if (closer.current) return closer.current('idle');
+    if (mediator) void api['mediator.lock']({ token: mediator.token });
+    lock();
+  }, [api, mediator, lock]);
+  // The host's session ends after 15 minutes without a call: while the page sees the mediator there, it stays open.
+  useEffect(() => {
+    if (!mediator) return;
+    const ping = setInterval(() => void api['mediator.keepAlive']({ token: mediator.token }), 5 * 60_000);
+    return () => clearInterval(ping);
+  }, [api, mediator]);
+  // "Terminer" with an accompaniment open: it closes with its ticket and slip first; the hand-off then ends the visit.
+  const endByVisitor = useCallback(() => (closer.current ? closer.current('visitor') : onEnd('visitor')), [onEnd]);
 
   const navigate = useCallback(
     (next: Screen) => {
@@ -92,7 +135,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             locale={locale}
             navigate={navigate}
             onLocale={changeLocale}
-            onEnd={() => onEnd('visitor')}
+            onEnd={endByVisitor}
             comfort={comfort}
             onComfort={setComfort}
           />
@@ -102,6 +145,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
               <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
             </div>
             {screen.name === 'home' && <HomeScreen navigate={navigate} />}
+            {screen.name === 'home' && settings.assistedMode && <InterruptedSlip />}
             {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
             {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
             {screen.name === 'search' && <SearchScreen navigate={navigate} />}
@@ -109,6 +153,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             {screen.name === 'emergency' && <EmergencyScreen />}
           </main>
           {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
+          {mediatorIdle && mediator && <IdleWarning kind="mediator" onStay={mediatorStays} onEnd={mediatorGone} />}
         </div>
       </AssistedContext.Provider>
     </KioskContext.Provider>

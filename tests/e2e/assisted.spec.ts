@@ -116,8 +116,8 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
     seen.push(title);
     const secret = (await page.getByRole('button', { name: "C'est fait, par le médiateur" }).count()) === 0;
     if (secret) {
-      // A secret step: the panel hides its notes and says why; only the visitor can end the step.
-      await expect(panel).toContainText('Notes cachées : le visiteur tape un code secret.');
+      // A secret step: the panel says not to look at the screen (its fixes stay); only the visitor can end the step.
+      await expect(panel).toContainText("Étape secrète : ne regardez pas l'écran quand la personne tape.");
       await expect(page.getByRole('status').filter({ hasText: 'Étape secrète' })).toBeVisible();
     } else {
       await expect(panel.getByRole('button', { name: 'Cacher les notes du médiateur' })).toBeVisible();
@@ -221,6 +221,8 @@ test('another visit, another mediator: the ticket resumes the journey at the blo
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff).toContainText('Votre démarche est finie.');
   await expect(handoff.locator('.ticket-code')).toHaveCount(0);
+  // Karim sends the visitor to the Assurance Maladie for what is left: La Coop's "Structure de redirection".
+  await handoff.getByRole('radio', { name: 'Opérateur ou organisme en charge de la démarche administrative' }).click();
   await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
 
   // The ticket served once.
@@ -284,7 +286,7 @@ test('where the host can show the official site beside the guide, the step offer
   await expect(page.getByRole('button', { name: 'Ouvrir le site officiel à côté' })).toBeVisible();
 });
 
-test('the admin sees the three accompaniments (the last one stopped when the visit ended), where the visitor got stuck, and gets the CSV', async ({
+test('the admin sees the accompaniments with titles and durations, where the visitor got stuck, the La Coop lines (one per accompaniment, resumed or not) by mediator and day, and the CSV', async ({
   page,
 }) => {
   await openAdmin(page, 'Entrer la phrase secrète');
@@ -295,19 +297,34 @@ test('the admin sees the three accompaniments (the last one stopped when the vis
   await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Démarche finie');
   await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Arrêtée par la personne');
   await expect(activity.getByRole('region', { name: 'Par démarche' })).toContainText('3 accompagnements');
+  // Titles, not slugs, and real durations, not "0 min".
+  await expect(activity.getByRole('region', { name: 'Par démarche' })).toContainText('Activer Mon espace santé');
+  await expect(activity.getByRole('region', { name: 'Par démarche' })).not.toContainText(/(^|\D)0 min/);
   await expect(activity.getByRole('region', { name: 'Où les personnes bloquent' })).toContainText(
-    'activer-mon-espace-sante · code-provisoire · SMS non reçu',
+    'Activer Mon espace santé · Taper le code provisoire · SMS non reçu',
   );
+  // The lines to copy into La Coop: Sophie's accompaniment and Karim's resume of it are one line, with Karim's
+  // referral; the third one (stopped) is its own line. Karim's own lines: the resumed one only.
+  const lines = activity.getByRole('region', { name: 'Lignes à recopier dans La Coop' });
+  await expect(lines.getByRole('row')).toHaveCount(3);
+  await expect(lines.getByRole('row').nth(1)).toContainText('Accompagnement individuel');
+  await expect(lines).toContainText('Opérateur ou organisme en charge de la démarche administrative');
+  await activity.getByLabel('Médiateur').selectOption({ label: 'Karim' });
+  await expect(lines.getByRole('row')).toHaveCount(3);
+  await activity.getByRole('button', { name: 'Aujourd’hui' }).click();
+  await expect(lines.getByRole('row')).toHaveCount(3);
+  await activity.getByLabel('Médiateur').selectOption({ label: 'Tous les médiateurs' });
+  await activity.getByRole('button', { name: 'Toute la période' }).click();
   // A locked-down kiosk refuses downloads: the file can be saved on the kiosk, in the data folder's exports.
   await activity.getByRole('button', { name: 'Enregistrer le fichier sur la borne' }).click();
-  await expect(activity.getByRole('status').last()).toContainText(join(host().dataDir, 'exports'));
+  await expect(activity.getByRole('status').filter({ hasText: 'enregistré dans' })).toContainText(join(host().dataDir, 'exports'));
   const saved = readdirSync(join(host().dataDir, 'exports'));
   expect(saved).toHaveLength(1);
   expect(
     readFileSync(join(host().dataDir, 'exports', saved[0] ?? ''), 'utf8')
       .trim()
       .split(/\r?\n/),
-  ).toHaveLength(4);
+  ).toHaveLength(3);
   await activity.getByRole('button', { name: 'Préparer le fichier CSV' }).click();
   const downloading = page.waitForEvent('download');
   await activity.getByRole('link', { name: 'Télécharger le fichier CSV' }).click();
@@ -316,15 +333,14 @@ test('the admin sees the three accompaniments (the last one stopped when the vis
     for await (const chunk of stream) text += String(chunk);
     return text;
   });
-  const lines = csv.trim().split(/\r?\n/);
-  expect(lines).toHaveLength(4);
-  // The CRA's codes: the themes Santé and Aide aux démarches administratives, the journey, its outcome, the role.
-  expect(lines.slice(1).join('\n')).toContain('Sante;AideAuxDemarchesAdministratives');
-  expect(
-    lines.slice(1).some((line) => line.includes('activer-mon-espace-sante') && line.includes('blocked') && line.includes('volunteer')),
-  ).toBe(true);
-  expect(
-    lines.slice(1).some((line) => line.includes('activer-mon-espace-sante') && line.includes('done') && line.includes('professional')),
-  ).toBe(true);
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(rows).toHaveLength(3);
+  expect(rows[0]).toMatch(/^Date;Type;Canaux d'accompagnement;Nom du lieu;/);
+  expect(rows.slice(1).join('\n')).toContain(';Activer Mon espace santé;');
+  expect(rows.slice(1).some((row) => row.endsWith(';Oui;Opérateur ou organisme en charge de la démarche administrative'))).toBe(true);
+  expect(csv).not.toContain('activer-mon-espace-sante');
   expect(await axeViolations(page)).toEqual([]);
 });

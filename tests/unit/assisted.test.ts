@@ -96,6 +96,7 @@ describe('assisted mode', () => {
       ['admin.action', null, 'mediator.created'],
       ['mediator.unlock', null, 'volunteer'],
       ['accompaniment.start', null, 'volunteer'],
+      ['accompaniment.with', null, '1'],
       ['consent.given', null, null],
       ['step.done', 'site', 'visitor'],
       ['step.secret', 'code', null],
@@ -111,7 +112,7 @@ describe('assisted mode', () => {
     const other = await unlock(2);
     expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({
       ok: true,
-      value: { journey: 'activer-le-compte', step: 'code' },
+      value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
     });
     expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code })).toEqual({ ok: false, error: 'ticket.unknown' });
     expect(journal.verify().ok).toBe(true);
@@ -151,7 +152,60 @@ describe('assisted mode', () => {
     close();
   });
 
-  it('ends, as stopped, an accompaniment a previous run of the kiosk left open', async () => {
+  it('a visit cut by a crash or by idle time closes the open accompaniment with a ticket for its step, and says which', async () => {
+    const { call, unlock, journal, assisted, db, close } = await setUp();
+    const token = await unlock(1);
+    const begin = async () => {
+      const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+        ok: true;
+        value: { accompaniment: string };
+      };
+      const accompaniment = started.value.accompaniment;
+      await call('assisted.record', { token, accompaniment, event: 'consent.given' });
+      await call('assisted.record', { token, accompaniment, event: 'step', step: 'site', outcome: 'done', by: 'mediator' });
+      // Waiting for the SMS at the code step: the wait is journaled with its kind, never with what arrives.
+      expect(await call('assisted.record', { token, accompaniment, event: 'step.wait', step: 'code', what: 'sms' })).toEqual({
+        ok: true,
+        value: { recorded: true },
+      });
+      return accompaniment;
+    };
+    const crashed = await begin();
+    assisted.stopAll('crash');
+    const idled = await begin();
+    assisted.stopAll('idle');
+    const rows = journal.rows();
+    expect(rows.filter((r) => r.event === 'step.wait').map((r) => [r.step, r.detail])).toEqual([
+      ['code', 'sms'],
+      ['code', 'sms'],
+    ]);
+    expect(rows.filter((r) => r.event === 'accompaniment.end').map((r) => [r.accompaniment, r.detail])).toEqual([
+      [crashed, 'crash'],
+      [idled, 'idle'],
+    ]);
+    expect(rows.filter((r) => r.event === 'ticket.created').map((r) => [r.accompaniment, r.step])).toEqual([
+      [crashed, 'code'],
+      [idled, 'code'],
+    ]);
+    // The crash's ticket is given once to the page that comes back (the idle one was on the page's own slip).
+    const interrupted = await call('assisted.interrupted', {});
+    expect(interrupted.ok && interrupted.value.tickets.map((t) => t.journey)).toEqual(['activer-le-compte']);
+    expect(await call('assisted.interrupted', {})).toEqual({ ok: true, value: { tickets: [] } });
+    // The tickets are real: each resumes at the code step and names the accompaniment it continues.
+    const codes = db.prepare('SELECT code, accompaniment FROM resume_ticket ORDER BY accompaniment').all() as {
+      code: string;
+      accompaniment: string;
+    }[];
+    expect(codes.map((c) => c.accompaniment).sort()).toEqual([crashed, idled].sort());
+    for (const { code, accompaniment } of codes)
+      expect(await call('assisted.ticketUse', { token, code })).toEqual({
+        ok: true,
+        value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
+      });
+    close();
+  });
+
+  it('ends, as a crash, an accompaniment a previous run of the kiosk left open', async () => {
     const { db, journal, close } = await setUp();
     journal.append({ event: 'accompaniment.start', accompaniment: 'left-open', journey: 'activer-le-compte', role: 'volunteer' });
     journal.append({ event: 'accompaniment.start', accompaniment: 'ended', journey: 'activer-le-compte', role: 'volunteer' });
@@ -166,7 +220,7 @@ describe('assisted mode', () => {
     const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');
     expect(ends.map((r) => [r.accompaniment, r.detail])).toEqual([
       ['ended', 'done'],
-      ['left-open', 'stopped'],
+      ['left-open', 'crash'],
     ]);
     expect(journal.verify()).toMatchObject({ ok: true });
     close();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRecords, FiguresError, mergeCraCsv } from '../../build/scripts/figures-merge';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
-import { craColumns, craCsv } from '../../main/assisted/activity';
+import { craColumns, craCsv, csvCell } from '../../main/assisted/coop-export';
 import { createJournal } from '../../main/journal/journal';
 import type { AccompanimentOutcome } from '../../common/api/types';
 import { useTempDir } from './temp-dir';
@@ -16,7 +16,7 @@ const tempDir = useTempDir();
 const root = join(import.meta.dirname, '..', '..');
 
 /** A kiosk's CRA export after the given accompaniments (day, journey, outcome), through the real journal. */
-function exportOf(siteType: string, visits: readonly [string, string, AccompanimentOutcome][]): string {
+function exportOf(siteName: string, visits: readonly [string, string, AccompanimentOutcome][]): string {
   const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
   let clock = new Date();
   const journal = createJournal(db, () => clock);
@@ -24,20 +24,21 @@ function exportOf(siteType: string, visits: readonly [string, string, Accompanim
     const accompaniment = `acc${String(n).padStart(13, '0')}`;
     clock = new Date(`${day}T10:00:00Z`);
     journal.append({ event: 'accompaniment.start', accompaniment, journey, role: 'professional' });
+    journal.append({ event: 'step.done', accompaniment, journey, step: 'x', by: 'visitor' });
     clock = new Date(`${day}T10:12:00Z`);
     journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome });
   });
-  const csv = craCsv(db, siteType);
+  const csv = craCsv(db, { name: siteName, city: 'Lyon' }, (journey) => `Titre de ${journey}`);
   db.close();
   return csv;
 }
 
 describe('figures:merge', () => {
-  const library = exportOf('library', [
+  const library = exportOf('Médiathèque', [
     ['2026-03-02', 'activer-mon-espace-sante', 'done'],
     ['2026-03-09', 'compte-ameli', 'referred'],
   ]);
-  const pharmacy = exportOf('pharmacy', [['2026-03-05', 'appli-carte-vitale', 'done']]);
+  const pharmacy = exportOf('Pharmacie; du centre', [['2026-03-05', 'appli-carte-vitale', 'done']]);
 
   it('keeps the header once and every accompaniment of every kiosk, by date', () => {
     const merged = mergeCraCsv([
@@ -45,11 +46,11 @@ describe('figures:merge', () => {
       { name: 'pharmacie.csv', text: pharmacy },
     ]);
     const records = csvRecords(merged);
-    expect(records[0]).toBe(craColumns.join(','));
-    expect(records.slice(1).map((r) => r.slice(0, 10))).toEqual(['2026-03-02', '2026-03-05', '2026-03-09']);
-    expect(records[2]).toContain(',pharmacy,');
-    // A quoted cell with a separator inside (the themes) comes through whole.
-    expect(records[1]).toContain('"Sante;AideAuxDemarchesAdministratives"');
+    expect(records[0]).toBe(`\uFEFF${craColumns.map(csvCell).join(';')}`);
+    expect(records.slice(1).map((r) => r.slice(0, 10))).toEqual(['02/03/2026', '05/03/2026', '09/03/2026']);
+    // A quoted cell with the separator inside (this pharmacy's name) comes through whole.
+    expect(records[2]).toContain(';"Pharmacie; du centre";');
+    expect(records[3]).toContain(';Titre de compte-ameli;');
     expect(merged.endsWith('\r\n')).toBe(true);
   });
 

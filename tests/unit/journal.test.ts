@@ -146,27 +146,3 @@ describe('journal', () => {
     db.close();
   });
 });
-
-describe('activity report export', () => {
-  it('writes one CRA line per finished accompaniment, with duration, autonomy and referral', async () => {
-    const { craCsv } = await import('../../main/assisted/activity');
-    const { journal, later, db } = setUp();
-    // Steps done by the visitor and by the mediator: partly autonomous; 20 minutes.
-    accompaniment(journal, later, 'a1', 'done');
-    journal.append({ event: 'step.done', accompaniment: 'a1', journey: 'activer-mon-espace-sante', step: 'x', by: 'mediator' });
-    // Sent to the Assurance Maladie desk, everything done by the visitor.
-    journal.append({ event: 'accompaniment.start', accompaniment: 'a2', journey: 'creer-compte-ameli', role: 'professional' });
-    journal.append({ event: 'step.done', accompaniment: 'a2', journey: 'creer-compte-ameli', step: 'y', by: 'visitor' });
-    later(7);
-    journal.append({ event: 'accompaniment.end', accompaniment: 'a2', journey: 'creer-compte-ameli', outcome: 'referred' });
-    // Not finished: not reported yet.
-    journal.append({ event: 'accompaniment.start', accompaniment: 'a3', journey: 'creer-compte-ameli', role: 'volunteer' });
-    const lines = craCsv(db, 'library').trimEnd().split('\r\n');
-    expect(lines).toEqual([
-      'date,duree_minutes,type_lieu,type_structure,thematiques,autonomie,oriente_vers_structure,structure_de_redirection,demarche,issue,role_mediateur',
-      '2026-09-01,20,LieuActivite,library,"Sante;AideAuxDemarchesAdministratives",PartiellementAutonome,non,,activer-mon-espace-sante,done,volunteer',
-      '2026-09-01,7,LieuActivite,library,"Sante;AideAuxDemarchesAdministratives",Autonome,oui,OperateurOuOrganismeEnCharge,creer-compte-ameli,referred,professional',
-    ]);
-    db.close();
-  });
-});

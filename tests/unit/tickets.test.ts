@@ -29,7 +29,7 @@ describe('resume tickets', () => {
     const { code, expiresAt } = tickets.create('activer-mon-espace-sante', 'code-provisoire');
     expect(expiresAt).toBe('2026-12-23T10:00:00.000Z');
     expect(db.prepare('SELECT * FROM resume_ticket').all()).toEqual([
-      { code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: expiresAt },
+      { code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: expiresAt, accompaniment: null },
     ]);
     expect(tickets.use(code.toLowerCase())).toEqual({ journey: 'activer-mon-espace-sante', step: 'code-provisoire' });
     expect(tickets.use(code)).toBe('unknown');

@@ -14,5 +14,9 @@ SELECT
   CASE WHEN event IN ('step.done', 'step.skipped') THEN detail END AS done_by,
   CASE WHEN event = 'step.blocked' THEN detail END AS blocked_reason,
   CASE WHEN event = 'print' THEN detail END AS print_kind,
-  CASE WHEN event = 'admin.action' THEN detail END AS admin_action
+  CASE WHEN event = 'admin.action' THEN detail END AS admin_action,
+  CASE WHEN event = 'accompaniment.with' THEN detail END AS mediator_id,
+  CASE WHEN event = 'accompaniment.resumes' THEN detail END AS resumes,
+  CASE WHEN event = 'accompaniment.redirected' THEN detail END AS redirected_to,
+  CASE WHEN event = 'step.wait' THEN detail END AS wait_for
 FROM journal;

@@ -4,6 +4,7 @@ import m002 from './002-admin.sql';
 import m003 from './003-mediation.sql';
 import m004 from './004-journal-decoded.sql';
 import m005 from './005-recovery.sql';
+import m006 from './006-ticket-origin.sql';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '003-mediation', sql: m003 },
   { version: 4, name: '004-journal-decoded', sql: m004 },
   { version: 5, name: '005-recovery', sql: m005 },
+  { version: 6, name: '006-ticket-origin', sql: m006 },
 ];

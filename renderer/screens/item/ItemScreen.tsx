@@ -18,7 +18,9 @@ const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then
 
 export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate }) {
   const { t } = useTranslation();
-  const { mediator } = useAssisted();
+  // The mediator beside the visitor, or the one whose accompaniment just closed by itself (its hand-off stays).
+  const { mediator: unlocked, closedWith } = useAssisted();
+  const mediator = unlocked ?? closedWith;
   // The visitor may say no to being accompanied: the journey then goes on as for a visitor alone.
   const [refused, setRefused] = useState(false);
   const { api, locale } = useKiosk();

@@ -1,0 +1,62 @@
+// After a crash cut an accompaniment, the page that comes back shows its ticket once, as a slip to print or to
+// photograph: the accompaniment was closed with a ticket, never silently. Only the code and the journey, no one's name.
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../kit/KioskContext';
+import { printPage } from '../kit/print';
+import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
+import { useAssisted } from './AssistedContext';
+
+type Ticket = { readonly code: string; readonly expiresAt: string; readonly journey: string };
+
+export function InterruptedSlip() {
+  const { t } = useTranslation();
+  const { api, locale } = useKiosk();
+  const { printing } = useAssisted();
+  const [tickets, setTickets] = useState<readonly Ticket[]>([]);
+  const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
+  useEffect(() => {
+    void api['assisted.interrupted']({}).then(async (answer) => {
+      if (!answer.ok || answer.value.tickets.length === 0) return;
+      setTickets(answer.value.tickets);
+      const named: Record<string, string> = {};
+      for (const { journey } of answer.value.tickets) {
+        const item = await api['content.item']({ locale, id: journey });
+        if (item.ok) named[journey] = item.value.title;
+      }
+      setTitles(named);
+    });
+  }, [api]);
+  if (tickets.length === 0) return null;
+  return (
+    <section className="handoff print-card interrupted-slip" aria-labelledby="interrupted-heading">
+      <h2 id="interrupted-heading">{t('assisted.interruptedTitle')}</h2>
+      <p>{t('assisted.interruptedText')}</p>
+      {tickets.map((ticket) => (
+        <div className="ticket" key={ticket.code}>
+          <p className="lead">{titles[ticket.journey] ?? ''}</p>
+          <p>{t('assisted.ticket')}</p>
+          <p className="ticket-code" dir="ltr">
+            {ticket.code}
+          </p>
+          <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+          <p>{t('assisted.keepSlip')}</p>
+        </div>
+      ))}
+      <p>
+        {t('assisted.helpPhone')} <PhoneNumber number={assuranceMaladiePhone} />
+      </p>
+      <div className="answer-row no-print">
+        {printing && (
+          <Button className="action" onPress={() => void printPage(api)}>
+            {t('assisted.print')}
+          </Button>
+        )}
+        <Button className="action action-primary" onPress={() => setTickets([])}>
+          {t('assisted.interruptedClose')}
+        </Button>
+      </div>
+    </section>
+  );
+}

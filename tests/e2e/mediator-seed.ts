@@ -1,0 +1,36 @@
+// Sets up a host for an assisted-mode spec through its own API, as the admin area would: the admin passphrase, then
+// mediator accounts. Runs in the page (same origin), so the host's origin checks apply as for the real admin.
+import type { Page } from '@playwright/test';
+
+export async function seedMediators(
+  page: Page,
+  passphrase: string,
+  mediators: readonly { displayName: string; role: 'volunteer' | 'professional'; pin: string }[],
+): Promise<void> {
+  await page.evaluate(
+    async ({ passphrase, mediators }) => {
+      const call = async (method: string, input: unknown) =>
+        (await (
+          await fetch(`/api/call/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(input),
+          })
+        ).json()) as { ok: boolean; value: { token: string } };
+      const admin = await call('admin.setup', { passphrase });
+      if (!admin.ok) throw new Error('the admin passphrase could not be set');
+      for (const mediator of mediators) await call('admin.mediatorCreate', { token: admin.value.token, ...mediator });
+    },
+    { passphrase, mediators },
+  );
+}
+
+/** Opens assisted mode as this mediator from the home screen. */
+export async function unlockMediator(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('button', { name: 'Espace médiateur' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
+  await dialog.getByRole('radio', { name }).click();
+  await dialog.getByLabel('Votre code à chiffres').fill(pin);
+  await dialog.getByRole('button', { name: 'Ouvrir' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}

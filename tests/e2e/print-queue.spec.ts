@@ -1,0 +1,227 @@
+// Printing through a real print queue, the way the browser kiosk prints: Chromium with the launcher's kiosk flags
+// (--kiosk-printing: no dialog) prints window.print() to the default CUPS printer, here a PDF printer (cups-pdf).
+// Headless Chromium does not print at all (window.print() returns at once and no job reaches CUPS), so this browser
+// runs headed under its own Xvfb. The test reads the PDF that came out (pdftotext), checks that repeated taps made
+// one sheet, that the page said when the paper came out, and that the queue is empty once the visit is over.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { chromiumKioskArgs } from '../../main/hosts/launcher/chromium';
+import { chromiumArgs, chromiumExecutable } from './chromium-path';
+import { expect, test, useOwnHost } from './fixtures';
+import { seedMediators, unlockMediator } from './mediator-seed';
+
+const hasCups = !spawnSync('lpstat', ['-r']).error;
+test.skip(!hasCups, 'lpstat is missing: CUPS is not installed here (.ci/run installs cups, printer-driver-cups-pdf and poppler-utils)');
+test.describe.configure({ mode: 'serial' });
+const host = useOwnHost('passerelle-print-');
+
+/** Where cups-pdf writes the PDFs of this user's jobs (its "Out" setting; ${HOME}/PDF unless changed). */
+function pdfFolder(): string {
+  const conf = existsSync('/etc/cups/cups-pdf.conf') ? readFileSync('/etc/cups/cups-pdf.conf', 'utf8') : '';
+  const out = /^Out\s+(.+)$/m.exec(conf)?.[1]?.trim() ?? '${HOME}/PDF';
+  return out.replace('${HOME}', homedir()).replace('${USER}', userInfo().username);
+}
+const pdfs = (): string[] => (existsSync(pdfFolder()) ? readdirSync(pdfFolder()).filter((f) => f.endsWith('.pdf')) : []);
+/** Jobs still in the queue (pending, held or printing), as `lpstat -o` lists them. */
+const queue = (): string => execFileSync('lpstat', ['-o'], { encoding: 'utf8' }).trim();
+/**
+ * Documents CUPS still keeps in its spool folder since `since` (ms): a printed sheet's data stays there for a day
+ * unless the kiosk's CUPS is set with PreserveJobFiles No (docs/deploy.md, .ci/run). Unreadable folder: nothing to say.
+ */
+function spooledSince(since: number): string[] {
+  try {
+    return readdirSync('/var/spool/cups').filter((f) => /^d\d+-\d+$/.test(f) && statSync(join('/var/spool/cups', f)).mtimeMs >= since);
+  } catch {
+    return [];
+  }
+}
+
+let xvfb: ChildProcess | undefined;
+let browser: Browser | undefined;
+
+test.beforeAll(async () => {
+  // The default printer must be the PDF printer, as .ci/run sets it up: otherwise this test would print on paper.
+  const uri = execFileSync('lpstat', ['-v'], { encoding: 'utf8' });
+  const destination = /system default destination: (\S+)/.exec(execFileSync('lpstat', ['-d'], { encoding: 'utf8' }))?.[1];
+  expect(destination, 'a default printer (lpadmin -d)').toBeTruthy();
+  expect(uri).toContain(`device for ${destination}: cups-pdf:/`);
+  // A display of our own: -displayfd writes the number of the first free one.
+  xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const display = await new Promise<string>((resolve, reject) => {
+    xvfb?.stdio[3]?.on('data', (data: Buffer) => resolve(data.toString().trim()));
+    xvfb?.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+  });
+  // The launcher's own kiosk flags; Playwright brings its profile and window, so not --app, --user-data-dir, --incognito.
+  const kiosk = chromiumKioskArgs('about:blank', '/nonexistent', { kiosk: true }).filter(
+    (flag) => !/^--(app|user-data-dir)=|^--incognito$/.test(flag),
+  );
+  expect(kiosk).toContain('--kiosk-printing');
+  browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    headless: false,
+    args: [...chromiumArgs, ...kiosk],
+    env: { ...process.env, DISPLAY: `:${display}` },
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  xvfb?.kill();
+});
+
+async function newPage(): Promise<Page> {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false });
+  return context.newPage();
+}
+
+/** Waits for the jobs to leave the queue, then returns the PDFs that came out since `before`. */
+async function printedSince(before: readonly string[]): Promise<string[]> {
+  await expect.poll(() => pdfs().filter((f) => !before.includes(f)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect.poll(queue, { timeout: 20_000 }).toBe('');
+  // A second copy, if the taps asked for one, would be in the queue or out by now.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  expect(queue()).toBe('');
+  return pdfs().filter((f) => !before.includes(f));
+}
+
+function pdfText(file: string): string {
+  const path = join(pdfFolder(), file);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  // The sheet is the visitor's: nothing of it stays on the kiosk.
+  rmSync(path);
+  return text;
+}
+
+async function openJourney(page: Page): Promise<void> {
+  await page.goto(host().url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  await unlockMediator(page, 'Sophie', '24681357');
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page
+    .getByRole('button', { name: /Activer Mon espace santé/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: "D'accord, on commence" }).click();
+}
+
+/** Answers the readiness questions: yes, except "no" where `no` says. */
+async function answerReadiness(page: Page, no: (question: string) => boolean): Promise<void> {
+  const lead = page.locator('.lead').last();
+  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
+  for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()); i++) {
+    const asked = (await lead.textContent()) ?? '';
+    await page.getByRole('button', { name: no(asked) ? 'Non' : 'Oui', exact: true }).click();
+    await expect
+      .poll(async () => (await lead.textContent()) !== asked || !(await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()))
+      .toBe(true);
+  }
+}
+
+test('the hand-off prints once through the queue, however often it is tapped, and says when the paper came out', async () => {
+  const page = await newPage();
+  await page.goto(host().url);
+  await seedMediators(page, 'la borne de la pharmacie', [{ displayName: 'Sophie', role: 'volunteer', pin: '24681357' }]);
+  await openJourney(page);
+  await answerReadiness(page, () => false);
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await expect(page.locator('#step-heading')).toHaveText('Demander un nouveau code provisoire');
+  // The visitor has to go: "Terminer" closes the accompaniment with its ticket and the hand-off.
+  await page.getByRole('button', { name: 'Terminer', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Terminer ?' }).getByRole('button', { name: 'Oui, terminer' }).click();
+  const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const ticket = (await handoff.locator('.ticket-code').textContent()) ?? '';
+
+  const before = pdfs();
+  const started = Date.now() - 1000;
+  // Three quick taps, the way a visitor taps when nothing seems to happen.
+  await handoff.getByRole('button', { name: 'Imprimer le résumé' }).scrollIntoViewIfNeeded();
+  const button = await handoff.getByRole('button', { name: 'Imprimer le résumé' }).boundingBox();
+  if (!button) throw new Error('no print button');
+  const tap = () => page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+  for (let n = 0; n < 3; n++) await tap();
+  // And again once the page is back, as when the sheet is slow to come out.
+  await page.waitForTimeout(3000);
+  await tap();
+  await tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toHaveCount(0);
+  const printed = await printedSince(before);
+  expect(printed).toHaveLength(1);
+  await expect(
+    handoff.getByRole('status').filter({ hasText: /^Imprimé à \d{2}:\d{2}\. Prenez la feuille dans l'imprimante\.$/ }),
+  ).toBeVisible();
+  await expect(handoff.getByRole('button', { name: 'Imprimer le résumé' })).toBeDisabled();
+
+  const text = pdfText(printed[0] ?? '');
+  expect(text).toContain('Résumé de votre démarche');
+  expect(text).toContain('Activer Mon espace santé');
+  // The ticket is printed wide apart (letter-spacing), so pdftotext may cut it with spaces.
+  expect(text.replace(/\s+/g, '')).toContain(ticket);
+  expect(text).toContain('Demander un nouveau code provisoire');
+  expect(text).toContain('3646');
+  // Only the hand-off: not the mediator's name, bar, panel or buttons.
+  expect(text).not.toContain('Sophie');
+  expect(text).not.toContain('Mode accompagné');
+  expect(text).not.toContain("Terminer l'accompagnement");
+
+  await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  // Nothing of the visitor is left in the printer's queue.
+  expect(queue()).toBe('');
+  expect(execFileSync('lpstat', ['-W', 'not-completed', '-o'], { encoding: 'utf8' }).trim()).toBe('');
+  expect(spooledSince(started)).toEqual([]);
+  await page.context().close();
+});
+
+test('the slip of what to bring prints through the queue too, and the queue is empty after the visit', async () => {
+  const page = await newPage();
+  await openJourney(page);
+  // No carte Vitale today: the journey stops at a slip of what to bring next time.
+  await answerReadiness(page, (question) => question.includes('carte Vitale avec vous'));
+  const slip = page.getByRole('region', { name: 'Résumé de votre démarche' });
+  await expect(slip).toContainText('Votre carte Vitale, avec ou sans photo.');
+  const before = pdfs();
+  const started = Date.now() - 1000;
+  await slip.getByRole('button', { name: 'Imprimer la liste' }).click();
+  await expect(slip.getByRole('status').filter({ hasText: /^Imprimé à / })).toBeVisible();
+  const printed = await printedSince(before);
+  expect(printed).toHaveLength(1);
+  const text = pdfText(printed[0] ?? '');
+  expect(text).toContain('Votre carte Vitale, avec ou sans photo.');
+  expect(text).not.toContain('Sophie');
+  await slip.getByRole('button', { name: "Terminer l'accompagnement" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  expect(queue()).toBe('');
+  expect(spooledSince(started)).toEqual([]);
+  await page.context().close();
+});
+
+test('a sheet stuck in the queue (printer stopped) is said on the page instead of "Imprimé"', async () => {
+  test.setTimeout(90_000);
+  const page = await newPage();
+  await openJourney(page);
+  await answerReadiness(page, (question) => question.includes('carte Vitale avec vous'));
+  const slip = page.getByRole('region', { name: 'Résumé de votre démarche' });
+  // The printer stops (out of paper, jammed): CUPS holds the job.
+  execFileSync('cupsdisable', ['PDF']);
+  try {
+    await slip.getByRole('button', { name: 'Imprimer la liste' }).click();
+    await expect(slip.getByRole('alert')).toHaveText("L'impression n'a pas marché. Demandez à l'accueil, ou prenez cette page en photo.", {
+      timeout: 45_000,
+    });
+    await expect(slip.getByRole('status').filter({ hasText: /^Imprimé à / })).toHaveCount(0);
+    expect(queue()).not.toBe('');
+  } finally {
+    execFileSync('cancel', ['-a', 'PDF']);
+    execFileSync('cupsenable', ['PDF']);
+  }
+  expect(queue()).toBe('');
+  await page.context().close();
+});
