@@ -11,6 +11,7 @@ export const layers = {
       ['main/hosts/launcher'],
       ['main/hosts/electron', 'main/hosts/web'],
       ['main/hosts/common'],
+      ['main/cli'],
       ['main/app'],
       ['main/assisted', 'main/kiosk'],
       ['main/staff', 'main/content'],
@@ -19,7 +20,7 @@ export const layers = {
       ['main/core'],
     ],
     packages: (name, folder) =>
-      folder.startsWith('main/hosts/') || folder === 'main/app'
+      folder.startsWith('main/hosts/') || folder === 'main/app' || folder === 'main/cli'
         ? true
         : !['electron', 'node:http', 'node:https', 'react', 'react-dom'].includes(name) && !name.startsWith('react/'),
   },

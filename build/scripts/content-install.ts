@@ -1,50 +1,5 @@
-// `npm run content:install -- --from=DIR|URL [--config=FILE] [--data-dir=DIR]`: installs a signed content pack
-// into a kiosk's data folder (from a USB stick or a web server); a running kiosk picks it up within a second.
-// `--rollback` puts the previous pack back.
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadSiteConfig } from '../../main/core/config';
-import { createFileLogger } from '../../main/core/log';
-import { installPackFromFolder, installPackFromUrl, rollbackPack } from '../../main/content/content-updates';
-import { join } from 'node:path';
+// `npm run content:install -- --from=DIR|URL [--rollback]`: installs a signed content pack (main/cli/content-install.ts;
+// an installed kiosk runs the same command as `content-install`).
+import { runContentInstall } from '../../main/cli/content-install';
 
-const { values } = parseArgs({
-  options: {
-    from: { type: 'string' },
-    config: { type: 'string' },
-    'data-dir': { type: 'string' },
-    rollback: { type: 'boolean', default: false },
-  },
-});
-
-try {
-  const overrides = values['data-dir'] ? { dataDir: values['data-dir'] } : {};
-  const config = loadSiteConfig(values.config ? { explicitPath: values.config, overrides } : { overrides });
-  const log = createFileLogger(join(config.dataDir, 'logs'), { echo: false });
-  if (values.rollback) {
-    process.stdout.write(
-      rollbackPack(config.dataDir, log) ? 'The previous pack is back in place.\n' : 'There is no previous pack to go back to.\n',
-    );
-    process.exit(0);
-  }
-  if (!values.from) throw new Error('Say where the pack is: --from=FOLDER or --from=https://…/');
-  if (!config.contentPublicKey && !config.allowUnsignedPacks)
-    throw new Error('The configuration has no contentPublicKey: the kiosk cannot check who signed the pack.');
-  const trust = {
-    publicKeyPem: config.contentPublicKey ? readFileSync(config.contentPublicKey, 'utf8') : null,
-    allowUnsigned: config.allowUnsignedPacks,
-  };
-  // The admin's own install: a pack older than the installed one is still refused (only --rollback goes back).
-  const result = /^https?:\/\//.test(values.from)
-    ? await installPackFromUrl(values.from, config.dataDir, trust, log)
-    : await installPackFromFolder(values.from, config.dataDir, trust, log);
-  if (!result.ok) {
-    const why = result.error === 'content.packNotNewer' ? ' it is not newer than the installed pack, use --rollback to go back;' : '';
-    process.stderr.write(`The pack was refused (${result.error});${why} the kiosk keeps its current pack.\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`Installed content pack ${result.manifest.version}.\n`);
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
-  process.exit(2);
-}
+process.exitCode = await runContentInstall(process.argv.slice(2));

@@ -127,7 +127,8 @@ export function openKiosk(options: OpenKioskOptions) {
         const item = await content.handlers['content.item']({ locale: 'fr', id });
         if (!item.ok) continue;
         titles[id] = item.value.title;
-        if (item.value.kind === 'journey') for (const step of (item.value.body as JourneyBody).steps) titles[`${id}/${step.id}`] = step.title;
+        if (item.value.kind === 'journey')
+          for (const step of (item.value.body as JourneyBody).steps) titles[`${id}/${step.id}`] = step.title;
       }
       return titles;
     },

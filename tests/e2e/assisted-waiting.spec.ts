@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, test, useOwnHost } from './fixtures';
+import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 import { seedMediators, unlockMediator } from './mediator-seed';
 
 test.describe.configure({ mode: 'serial' });
@@ -51,7 +51,9 @@ async function toTheSmsStep(page: Page): Promise<void> {
 test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the wait is on screen, the step is kept', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
   await page.goto(host().url);
-  await seedMediators(page, 'la borne de la médiathèque', [{ displayName: 'Nadia', role: 'volunteer', pin: '24681357' }]);
+  await seedMediators(page, 'la borne de la médiathèque', setupCodeOf(host()), [
+    { displayName: 'Nadia', role: 'volunteer', pin: '24681357' },
+  ]);
   await toTheSmsStep(page);
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 

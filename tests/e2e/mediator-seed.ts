@@ -5,10 +5,12 @@ import type { Page } from '@playwright/test';
 export async function seedMediators(
   page: Page,
   passphrase: string,
+  /** The one-time setup code the host wrote in its data folder (fixtures' setupCodeOf). */
+  code: string,
   mediators: readonly { displayName: string; role: 'volunteer' | 'professional'; pin: string }[],
 ): Promise<void> {
   await page.evaluate(
-    async ({ passphrase, mediators }) => {
+    async ({ passphrase, code, mediators }) => {
       const call = async (method: string, input: unknown) =>
         (await (
           await fetch(`/api/call/${method}`, {
@@ -17,11 +19,11 @@ export async function seedMediators(
             body: JSON.stringify(input),
           })
         ).json()) as { ok: boolean; value: { token: string } };
-      const admin = await call('admin.setup', { passphrase });
+      const admin = await call('admin.setup', { passphrase, code });
       if (!admin.ok) throw new Error('the admin passphrase could not be set');
       for (const mediator of mediators) await call('admin.mediatorCreate', { token: admin.value.token, ...mediator });
     },
-    { passphrase, mediators },
+    { passphrase, code, mediators },
   );
 }
 

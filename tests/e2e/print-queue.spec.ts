@@ -10,7 +10,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { chromiumKioskArgs } from '../../main/hosts/launcher/chromium';
 import { chromiumArgs, chromiumExecutable } from './chromium-path';
-import { expect, test, useOwnHost } from './fixtures';
+import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 import { seedMediators, unlockMediator } from './mediator-seed';
 
 const hasCups = !spawnSync('lpstat', ['-r']).error;
@@ -126,7 +126,9 @@ async function answerReadiness(page: Page, no: (question: string) => boolean): P
 test('the hand-off prints once through the queue, however often it is tapped, and says when the paper came out', async () => {
   const page = await newPage();
   await page.goto(host().url);
-  await seedMediators(page, 'la borne de la pharmacie', [{ displayName: 'Sophie', role: 'volunteer', pin: '24681357' }]);
+  await seedMediators(page, 'la borne de la pharmacie', setupCodeOf(host()), [
+    { displayName: 'Sophie', role: 'volunteer', pin: '24681357' },
+  ]);
   await openJourney(page);
   await answerReadiness(page, () => false);
   await page.getByRole('button', { name: 'Commencer' }).click();

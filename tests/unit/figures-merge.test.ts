@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, FiguresError, mergeCraCsv } from '../../build/scripts/figures-merge';
+import { csvRecords, FiguresError, mergeCraCsv } from '../../main/cli/figures-merge';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { craColumns, craCsv, csvCell } from '../../main/assisted/coop-export';

@@ -2,7 +2,7 @@
 // the journal of commit e93a92f) keeps its bytes and hashes, verifies, decodes to typed events and gives the same
 // figures through the decoded view.
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../main/core/log';
 import { createJournal } from '../../main/journal/journal';
 import { openStateDb } from '../../main/state/state-db';
 import { useTempDir } from './temp-dir';
+import { buildIfStale } from '../../build/scripts/build';
 
 const tempDir = useTempDir();
 const root = join(import.meta.dirname, '..', '..');
@@ -81,6 +82,29 @@ describe('a journal written before typed events', () => {
     ]);
     db.close();
   });
+
+  it("passes `journal-verify` run by the installed kiosk's own entry point, with no developer tools", async () => {
+    await buildIfStale({ quiet: true });
+    const dir = tempDir();
+    copyFileSync(fixture, join(dir, 'state.db'));
+    const run = spawnSync(process.execPath, [join(root, 'dist', 'main', 'start.cjs'), 'journal-verify', `--data-dir=${dir}`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toContain('Journal ok: 21 rows');
+    expect(run.status).toBe(0);
+    // A row changed by hand is found by the same command.
+    const db = new Database(join(dir, 'state.db'));
+    db.exec('DROP TRIGGER journal_no_update');
+    db.prepare("UPDATE journal SET detail = 'done' WHERE event = 'accompaniment.end' AND detail = 'blocked'").run();
+    db.close();
+    const broken = spawnSync(process.execPath, [join(root, 'dist', 'main', 'start.cjs'), 'journal-verify', `--data-dir=${dir}`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(broken.stdout).toContain('Journal broken at row');
+    expect(broken.status).toBe(1);
+  }, 120_000);
 
   it('passes `npm run journal:verify` on the kiosk data folder', () => {
     const dir = tempDir();

@@ -23,6 +23,7 @@ import {
   officialUrlDecision,
 } from './policies/official-pane';
 import { refusedDebugSwitches } from './policies/debug-switches';
+import { operationsCommand } from '../../cli/commands';
 import { shouldGrantDevice, shouldGrantPermission } from './policies/permissions';
 import { isBlockedShortcut } from './policies/shortcuts';
 import { kioskWindowOptions, recoveryAction, visitorPartition } from './policies/window';
@@ -43,7 +44,12 @@ protocol.registerSchemesAsPrivileged([
 // A packaged kiosk never starts under a debugger or a remote controller. (Unpackaged, for development and the
 // Electron tests, Playwright itself connects through --inspect and --remote-debugging-port.)
 const refused = app.isPackaged ? refusedDebugSwitches(process.argv, process.env) : [];
-if (refused.length > 0) {
+// `passerelle-sante journal-verify …` (and the other operations commands): run on the installed kiosk, then exit.
+const args = process.argv.slice(app.isPackaged ? 1 : 2);
+const command = operationsCommand(args);
+if (command) {
+  void Promise.resolve(command(args.slice(1))).then((code) => app.exit(code));
+} else if (refused.length > 0) {
   process.stderr.write(`Passerelle Santé refuses to start with: ${refused.join(', ')}.\n`);
   app.exit(2);
 } else if (!app.requestSingleInstanceLock()) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ConfigError, loadSiteConfig, type SiteConfig } from '../../core/config';
 import { createFileLogger } from '../../core/log';
 import { browserPolicyFile } from '../web/browser-policy';
+import { operationsCommand } from '../../cli/commands';
 import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
@@ -131,7 +132,9 @@ function hostEnvironment(): HostEnvironment {
   return { electronBinary, electronSqliteBinding: existsSync(binding) ? binding : null };
 }
 
-main().catch((error: unknown) => {
+// `start.cjs journal-verify …` (and the other operations commands) runs that command on this kiosk and exits.
+const command = operationsCommand(process.argv.slice(2));
+(command ? Promise.resolve(command(process.argv.slice(3))).then((code) => process.exit(code)) : main()).catch((error: unknown) => {
   process.stderr.write(`Passerelle Santé stopped on an unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

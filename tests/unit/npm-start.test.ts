@@ -1,0 +1,78 @@
+// `npm start` keeps nothing of the build beside the kiosk: once the host serves, no bundler or TypeScript loader is
+// alive in its process tree, and the whole tree stays small (it once kept about 500 MB of build process).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+let stop: (() => void) | null = null;
+afterEach(() => stop?.());
+
+/** The pids under `pid` (children, grandchildren…), read from /proc. */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const walk = (p: number): void => {
+    for (const child of parents.get(p) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+const commandOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+const residentKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+describe('npm start', () => {
+  it.skipIf(process.platform !== 'linux')(
+    'serves with no build process left beside the kiosk',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
+      const child = spawn(
+        process.execPath,
+        ['build/scripts/start.mjs', '--host=web', '--no-browser', '--port=0', `--data-dir=${dataDir}`],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      stop = () => {
+        child.kill('SIGTERM');
+        rmSync(dataDir, { recursive: true, force: true });
+      };
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address within 90 s:\n${output}`)), 90_000);
+        const onData = (data: Buffer) => {
+          output += data.toString();
+          if (!/running at http:\/\//.test(output)) return;
+          clearTimeout(timer);
+          resolve();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+      });
+      const tree = [child.pid ?? 0, ...descendants(child.pid ?? 0)];
+      const commands = tree.map(commandOf);
+      expect(commands.filter((command) => /tsx|esbuild|vite|build\.ts/.test(command))).toEqual([]);
+      const totalMb = tree.reduce((sum, pid) => sum + residentKb(pid), 0) / 1024;
+      expect(totalMb).toBeLessThan(250);
+    },
+    120_000,
+  );
+});
