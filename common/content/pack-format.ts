@@ -115,9 +115,7 @@ export const packPlaceJson = z.looseObject({
 });
 export const packPictogramAltJson = z.record(z.string().max(10), z.string().max(2000));
 
-/** Marks around matched words in search snippets: control characters no text contains, rendered as <mark>. */
-export const snippetStart = '\u0002';
-export const snippetEnd = '\u0003';
+export { snippetEnd, snippetStart } from './snippet-marks';
 
 export const packSchemaSql = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;

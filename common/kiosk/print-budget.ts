@@ -11,6 +11,10 @@ export function createPrintBudget(limit: number = printsPerVisit) {
       used += 1;
       return true;
     },
+    /** A print that did not happen after all (a host that cannot print): it does not count. */
+    giveBack(): void {
+      used = Math.max(0, used - 1);
+    },
     /** A new visit. */
     reset(): void {
       used = 0;

@@ -156,7 +156,13 @@ export function openKiosk(options: OpenKioskOptions) {
       return ok({ wiped: true as const });
     },
     // Silent prints are counted per visit: a visitor pressing "print" in a loop would empty the paper tray.
-    'kiosk.print': () => (prints.take() ? options.host.print() : fail('print.limit')),
+    'kiosk.print': async () => {
+      if (!prints.take()) return fail('print.limit');
+      const printed = await options.host.print();
+      // A host that cannot print (the browser kiosk: the page prints itself and counts its own) used none of them.
+      if (!printed.ok && printed.error === 'print.unavailable') prints.giveBack();
+      return printed;
+    },
     'kiosk.officialOpen': ({ url, bounds }) => options.host.openOfficial(url, bounds),
     'kiosk.officialClose': () => {
       options.host.closeOfficial();

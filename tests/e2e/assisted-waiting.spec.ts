@@ -23,7 +23,7 @@ function journal(): { event: string; detail: string | null; accompaniment: strin
   }
 }
 
-/** Home, unlock as Nadia, open Mon espace santé with her, consent, readiness all yes, the first step done. */
+/** Home, unlock as Nadia, open Mon espace santé with her, consent, readiness all yes, up to the step where the SMS comes. */
 async function toTheSmsStep(page: Page): Promise<void> {
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
@@ -45,7 +45,11 @@ async function toTheSmsStep(page: Page): Promise<void> {
   const heading = page.locator('#step-heading');
   await expect(heading).toHaveText('Ouvrir le site');
   await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
-  await expect(heading).toHaveText('Demander un nouveau code provisoire');
+  await expect(heading).toHaveText('Taper votre numéro de sécurité sociale');
+  await page.getByRole('button', { name: "C'est fait, par moi" }).click();
+  await expect(heading).toHaveText('Votre carte Vitale et son numéro de série');
+  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await expect(heading).toHaveText('Recevoir votre code provisoire');
 }
 
 test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the wait is on screen, the step is kept', async ({ page }) => {
@@ -62,7 +66,7 @@ test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the
   await expect(panel).toContainText("Étape secrète : ne regardez pas l'écran quand la personne tape.");
   await expect(panel.getByText("Le SMS n'arrive pas.")).toBeVisible();
   await expect(panel).toContainText('Vérifiez le numéro de téléphone.');
-  const step = page.getByRole('region', { name: 'Demander un nouveau code provisoire' });
+  const step = page.getByRole('region', { name: 'Recevoir votre code provisoire' });
   await expect(step.getByText('Si ça ne marche pas', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'On attend' }).click();
@@ -82,7 +86,7 @@ test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activer Mon espace santé');
   }
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  await expect(page.locator('#step-heading')).toHaveText('Demander un nouveau code provisoire');
+  await expect(page.locator('#step-heading')).toHaveText('Recevoir votre code provisoire');
   await expect(wait).toContainText('Depuis 4 min');
 
   // The SMS came: the wait ends, the step is done, the journey goes on.
@@ -113,7 +117,7 @@ test("the mediator's idle: a warning with time to extend; unanswered, the accomp
   await expect(warning.getByRole('timer')).toHaveText('Secondes restantes : 60');
   await warning.getByRole('button', { name: "Continuer l'accompagnement" }).click();
   await expect(warning).toBeHidden();
-  await expect(page.locator('#step-heading')).toHaveText('Demander un nouveau code provisoire');
+  await expect(page.locator('#step-heading')).toHaveText('Recevoir votre code provisoire');
 
   // Again, and nobody answers: the accompaniment closes with a ticket and the slip on screen.
   for (let s = 0; s < 600; s += 60) await page.clock.fastForward(60_000);
@@ -144,7 +148,7 @@ test('"Terminer" during an accompaniment closes it with a ticket and the slip, n
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff).toBeVisible();
   await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-  await expect(handoff).toContainText('Demander un nouveau code provisoire');
+  await expect(handoff).toContainText('Recevoir votre code provisoire');
   await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   const ends = journal().filter((r) => r.event === 'accompaniment.end');

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { snippetEnd, snippetStart } from '../../../common/content/pack-format';
+import { snippetEnd, snippetStart } from '../../../common/content/snippet-marks';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
 import { useApiResult } from '../../kit/useApiResult';
