@@ -19,10 +19,16 @@ export async function printPage(api: ApiClient): Promise<'printed' | 'failed' | 
   if (answer && answer.error === 'print.limit') return 'limit';
   if (answer && answer.error === 'print.failed') return 'failed';
   window.print();
+  // The browser hands the page to the queue a moment after print() returns: an empty queue means "printed" once the
+  // job was seen in it, or once it stayed empty for a few seconds (a fast printer, or a job that never waited).
+  let seen = false;
+  let emptyPolls = 0;
   for (let waited = 0; ; waited += 1000) {
     const queue = await api['kiosk.printQueue']({}).catch(() => null);
     // No queue to ask (no CUPS on this host): the page handed the sheet over, and that is all it can know.
-    if (!queue?.ok || queue.value.pending === 0) return 'printed';
+    if (!queue?.ok) return 'printed';
+    if (queue.value.pending > 0) seen = true;
+    else if (seen || ++emptyPolls >= 3) return 'printed';
     if (waited >= printWaitMs) return 'failed';
     await pause(1000);
   }

@@ -133,7 +133,7 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   await answerReadiness(page, () => false);
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
-  await expect(page.locator('#step-heading')).toHaveText('Demander un nouveau code provisoire');
+  await expect(page.locator('#step-heading')).toHaveText('Taper votre numéro de sécurité sociale');
   // The visitor has to go: "Terminer" closes the accompaniment with its ticket and the hand-off.
   await page.getByRole('button', { name: 'Terminer', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Terminer ?' }).getByRole('button', { name: 'Oui, terminer' }).click();
@@ -166,7 +166,7 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   expect(text).toContain('Activer Mon espace santé');
   // The ticket is printed wide apart (letter-spacing), so pdftotext may cut it with spaces.
   expect(text.replace(/\s+/g, '')).toContain(ticket);
-  expect(text).toContain('Demander un nouveau code provisoire');
+  expect(text).toContain('Taper votre numéro de sécurité sociale');
   expect(text).toContain('3646');
   // Only the hand-off: not the mediator's name, bar, panel or buttons.
   expect(text).not.toContain('Sophie');
