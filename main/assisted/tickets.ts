@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 
 import { ticketAlphabet } from '../../common/api/types';
+import { isUniqueViolation } from '../state/constraint';
 
 export { ticketAlphabet };
 const codeLength = 8;
@@ -41,7 +42,7 @@ export function createTickets(db: Database.Database, now: () => Date = () => new
           return { code, expiresAt };
         } catch (error) {
           // The same code twice: draw again.
-          if (!(error instanceof Error && /UNIQUE|PRIMARY/.test(error.message))) throw error;
+          if (!isUniqueViolation(error)) throw error;
         }
       }
     },

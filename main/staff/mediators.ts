@@ -6,6 +6,7 @@ import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { MediatorAccount, MediatorRole } from '../../common/api/types';
 import type { Sessions } from './sessions';
+import { isUniqueViolation } from '../state/constraint';
 import type { Logger } from '../core/log';
 import type { Journal } from '../journal/journal';
 import { createLoginLock } from './login-lock';
@@ -58,7 +59,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
         journal.append({ event: 'admin.action', action: 'mediator.created' });
         return ok({ id });
       } catch (error) {
-        if (error instanceof Error && /UNIQUE/.test(error.message)) return fail('mediator.nameTaken');
+        if (isUniqueViolation(error)) return fail('mediator.nameTaken');
         throw error;
       }
     },
