@@ -1,4 +1,5 @@
 // Shapes of the values the API returns: shared by services and the renderer.
+import type { PageReadability } from '../content/readability';
 
 export const locales = ['fr', 'en', 'ar'] as const;
 export type Locale = (typeof locales)[number];
@@ -204,17 +205,10 @@ export type AdminLogin =
   | { readonly outcome: 'blocked' };
 
 /** How easy a page of the content pack is to read, for the admin view. */
-export interface ItemReadability {
+export interface ItemReadability extends PageReadability {
   readonly id: string;
   readonly title: string;
   readonly kind: 'topic' | 'journey';
-  readonly score: number | null;
-  readonly formula: 'kandel-moles' | 'flesch' | null;
-  readonly minimum: number | null;
-  readonly sentences: number;
-  readonly longestSentence: number;
-  readonly tooLong: number;
-  readonly ok: boolean;
   /** The day the page's facts are due to be read again against its sources (YYYY-MM-DD). */
   readonly reviewBy: string;
 }
