@@ -11,7 +11,7 @@ import { useKiosk } from '../kit/KioskContext';
 import { StepBody } from '../journey/JourneyView';
 import { ReadinessQuestion } from '../journey/Readiness';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
-import { ChoiceGroup } from '../components/ChoiceGroup';
+import { ChoicePanel } from './ChoicePanel';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
 import { canOpenBeside, OfficialPane } from './OfficialPane';
@@ -273,57 +273,32 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
           </div>
         )}
         {phase.blocking === 'wait' ? (
-          <div className="blocked-reasons">
-            <h3 id="wait-heading" className="journey-focus" tabIndex={-1}>
-              {t('assisted.waitTitle')}
-            </h3>
-            <ChoiceGroup
-              labelledBy="wait-heading"
-              options={waitKinds.map((id) => ({ id, label: t(`assisted.waitKinds.${id}`) }))}
-              value={waitChoice}
-              onChange={setWaitChoice}
-            />
-            <p role="alert" className="form-message">
-              {message}
-            </p>
-            <div className="answer-row">
-              <Button className="action" onPress={() => setPhase({ ...phase, blocking: null })}>
-                {t('assisted.cancel')}
-              </Button>
-              <Button className="action action-primary" onPress={() => void startWait()}>
-                {t('assisted.waitStart')}
-              </Button>
-            </div>
-          </div>
+          <ChoicePanel
+            id="wait-heading"
+            title={t('assisted.waitTitle')}
+            options={waitKinds.map((id) => ({ id, label: t(`assisted.waitKinds.${id}`) }))}
+            value={waitChoice}
+            onChange={setWaitChoice}
+            message={message}
+            confirmLabel={t('assisted.waitStart')}
+            onCancel={() => setPhase({ ...phase, blocking: null })}
+            onConfirm={() => void startWait()}
+          />
         ) : phase.blocking === 'reason' ? (
-          <div className="blocked-reasons">
-            <h3 id="reason-heading" className="journey-focus" tabIndex={-1}>
-              {t('assisted.reasonTitle')}
-            </h3>
-            <ChoiceGroup
-              labelledBy="reason-heading"
-              options={blockedReasons.map((id) => ({ id, label: t(`assisted.reasons.${id}`) }))}
-              value={reason}
-              onChange={setReason}
-            />
-            <p role="alert" className="form-message">
-              {message}
-            </p>
-            <div className="answer-row">
-              <Button className="action" onPress={() => setPhase({ ...phase, blocking: null })}>
-                {t('assisted.cancel')}
-              </Button>
-              <Button
-                className="action action-primary"
-                onPress={() => {
-                  if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(t('assisted.chooseReason'));
-                  void endStep('blocked', 'visitor', reason as BlockedReason);
-                }}
-              >
-                {t('assisted.confirmReason')}
-              </Button>
-            </div>
-          </div>
+          <ChoicePanel
+            id="reason-heading"
+            title={t('assisted.reasonTitle')}
+            options={blockedReasons.map((id) => ({ id, label: t(`assisted.reasons.${id}`) }))}
+            value={reason}
+            onChange={setReason}
+            message={message}
+            confirmLabel={t('assisted.confirmReason')}
+            onCancel={() => setPhase({ ...phase, blocking: null })}
+            onConfirm={() => {
+              if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(t('assisted.chooseReason'));
+              void endStep('blocked', 'visitor', reason as BlockedReason);
+            }}
+          />
         ) : phase.blocking === 'next' ? (
           <div className="blocked-reasons">
             <p className="lead journey-focus" tabIndex={-1}>

@@ -1,0 +1,40 @@
+// A choice the mediator makes about the step on screen (why it is blocked, what we are waiting for): a titled list
+// of closed choices, its message, "Annuler" and a confirming button.
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ChoiceGroup } from '../components/ChoiceGroup';
+
+interface ChoicePanelProps {
+  readonly id: string;
+  readonly title: string;
+  readonly options: readonly { readonly id: string; readonly label: string }[];
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly onCancel: () => void;
+  readonly onConfirm: () => void;
+}
+
+export function ChoicePanel({ id, title, options, value, onChange, message, confirmLabel, onCancel, onConfirm }: ChoicePanelProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="blocked-reasons">
+      <h3 id={id} className="journey-focus" tabIndex={-1}>
+        {title}
+      </h3>
+      <ChoiceGroup labelledBy={id} options={options} value={value} onChange={onChange} />
+      <p role="alert" className="form-message">
+        {message}
+      </p>
+      <div className="answer-row">
+        <Button className="action" onPress={onCancel}>
+          {t('assisted.cancel')}
+        </Button>
+        <Button className="action action-primary" onPress={onConfirm}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </div>
+  );
+}
