@@ -83,7 +83,11 @@ export function HandOff({
       if (closing !== 'idle') return;
       // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
       // mode closes; the slip stays on screen until the visitor's own idle time ends the visit.
-      if (printing) await print();
+      // The sheet goes to the printer; the closing waits only for its line in the journal, not for the paper.
+      if (printing) {
+        void print();
+        await printRecorded.current;
+      }
       if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
       ended.current = true;
       await api['mediator.lock']({ token: mediator.token });
@@ -101,17 +105,21 @@ export function HandOff({
     .filter(Boolean)
     .join('\n');
 
+  /** The journal's record of the print under way: the accompaniment must still be open when it is written. */
+  const printRecorded = useRef<Promise<unknown>>(Promise.resolve());
   const print = async () => {
     if (printBusy.current) return;
     printBusy.current = true;
     setPrintState({ name: 'printing' });
     if (accompaniment) {
-      const answer = await api['assisted.record']({
+      const recording = api['assisted.record']({
         token: mediator.token,
         accompaniment,
         event: 'print',
         what: bring.length > 0 ? 'slip' : 'summary',
       });
+      printRecorded.current = recording;
+      const answer = await recording;
       if (!answer.ok && answer.error === 'mediator.locked' && closing !== 'idle') lock();
     }
     // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
