@@ -28,6 +28,37 @@ const top = (query: string, n = 3) =>
     .map((h) => h.id);
 
 describe('shipped content', () => {
+  it('covers what people come to a desk for, in every language: 12 journeys and 35 topics at least', () => {
+    for (const locale of ['fr', 'en', 'ar']) {
+      expect(manifest.counts[locale]?.journeys, locale).toBeGreaterThanOrEqual(12);
+      expect(manifest.counts[locale]?.topics, locale).toBeGreaterThanOrEqual(35);
+    }
+    const ids = new Set((db.prepare("SELECT id FROM item WHERE locale = 'fr'").pluck().all() as string[]).values());
+    // The procedures of the coverage list, one page each (journeys where there is something to do).
+    for (const id of [
+      'creer-ou-retrouver-adresse-e-mail',
+      'codes-recus-par-sms-ou-e-mail',
+      'numero-de-securite-sociale-et-numero-de-serie',
+      'quelle-piece-d-identite',
+      'telecharger-attestation-de-droits',
+      'voir-mes-remboursements',
+      'changer-adresse-ou-compte-bancaire',
+      'carte-vitale-perdue-ou-volee',
+      'declarer-medecin-traitant',
+      'arret-de-travail',
+      'maternite-paternite',
+      'avoir-16-ans',
+      'puma-protection-universelle-maladie',
+      'aide-medicale-de-l-etat',
+      'complementaire-sante-solidaire-plafonds',
+      'mon-espace-sante-profil-enfant',
+      'mon-espace-sante-fermer',
+      'mon-espace-sante-ce-qu-il-propose',
+      'preparer-une-teleconsultation',
+    ])
+      expect(ids.has(id), id).toBe(true);
+  });
+
   it('has at least 14 topics and 4 journeys, the same set in French, English and Arabic', () => {
     for (const locale of ['fr', 'en', 'ar']) {
       expect(manifest.counts[locale]?.topics).toBeGreaterThanOrEqual(14);
