@@ -10,6 +10,7 @@ import { blockedReasons, waitKinds } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { StepBody } from '../journey/JourneyView';
 import { ReadinessQuestion } from '../journey/Readiness';
+import { stepPosition } from '../journey/step-position';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoicePanel } from './ChoicePanel';
 import { HandOff, type ReceiptLine } from './HandOff';
@@ -251,7 +252,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     <div className="assisted-layout">
       <section aria-labelledby="step-heading" className="journey-step">
         {/* The visitor's "Si ça ne marche pas" stays, secret step or not: the fixes need no look at their screen. */}
-        <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems />
+        <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
         {canOpenBeside(step.url, officialOrigins) && beside === null && (
           <Button className="action" onPress={() => setBeside(step.url ?? null)}>
             {t('assisted.officialOpen')}

@@ -6,6 +6,7 @@ import type { GlossaryWord, JourneyBody, JourneyStep } from '../../common/api/ty
 import { OfficialAddress } from '../components/OfficialAddress';
 import { RichLine, RichList, RichParagraphs } from '../components/RichLine';
 import { ReadinessQuestion } from './Readiness';
+import { stepPosition, type StepPosition } from './step-position';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
@@ -96,7 +97,7 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
   }
   return (
     <section aria-labelledby="step-heading" className="journey-step">
-      <StepBody step={step} index={phase.index} total={body.steps.length} glossary={glossary} showProblems />
+      <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
       <div className="answer-row">
         {phase.index > 0 && (
           <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>
@@ -116,19 +117,18 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
 
 interface StepBodyProps {
   readonly step: JourneyStep;
-  readonly index: number;
-  readonly total: number;
+  readonly position: StepPosition;
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
   /** In assisted mode the common problems go to the mediator's panel instead. */
   readonly showProblems: boolean;
 }
 
 /** One step as the visitor sees it: its number, title, text, what to have at hand, the official address. */
-export function StepBody({ step, index, total, glossary, showProblems }: StepBodyProps) {
+export function StepBody({ step, position, glossary, showProblems }: StepBodyProps) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="step-counter">{t('journey.step', { n: index + 1, total })}</p>
+      <p className="step-counter">{t('journey.step', { n: position.n, total: position.total })}</p>
       <h2 id="step-heading" className="journey-focus" tabIndex={-1}>
         <BidiText text={step.title} />
       </h2>
