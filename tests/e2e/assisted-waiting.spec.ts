@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
-import { seedMediators, unlockMediator } from './mediator-seed';
+import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
 
 test.describe.configure({ mode: 'serial' });
 const host = useOwnHost('passerelle-waiting-');
@@ -28,19 +28,9 @@ async function toTheSmsStep(page: Page): Promise<void> {
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await unlockMediator(page, 'Nadia', '24681357');
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /Activer Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: "D'accord, on commence" }).click();
+  await openMesWithMediator(page);
+  await answerReadiness(page);
   const start = page.getByRole('button', { name: 'Commencer' });
-  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
-  for (let i = 0; i < 10 && !(await start.isVisible()); i++) {
-    const asked = await page.locator('.lead').last().textContent();
-    await page.getByRole('button', { name: 'Oui', exact: true }).click();
-    await expect.poll(async () => (await start.isVisible()) || (await page.locator('.lead').last().textContent()) !== asked).toBe(true);
-  }
   await start.click();
   const heading = page.locator('#step-heading');
   await expect(heading).toHaveText('Ouvrir le site');

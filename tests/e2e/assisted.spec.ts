@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
+import { answerReadiness, openMesWithMediator } from './mediator-seed';
 
 const passphrase = 'la borne du centre social';
 let ticket = '';
@@ -251,25 +252,9 @@ test('where the host can show the official site beside the guide, the step offer
   });
   await home(page);
   await unlock(page, 'Karim', '13572468');
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /Activer Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: "D'accord, on commence" }).click();
-  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
+  await openMesWithMediator(page);
   // Every answer "yes": the journey starts at its first step, which opens the official site.
-  for (let i = 0; i < 10 && !(await page.getByRole('button', { name: 'Commencer' }).isVisible()); i++) {
-    const asked = await page.locator('.lead').last().textContent();
-    await page.getByRole('button', { name: 'Oui', exact: true }).click();
-    await expect
-      .poll(
-        async () =>
-          (await page.getByRole('button', { name: 'Commencer' }).isVisible()) ||
-          (await page.locator('.lead').last().textContent()) !== asked,
-      )
-      .toBe(true);
-  }
+  await answerReadiness(page);
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.getByRole('button', { name: 'Ouvrir le site officiel à côté' }).click();
   const pane = page.getByRole('region', { name: 'Le site officiel' });

@@ -33,21 +33,7 @@ export async function startHost(
     },
   );
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 15_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
-    });
+    const url = await addressOf(child, 'web host');
     return { url, dataDir, process: child, tag };
   } catch (error) {
     // A host too slow to start is not left running behind the failed test.
@@ -90,4 +76,23 @@ function uncaughtErrors(dataDir: string): string {
   } catch {
     return 'no log';
   }
+}
+
+/** The address a starting host prints ("running at http://…"), or an error with what it printed instead. */
+export function addressOf(child: ChildProcess, what: string, timeoutMs = 15_000): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}: ${output}`)));
+  });
 }

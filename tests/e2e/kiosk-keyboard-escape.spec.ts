@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumExecutable } from './chromium-path';
+import { addressOf } from './host-process';
 import type { TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { missingXTools, startXDisplay, type XDisplay } from './x-display';
@@ -73,21 +74,7 @@ async function startLauncher(
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: display, PASSERELLE_CHROMIUM: wrapper },
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the launcher did not start: ${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the launcher exited with ${code}: ${output}`)));
-  });
+  const url = await addressOf(child, 'the launcher');
   return { child, url };
 }
 

@@ -1,6 +1,6 @@
 // Sets up a host for an assisted-mode spec through its own API, as the admin area would: the admin passphrase, then
 // mediator accounts. Runs in the page (same origin), so the host's origin checks apply as for the real admin.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export async function seedMediators(
   page: Page,
@@ -35,4 +35,26 @@ export async function unlockMediator(page: Page, name: string, pin: string): Pro
   await dialog.getByLabel('Votre code à chiffres').fill(pin);
   await dialog.getByRole('button', { name: 'Ouvrir' }).click();
   await dialog.waitFor({ state: 'hidden' });
+}
+
+/** With a mediator unlocked on the home screen: opens "Activer Mon espace santé" and accepts the consent card. */
+export async function openMesWithMediator(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page
+    .getByRole('button', { name: /Activer Mon espace santé/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: "D'accord, on commence" }).click();
+}
+
+/** Answers the readiness questions on screen: yes, except "no" where `no` says; returns when none is left. */
+export async function answerReadiness(page: Page, no: (question: string) => boolean = () => false): Promise<void> {
+  const lead = page.locator('.lead').last();
+  const yes = page.getByRole('button', { name: 'Oui', exact: true });
+  await expect(yes).toBeVisible();
+  for (let i = 0; i < 10 && (await yes.isVisible()); i++) {
+    const asked = (await lead.textContent()) ?? '';
+    await page.getByRole('button', { name: no(asked) ? 'Non' : 'Oui', exact: true }).click();
+    await expect.poll(async () => (await lead.textContent()) !== asked || !(await yes.isVisible())).toBe(true);
+  }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromiumKioskArgs } from '../../main/hosts/launcher/chromium';
 import { chromiumArgs, chromiumExecutable } from './chromium-path';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
-import { seedMediators, unlockMediator } from './mediator-seed';
+import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
 
 const hasCups = !spawnSync('lpstat', ['-r']).error;
 test.skip(!hasCups, 'lpstat is missing: CUPS is not installed here (.ci/run installs cups, printer-driver-cups-pdf and poppler-utils)');
@@ -102,25 +102,7 @@ async function openJourney(page: Page): Promise<void> {
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await unlockMediator(page, 'Sophie', '24681357');
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /Activer Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: "D'accord, on commence" }).click();
-}
-
-/** Answers the readiness questions: yes, except "no" where `no` says. */
-async function answerReadiness(page: Page, no: (question: string) => boolean): Promise<void> {
-  const lead = page.locator('.lead').last();
-  await expect(page.getByRole('button', { name: 'Oui', exact: true })).toBeVisible();
-  for (let i = 0; i < 10 && (await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()); i++) {
-    const asked = (await lead.textContent()) ?? '';
-    await page.getByRole('button', { name: no(asked) ? 'Non' : 'Oui', exact: true }).click();
-    await expect
-      .poll(async () => (await lead.textContent()) !== asked || !(await page.getByRole('button', { name: 'Oui', exact: true }).isVisible()))
-      .toBe(true);
-  }
+  await openMesWithMediator(page);
 }
 
 test('the hand-off prints once through the queue, however often it is tapped, and says when the paper came out', async () => {
