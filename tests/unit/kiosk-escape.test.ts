@@ -119,6 +119,10 @@ describe('targets the browser-kiosk supervisor keeps', () => {
     expect(decideTarget(page('K', 'chrome://newtab/'), context)).toEqual({ action: 'bring-home' });
     expect(decideTarget(page('K', 'file:///var/lib/passerelle-sante/'), context)).toEqual({ action: 'bring-home' });
   });
+  it('leaves the kiosk page alone while it has no address (its renderer was killed; the crash guard brings it home)', () => {
+    expect(decideTarget(page('K', ''), context)).toEqual({ action: 'ignore' });
+    expect(decideTarget(page('K', 'about:blank'), context)).toEqual({ action: 'bring-home' });
+  });
   it('leaves the browser its own toolbars and the pages workers alone', () => {
     expect(decideTarget({ targetId: 'U', type: 'browser_ui', url: 'chrome://omnibox-popup.top-chrome/' }, context)).toEqual({
       action: 'ignore',

@@ -63,8 +63,12 @@ export interface TargetContext {
  */
 export function decideTarget(info: TargetInfo, context: TargetContext): TargetDecision {
   if (innerTypes.has(info.type)) return { action: 'ignore' };
-  if (info.targetId === context.kioskTargetId)
+  if (info.targetId === context.kioskTargetId) {
+    // No address at all: the page is between two documents (its renderer crashed or was killed, the new one has not
+    // committed yet). The crash guard brings it home; navigating it here as well races with that recovery.
+    if (info.url === '') return { action: 'ignore' };
     return isKioskUrl(info.url, context.kioskOrigin) ? { action: 'keep' } : { action: 'bring-home' };
+  }
   if (context.kioskTargetId === null) {
     return info.type === 'page' && isKioskUrl(info.url, context.kioskOrigin) ? { action: 'adopt-kiosk' } : { action: 'wait' };
   }
