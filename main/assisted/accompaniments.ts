@@ -8,6 +8,7 @@ import type { AccompanimentOutcome, JourneyBody, VisitEndReason } from '../../co
 import type { Journal } from '../journal/journal';
 import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
+import { type Clock } from '../core/clock';
 
 export interface AssistedServiceOptions {
   readonly journal: Journal;
@@ -16,7 +17,7 @@ export interface AssistedServiceOptions {
   /** Ends a mediator session at once (one that guessed ticket codes). */
   readonly endSession: (token: string) => void;
   readonly ticketDays?: number;
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 export function createAssistedService(options: AssistedServiceOptions) {

@@ -19,6 +19,7 @@ import {
   type SitePlace,
 } from './coop-export';
 import type { DecodedJournalRow } from '../journal/events';
+import { systemClock, type Clock } from '../core/clock';
 
 export type { ActivityRow, StuckRow };
 
@@ -60,8 +61,8 @@ export function activityFigures(db: Database.Database): { activity: ActivityRow[
  * Retention: journal rows older than `days` become day totals and are removed. Only whole accompaniments go, and
  * only a prefix of the chain, whose last hash becomes the anchor verify() starts from.
  */
-export function applyRetention(db: Database.Database, days: number, now: () => Date = () => new Date()): { removed: number } {
-  const cutoff = new Date(now().getTime() - days * 86_400_000).toISOString();
+export function applyRetention(db: Database.Database, days: number, now: Clock = systemClock): { removed: number } {
+  const cutoff = new Date(now() - days * 86_400_000).toISOString();
   return db.transaction(() => {
     let untilId = db.prepare<[string], number | null>('SELECT max(id) FROM journal WHERE at < ?').pluck().get(cutoff) ?? null;
     if (untilId === null) return { removed: 0 };

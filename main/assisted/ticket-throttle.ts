@@ -2,9 +2,11 @@
 // (the mediator unlocks again, behind the PIN lock), and the whole kiosk answers "too many" for a while after many
 // unknown codes from any session. Held in memory, like the sessions it counts.
 
+import { systemClock, type Clock } from '../core/clock';
+
 export const ticketThrottlePolicy = { perSession: 5, kioskFailures: 20, kioskWindowMs: 15 * 60_000 } as const;
 
-export function createTicketThrottle(now: () => number = Date.now) {
+export function createTicketThrottle(now: Clock = systemClock) {
   const bySession = new Map<string, number>();
   let recent: number[] = [];
   return {

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 
 import { ticketAlphabet } from '../../common/api/types';
 import { isUniqueViolation } from '../state/constraint';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export { ticketAlphabet };
 const codeLength = 8;
@@ -23,7 +24,7 @@ export function normaliseTicketCode(typed: string): string | null {
   return `${cleaned.slice(0, 4)}-${cleaned.slice(4)}`;
 }
 
-export function createTickets(db: Database.Database, now: () => Date = () => new Date()) {
+export function createTickets(db: Database.Database, now: Clock = systemClock) {
   const insert = db.prepare<[string, string, string, string, string | null]>(
     'INSERT INTO resume_ticket (code, journey, step, expires_at, accompaniment) VALUES (?, ?, ?, ?, ?)',
   );
@@ -34,7 +35,7 @@ export function createTickets(db: Database.Database, now: () => Date = () => new
   return {
     /** `accompaniment` is the one the ticket continues: a resumed journey stays one accompaniment in the figures. */
     create(journey: string, step: string, days = 30, accompaniment: string | null = null): { code: string; expiresAt: string } {
-      const expiresAt = new Date(now().getTime() + days * 86_400_000).toISOString();
+      const expiresAt = new Date(now() + days * 86_400_000).toISOString();
       for (;;) {
         const code = newTicketCode();
         try {
@@ -52,12 +53,12 @@ export function createTickets(db: Database.Database, now: () => Date = () => new
       if (!code) return 'invalid';
       const row = take.get(code);
       if (!row) return 'unknown';
-      if (row.expires_at <= now().toISOString()) return 'expired';
+      if (row.expires_at <= isoNow(now)) return 'expired';
       return { journey: row.journey, step: row.step, ...(row.accompaniment ? { from: row.accompaniment } : {}) };
     },
     /** Removes expired tickets (at start and once a day). */
     purgeExpired(): number {
-      return purge.run(now().toISOString()).changes;
+      return purge.run(isoNow(now)).changes;
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../core/log';
 import type { PackTrust } from './content-pack';
 import { installPack, packDirs, parseUpdateUrl, type InstallResult } from './content-updates';
 import { folderSource, SourceError, urlSource, type PackSource } from './pack-sources';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export interface ContentPollerOptions {
   /** A folder, or the https address of the folder where the pack files are published. */
@@ -20,7 +21,7 @@ export interface ContentPollerOptions {
   readonly trust: PackTrust;
   readonly log: Logger;
   readonly random?: () => number;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 export interface CheckResult {
@@ -50,7 +51,7 @@ export function firstCheckDelayMs(random: () => number): number {
 export function createContentPoller(options: ContentPollerOptions) {
   const { source, dataDir, trust, log } = options;
   const random = options.random ?? Math.random;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const isUrl = /^https?:\/\//i.test(source);
   /** Validators of the last manifest that matched the installed pack: the server can then answer 304. */
   let validators: { etag: string | null; lastModified: string | null } = { etag: null, lastModified: null };
@@ -103,7 +104,7 @@ export function createContentPoller(options: ContentPollerOptions) {
       .update('\0')
       .update(signature ?? '')
       .digest('hex');
-    if (held?.key === key && now().getTime() < held.retryAt) return held.result;
+    if (held?.key === key && now() < held.retryAt) return held.result;
 
     const installed = await installPack(packSource, dataDir, trust, log, { automatic: true, read: { manifest, signature } });
     const result = fromInstall(installed);
@@ -114,7 +115,7 @@ export function createContentPoller(options: ContentPollerOptions) {
       // A pack file that did not match may still be arriving (a stick being copied): tried again, less and less often.
       const failures = held?.key === key ? held.failures + 1 : 1;
       const backOffMs = Math.min(24 * 60, options.intervalMinutes * 2 ** (failures - 1)) * 60_000;
-      held = { key, result, failures, retryAt: installed.stage === 'manifest' ? Infinity : now().getTime() + backOffMs };
+      held = { key, result, failures, retryAt: installed.stage === 'manifest' ? Infinity : now() + backOffMs };
     }
     return result;
   };
@@ -157,7 +158,7 @@ export function createContentPoller(options: ContentPollerOptions) {
       }
       status = {
         ...status,
-        lastCheckAt: now().toISOString(),
+        lastCheckAt: isoNow(now),
         lastOutcome: result.outcome,
         lastProblem: result.problem,
         lastInstalled: result.installed ?? status.lastInstalled,
@@ -172,7 +173,7 @@ export function createContentPoller(options: ContentPollerOptions) {
   };
 
   const schedule = (delayMs: number) => {
-    status = { ...status, nextCheckAt: new Date(now().getTime() + delayMs).toISOString() };
+    status = { ...status, nextCheckAt: new Date(now() + delayMs).toISOString() };
     timer = setTimeout(() => {
       void checkNow().finally(() => {
         if (timer !== null) schedule(nextCheckDelayMs(options.intervalMinutes, random));

@@ -6,6 +6,7 @@ import { fail, ok } from '../../common/api/result';
 import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems } from '../../common/api/types';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { systemClock, type Clock } from '../core/clock';
 import { manifestFileName, type PackManifest } from '../../common/content/pack-format';
 import { isOfficialUrl } from '../../common/content/official-domains';
 import type { Logger } from '../core/log';
@@ -94,7 +95,7 @@ function installedStamp(dataDir: string): number {
   }
 }
 
-export function createContentService(options: ContentServiceOptions, now: () => number = Date.now) {
+export function createContentService(options: ContentServiceOptions, now: Clock = systemClock) {
   let stamp = installedStamp(options.dataDir);
   let { pack, problem } = openBest(options);
   const official = (url: string) => isOfficialUrl(url, options.officialDomains ?? []);

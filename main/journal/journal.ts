@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { decodeEvent, encodeEvent, type EncodedEvent, type JournalEvent } from './events';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export type { JournalEvent } from './events';
 
@@ -25,7 +26,7 @@ export function rowHash(prev: string, row: Omit<JournalRow, 'prev_hash' | 'hash'
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-export function createJournal(db: Database.Database, now: () => Date = () => new Date()) {
+export function createJournal(db: Database.Database, now: Clock = systemClock) {
   const last = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1');
   const anchor = db.prepare<[], { last_removed_id: number; hash: string }>('SELECT last_removed_id, hash FROM journal_anchor WHERE id = 1');
   const insert = db.prepare(
@@ -42,7 +43,7 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
 
   const append = db.transaction((event: JournalEvent): JournalRow => {
     const previous = head();
-    const base = { id: previous.id + 1, at: now().toISOString(), ...encodeEvent(event) };
+    const base = { id: previous.id + 1, at: isoNow(now), ...encodeEvent(event) };
     const row = { ...base, prev_hash: previous.hash, hash: rowHash(previous.hash, base) };
     insert.run(row);
     return row;

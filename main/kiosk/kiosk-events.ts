@@ -2,10 +2,11 @@
 // an unauthenticated call can write (a renderer problem) are bounded: a few a minute, a capped number of rows, a
 // month at most, and their time kept to the minute.
 import type Database from 'better-sqlite3';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export const visitorEventBounds = { perMinute: 10, maxRows: 500, keepDays: 30 } as const;
 
-export function createKioskEvents(db: Database.Database, now: () => Date = () => new Date()) {
+export function createKioskEvents(db: Database.Database, now: Clock = systemClock) {
   const insert = db.prepare<[string, string, string]>('INSERT INTO kiosk_event (at, kind, detail) VALUES (?, ?, ?)');
   const purgeOld = db.prepare<[string, string]>('DELETE FROM kiosk_event WHERE kind = ? AND at < ?');
   const trim = db.prepare<[string, string, number]>(
@@ -16,11 +17,11 @@ export function createKioskEvents(db: Database.Database, now: () => Date = () =>
   return {
     /** An event of the kiosk itself. */
     record(kind: string, detail = ''): void {
-      insert.run(now().toISOString(), kind, detail);
+      insert.run(isoNow(now), kind, detail);
     },
     /** An event a visitor's page reported: false when dropped (too many this minute). */
     fromVisitor(kind: string, detail: string): boolean {
-      const at = now().toISOString().slice(0, 16);
+      const at = isoNow(now).slice(0, 16);
       if (at !== minute) {
         minute = at;
         inMinute = 0;
@@ -29,7 +30,7 @@ export function createKioskEvents(db: Database.Database, now: () => Date = () =>
       inMinute += 1;
       db.transaction(() => {
         insert.run(at, kind, detail);
-        purgeOld.run(kind, new Date(now().getTime() - visitorEventBounds.keepDays * 86_400_000).toISOString().slice(0, 16));
+        purgeOld.run(kind, new Date(now() - visitorEventBounds.keepDays * 86_400_000).toISOString().slice(0, 16));
         trim.run(kind, kind, visitorEventBounds.maxRows);
       })();
       return true;

@@ -4,6 +4,7 @@ import { ok } from '../../common/api/result';
 import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import type { KioskEvents } from './kiosk-events';
+import { systemClock, type Clock } from '../core/clock';
 
 export interface KioskServiceDeps {
   readonly version: string;
@@ -12,7 +13,7 @@ export interface KioskServiceDeps {
   readonly events: KioskEvents;
   readonly log: Logger;
   readonly startedAt: Date;
-  readonly now?: () => Date;
+  readonly now?: Clock;
   /** Version of the content pack being served, if any. */
   readonly contentPack: () => string | null;
   readonly contentProblem: () => string | null;
@@ -23,13 +24,13 @@ export interface KioskServiceDeps {
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
   const status = (): KioskStatus => ({
     app: 'passerelle-sante',
     version: deps.version,
     host: deps.host,
     startedAt: deps.startedAt.toISOString(),
-    uptimeSeconds: Math.floor((now().getTime() - deps.startedAt.getTime()) / 1000),
+    uptimeSeconds: Math.floor((now() - deps.startedAt.getTime()) / 1000),
     stateDb: deps.stateDb,
     contentPack: deps.contentPack(),
     contentProblem: deps.contentProblem(),

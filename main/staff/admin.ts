@@ -11,6 +11,7 @@ import { createLoginLock, isAttempt } from './login-lock';
 import type { Sessions } from './sessions';
 import { hashSecret, lockPolicy, verifySecret } from './secrets';
 import type { SetupCode } from './setup-code';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export interface AdminServiceOptions {
   readonly db: Database.Database;
@@ -20,7 +21,7 @@ export interface AdminServiceOptions {
   readonly setupCode: SetupCode;
   /** The last time the state DB was found corrupt and started again empty, for the admin to see. */
   readonly recovery?: StateRecovery | null;
-  readonly now?: () => number;
+  readonly now?: Clock;
   /** Closes the kiosk app, for the staff exit; absent where the host cannot close itself. */
   readonly closeKiosk?: () => void;
   /** The staff sessions table: a login opens an admin session there. */
@@ -31,7 +32,7 @@ const subject = 'admin';
 
 export function createAdminService(options: AdminServiceOptions) {
   const { db, log } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock;
 
   const storedHash = db.prepare<[], string>('SELECT hash FROM admin_secret WHERE id = 1').pluck();
   const insertHash = db.prepare<[string, string]>('INSERT INTO admin_secret (id, hash, created_at) VALUES (1, ?, ?)');
@@ -74,7 +75,7 @@ export function createAdminService(options: AdminServiceOptions) {
       }
       attempt.succeeded();
       const hash = await hashSecret(passphrase);
-      const at = new Date(now()).toISOString();
+      const at = isoNow(now);
       if (storedHash.get() === undefined) {
         insertHash.run(hash, at);
         log.info('admin.passphraseSet', {});

@@ -4,6 +4,7 @@
 // resets nothing.
 import type Database from 'better-sqlite3';
 import { lockDelaySeconds, lockPolicy } from './secrets';
+import { type Clock } from '../core/clock';
 
 export type LockAnswer =
   | { readonly outcome: 'wrong'; readonly attemptsBeforeLock: number }
@@ -16,7 +17,7 @@ export interface Attempt {
   failed(): LockAnswer;
 }
 
-export function createLoginLock(db: Database.Database, now: () => number, blockAfter: number) {
+export function createLoginLock(db: Database.Database, now: Clock, blockAfter: number) {
   const row = db.prepare<[string], { failures: number; locked_until: number }>(
     'SELECT failures, locked_until FROM login_lock WHERE subject = ?',
   );

@@ -11,6 +11,7 @@ import type { Logger } from '../core/log';
 import type { Journal } from '../journal/journal';
 import { createLoginLock } from './login-lock';
 import { hashSecret, lockPolicy, verifySecret } from './secrets';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export interface MediatorServiceOptions {
   readonly db: Database.Database;
@@ -18,7 +19,7 @@ export interface MediatorServiceOptions {
   readonly log: Logger;
   /** The staff sessions table: an unlock opens a mediator session there. */
   readonly sessions: Pick<Sessions, 'open' | 'close'>;
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 interface MediatorRow {
@@ -31,7 +32,7 @@ interface MediatorRow {
 
 export function createMediatorService(options: MediatorServiceOptions) {
   const { db, journal, log } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock;
   const lock = createLoginLock(db, now, lockPolicy.blockAfter.mediator);
   const { sessions } = options;
 
@@ -55,7 +56,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
     'admin.mediatorCreate': async ({ displayName, role, pin }) => {
       const hash = await hashSecret(pin);
       try {
-        const id = Number(insert.run(displayName, role, hash, new Date(now()).toISOString()).lastInsertRowid);
+        const id = Number(insert.run(displayName, role, hash, isoNow(now)).lastInsertRowid);
         journal.append({ event: 'admin.action', action: 'mediator.created' });
         return ok({ id });
       } catch (error) {

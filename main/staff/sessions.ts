@@ -2,9 +2,10 @@
 // by an idle window of its kind, by logout or lock, or by the end of the visit. Dispatch resolves callers here.
 import { randomBytes } from 'node:crypto';
 import type { AdminPrincipal, MediatorPrincipal, Principal } from '../../common/api/contract';
+import { systemClock, type Clock } from '../core/clock';
 
 export interface SessionsOptions {
-  readonly now?: () => number;
+  readonly now?: Clock;
   /** How long each kind of session lives without a call. */
   readonly idleMs?: { readonly admin?: number; readonly mediator?: number };
   /** A session ended by its idle window (the mediators' service journals the lock). */
@@ -15,7 +16,7 @@ export interface SessionsOptions {
 type Opened<P extends Principal> = P extends Principal ? Omit<P, 'token'> : never;
 
 export function createSessions(options: SessionsOptions = {}) {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock;
   const idleMs = { admin: options.idleMs?.admin ?? 10 * 60_000, mediator: options.idleMs?.mediator ?? 15 * 60_000 };
   const table = new Map<string, { principal: Principal; last: number }>();
 

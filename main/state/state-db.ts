@@ -5,12 +5,13 @@ import { basename, dirname, join } from 'node:path';
 import type { StateDbStatus, StateRecovery } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import { migrations as knownMigrations, type Migration } from './migrations/index';
+import { systemClock, type Clock } from '../core/clock';
 
 export interface OpenStateDbOptions {
   /** Path of a better-sqlite3 binary built for another runtime (Electron's ABI). */
   readonly nativeBinding?: string;
   readonly migrations?: readonly Migration[];
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 export interface OpenedStateDb {
@@ -35,7 +36,7 @@ export function openStateDb(file: string, log: Logger, options: OpenStateDbOptio
     return { db, status: { status: 'ok', schemaVersion: schemaVersion(db), lastRecovery: lastRecovery(db) } };
   } catch (error) {
     if (!isCorruption(error)) throw error;
-    const now = (options.now ?? (() => new Date()))();
+    const now = new Date((options.now ?? systemClock)());
     const movedAsideTo = moveAside(file, now);
     log.error('stateDb.recovered', { reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown', movedAsideTo });
     const lost = countLost(join(dirname(file), movedAsideTo), options.nativeBinding);

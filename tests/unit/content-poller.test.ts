@@ -168,7 +168,7 @@ describe('the content poller', () => {
     const dataDir = tempDir();
     const log = createMemoryLogger();
     let clock = Date.parse('2026-11-30T08:00:00Z');
-    const poller = createContentPoller({ source: stick, intervalMinutes: 60, dataDir, trust, log, now: () => new Date(clock) });
+    const poller = createContentPoller({ source: stick, intervalMinutes: 60, dataDir, trust, log, now: () => clock });
     const attempts = () => log.lines.filter((l) => l.event === 'content.updateRefused').length;
 
     buildSignedPack(stick, generateSigningKeys().privateKeyPem);

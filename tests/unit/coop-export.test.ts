@@ -57,7 +57,7 @@ function accompaniment(
 function setUp() {
   const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
   let clock = new Date();
-  const journal = createJournal(db, () => clock);
+  const journal = createJournal(db, () => clock.getTime());
   const at = (time: string) => void (clock = new Date(time));
   // Monday: Mon espace santé with mediator 1, blocked at the SMS; a ticket. The carte Vitale app, done by the
   // mediator on the visitor's phone, then sent to the Assurance Maladie.

@@ -19,7 +19,7 @@ const root = join(import.meta.dirname, '..', '..');
 function exportOf(siteName: string, visits: readonly [string, string, AccompanimentOutcome][]): string {
   const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
   let clock = new Date();
-  const journal = createJournal(db, () => clock);
+  const journal = createJournal(db, () => clock.getTime());
   visits.forEach(([day, journey, outcome], n) => {
     const accompaniment = `acc${String(n).padStart(13, '0')}`;
     clock = new Date(`${day}T10:00:00Z`);

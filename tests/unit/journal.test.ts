@@ -17,7 +17,7 @@ function setUp() {
   const dir = tempDir();
   const { db } = openStateDb(join(dir, 'state.db'), createMemoryLogger());
   const clock = { now: new Date('2026-09-01T09:00:00Z') };
-  const journal = createJournal(db, () => clock.now);
+  const journal = createJournal(db, () => clock.now.getTime());
   const later = (minutes: number) => (clock.now = new Date(clock.now.getTime() + minutes * 60_000));
   return { dir, db, clock, journal, later };
 }
@@ -130,7 +130,7 @@ describe('journal', () => {
       count: 2,
     });
 
-    const result = applyRetention(db, 30, () => new Date('2026-11-20T00:00:00Z'));
+    const result = applyRetention(db, 30, () => Date.parse('2026-11-20T00:00:00Z'));
     expect(result.removed).toBe(12);
     expect(activityFigures(db)).toEqual(before);
     const left = journal.rows();

@@ -70,7 +70,7 @@ describe('state database', () => {
     const file = join(dir, 'state.db');
     writeFileSync(file, 'this is not a database, it is a torn write '.repeat(200));
     const log = createMemoryLogger();
-    const { db, status } = openStateDb(file, log, { now: () => new Date('2026-11-23T10:00:00.000Z') });
+    const { db, status } = openStateDb(file, log, { now: () => Date.parse('2026-11-23T10:00:00.000Z') });
     expect(status).toEqual({
       status: 'recovered',
       movedAsideTo: 'state.db.corrupt-2026-11-23T10-00-00-000Z',

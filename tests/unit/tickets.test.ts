@@ -25,7 +25,7 @@ describe('resume tickets', () => {
   it('gives the journey and step once, then forgets the ticket; an expired ticket is refused and purged', () => {
     const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
     const clock = { now: new Date('2026-11-23T10:00:00Z') };
-    const tickets = createTickets(db, () => clock.now);
+    const tickets = createTickets(db, () => clock.now.getTime());
     const { code, expiresAt } = tickets.create('activer-mon-espace-sante', 'code-provisoire');
     expect(expiresAt).toBe('2026-12-23T10:00:00.000Z');
     expect(db.prepare('SELECT * FROM resume_ticket').all()).toEqual([

@@ -98,7 +98,7 @@ describe('renderer-problem events over weeks', () => {
   it('keep 500 rows and 30 days at most, and leave the kiosk’s own events alone', () => {
     const { db } = openStateDb(join(tempDir(), 'state.db'), createMemoryLogger());
     const clock = { now: new Date('2026-01-01T00:00:00Z').getTime() };
-    const events = createKioskEvents(db, () => new Date(clock.now));
+    const events = createKioskEvents(db, () => clock.now);
     events.record('stateDb.recovered', 'kept');
     // Twelve offered a minute for two hours: ten a minute are kept, then the oldest go beyond 500.
     for (let minute = 0; minute < 120; minute++, clock.now += 60_000)
