@@ -1,5 +1,5 @@
-// The accessibility self-check: opens every screen of the visitor app (each need, each page of the content pack)
-// in each language and each display (normal, strong contrast, 200 % text) on a stage, and runs axe-core on it.
+// The accessibility self-check: opens every screen of the shared registry of visitor states (each need, each page of
+// the content pack) in each language and display (normal, strong contrast, 200 % text) on a stage, and runs axe-core.
 // A site that adds its own content runs it to see that the kiosk is still usable by everyone.
 import { useRef, useState } from 'react';
 import { Button, I18nProvider } from 'react-aria-components';
@@ -7,7 +7,8 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings } from '../../common/api/types';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
-import { needIds, screenName, type Screen } from '../kit/screens';
+import { screenName, type Screen } from '../kit/screens';
+import { stagedScreens } from '../kit/visitor-states';
 import { Visit } from '../visit/Visit';
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
@@ -69,17 +70,12 @@ export function SelfCheck({ api, settings }: { api: ApiClient; settings: PublicS
   const stageRef = useRef<HTMLDivElement>(null);
   const result = useRef<HTMLHeadingElement>(null);
 
+  // The states of the shared registry that are screens, with every page of the installed content.
   const screensOf = async (locale: Locale): Promise<Screen[]> => {
     const needs = await api['content.needs']({ locale });
-    const items = needs.ok ? needs.value.flatMap((n) => n.items.map((item) => item.id)) : [];
-    return [
-      { name: 'home' },
-      ...needIds.map((need): Screen => ({ name: 'need', need })),
-      ...[...new Set(items)].map((id): Screen => ({ name: 'item', id })),
-      { name: 'search' },
-      { name: 'help' },
-      { name: 'emergency' },
-    ];
+    const items = needs.ok ? needs.value.flatMap((n) => n.items) : [];
+    const ids = (kind: 'topic' | 'journey') => [...new Set(items.filter((item) => item.kind === kind).map((item) => item.id))];
+    return stagedScreens({ topics: ids('topic'), journeys: ids('journey') });
   };
 
   const stopRequested = useRef(false);
