@@ -3,14 +3,13 @@ import { app, BrowserWindow, clipboard, powerSaveBlocker, protocol, session, Web
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from '../../app/dispatch';
-import { ConfigError, loadSiteConfig } from '../../core/config';
-import { parseLauncherFlags } from '../common/flags';
+import { guardFatalErrors, readStartup } from '../common/bootstrap';
 import { contentSecurityPolicy } from '../common/csp';
 import { createFileLogger, createMemoryLogger, type Logger } from '../../core/log';
 import { openKiosk, type OpenedKiosk } from '../../app/open-kiosk';
 import type { HostPort } from '../../app/host-port';
 import { appVersion } from '../../core/version';
-import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
+import { restartCountVariable } from '../common/self-restart';
 import { sendEvent, serveIpc } from './ipc';
 import { resolveAppRequest } from './policies/app-protocol';
 import { appHomeUrl, appScheme, windowOpenDecision } from './policies/navigation';
@@ -63,10 +62,10 @@ async function start(): Promise<void> {
   let kiosk: OpenedKiosk;
   let kioskMode: boolean;
   try {
-    const flags = parseLauncherFlags(process.argv.slice(app.isPackaged ? 1 : 2));
-    const config = loadSiteConfig(
-      flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides },
-    );
+    const { config } = readStartup(process.argv.slice(app.isPackaged ? 1 : 2), (code) => {
+      app.exit(code);
+      return process.exit(code);
+    });
     log = createFileLogger(join(config.dataDir, 'logs'));
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
     kiosk = openKiosk({
@@ -74,6 +73,7 @@ async function start(): Promise<void> {
       // The pane, print and wipe below are ready before the first call reaches the kiosk.
       host: {
         kind: 'electron',
+        capabilities: { silentPrint: true, officialPane: true, closeApp: true },
         wipeVisit: () => wipeVisitor(),
         print: () => printSilently(),
         openOfficial: (url, bounds) => openPane(url, bounds),
@@ -88,31 +88,22 @@ async function start(): Promise<void> {
     kioskMode = config.kiosk;
     allowedOrigins = config.allowedOrigins.map((origin) => new URL(origin).origin);
   } catch (error) {
-    process.stderr.write(`Passerelle Santé cannot start.\n${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.stderr.write(`Passerelle Santé cannot start.\n${String(error)}\n`);
     app.exit(2);
     return;
   }
 
   // An error nothing caught in the main process: logged without its message, then the app relaunches itself
   // (with a growing delay if it keeps failing) and the visitor's partition starts empty.
-  const startedAt = Date.now();
-  const onFatal = (error: unknown) => {
-    log.error('host.uncaught', errorLogFields(error));
-    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt);
-    if (plan.action === 'stop') {
-      log.error('host.gave-up', { why: plan.why });
-      app.exit(70);
-      return;
-    }
-    log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
-    process.env[restartCountVariable] = String(plan.restarts);
-    setTimeout(() => {
+  guardFatalErrors({
+    log,
+    relaunch: (restarts) => {
+      process.env[restartCountVariable] = String(restarts);
       app.relaunch();
       app.exit(0);
-    }, plan.delayMs);
-  };
-  process.on('uncaughtException', onFatal);
-  process.on('unhandledRejection', onFatal);
+    },
+    exit: (code) => app.exit(code),
+  });
 
   lockDownEveryWebContents(log);
   await app.whenReady();

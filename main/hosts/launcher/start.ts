@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ConfigError, loadSiteConfig, type SiteConfig } from '../../core/config';
 import { createFileLogger } from '../../core/log';
 import { browserPolicyFile } from '../web/browser-policy';
 import { operationsCommand } from '../../cli/commands';
@@ -11,27 +10,14 @@ import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
 import { chromiumMissingMessage, findChromium } from './chromium';
-import { errorLogFields, planRestart, restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
-import { FlagError, parseLauncherFlags, type LauncherFlags } from '../common/flags';
+import { restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
+import { guardFatalErrors, readStartup } from '../common/bootstrap';
 
 const distDir = __dirname;
 const projectDir = join(distDir, '..', '..');
 
 async function main(): Promise<void> {
-  let flags: LauncherFlags;
-  let config: SiteConfig;
-  try {
-    flags = parseLauncherFlags(process.argv.slice(2));
-    config = loadSiteConfig(
-      flags.configPath !== undefined ? { explicitPath: flags.configPath, overrides: flags.overrides } : { overrides: flags.overrides },
-    );
-  } catch (error) {
-    if (error instanceof FlagError || error instanceof ConfigError) {
-      process.stderr.write(`Passerelle Santé cannot start.\n${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const { flags, config } = readStartup(process.argv.slice(2), (code) => process.exit(code));
 
   const decision = chooseHost(config.host, hostEnvironment());
   if (decision.host === 'electron') {
@@ -84,39 +70,24 @@ async function main(): Promise<void> {
 
   // An error nothing caught: log it without its message, then a fresh copy of the host takes over (same
   // arguments), so the kiosk comes back on a clean home screen instead of staying dead.
-  const startedAt = Date.now();
-  let failing = false;
-  const onFatal = (error: unknown) => {
-    if (failing) return;
-    failing = true;
-    log.error('host.uncaught', errorLogFields(error));
-    const plan = planRestart(restartsFromEnvironment(process.env), Date.now() - startedAt, stopping);
-    browser?.stop();
-    void close()
-      .catch(() => undefined)
-      .finally(() => {
-        if (plan.action === 'stop') {
-          log.error('host.gave-up', { why: plan.why });
-          process.exit(70);
-        }
-        // Under systemd (it sets INVOCATION_ID) the unit's Restart=on-failure starts the next copy.
-        if (process.env.INVOCATION_ID) process.exit(70);
-        log.warn('host.restart', { restarts: plan.restarts, delayMs: plan.delayMs });
-        setTimeout(() => {
-          // A stop asked for while waiting wins: no copy.
-          if (stopping) process.exit(0);
-          const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-            detached: true,
-            stdio: 'inherit',
-            env: { ...process.env, [restartCountVariable]: String(plan.restarts) },
-          });
-          next.unref();
-          process.exit(0);
-        }, plan.delayMs);
+  guardFatalErrors({
+    log,
+    stopping: () => stopping,
+    cleanUp: () => {
+      browser?.stop();
+      return close();
+    },
+    relaunch: (restarts) => {
+      const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+        detached: true,
+        stdio: 'inherit',
+        env: { ...process.env, [restartCountVariable]: String(restarts) },
       });
-  };
-  process.on('uncaughtException', onFatal);
-  process.on('unhandledRejection', onFatal);
+      next.unref();
+      process.exit(0);
+    },
+    exit: (code) => process.exit(code),
+  });
 }
 
 function hostEnvironment(): HostEnvironment {
