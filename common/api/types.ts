@@ -9,6 +9,16 @@ export type SiteType = (typeof siteTypes)[number];
 
 export type HostKind = 'electron' | 'web';
 
+/** What the host serving the renderer can do: the renderer reads it here instead of trying and reading errors. */
+export interface HostCapabilities {
+  /** The host prints the page without a dialog (Electron); otherwise the page prints itself (the browser kiosk). */
+  readonly silentPrint: boolean;
+  /** The host opens an official page beside the guide, over the renderer's slot. */
+  readonly officialPane: boolean;
+  /** The staff exit can close the kiosk app. */
+  readonly closeApp: boolean;
+}
+
 /** What the renderer needs of the site configuration: nothing secret, nothing about paths. */
 export interface PublicSettings {
   readonly siteName: string;
@@ -20,6 +30,7 @@ export interface PublicSettings {
   readonly assistedMode: boolean;
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
+  readonly capabilities: HostCapabilities;
   /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
   readonly officialOrigins: readonly string[];
   /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */

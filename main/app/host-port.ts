@@ -1,7 +1,7 @@
 // What a host can do for the kiosk beyond serving the contract: one interface, implemented by the Electron shell
 // and by the web host. The composition root builds the host-dependent calls from it, once for both.
 import type { Result } from '../../common/api/result';
-import type { HostKind } from '../../common/api/types';
+import type { HostCapabilities, HostKind } from '../../common/api/types';
 
 export interface PaneBounds {
   readonly x: number;
@@ -12,6 +12,8 @@ export interface PaneBounds {
 
 export interface HostPort {
   readonly kind: HostKind;
+  /** Told to the renderer in its settings: it never finds out by trying. */
+  readonly capabilities: HostCapabilities;
   /** Wipes what the visitor's browser partitions hold (storage, caches, cookies, clipboard, the official pane). */
   wipeVisit(): Promise<void>;
   /** Prints the page's print view to the default printer without a dialog, where the host can. */
@@ -30,6 +32,7 @@ export interface HostPort {
 export function webHostPort(closeApp?: () => void): HostPort {
   return {
     kind: 'web',
+    capabilities: { silentPrint: false, officialPane: false, closeApp: closeApp !== undefined },
     wipeVisit: () => Promise.resolve(),
     print: () => Promise.resolve({ ok: false, error: 'print.unavailable' }),
     openOfficial: () => ({ ok: false, error: 'official.unavailable' }),

@@ -1,10 +1,15 @@
 // What the renderer may know of the site configuration.
 import type { Handlers } from '../../common/api/contract';
 import { ok } from '../../common/api/result';
-import type { HostKind, PublicSettings } from '../../common/api/types';
+import type { HostCapabilities, PublicSettings } from '../../common/api/types';
 import type { SiteConfig } from '../core/config';
 
-export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): PublicSettings {
+/** The host's side of the settings: what it can do. */
+export interface SettingsHost {
+  readonly capabilities: HostCapabilities;
+}
+
+export function publicSettingsOf(config: SiteConfig, host: SettingsHost): PublicSettings {
   return {
     siteName: config.siteName,
     siteType: config.siteType,
@@ -14,12 +19,13 @@ export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): Pu
     assistedMode: config.assistedMode,
     printing: config.printing,
     helpPlaces: config.helpPlaces,
-    officialOrigins: host === 'electron' ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
+    capabilities: host.capabilities,
+    officialOrigins: host.capabilities.officialPane ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
     officialDomains: config.officialDomains,
   };
 }
 
-export function createSettingsService(config: SiteConfig, host: HostKind = 'web') {
+export function createSettingsService(config: SiteConfig, host: SettingsHost) {
   const settings = publicSettingsOf(config, host);
   const handlers = {
     'settings.public': () => ok(settings),

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
-import type { ActivityRow, MediatorAccount, StuckRow } from '../../common/api/types';
+import type { ActivityRow, HostCapabilities, MediatorAccount, StuckRow } from '../../common/api/types';
 import { printPage } from '../kit/print';
 import { adminTexts as text } from './texts';
 
@@ -74,7 +74,17 @@ function useDownload(): [string | null, (csv: string) => void] {
   return [url, (csv) => setUrl(URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })))];
 }
 
-export function Activity({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
+export function Activity({
+  api,
+  token,
+  capabilities,
+  onExpired,
+}: {
+  api: ApiClient;
+  token: string;
+  capabilities: HostCapabilities;
+  onExpired: () => void;
+}) {
   const [filter, setFilter] = useState<Filter>({ from: '', to: '', mediator: '' });
   const [mediators, setMediators] = useState<readonly MediatorAccount[]>([]);
   const [figures, setFigures] = useState<{
@@ -115,7 +125,7 @@ export function Activity({ api, token, onExpired }: { api: ApiClient; token: str
     if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
     setSaved(answer.ok ? text.csvSaved(answer.value.file, answer.value.folder) : text.csvNotSaved);
   };
-  const printLines = async () => setPrinted((await printPage(api)) === 'failed' ? text.linesNotPrinted : text.linesPrinted);
+  const printLines = async () => setPrinted((await printPage(api, capabilities)) === 'failed' ? text.linesNotPrinted : text.linesPrinted);
 
   if (!figures) return null;
   const title = (key: string, fallback: string) => figures.titles[key] ?? fallback;

@@ -59,7 +59,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
           <span className="brand-tagline">{settings.siteName}</span>
         </div>
         <nav className="actions" aria-label={text.title}>
-          {token && <CloseKiosk api={api} token={token} />}
+          {token && settings.capabilities.closeApp && <CloseKiosk api={api} token={token} />}
           <Button className="action" onPress={exit}>
             {text.exit}
           </Button>
@@ -76,7 +76,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
         {token && (
           <>
             <Mediators api={api} token={token} onExpired={expire} />
-            <Activity api={api} token={token} onExpired={expire} />
+            <Activity api={api} token={token} capabilities={settings.capabilities} onExpired={expire} />
             <SelfCheck api={api} settings={settings} />
             <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
             <ConfigView api={api} token={token} onExpired={expire} />

@@ -58,7 +58,7 @@ export function HandOff({
   closing,
 }: HandOffProps) {
   const { t } = useTranslation();
-  const { api, locale } = useKiosk();
+  const { api, locale, capabilities } = useKiosk();
   const { printing, lock, endVisit } = useAssisted();
   const [ticket, setTicket] = useState<{ code: string; expiresAt: string } | null>(null);
   const [ending, setEnding] = useState(false);
@@ -123,7 +123,7 @@ export function HandOff({
       if (!answer.ok && answer.error === 'mediator.locked' && closing !== 'idle') lock();
     }
     // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
-    const result = await printPage(api);
+    const result = await printPage(api, capabilities);
     if (result !== 'printed') printBusy.current = false;
     setPrintState(result === 'printed' ? { name: 'printed', at: new Date() } : { name: 'failed' });
   };

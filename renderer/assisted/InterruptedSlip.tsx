@@ -12,7 +12,7 @@ type Ticket = { readonly code: string; readonly expiresAt: string; readonly jour
 
 export function InterruptedSlip() {
   const { t } = useTranslation();
-  const { api, locale } = useKiosk();
+  const { api, locale, capabilities } = useKiosk();
   const { printing } = useAssisted();
   const [tickets, setTickets] = useState<readonly Ticket[]>([]);
   const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
@@ -49,7 +49,7 @@ export function InterruptedSlip() {
       </p>
       <div className="answer-row no-print">
         {printing && (
-          <Button className="action" onPress={() => void printPage(api)}>
+          <Button className="action" onPress={() => void printPage(api, capabilities)}>
             {t('assisted.print')}
           </Button>
         )}

@@ -171,12 +171,12 @@ export function StepBody({ step, position, glossary, showProblems }: StepBodyPro
 /** The way without internet, printable on its own: the print stylesheet keeps only this card. */
 export function Offline({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
   const { t } = useTranslation();
-  const { api } = useKiosk();
+  const { api, capabilities } = useKiosk();
   return (
     <div className="offline-card print-card">
       <h3>{body.offline.title}</h3>
       <RichParagraphs text={body.offline.text} glossary={glossary} />
-      <Button className="action no-print" onPress={() => void printPage(api)}>
+      <Button className="action no-print" onPress={() => void printPage(api, capabilities)}>
         {t('journey.print')}
       </Button>
     </div>

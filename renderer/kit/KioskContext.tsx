@@ -1,13 +1,15 @@
 // What every screen may use: the API client, the visit's language and the site's official domains. Visitor data is never put here.
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../common/api/contract';
-import type { Locale } from '../../common/api/types';
+import type { HostCapabilities, Locale } from '../../common/api/types';
 
 export interface KioskContextValue {
   readonly api: ApiClient;
   readonly locale: Locale;
   /** Domains the site adds to the built-in official list: an address elsewhere gets no label and no QR code. */
   readonly officialDomains: readonly string[];
+  /** What the host can do (print silently, open an official pane, close the app). */
+  readonly capabilities: HostCapabilities;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

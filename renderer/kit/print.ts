@@ -4,6 +4,7 @@
 // Prints are silent, so a visit may make a few only: the host counts them (Electron), and so does the page, which
 // starts again with each visit (the page reloads when a visit ends).
 import type { ApiClient } from '../../common/api/contract';
+import type { HostCapabilities } from '../../common/api/types';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 /** How long a sheet may wait in the queue before the page says it did not come out. */
@@ -12,12 +13,13 @@ export const printWaitMs = 30_000;
 const budget = createPrintBudget();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function printPage(api: ApiClient): Promise<'printed' | 'failed' | 'limit'> {
+export async function printPage(api: ApiClient, host: Pick<HostCapabilities, 'silentPrint'>): Promise<'printed' | 'failed' | 'limit'> {
   if (!budget.take()) return 'limit';
-  const answer = await api['kiosk.print']({}).catch(() => null);
-  if (answer?.ok) return 'printed';
-  if (answer && answer.error === 'print.limit') return 'limit';
-  if (answer && answer.error === 'print.failed') return 'failed';
+  if (host.silentPrint) {
+    const answer = await api['kiosk.print']({}).catch(() => null);
+    if (answer?.ok) return 'printed';
+    return answer?.error === 'print.limit' ? 'limit' : 'failed';
+  }
   window.print();
   // The browser hands the page to the queue a moment after print() returns: an empty queue means "printed" once the
   // job was seen in it, or once it stayed empty for a few seconds (a fast printer, or a job that never waited).

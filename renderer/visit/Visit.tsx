@@ -115,7 +115,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   };
 
   return (
-    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [] }}>
+    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities }}>
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a

@@ -15,6 +15,7 @@ const settings: PublicSettings = {
   assistedMode: true,
   printing: true,
   helpPlaces: [],
+  capabilities: { silentPrint: false, officialPane: false, closeApp: false },
   officialOrigins: [],
 };
 

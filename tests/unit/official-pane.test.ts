@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../main/core/config';
 import { publicSettingsOf } from '../../main/kiosk/settings';
+import { webHostPort } from '../../main/app/host-port';
 import {
   clampPaneBounds,
   isPaneNavigationAllowed,
@@ -56,9 +57,19 @@ describe('the official service pane (Electron)', () => {
     expect('preload' in prefs).toBe(false);
   });
 
-  it('is offered to the renderer in Electron only, for the origins the site allowlisted', () => {
+  it('is offered to the renderer where the host has a pane (Electron), for the origins the site allowlisted', () => {
     const config = parseSiteConfig({ allowedOrigins: ['https://www.ameli.fr/'] }, 'test', '/data');
-    expect(publicSettingsOf(config, 'electron').officialOrigins).toEqual(['https://www.ameli.fr']);
-    expect(publicSettingsOf(config, 'web').officialOrigins).toEqual([]);
+    const electron = { capabilities: { silentPrint: true, officialPane: true, closeApp: true } };
+    expect(publicSettingsOf(config, electron).officialOrigins).toEqual(['https://www.ameli.fr']);
+    expect(publicSettingsOf(config, electron).capabilities).toEqual(electron.capabilities);
+    const web = webHostPort();
+    expect(publicSettingsOf(config, web).officialOrigins).toEqual([]);
+    expect(publicSettingsOf(config, web).capabilities).toEqual({ silentPrint: false, officialPane: false, closeApp: false });
+    expect(
+      publicSettingsOf(
+        config,
+        webHostPort(() => undefined),
+      ).capabilities.closeApp,
+    ).toBe(true);
   });
 });

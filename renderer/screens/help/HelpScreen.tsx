@@ -15,7 +15,7 @@ import { PrivateTopics } from './PrivateTopics';
 
 export function HelpScreen({ places, printing, navigate }: { places: readonly SiteHelpPlace[]; printing: boolean; navigate: Navigate }) {
   const { t } = useTranslation();
-  const { api } = useKiosk();
+  const { api, capabilities } = useKiosk();
   return (
     <div className="print-card">
       <div className="screen-title-row">
@@ -52,7 +52,7 @@ export function HelpScreen({ places, printing, navigate }: { places: readonly Si
       <PrivateTopics navigate={navigate} />
       <div className="no-print">
         {printing ? (
-          <Button className="action" onPress={() => void printPage(api)}>
+          <Button className="action" onPress={() => void printPage(api, capabilities)}>
             {t('help.print')}
           </Button>
         ) : (
