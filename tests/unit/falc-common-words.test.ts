@@ -18,6 +18,13 @@ describe('common words', () => {
     expect(flagged('Ouvrez FranceConnect ou Mon espace santé.')).toBeNull();
   });
 
+  it('looks a word up without the pronoun tied to its verb, and a plural under its singular', () => {
+    expect(flagged('Tapez-les, puis cherchez-la.')).toBeNull();
+    expect(flagged('Parlez-en à votre médecin.')).toBeNull();
+    expect(flagged('Vos cartes vitales sont prêtes.')).toBeNull();
+    expect(flagged('Subséquemment-les.')).toBe('subséquemment-les');
+  });
+
   it('flags a hard word, as a warning that names it', () => {
     expect(flagged('Votre dossier est subséquemment transmis.')).toBe('subséquemment, transmis');
     expect(checkCommonWords('Un remboursement subséquent.', glossary)?.severity).toBe('warning');
