@@ -73,9 +73,18 @@ describe('shipped content', () => {
     expect(journeys).toEqual(expect.arrayContaining(['activer-mon-espace-sante', 'creer-compte-ameli', 'activer-appli-carte-vitale']));
   });
 
-  it('marks sexual health, addiction and violence pages as sensitive', () => {
-    const sensitive = db.prepare("SELECT id FROM item WHERE locale = 'fr' AND sensitive = 1 ORDER BY id").pluck().all();
-    expect(sensitive).toEqual(['addictions-trouver-de-l-aide', 'sante-sexuelle-et-depistage', 'violences-trouver-de-l-aide']);
+  it('marks sexual health, addiction, violence and mental health pages as sensitive, in every language', () => {
+    // Mental health joined the list with the psychologist page (mon-soutien-psy): opening it tells that someone at the
+    // desk feels unwell, speaks of suicide, alcohol and cannabis, and is as private as the addiction page it sends to.
+    for (const locale of ['fr', 'en', 'ar']) {
+      const sensitive = db.prepare('SELECT id FROM item WHERE locale = ? AND sensitive = 1 ORDER BY id').pluck().all(locale);
+      expect(sensitive, locale).toEqual([
+        'addictions-trouver-de-l-aide',
+        'mon-soutien-psy',
+        'sante-sexuelle-et-depistage',
+        'violences-trouver-de-l-aide',
+      ]);
+    }
   });
 
   it('gives every journey a secret step where the visitor types a code, and a way without internet', () => {

@@ -16,6 +16,18 @@ const wordList = (file: string): string[] =>
 export const commonFrenchWords: ReadonlySet<string> = new Set([...wordList('common-words-fr.txt'), ...wordList('rare-words-fr.txt')]);
 
 const elision = /^(?:l|d|n|s|c|j|m|t|qu|jusqu|lorsqu|puisqu)['’]/u;
+/** A pronoun tied to a verb by a hyphen: "tapez-les", "parlez-en", "est-elle", "a-t-il". */
+const pronounAfterVerb = /-(?:t-)?(?:le|la|les|lui|leur|moi|toi|nous|vous|en|y|il|elle|ils|elles|on)$/u;
+
+/** The forms under which a word may be listed: as written, without its elided article, its tied pronoun, its plural mark. */
+function listedForms(word: string): string[] {
+  const bare = word.replace(elision, '');
+  const verb = bare.replace(pronounAfterVerb, '');
+  const forms = [word, bare, verb];
+  // A plural is as common as its singular: "séances" for "séance", "bleues" for "bleue".
+  if (/[sx]$/u.test(verb) && verb.length > 2) forms.push(verb.slice(0, -1));
+  return forms;
+}
 
 /** The words of a line a reader meets outside glossary links, as the list spells them (lowercase). */
 function wordsToCheck(raw: string): string[] {
@@ -34,10 +46,7 @@ function wordsToCheck(raw: string): string[] {
 
 /** One warning per line listing its words found in no list; `known` holds the glossary's words and synonyms. */
 export function checkCommonWords(raw: string, known: ReadonlySet<string>): LineFinding | null {
-  const unknown = wordsToCheck(raw).filter((word) => {
-    const bare = word.replace(elision, '');
-    return ![word, bare].some((w) => commonFrenchWords.has(w) || known.has(w));
-  });
+  const unknown = wordsToCheck(raw).filter((word) => !listedForms(word).some((w) => commonFrenchWords.has(w) || known.has(w)));
   if (unknown.length === 0) return null;
   return {
     rule: 'uncommon-word',
