@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
 import type { ActivityRow, HostCapabilities, MediatorAccount, StuckRow } from '../../common/api/types';
+import type { AdminApi } from '../kit/staff-api';
 import { printPage } from '../kit/print';
-import { adminTexts as text } from './texts';
+import { adminTexts as text, errorText } from './texts';
 
 interface Totals {
   readonly key: string;
@@ -74,17 +75,7 @@ function useDownload(): [string | null, (csv: string) => void] {
   return [url, (csv) => setUrl(URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })))];
 }
 
-export function Activity({
-  api,
-  token,
-  capabilities,
-  onExpired,
-}: {
-  api: ApiClient;
-  token: string;
-  capabilities: HostCapabilities;
-  onExpired: () => void;
-}) {
+export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: AdminApi; capabilities: HostCapabilities }) {
   const [filter, setFilter] = useState<Filter>({ from: '', to: '', mediator: '' });
   const [mediators, setMediators] = useState<readonly MediatorAccount[]>([]);
   const [figures, setFigures] = useState<{
@@ -99,30 +90,29 @@ export function Activity({
   const [printed, setPrinted] = useState('');
 
   const period = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
-  const scope = { token, ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) };
+  const scope = { ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) };
 
   useEffect(() => {
-    void api['admin.mediators']({ token }).then((answer) => answer.ok && setMediators(answer.value));
-  }, [api, token]);
+    void admin['admin.mediators']({}).then((answer) => answer.ok && setMediators(answer.value));
+  }, [admin]);
   useEffect(() => {
-    void api['admin.activity']({ token, ...period }).then((answer) => (answer.ok ? setFigures(answer.value) : onExpired()));
-    void api['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
+    void admin['admin.activity'](period).then((answer) => answer.ok && setFigures(answer.value));
+    void admin['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
     setPrinted('');
-  }, [api, token, onExpired, filter.from, filter.to, filter.mediator]);
+  }, [admin, filter.from, filter.to, filter.mediator]);
 
   const prepareCsv = async () => {
-    const answer = await api['admin.activityCsv'](scope);
-    if (!answer.ok) return onExpired();
+    const answer = await admin['admin.activityCsv'](scope);
+    if (!answer.ok) return setSaved(errorText(answer.error));
     setDownload(answer.value.csv);
   };
   const prepareStuck = async () => {
-    const answer = await api['admin.stuckCsv']({ token, ...period });
-    if (!answer.ok) return onExpired();
+    const answer = await admin['admin.stuckCsv'](period);
+    if (!answer.ok) return setSaved(errorText(answer.error));
     setStuckDownload(answer.value.csv);
   };
   const saveOnKiosk = async () => {
-    const answer = await api['admin.activityExport'](scope);
-    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+    const answer = await admin['admin.activityExport'](scope);
     setSaved(answer.ok ? text.csvSaved(answer.value.file, answer.value.folder) : text.csvNotSaved);
   };
   const printLines = async () => setPrinted((await printPage(api, capabilities)) === 'failed' ? text.linesNotPrinted : text.linesPrinted);

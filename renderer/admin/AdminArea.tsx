@@ -1,7 +1,7 @@
 // The admin area, reached by a hidden gesture: first run sets the passphrase (with the one-time code from the kiosk's
 // disk), then a login opens the admin views. Too many wrong passphrases block it until the code sets a new one.
 // It leaves by its button or after five minutes without a touch, back to a clean visitor home screen.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
 import type { AdminStatus, PublicSettings, StateRecovery } from '../../common/api/types';
@@ -12,7 +12,8 @@ import { Mediators } from './Mediators';
 import { ConfigView } from './ConfigView';
 import { ReadabilityReport } from './ReadabilityReport';
 import { SelfCheck } from './SelfCheck';
-import { adminTexts as text } from './texts';
+import { staffApi, type AdminApi } from '../kit/staff-api';
+import { adminTexts as text, errorText } from './texts';
 
 const idleExitMs = 5 * 60_000;
 
@@ -22,6 +23,8 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
   const heading = useRef<HTMLHeadingElement>(null);
   // A session that ran out (idle time on the host) sends the admin back to the login.
   const expire = useCallback(() => setToken(null), []);
+  // The admin's calls carry the session's token; a call answered "session over" closes the area's session here.
+  const admin = useMemo(() => (token ? staffApi(api, 'admin', token, expire) : null), [api, token, expire]);
 
   useEffect(() => {
     void api['admin.status']({}).then((answer) =>
@@ -59,7 +62,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
           <span className="brand-tagline">{settings.siteName}</span>
         </div>
         <nav className="actions" aria-label={text.title}>
-          {token && settings.capabilities.closeApp && <CloseKiosk api={api} token={token} />}
+          {admin && settings.capabilities.closeApp && <CloseKiosk admin={admin} />}
           <Button className="action" onPress={exit}>
             {text.exit}
           </Button>
@@ -73,13 +76,13 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
         {status && !token && (
           <PassphraseForm key={mode} api={api} mode={mode} onToken={setToken} onBlocked={() => setStatus({ ...status, blocked: true })} />
         )}
-        {token && (
+        {admin && (
           <>
-            <Mediators api={api} token={token} onExpired={expire} />
-            <Activity api={api} token={token} capabilities={settings.capabilities} onExpired={expire} />
+            <Mediators admin={admin} />
+            <Activity api={api} admin={admin} capabilities={settings.capabilities} />
             <SelfCheck api={api} settings={settings} />
-            <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
-            <ConfigView api={api} token={token} onExpired={expire} />
+            <ReadabilityReport admin={admin} settings={settings} />
+            <ConfigView admin={admin} />
           </>
         )}
       </main>
@@ -135,9 +138,7 @@ function PassphraseForm({
       const answer = await api['admin.setup']({ passphrase, code: code.slice(0, 40) });
       if (answer.ok) return onToken(answer.value.token);
       setCode('');
-      return setMessage(
-        answer.error === 'admin.wrongCode' ? text.wrongCode : answer.error === 'admin.locked' ? text.setupLocked : text.unreachable,
-      );
+      return setMessage(errorText(answer.error));
     }
     const answer = await api['admin.login']({ passphrase });
     setPassphrase('');
@@ -210,7 +211,7 @@ function PassphraseForm({
 }
 
 /** The staff exit: closes the kiosk app, after a confirmation that says what it means. */
-function CloseKiosk({ api, token }: { api: ApiClient; token: string }) {
+function CloseKiosk({ admin }: { admin: AdminApi }) {
   const [closing, setClosing] = useState(false);
   return (
     <KioskDialog trigger={<Button className="action">{text.close}</Button>} title={text.closeTitle} role="alertdialog">
@@ -228,7 +229,7 @@ function CloseKiosk({ api, token }: { api: ApiClient; token: string }) {
                 className="action action-primary"
                 onPress={() => {
                   setClosing(true);
-                  void api['admin.closeKiosk']({ token });
+                  void admin['admin.closeKiosk']({});
                 }}
               >
                 {text.closeConfirm}

@@ -1,6 +1,6 @@
 // The configuration the kiosk runs with, for the site's admin: every field, its value, and the file it came from.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ApiClient } from '../../common/api/contract';
+import type { AdminApi } from '../kit/staff-api';
 import type { EffectiveConfig } from '../../common/api/types';
 import { configTexts as text } from './config-texts';
 
@@ -71,20 +71,19 @@ function ValueList({ items }: { items: readonly string[] }) {
   );
 }
 
-export function ConfigView({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
+export function ConfigView({ admin }: { admin: AdminApi }) {
   const [config, setConfig] = useState<EffectiveConfig | null | 'failed'>(null);
 
   useEffect(() => {
     let current = true;
-    void api['admin.config']({ token }).then((answer) => {
+    void admin['admin.config']({}).then((answer) => {
       if (!current) return;
-      if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
       setConfig(answer.ok ? answer.value : 'failed');
     });
     return () => {
       current = false;
     };
-  }, [api, token, onExpired]);
+  }, [admin]);
 
   return (
     <section aria-labelledby="config-heading" className="admin-section">

@@ -1,27 +1,26 @@
 // Mediator accounts: the admin creates them (name, role, PIN), gives a new PIN, disables or enables them.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import type { ApiClient } from '../../common/api/contract';
 import type { MediatorAccount, MediatorRole } from '../../common/api/types';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { isPin, PinField } from '../components/PinField';
-import { adminTexts as text } from './texts';
+import type { AdminApi } from '../kit/staff-api';
+import { adminTexts as text, errorText } from './texts';
 
-export function Mediators({ api, token, onExpired }: { api: ApiClient; token: string; onExpired: () => void }) {
+export function Mediators({ admin }: { admin: AdminApi }) {
   const [accounts, setAccounts] = useState<readonly MediatorAccount[]>([]);
   const [message, setMessage] = useState('');
   const load = useCallback(async () => {
-    const answer = await api['admin.mediators']({ token });
-    if (!answer.ok) return onExpired();
-    setAccounts(answer.value);
-  }, [api, token, onExpired]);
+    const answer = await admin['admin.mediators']({});
+    if (answer.ok) setAccounts(answer.value);
+  }, [admin]);
   useEffect(() => void load(), [load]);
 
   const setDisabled = async (account: MediatorAccount) => {
-    const answer = await api['admin.mediatorDisable']({ token, id: account.id, disabled: !account.disabled });
-    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
+    const answer = await admin['admin.mediatorDisable']({ id: account.id, disabled: !account.disabled });
+    if (!answer.ok) return setMessage(errorText(answer.error));
     setMessage(account.disabled ? text.mediatorEnabled(account.displayName) : text.mediatorDisabled(account.displayName));
     await load();
   };
@@ -41,7 +40,7 @@ export function Mediators({ api, token, onExpired }: { api: ApiClient; token: st
                 {account.disabled ? text.stateDisabled : text.stateEnabled}
               </p>
               <div className="answer-row">
-                <NewPin api={api} token={token} account={account} onDone={setMessage} onExpired={onExpired} />
+                <NewPin admin={admin} account={account} onDone={setMessage} />
                 <Button className="action" onPress={() => void setDisabled(account)}>
                   {account.disabled ? text.enable(account.displayName) : text.disable(account.displayName)}
                 </Button>
@@ -53,27 +52,12 @@ export function Mediators({ api, token, onExpired }: { api: ApiClient; token: st
       <p role="status" className="form-message">
         {message}
       </p>
-      <CreateMediator
-        api={api}
-        token={token}
-        onCreated={(name) => (setMessage(text.mediatorCreated(name)), void load())}
-        onExpired={onExpired}
-      />
+      <CreateMediator admin={admin} onCreated={(name) => (setMessage(text.mediatorCreated(name)), void load())} />
     </section>
   );
 }
 
-function CreateMediator({
-  api,
-  token,
-  onCreated,
-  onExpired,
-}: {
-  api: ApiClient;
-  token: string;
-  onCreated: (name: string) => void;
-  onExpired: () => void;
-}) {
+function CreateMediator({ admin, onCreated }: { admin: AdminApi; onCreated: (name: string) => void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [pin, setPin] = useState('');
@@ -87,12 +71,9 @@ function CreateMediator({
     if (displayName.length < 2 || !/^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u.test(displayName)) return setMessage(text.nameShape);
     if (role !== 'professional' && role !== 'volunteer') return setMessage(text.chooseRole);
     if (!isPin(pin)) return setMessage(text.pinShape);
-    const answer = await api['admin.mediatorCreate']({ token, displayName, role: role as MediatorRole, pin });
+    const answer = await admin['admin.mediatorCreate']({ displayName, role: role as MediatorRole, pin });
     setPin('');
-    if (!answer.ok) {
-      if (answer.error === 'admin.unauthorised') return onExpired();
-      return setMessage(answer.error === 'mediator.nameTaken' ? text.nameTaken : text.unreachable);
-    }
+    if (!answer.ok) return setMessage(errorText(answer.error));
     setName('');
     setRole('');
     setMessage('');
@@ -142,19 +123,7 @@ function CreateMediator({
   );
 }
 
-function NewPin({
-  api,
-  token,
-  account,
-  onDone,
-  onExpired,
-}: {
-  api: ApiClient;
-  token: string;
-  account: MediatorAccount;
-  onDone: (message: string) => void;
-  onExpired: () => void;
-}) {
+function NewPin({ admin, account, onDone }: { admin: AdminApi; account: MediatorAccount; onDone: (message: string) => void }) {
   const [open, setOpen] = useState(false);
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState('');
@@ -168,11 +137,10 @@ function NewPin({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!isPin(pin)) return setMessage(text.pinShape);
-    const answer = await api['admin.mediatorReset']({ token, id: account.id, pin });
+    const answer = await admin['admin.mediatorReset']({ id: account.id, pin });
     setPin('');
-    if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
     setOpen(false);
-    onDone(answer.ok ? text.pinChanged(account.displayName) : text.unreachable);
+    onDone(answer.ok ? text.pinChanged(account.displayName) : errorText(answer.error));
   };
   return (
     <Form className="admin-form" onSubmit={(event) => void submit(event)}>

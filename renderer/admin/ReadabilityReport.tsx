@@ -2,36 +2,25 @@
 // their sources: what a site checks after adding its own content.
 import { useEffect, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import type { ApiClient } from '../../common/api/contract';
+import type { AdminApi } from '../kit/staff-api';
 import type { ItemReadability, Locale, PublicSettings } from '../../common/api/types';
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
 
-export function ReadabilityReport({
-  api,
-  token,
-  settings,
-  onExpired,
-}: {
-  api: ApiClient;
-  token: string;
-  settings: PublicSettings;
-  onExpired: () => void;
-}) {
+export function ReadabilityReport({ admin, settings }: { admin: AdminApi; settings: PublicSettings }) {
   const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
   const [rows, setRows] = useState<readonly ItemReadability[] | null>(null);
 
   useEffect(() => {
     let current = true;
-    void api['admin.readability']({ token, locale }).then((answer) => {
+    void admin['admin.readability']({ locale }).then((answer) => {
       if (!current) return;
-      if (!answer.ok && answer.error === 'admin.unauthorised') return onExpired();
       setRows(answer.ok ? answer.value : []);
     });
     return () => {
       current = false;
     };
-  }, [api, token, locale, onExpired]);
+  }, [admin, locale]);
 
   return (
     <section aria-labelledby="readability-heading" className="admin-section">

@@ -147,3 +147,11 @@ export const adminTexts = {
   stuckCsvPrepare: 'Préparer « où les personnes bloquent » (par mois)',
   stuckCsvDownload: 'Télécharger « où les personnes bloquent »',
 } as const;
+
+/** What the admin reads for each error a call can answer; anything else is "the kiosk does not answer". */
+const errorTexts: Readonly<Record<string, string>> = {
+  'admin.wrongCode': adminTexts.wrongCode,
+  'admin.locked': adminTexts.setupLocked,
+  'mediator.nameTaken': adminTexts.nameTaken,
+};
+export const errorText = (error: string): string => errorTexts[error] ?? adminTexts.unreachable;
