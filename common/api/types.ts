@@ -1,5 +1,7 @@
 // Shapes of the values the API returns: shared by services and the renderer.
+import type { Block } from '../content/blocks';
 import type { PageReadability } from '../content/readability';
+import type { JourneySource } from '../content/schema';
 
 export const locales = ['fr', 'en', 'ar'] as const;
 export type Locale = (typeof locales)[number];
@@ -133,33 +135,16 @@ export interface GlossaryWord {
   readonly long: string | null;
 }
 
-export interface JourneyStep {
-  readonly id: string;
-  readonly title: string;
-  readonly text: string;
-  readonly at_hand: readonly string[];
-  readonly secret: boolean;
-  readonly url?: string;
-  readonly mediator_notes?: string;
-  readonly problems: readonly { readonly problem: string; readonly fix: string }[];
-  readonly end: boolean;
-}
+/** A journey's step, as the content source declares it (common/content/schema.ts), defaults filled in. */
+export type JourneyStep = JourneySource['steps'][number];
 
-export interface JourneyBody {
-  readonly readiness: readonly {
-    readonly id: string;
-    readonly question: string;
-    readonly if_no: { readonly bring: string } | { readonly goto: string };
-  }[];
-  readonly steps: readonly JourneyStep[];
-  readonly offline: { readonly title: string; readonly text: string };
-}
+export type JourneyBody = Pick<JourneySource, 'readiness' | 'steps' | 'offline'>;
 
 export interface TopicBody {
-  readonly blocks: readonly import('../content/blocks').Block[];
+  readonly blocks: readonly Block[];
 }
 
-export interface ContentItem extends ItemSummary {
+interface ContentItemFields extends Omit<ItemSummary, 'kind'> {
   readonly sources: readonly string[];
   /** The day a person checked the facts against the sources; null until someone has. */
   readonly verifiedAt: string | null;
@@ -167,9 +152,13 @@ export interface ContentItem extends ItemSummary {
   readonly reviewBy: string;
   /** True when the item was not found in the asked language and is shown in French. */
   readonly fallback: boolean;
-  readonly body: TopicBody | JourneyBody;
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
 }
+
+/** A page of the pack: a topic (blocks of text) or a journey (readiness questions, steps); its kind says which body. */
+export type ContentItem =
+  | (ContentItemFields & { readonly kind: 'topic'; readonly body: TopicBody })
+  | (ContentItemFields & { readonly kind: 'journey'; readonly body: JourneyBody });
 
 export interface HelpPlace {
   readonly id: string;

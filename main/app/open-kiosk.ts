@@ -22,7 +22,6 @@ import { createSetupCode } from '../staff/setup-code';
 import { createPrintQueueHandlers } from '../kiosk/print-queue';
 import type { HostPort } from './host-port';
 import { fail, ok } from '../../common/api/result';
-import type { JourneyBody } from '../../common/api/types';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 export interface OpenKioskOptions {
@@ -127,8 +126,7 @@ export function openKiosk(options: OpenKioskOptions) {
         const item = await content.handlers['content.item']({ locale: 'fr', id });
         if (!item.ok) continue;
         titles[id] = item.value.title;
-        if (item.value.kind === 'journey')
-          for (const step of (item.value.body as JourneyBody).steps) titles[`${id}/${step.id}`] = step.title;
+        if (item.value.kind === 'journey') for (const step of item.value.body.steps) titles[`${id}/${step.id}`] = step.title;
       }
       return titles;
     },

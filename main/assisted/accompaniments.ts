@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { AccompanimentOutcome, JourneyBody, VisitEndReason } from '../../common/api/types';
+import type { AccompanimentOutcome, VisitEndReason } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
 import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
@@ -45,7 +45,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
   const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
     const item = await options.content['content.item']({ locale: 'fr', id: journey });
     if (!item.ok || item.value.kind !== 'journey') return null;
-    return new Set((item.value.body as JourneyBody).steps.map((s) => s.id));
+    return new Set(item.value.body.steps.map((s) => s.id));
   };
 
   const handlers = {

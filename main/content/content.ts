@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems } from '../../common/api/types';
+import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems, TopicBody } from '../../common/api/types';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
@@ -191,23 +191,24 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
       const glossary = Object.fromEntries(
         words.all(inLocale ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]),
       );
-      return {
+      const fields = {
         ...summaryOf(row, locale),
         sources: (JSON.parse(row.sources) as string[]).filter(official),
         verifiedAt: row.verified_at,
         reviewBy: row.review_by,
         fallback: !inLocale,
-        body: officialOnly(row.kind, JSON.parse(row.data) as ContentItem['body'], official),
         glossary,
       };
+      // The pack's row says the kind; its data was checked against that kind's schema when the pack was built.
+      return row.kind === 'journey'
+        ? { ...fields, kind: 'journey', body: officialOnly(JSON.parse(row.data) as JourneyBody, official) }
+        : { ...fields, kind: 'topic', body: JSON.parse(row.data) as TopicBody };
     },
   };
 }
 
 /** A journey step keeps its address only when it is on an official domain: the step is shown without it otherwise. */
-function officialOnly(kind: 'topic' | 'journey', body: ContentItem['body'], official: (url: string) => boolean): ContentItem['body'] {
-  if (kind !== 'journey') return body;
-  const journey = body as JourneyBody;
+function officialOnly(journey: JourneyBody, official: (url: string) => boolean): JourneyBody {
   return {
     ...journey,
     steps: journey.steps.map(({ url, ...step }) => (url !== undefined && official(url) ? { ...step, url } : step)),

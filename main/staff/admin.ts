@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { AdminLogin, ContentItem, ItemReadability, JourneyBody, StateRecovery, TopicBody } from '../../common/api/types';
+import type { AdminLogin, ContentItem, ItemReadability, StateRecovery } from '../../common/api/types';
 import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../core/log';
 import { createLoginLock, isAttempt } from './login-lock';
@@ -128,12 +128,9 @@ export function visitorLines(item: ContentItem): string[] {
   const split = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
   const head = [item.title, item.summary];
   if (item.kind === 'topic') {
-    return [
-      ...head,
-      ...(item.body as TopicBody).blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines)),
-    ];
+    return [...head, ...item.body.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines))];
   }
-  const body = item.body as JourneyBody;
+  const body = item.body;
   return [
     ...head,
     ...body.readiness.flatMap((q) => [q.question, ...('bring' in q.if_no ? split(q.if_no.bring) : [])]),

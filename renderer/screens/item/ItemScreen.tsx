@@ -1,7 +1,6 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
 // A page whose review date has passed tells the visitor its facts may be old.
 import { useTranslation } from 'react-i18next';
-import type { JourneyBody, TopicBody } from '../../../common/api/types';
 import { useKiosk } from '../../kit/KioskContext';
 import { useApiResult } from '../../kit/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
@@ -48,13 +47,13 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
         <BidiText text={item.summary} />
       </p>
       {item.kind === 'topic' ? (
-        <TopicView body={item.body as TopicBody} glossary={item.glossary} />
+        <TopicView body={item.body} glossary={item.glossary} />
       ) : mediator && !refused ? (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <AssistedJourney
             journeyId={item.id}
             title={item.title}
-            body={item.body as JourneyBody}
+            body={item.body}
             glossary={item.glossary}
             mediator={mediator}
             onRefused={() => setRefused(true)}
@@ -62,7 +61,7 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
           />
         </Suspense>
       ) : (
-        <JourneyView body={item.body as JourneyBody} glossary={item.glossary} />
+        <JourneyView body={item.body} glossary={item.glossary} />
       )}
       <footer className="item-footer">
         <p>{t('item.disclaimer')}</p>
