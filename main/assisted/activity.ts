@@ -19,6 +19,7 @@ import {
   type SitePlace,
 } from './coop-export';
 import type { DecodedJournalRow } from '../journal/events';
+import { createJournal, type Journal } from '../journal/journal';
 
 export type { ActivityRow, StuckRow };
 
@@ -60,7 +61,12 @@ export function activityFigures(db: Database.Database): { activity: ActivityRow[
  * Retention: journal rows older than `days` become day totals and are removed. Only whole accompaniments go, and
  * only a prefix of the chain, whose last hash becomes the anchor verify() starts from.
  */
-export function applyRetention(db: Database.Database, days: number, now: () => Date = () => new Date()): { removed: number } {
+export function applyRetention(
+  db: Database.Database,
+  days: number,
+  now: () => Date = () => new Date(),
+  journal?: Pick<Journal, 'cut'>,
+): { removed: number } {
   const cutoff = new Date(now().getTime() - days * 86_400_000).toISOString();
   return db.transaction(() => {
     let untilId = db.prepare<[string], number | null>('SELECT max(id) FROM journal WHERE at < ?').pluck().get(cutoff) ?? null;
@@ -90,14 +96,8 @@ export function applyRetention(db: Database.Database, days: number, now: () => D
        SELECT day, journey, step, reason, count FROM (${liveStuck}) WHERE true
        ON CONFLICT (day, journey, step, reason) DO UPDATE SET count = count + excluded.count`,
     ).run(bounds);
-    const lastHash = db.prepare<[number], string>('SELECT hash FROM journal WHERE id = ?').pluck().get(untilId);
-    if (lastHash === undefined) throw new Error('journal rows are missing below the retention cut');
-    db.prepare(
-      'INSERT INTO journal_anchor (id, last_removed_id, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_removed_id = excluded.last_removed_id, hash = excluded.hash',
-    ).run(untilId, lastHash);
-    db.prepare('INSERT INTO journal_retention (id, until_id) VALUES (1, ?)').run(untilId);
-    const removed = db.prepare('DELETE FROM journal WHERE id <= ?').run(untilId).changes;
-    db.prepare('DELETE FROM journal_retention').run();
+    // The journal records the cut in its chain (signed with the site's key) before it removes anything.
+    const removed = (journal ?? createJournal(db, now)).cut(untilId);
     return { removed };
   })();
 }

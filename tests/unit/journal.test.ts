@@ -92,6 +92,7 @@ describe('journal', () => {
       rows: 4,
       firstBrokenId: 5,
       reason: 'its content was changed',
+      kind: 'changed',
     });
     const script = verifyScript(dir);
     expect(script.code).toBe(1);
@@ -101,6 +102,7 @@ describe('journal', () => {
       rows: 2,
       firstBrokenId: 4,
       reason: 'row 3 is missing',
+      kind: 'missing',
     });
   });
 
