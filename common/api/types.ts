@@ -383,6 +383,8 @@ export interface EffectiveConfig {
   readonly helpPlaces: readonly SiteHelpPlace[];
   /** Domains the site adds to the built-in official list. */
   readonly officialDomains: readonly string[];
+  /** The journal's heads and retention cuts are signed with the key file beside the configuration. */
+  readonly journalSigning: boolean;
   /** The development flag: packs without a signature accepted in the data folder. */
   readonly allowUnsignedPacks: boolean;
 }

@@ -10,6 +10,8 @@ import { createContentService } from '../content/content';
 import { applyRetention, createActivityHandlers } from '../assisted/activity';
 import { createAssistedService } from '../assisted/accompaniments';
 import { createJournal } from '../journal/journal';
+import { createJournalCheck } from '../journal/journal-check';
+import { journalKeyFile, loadJournalKey } from '../journal/journal-key';
 import { createTickets } from '../assisted/tickets';
 import { createMediatorService } from '../staff/mediators';
 import { createKioskEvents } from '../kiosk/kiosk-events';
@@ -60,6 +62,28 @@ export function openKiosk(options: OpenKioskOptions) {
   // New packs from the site's update source (a folder or a web server), checked with the same key.
   const poller = config.contentUpdate ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust, log }) : null;
   poller?.start();
+  // The journal, signed with the site's key when the configuration asks for it (the key never reaches the log).
+  const journalKey = config.journalSigning ? loadJournalKey(journalKeyFile(config.configFile), true) : ({ state: 'off' } as const);
+  if (journalKey.state === 'unavailable') log.error('journal.keyUnavailable', { why: journalKey.why });
+  if (journalKey.state === 'ready' && journalKey.created) log.info('journal.keyCreated', {});
+  const key = journalKey.state === 'ready' ? journalKey.key : null;
+  const journal = createJournal(db, undefined, { key });
+  // Checked against the head verified at the last start, kept outside the DB; the verdict is in /api/health.
+  const journalCheck = createJournalCheck({
+    journal,
+    dataDir: config.dataDir,
+    key,
+    keyIsNew: journalKey.state === 'ready' && journalKey.created,
+    signing: journalKey.state === 'ready' ? 'on' : journalKey.state,
+  });
+  const checkJournal = () => {
+    const { check, milliseconds, walked } = journalCheck.run();
+    if (check.verdict === 'broken') {
+      log.error('journal.broken', { since: check.since, reason: check.reason });
+      events.record('journal.broken', `since row ${check.since}: ${check.reason}`);
+    } else log.info('journal.checked', { verdict: check.verdict, milliseconds, walked });
+  };
+  checkJournal();
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
     contentProblem: content.problem,
@@ -71,9 +95,9 @@ export function openKiosk(options: OpenKioskOptions) {
     events,
     log,
     startedAt: new Date(),
+    journal: journalCheck.status,
   });
   const settings = createSettingsService(config, options.host.kind);
-  const journal = createJournal(db);
   // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
   const sessions = createSessions({
     onIdleEnd: (principal) => {
@@ -103,12 +127,15 @@ export function openKiosk(options: OpenKioskOptions) {
   // Journal details older than the site's retention become day totals: at start, then every six hours.
   const retain = () => {
     try {
-      const { removed } = applyRetention(db, config.retentionDays);
+      const { removed } = applyRetention(db, config.retentionDays, undefined, journal);
       if (removed > 0) log.info('journal.retention', { removed, days: config.retentionDays });
     } catch {
       log.error('journal.retentionFailed', {});
     }
   };
+  // Every six hours the check runs again (the rows since the last head only): the checkpoint moves with it.
+  const recheck = setInterval(checkJournal, 6 * 3_600_000);
+  recheck.unref();
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
@@ -181,6 +208,7 @@ export function openKiosk(options: OpenKioskOptions) {
     contentPoller: poller,
     close: () => {
       clearInterval(retention);
+      clearInterval(recheck);
       poller?.stop();
       content.close();
       db.close();

@@ -2,6 +2,7 @@
 // number of rows ever written and the head hash, short enough to read and type back, and optionally a MAC made with
 // the site's journal key, so that an anchor the kiosk never issued is refused.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { JournalHeadText } from '../../common/api/types';
 
 /** The hex digits of the head hash an anchor keeps: 64 bits, far beyond what re-chaining could match by chance. */
 export const anchorHashDigits = 16;
@@ -51,6 +52,11 @@ export function formatAnchor(anchor: Anchor): string {
 export function readableAnchor(anchor: Anchor): { rows: number; hash: string; mac: string | null } {
   const group = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? hex;
   return { rows: anchor.rows, hash: group(shortHash(anchor.hash)), mac: anchor.mac ? group(anchor.mac) : null };
+}
+
+/** The head as the API gives it to people and screens: readable, and as `journal verify --anchor=` takes it. */
+export function headText(anchor: Anchor): JournalHeadText {
+  return { ...readableAnchor(anchor), anchor: formatAnchor(anchor) };
 }
 
 /** Reads `rows:hash[:mac]` as typed back from paper: spaces inside the hash and MAC are allowed. */

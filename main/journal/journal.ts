@@ -27,6 +27,8 @@ export type Verification =
       readonly firstBrokenId: number;
       readonly reason: string;
       readonly kind?: JournalBreak;
+      /** The first row that is wrong or gone (for a missing row: its id, where firstBrokenId is the row found instead). */
+      readonly since?: number;
     };
 
 export const genesis = '0'.repeat(64);
@@ -58,6 +60,7 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
   );
   const all = db.prepare<[], JournalRow>('SELECT * FROM journal ORDER BY id');
   const after = db.prepare<[number], JournalRow>('SELECT * FROM journal WHERE id > ? ORDER BY id');
+  const maxBelow = db.prepare<[number], number | null>('SELECT max(id) FROM journal WHERE id <= ?').pluck();
   const hashOf = db.prepare<[number], string>('SELECT hash FROM journal WHERE id = ?').pluck();
   const retentionRecords = db.prepare<[], { id: number; at: string; detail: string }>(
     "SELECT id, at, detail FROM journal WHERE event = 'journal.retention' ORDER BY id DESC",
@@ -104,7 +107,7 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     let rows = counted;
     for (const row of from.id === 0 ? all.iterate() : after.iterate(from.id)) {
       if (row.id !== expected.id)
-        return { ok: false, rows, firstBrokenId: row.id, reason: `row ${expected.id} is missing`, kind: 'missing' };
+        return { ok: false, rows, firstBrokenId: row.id, reason: `row ${expected.id} is missing`, kind: 'missing', since: expected.id };
       if (row.prev_hash !== expected.prev)
         return { ok: false, rows, firstBrokenId: row.id, reason: 'it does not follow the row before it', kind: 'out-of-order' };
       if (rowHash(row.prev_hash, row) !== row.hash)
@@ -119,6 +122,16 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
   const cutProblem = (): Verification | null => {
     const cutNow = cutRow.get();
     if (!cutNow) return null;
+    // Retention removes every row up to its cut in one transaction: a row left below it was removed around by hand.
+    const below = maxBelow.get(cutNow.last_removed_id);
+    if (below !== null && below !== undefined)
+      return {
+        ok: false,
+        rows: 0,
+        firstBrokenId: Math.min(below + 1, cutNow.last_removed_id),
+        reason: `rows up to ${cutNow.last_removed_id} were not removed together`,
+        kind: 'missing',
+      };
     const legacy = legacyCut.get();
     if (legacy && legacy.last_removed_id === cutNow.last_removed_id && legacy.hash === cutNow.hash) return null;
     const record = retentionRecords.all().find((r) => r.detail.split(':')[0] === String(cutNow.last_removed_id));
@@ -155,7 +168,7 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
 
   const broken = (failure: Extract<Verification, { ok: false }>): JournalVerdict => ({
     verdict: 'broken',
-    since: failure.firstBrokenId,
+    since: failure.since ?? failure.firstBrokenId,
     reason: failure.kind ?? 'changed',
   });
 
@@ -171,6 +184,8 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     const hash = anchor.rows === 0 ? genesis : anchor.rows === s.id ? s.hash : hashOf.get(anchor.rows);
     if (hash === undefined) return { verdict: 'broken', since: anchor.rows, reason: 'missing' };
     if (!hashMatches(hash, anchor.hash)) return { verdict: 'broken', since: anchor.rows, reason: 'rechained' };
+    // The anchored row itself went with a cut: its hash is kept, the rows it sealed are not.
+    if (anchor.rows > 0 && anchor.rows === s.id) return { verdict: 'before-cut', cutRows: s.id, day: cutDay(s.id) };
     return null;
   };
 
@@ -183,7 +198,7 @@ export function createJournal(db: Database.Database, now: () => Date = () => new
     if (key && anchor.mac && !sameMac(anchor.mac, headMac(key, anchor)))
       return { verdict: 'broken', since: anchor.rows, reason: 'anchor-not-issued' };
     const chain = verify();
-    if (!chain.ok && chain.firstBrokenId <= anchor.rows) return broken(chain);
+    if (!chain.ok && (chain.since ?? chain.firstBrokenId) <= anchor.rows) return broken(chain);
     const placed = placeAnchor(anchor);
     if (placed) return placed;
     if (!chain.ok) return broken(chain);
