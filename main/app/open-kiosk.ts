@@ -11,6 +11,7 @@ import { applyRetention, createActivityHandlers } from '../assisted/activity';
 import { createAssistedService } from '../assisted/accompaniments';
 import { createJournal } from '../journal/journal';
 import { createJournalCheck } from '../journal/journal-check';
+import { headText } from '../journal/anchor';
 import { journalKeyFile, loadJournalKey } from '../journal/journal-key';
 import { createTickets } from '../assisted/tickets';
 import { createMediatorService } from '../staff/mediators';
@@ -76,14 +77,22 @@ export function openKiosk(options: OpenKioskOptions) {
     keyIsNew: journalKey.state === 'ready' && journalKey.created,
     signing: journalKey.state === 'ready' ? 'on' : journalKey.state,
   });
-  const checkJournal = () => {
-    const { check, milliseconds, walked } = journalCheck.run();
-    if (check.verdict === 'broken') {
-      log.error('journal.broken', { since: check.since, reason: check.reason });
-      events.record('journal.broken', `since row ${check.since}: ${check.reason}`);
-    } else log.info('journal.checked', { verdict: check.verdict, milliseconds, walked });
+  let brokenSaid = false;
+  const checkJournal = (publish: boolean) => {
+    try {
+      const { check, milliseconds, walked } = journalCheck.run(publish);
+      if (check.verdict !== 'broken') {
+        if (publish) log.info('journal.checked', { verdict: check.verdict, milliseconds, walked });
+      } else if (!brokenSaid) {
+        brokenSaid = true;
+        log.error('journal.broken', { since: check.since, reason: check.reason });
+        events.record('journal.broken', `since row ${check.since}: ${check.reason}`);
+      }
+    } catch {
+      log.error('journal.checkFailed', {});
+    }
   };
-  checkJournal();
+  checkJournal(true);
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
     contentProblem: content.problem,
@@ -133,8 +142,11 @@ export function openKiosk(options: OpenKioskOptions) {
       log.error('journal.retentionFailed', {});
     }
   };
-  // Every six hours the check runs again (the rows since the last head only): the checkpoint moves with it.
-  const recheck = setInterval(checkJournal, 6 * 3_600_000);
+  // Every minute the rows since the kept head are checked and the head kept again (a timer runs between transactions,
+  // so it only ever sees committed rows); every six hours the published checkpoint moves too.
+  const keepHead = setInterval(() => checkJournal(false), 60_000);
+  keepHead.unref();
+  const recheck = setInterval(() => checkJournal(true), 6 * 3_600_000);
   recheck.unref();
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
@@ -160,6 +172,7 @@ export function openKiosk(options: OpenKioskOptions) {
       return titles;
     },
     exportDir: join(config.dataDir, 'exports'),
+    journal: { head: () => headText(journal.anchor()), status: journalCheck.status },
   });
   const prints = createPrintBudget();
   const handlers: Handlers = {
@@ -209,6 +222,9 @@ export function openKiosk(options: OpenKioskOptions) {
     close: () => {
       clearInterval(retention);
       clearInterval(recheck);
+      clearInterval(keepHead);
+      // The head at closing is kept too: rows removed from the end while the kiosk is stopped are found at start.
+      checkJournal(false);
       poller?.stop();
       content.close();
       db.close();

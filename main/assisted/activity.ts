@@ -6,12 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { ActivityRow, BlockedReason, StuckRow } from '../../common/api/types';
+import type { ActivityRow, BlockedReason, JournalHeadText, JournalStatus, StuckRow } from '../../common/api/types';
 import {
   accompanimentLines,
   craCells,
   craColumns,
   csvFile,
+  journalHeadCells,
   localDay,
   stuckByMonth,
   stuckColumns,
@@ -110,6 +111,8 @@ export interface ActivityHandlerOptions {
   readonly titles: Titles;
   /** Where "save on the kiosk" writes the CSV (`<dataDir>/exports`); absent, it is refused. */
   readonly exportDir?: string;
+  /** The journal's live head and the kiosk's check of it: at the foot of each CRA export and in the admin's view. */
+  readonly journal?: { readonly head: () => JournalHeadText; readonly status: () => JournalStatus };
 }
 
 /**
@@ -127,11 +130,16 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
     return lines.map((line) => craCells(line, place, (journey) => titles[journey] ?? journey));
   };
   const filterOf = (input: ActivityFilter): ActivityFilter => ({ from: input.from, to: input.to, mediator: input.mediator });
+  // The CRA export ends with the journal's head at the time it was made: the admin's anchor for `journal verify`.
+  const craFile = async (filter: ActivityFilter) => {
+    const lines = await linesOf(filter);
+    return csvFile(craColumns, lines, options.journal ? [journalHeadCells(options.journal.head())] : []);
+  };
   return {
     'admin.activityExport': async (input) => {
       if (!options.exportDir) return fail('activity.exportUnavailable');
       try {
-        const csv = csvFile(craColumns, await linesOf(filterOf(input)));
+        const csv = await craFile(filterOf(input));
         mkdirSync(options.exportDir, { recursive: true });
         const file = `activite-mediation-${localDay(new Date().toISOString())}.csv`;
         writeFileSync(join(options.exportDir, file), csv, { mode: 0o640 });
@@ -146,10 +154,16 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
       const activity = figures.activity.filter(within);
       const stuck = figures.stuck.filter(within);
       const titles = await options.titles([...new Set([...activity, ...stuck].map((r) => r.journey))]);
-      return ok({ activity, stuck, titles });
+      const journal = options.journal ? { head: options.journal.head(), status: options.journal.status() } : null;
+      return ok({ activity, stuck, titles, journal });
     },
-    'admin.activityCsv': async (input) => ok({ csv: csvFile(craColumns, await linesOf(filterOf(input))) }),
-    'admin.activityLines': async (input) => ok({ columns: [...craColumns], lines: await linesOf(filterOf(input)) }),
+    'admin.activityCsv': async (input) => ok({ csv: await craFile(filterOf(input)) }),
+    'admin.activityLines': async (input) =>
+      ok({
+        columns: [...craColumns],
+        lines: await linesOf(filterOf(input)),
+        head: options.journal?.head() ?? null,
+      }),
     'admin.stuckCsv': async ({ from, to }) => {
       const rows = stuckByMonth(db, { from, to });
       const titles = await options.titles([...new Set(rows.map((r) => r.journey))]);

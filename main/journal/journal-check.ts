@@ -1,7 +1,9 @@
-// The kiosk's own check of its journal, at start and again every few hours: against the head it verified last time,
-// kept outside the state DB (journal-head.json in the data folder, signed with the site's journal key when there is
-// one). Only the rows written since are walked, so start stays fast on a long journal; a chain rebuilt further back
-// changes the kept head's hash and is found all the same. The verdict goes to /api/health and the admin area.
+// The kiosk's own check of its journal, at start, every minute, and when it closes: against the head it verified
+// last time, kept outside the state DB (journal-head.json in the data folder, signed with the site's journal key when
+// there is one). Only the rows written since are walked, so start stays fast on a long journal; a chain rebuilt
+// further back changes the kept head's hash and is found all the same, and rows removed from the end while the kiosk
+// was stopped fall short of the kept head. The verdict goes to /api/health and the admin area, with a checkpoint
+// head that moves only at start and every few hours (`publish`): slips print it, so it must not follow each visit.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalStatus, JournalVerdict } from '../../common/api/types';
@@ -49,8 +51,12 @@ export function createJournalCheck(options: JournalCheckOptions) {
   let keyIsNew = options.keyIsNew ?? false;
   let status: JournalStatus | null = null;
 
-  /** Checks the rows written since the kept head (all of them the first time) and keeps the new head when intact. */
-  const run = (): JournalStatus => {
+  let checkpoint: JournalStatus['checkpoint'] = null;
+  /**
+   * Checks the rows written since the kept head (all of them the first time) and keeps the new head when intact;
+   * `publish` also moves the checkpoint that /api/health and printed slips show.
+   */
+  const run = (publish = true): JournalStatus => {
     const started = performance.now();
     const kept = readKept(file, options.key, keyIsNew);
     let check: JournalVerdict;
@@ -70,15 +76,17 @@ export function createJournalCheck(options: JournalCheckOptions) {
     const signed: Anchor = options.key ? { ...head, mac: headMac(options.key, head) } : head;
     // A broken journal keeps the last good head on disk: the evidence stays until the admin has looked.
     if (check.verdict !== 'broken') {
-      keep(file, signed, at);
+      if (kept.state !== 'ok' || kept.head.rows !== head.rows || kept.head.hash !== head.hash) keep(file, signed, at);
       keyIsNew = false;
     }
+    if (check.verdict === 'broken') checkpoint = null;
+    else if (publish || !status) checkpoint = headText(signed);
     status = {
       check,
       checkedAt: at,
       milliseconds: Math.round(performance.now() - started),
       walked,
-      checkpoint: check.verdict === 'broken' ? null : headText(signed),
+      checkpoint,
       signing: options.signing,
     };
     return status;

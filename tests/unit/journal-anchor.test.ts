@@ -276,6 +276,12 @@ describe("the kiosk's check at start", () => {
     expect(statSync(join(dir, journalHeadFileName)).mode & 0o777).toBe(0o600);
     journal.append({ event: 'admin.action', action: 'mediator.created' });
     expect(check()).toMatchObject({ check: { verdict: 'intact', upTo: 13 }, walked: 'incremental' });
+    // The minute's check keeps the new head on disk but leaves the published checkpoint (printed on slips) where it was.
+    const checker = createJournalCheck({ journal, dataDir: dir, key: null, signing: 'off' });
+    expect(checker.run(true).checkpoint?.rows).toBe(13);
+    journal.append({ event: 'admin.action', action: 'mediator.reset' });
+    expect(checker.run(false)).toMatchObject({ check: { verdict: 'intact', upTo: 14 }, checkpoint: { rows: 13 } });
+    expect(JSON.parse(readFileSync(join(dir, journalHeadFileName), 'utf8'))).toMatchObject({ rows: 14 });
     db.close();
     // The attacker rebuilds the chain from row 5 on, same rows count.
     const raw = new Database(file);
@@ -292,7 +298,7 @@ describe("the kiosk's check at start", () => {
     raw.close();
     const again = createJournal(openStateDb(file, createMemoryLogger()).db);
     const status = createJournalCheck({ journal: again, dataDir: dir, key: null, signing: 'off' }).run();
-    expect(status.check).toEqual({ verdict: 'broken', since: 13, reason: 'rechained' });
+    expect(status.check).toEqual({ verdict: 'broken', since: 14, reason: 'rechained' });
     // The last good head stays on disk: the next start says the same.
     expect(createJournalCheck({ journal: again, dataDir: dir, key: null, signing: 'off' }).run().check).toEqual(status.check);
   });
