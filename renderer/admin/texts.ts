@@ -136,7 +136,8 @@ export const adminTexts = {
   filterEveryone: 'Tous les médiateurs',
   filterToday: 'Aujourd’hui',
   filterAll: 'Toute la période',
-  minutes: (seconds: number) => (seconds > 0 && seconds < 60 ? 'moins d’1 min' : `${Math.round(seconds / 60)} min`),
+  // The journal keeps times to the minute: an accompaniment begun and ended within one minute lasted 0 s there.
+  minutes: (seconds: number) => (seconds < 60 ? 'moins d’1 min' : `${Math.round(seconds / 60)} min`),
   linesTitle: 'Lignes à recopier dans La Coop',
   linesIntro:
     'Une ligne par accompagnement, même repris avec un ticket un autre jour, dans l’ordre des champs du formulaire « Accompagnement individuel » de La Coop.',
