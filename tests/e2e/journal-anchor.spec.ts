@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KioskStatus } from '../../common/api/types';
+import { axeViolations } from './axe';
 import { expect, setupCodeOf, startHost, stopHost, test, type RunningHost } from './fixtures';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
 
@@ -74,6 +75,7 @@ test("a visitor's slip carries the head of the kiosk's last check, not the live 
   expect(checkpoint?.rows).toBeGreaterThan(3);
   const slip = await toSlip(page);
   await expect(slip).toContainText(`Repère du journal de la borne : ligne ${checkpoint?.rows} · ${checkpoint?.hash}`);
+  expect(await axeViolations(page)).toEqual([]);
   await slip.getByRole('button', { name: "Terminer l'accompagnement" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
 });
@@ -97,6 +99,7 @@ test('the admin area shows the verdict and the live head, and the saved CRA file
       .at(-1) ?? '';
   expect(last).toBe(`Tête du journal;ligne ${rows};${hash};non signée;${rows}:${hash?.replace(/ /g, '')}`);
   exportedAnchor = last.split(';').at(-1) ?? '';
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('rows deleted from the end while the kiosk was stopped: the next start says so, and journal-verify refuses the exported head', async ({
@@ -114,6 +117,7 @@ test('rows deleted from the end while the kiosk was stopped: the next start says
   await expect(activity.getByRole('region', { name: 'Intégrité du journal' }).getByRole('alert')).toHaveText(
     `Journal abîmé depuis la ligne ${since} : les dernières lignes ont été supprimées.`,
   );
+  expect(await axeViolations(page)).toEqual([]);
 
   const verify = spawnSync(
     process.execPath,
