@@ -51,7 +51,6 @@ export function createJournalCheck(options: JournalCheckOptions) {
   let keyIsNew = options.keyIsNew ?? false;
   let status: JournalStatus | null = null;
 
-  let checkpoint: JournalStatus['checkpoint'] = null;
   /**
    * Checks the rows written since the kept head (all of them the first time) and keeps the new head when intact;
    * `publish` also moves the checkpoint that /api/health and printed slips show.
@@ -79,14 +78,15 @@ export function createJournalCheck(options: JournalCheckOptions) {
       if (kept.state !== 'ok' || kept.head.rows !== head.rows || kept.head.hash !== head.hash) keep(file, signed, at);
       keyIsNew = false;
     }
-    if (check.verdict === 'broken') checkpoint = null;
-    else if (publish || !status) checkpoint = headText(signed);
+    // Between published checks, only a break is said: a verdict whose row count followed each minute would tell
+    // anyone polling /api/health when visitors were served.
+    if (!publish && status && check.verdict !== 'broken') return status;
     status = {
       check,
       checkedAt: at,
       milliseconds: Math.round(performance.now() - started),
       walked,
-      checkpoint,
+      checkpoint: check.verdict === 'broken' ? null : headText(signed),
       signing: options.signing,
     };
     return status;
