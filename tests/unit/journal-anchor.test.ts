@@ -264,6 +264,21 @@ describe('journal verify --anchor', () => {
     expect(older.code).toBe(3);
     expect(older.out).toContain('retention removed rows up to 18 on 2026-12-20');
   });
+
+  it("accepts the kiosk's own signed retention cut and the signed head after it", () => {
+    const key = loadJournalKey(join(tempDir(), journalKeyFileName), true);
+    if (key.state !== 'ready') throw new Error('no key');
+    const { dir, file } = kioskWithJournal(3, key.key);
+    const { db } = openStateDb(file, createMemoryLogger());
+    const journal = createJournal(db, () => new Date('2026-12-20T10:00:00Z'), { key: key.key });
+    expect(applyRetention(db, 30, () => new Date('2026-12-20T10:00:00Z'), journal)).toEqual({ removed: 18 });
+    expect(journal.rows().at(-1)).toMatchObject({ event: 'journal.retention', detail: expect.stringMatching(/^18:[0-9a-f]{16}$/) });
+    const after = journal.anchor();
+    db.close();
+    const result = verifyCommand(dir, [after], [`--key=${key.file}`]);
+    expect(result.out).toContain(`Anchor ${formatAnchor(after)}: intact`);
+    expect(result.code).toBe(0);
+  });
 });
 
 describe("the kiosk's check at start", () => {
