@@ -25,6 +25,8 @@ import {
   type EffectiveConfig,
   type HelpPlace,
   type ItemReadability,
+  type JournalHeadText,
+  type JournalStatus,
   type KioskStatus,
   type NeedItems,
   type PublicSettings,
@@ -223,6 +225,8 @@ export const contract = {
     readonly activity: readonly ActivityRow[];
     readonly stuck: readonly StuckRow[];
     readonly titles: Readonly<Record<string, string>>;
+    /** The journal's live head (the admin's anchor) and the kiosk's last check of the journal. */
+    readonly journal: { readonly head: JournalHeadText; readonly status: JournalStatus } | null;
   }>()({
     input: z.object({ ...period }).strict(),
     auth: 'admin',
@@ -233,7 +237,12 @@ export const contract = {
     auth: 'admin',
   }),
   /** The same lines as cells, for the printable "my lines of the day" list. */
-  'admin.activityLines': defineCall<{ readonly columns: readonly string[]; readonly lines: readonly (readonly string[])[] }>()({
+  'admin.activityLines': defineCall<{
+    readonly columns: readonly string[];
+    readonly lines: readonly (readonly string[])[];
+    /** The journal's head when the list was made: printed with it. */
+    readonly head: JournalHeadText | null;
+  }>()({
     input: z.object({ ...period, mediator: mediatorId.optional() }).strict(),
     auth: 'admin',
   }),

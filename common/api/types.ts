@@ -72,6 +72,52 @@ export interface StateRecovery {
   };
 }
 
+/** Why the journal does not hold: a row changed, missing or out of order, or it no longer matches an anchor. */
+export const journalBreaks = [
+  'changed',
+  'missing',
+  'out-of-order',
+  'truncated',
+  'wiped',
+  'rechained',
+  'cut-unrecorded',
+  'cut-not-signed',
+  'anchor-not-issued',
+] as const;
+export type JournalBreak = (typeof journalBreaks)[number];
+
+/** A journal head as written down for people: rows ever written, the short head hash, and its MAC when signed. */
+export interface JournalHeadText {
+  readonly rows: number;
+  /** 16 hex digits in groups of four. */
+  readonly hash: string;
+  readonly mac: string | null;
+  /** The same, as `journal verify --anchor=` takes it. */
+  readonly anchor: string;
+}
+
+/** What checking the journal against an anchor found. */
+export type JournalVerdict =
+  | { readonly verdict: 'intact'; readonly upTo: number }
+  | { readonly verdict: 'no-anchor'; readonly upTo: number }
+  | { readonly verdict: 'broken'; readonly since: number; readonly reason: JournalBreak }
+  /** The anchored row was removed by retention (the cut at `cutRows`, recorded on `day`): it cannot be checked. */
+  | { readonly verdict: 'before-cut'; readonly cutRows: number; readonly day: string | null };
+
+/** The journal check the kiosk made at start (in /api/health and the admin area). */
+export interface JournalStatus {
+  readonly check: JournalVerdict;
+  /** Minute of the check (ISO). */
+  readonly checkedAt: string;
+  readonly milliseconds: number;
+  /** How much was walked: from the last verified head kept outside the DB, or the whole chain. */
+  readonly walked: 'incremental' | 'full';
+  /** The head verified at start (not the live head: it does not move with each visitor's step). */
+  readonly checkpoint: JournalHeadText | null;
+  /** Whether heads and retention cuts are signed with the site's journal key. */
+  readonly signing: 'off' | 'on' | 'unavailable';
+}
+
 export interface KioskStatus {
   readonly app: 'passerelle-sante';
   readonly version: string;
@@ -97,6 +143,8 @@ export interface KioskStatus {
     readonly problem?: 'unreadable' | 'invalid';
     readonly values?: Readonly<Record<string, unknown>>;
   };
+  /** The journal's tamper check made at start (main/journal/journal-check.ts). */
+  readonly journal?: JournalStatus;
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
@@ -335,6 +383,8 @@ export interface EffectiveConfig {
   readonly helpPlaces: readonly SiteHelpPlace[];
   /** Domains the site adds to the built-in official list. */
   readonly officialDomains: readonly string[];
+  /** The journal's heads and retention cuts are signed with the key file beside the configuration. */
+  readonly journalSigning: boolean;
   /** The development flag: packs without a signature accepted in the data folder. */
   readonly allowUnsignedPacks: boolean;
 }

@@ -10,6 +10,9 @@ import { createContentService } from '../content/content';
 import { applyRetention, createActivityHandlers } from '../assisted/activity';
 import { createAssistedService } from '../assisted/accompaniments';
 import { createJournal } from '../journal/journal';
+import { createJournalCheck } from '../journal/journal-check';
+import { headText } from '../journal/anchor';
+import { journalKeyFile, loadJournalKey } from '../journal/journal-key';
 import { createTickets } from '../assisted/tickets';
 import { createMediatorService } from '../staff/mediators';
 import { createKioskEvents } from '../kiosk/kiosk-events';
@@ -59,6 +62,36 @@ export function openKiosk(options: OpenKioskOptions) {
   // New packs from the site's update source (a folder or a web server), checked with the same key.
   const poller = config.contentUpdate ? createContentPoller({ ...config.contentUpdate, dataDir: config.dataDir, trust, log }) : null;
   poller?.start();
+  // The journal, signed with the site's key when the configuration asks for it (the key never reaches the log).
+  const journalKey = config.journalSigning ? loadJournalKey(journalKeyFile(config.configFile), true) : ({ state: 'off' } as const);
+  if (journalKey.state === 'unavailable') log.error('journal.keyUnavailable', { why: journalKey.why });
+  if (journalKey.state === 'ready' && journalKey.created) log.info('journal.keyCreated', {});
+  const key = journalKey.state === 'ready' ? journalKey.key : null;
+  const journal = createJournal(db, undefined, { key });
+  // Checked against the head verified at the last start, kept outside the DB; the verdict is in /api/health.
+  const journalCheck = createJournalCheck({
+    journal,
+    dataDir: config.dataDir,
+    key,
+    keyIsNew: journalKey.state === 'ready' && journalKey.created,
+    signing: journalKey.state === 'ready' ? 'on' : journalKey.state,
+  });
+  let brokenSaid = false;
+  const checkJournal = (publish: boolean) => {
+    try {
+      const { check, milliseconds, walked } = journalCheck.run(publish);
+      if (check.verdict !== 'broken') {
+        if (publish) log.info('journal.checked', { verdict: check.verdict, milliseconds, walked });
+      } else if (!brokenSaid) {
+        brokenSaid = true;
+        log.error('journal.broken', { since: check.since, reason: check.reason });
+        events.record('journal.broken', `since row ${check.since}: ${check.reason}`);
+      }
+    } catch {
+      log.error('journal.checkFailed', {});
+    }
+  };
+  checkJournal(true);
   const kiosk = createKioskService({
     contentPack: () => content.manifest()?.version ?? null,
     contentProblem: content.problem,
@@ -70,9 +103,9 @@ export function openKiosk(options: OpenKioskOptions) {
     events,
     log,
     startedAt: new Date(),
+    journal: journalCheck.status,
   });
   const settings = createSettingsService(config, options.host);
-  const journal = createJournal(db);
   // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
   const sessions = createSessions({
     onIdleEnd: (principal) => {
@@ -102,12 +135,18 @@ export function openKiosk(options: OpenKioskOptions) {
   // Journal details older than the site's retention become day totals: at start, then every six hours.
   const retain = () => {
     try {
-      const { removed } = applyRetention(db, config.retentionDays);
+      const { removed } = applyRetention(db, config.retentionDays, undefined, journal);
       if (removed > 0) log.info('journal.retention', { removed, days: config.retentionDays });
     } catch {
       log.error('journal.retentionFailed', {});
     }
   };
+  // Every minute the rows since the kept head are checked and the head kept again (a timer runs between transactions,
+  // so it only ever sees committed rows); every six hours the published checkpoint moves too.
+  const keepHead = setInterval(() => checkJournal(false), 60_000);
+  keepHead.unref();
+  const recheck = setInterval(() => checkJournal(true), 6 * 3_600_000);
+  recheck.unref();
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
@@ -131,6 +170,7 @@ export function openKiosk(options: OpenKioskOptions) {
       return titles;
     },
     exportDir: join(config.dataDir, 'exports'),
+    journal: { head: () => headText(journal.anchor()), status: journalCheck.status },
   });
   const prints = createPrintBudget();
   const handlers: Handlers = {
@@ -179,6 +219,10 @@ export function openKiosk(options: OpenKioskOptions) {
     contentPoller: poller,
     close: () => {
       clearInterval(retention);
+      clearInterval(recheck);
+      clearInterval(keepHead);
+      // The head at closing is kept too: rows removed from the end while the kiosk is stopped are found at start.
+      checkJournal(false);
       poller?.stop();
       content.close();
       db.close();

@@ -6,12 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { ActivityRow, BlockedReason, StuckRow } from '../../common/api/types';
+import type { ActivityRow, BlockedReason, JournalHeadText, JournalStatus, StuckRow } from '../../common/api/types';
 import {
   accompanimentLines,
   craCells,
   craColumns,
   csvFile,
+  journalHeadCells,
   localDay,
   stuckByMonth,
   stuckColumns,
@@ -20,6 +21,7 @@ import {
 } from './coop-export';
 import type { DecodedJournalRow } from '../journal/events';
 import { systemClock, type Clock } from '../core/clock';
+import { createJournal, type Journal } from '../journal/journal';
 
 export type { ActivityRow, StuckRow };
 
@@ -61,7 +63,12 @@ export function activityFigures(db: Database.Database): { activity: ActivityRow[
  * Retention: journal rows older than `days` become day totals and are removed. Only whole accompaniments go, and
  * only a prefix of the chain, whose last hash becomes the anchor verify() starts from.
  */
-export function applyRetention(db: Database.Database, days: number, now: Clock = systemClock): { removed: number } {
+export function applyRetention(
+  db: Database.Database,
+  days: number,
+  now: Clock = systemClock,
+  journal?: Pick<Journal, 'cut'>,
+): { removed: number } {
   const cutoff = new Date(now() - days * 86_400_000).toISOString();
   return db.transaction(() => {
     let untilId = db.prepare<[string], number | null>('SELECT max(id) FROM journal WHERE at < ?').pluck().get(cutoff) ?? null;
@@ -91,14 +98,8 @@ export function applyRetention(db: Database.Database, days: number, now: Clock =
        SELECT day, journey, step, reason, count FROM (${liveStuck}) WHERE true
        ON CONFLICT (day, journey, step, reason) DO UPDATE SET count = count + excluded.count`,
     ).run(bounds);
-    const lastHash = db.prepare<[number], string>('SELECT hash FROM journal WHERE id = ?').pluck().get(untilId);
-    if (lastHash === undefined) throw new Error('journal rows are missing below the retention cut');
-    db.prepare(
-      'INSERT INTO journal_anchor (id, last_removed_id, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET last_removed_id = excluded.last_removed_id, hash = excluded.hash',
-    ).run(untilId, lastHash);
-    db.prepare('INSERT INTO journal_retention (id, until_id) VALUES (1, ?)').run(untilId);
-    const removed = db.prepare('DELETE FROM journal WHERE id <= ?').run(untilId).changes;
-    db.prepare('DELETE FROM journal_retention').run();
+    // The journal records the cut in its chain (signed with the site's key) before it removes anything.
+    const removed = (journal ?? createJournal(db, now)).cut(untilId);
     return { removed };
   })();
 }
@@ -111,6 +112,8 @@ export interface ActivityHandlerOptions {
   readonly titles: Titles;
   /** Where "save on the kiosk" writes the CSV (`<dataDir>/exports`); absent, it is refused. */
   readonly exportDir?: string;
+  /** The journal's live head and the kiosk's check of it: at the foot of each CRA export and in the admin's view. */
+  readonly journal?: { readonly head: () => JournalHeadText; readonly status: () => JournalStatus };
 }
 
 /**
@@ -128,11 +131,16 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
     return lines.map((line) => craCells(line, place, (journey) => titles[journey] ?? journey));
   };
   const filterOf = (input: ActivityFilter): ActivityFilter => ({ from: input.from, to: input.to, mediator: input.mediator });
+  // The CRA export ends with the journal's head at the time it was made: the admin's anchor for `journal verify`.
+  const craFile = async (filter: ActivityFilter) => {
+    const lines = await linesOf(filter);
+    return csvFile(craColumns, lines, options.journal ? [journalHeadCells(options.journal.head())] : []);
+  };
   return {
     'admin.activityExport': async (input) => {
       if (!options.exportDir) return fail('activity.exportUnavailable');
       try {
-        const csv = csvFile(craColumns, await linesOf(filterOf(input)));
+        const csv = await craFile(filterOf(input));
         mkdirSync(options.exportDir, { recursive: true });
         const file = `activite-mediation-${localDay(new Date().toISOString())}.csv`;
         writeFileSync(join(options.exportDir, file), csv, { mode: 0o640 });
@@ -147,10 +155,16 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
       const activity = figures.activity.filter(within);
       const stuck = figures.stuck.filter(within);
       const titles = await options.titles([...new Set([...activity, ...stuck].map((r) => r.journey))]);
-      return ok({ activity, stuck, titles });
+      const journal = options.journal ? { head: options.journal.head(), status: options.journal.status() } : null;
+      return ok({ activity, stuck, titles, journal });
     },
-    'admin.activityCsv': async (input) => ok({ csv: csvFile(craColumns, await linesOf(filterOf(input))) }),
-    'admin.activityLines': async (input) => ok({ columns: [...craColumns], lines: await linesOf(filterOf(input)) }),
+    'admin.activityCsv': async (input) => ok({ csv: await craFile(filterOf(input)) }),
+    'admin.activityLines': async (input) =>
+      ok({
+        columns: [...craColumns],
+        lines: await linesOf(filterOf(input)),
+        head: options.journal?.head() ?? null,
+      }),
     'admin.stuckCsv': async ({ from, to }) => {
       const rows = stuckByMonth(db, { from, to });
       const titles = await options.titles([...new Set(rows.map((r) => r.journey))]);

@@ -2,7 +2,7 @@
 // line per accompaniment, even when a ticket resumed it another day, in La Coop's columns with its labels; and the
 // anonymous "où les personnes bloquent" counts by month for a coordinator. Both read the journal, never a visitor.
 import type Database from 'better-sqlite3';
-import type { RedirectionKey } from '../../common/api/types';
+import type { JournalHeadText, RedirectionKey } from '../../common/api/types';
 import type { DecodedJournalRow } from '../journal/events';
 
 /** La Coop's export columns for an individual accompaniment (2025 form), in its order and with its words. */
@@ -201,15 +201,34 @@ export function csvCell(value: string | number): string {
 }
 
 /** A CSV file for a French spreadsheet: semicolons, CRLF, and a byte-order mark so accents open right. */
-export function csvFile(header: readonly string[], lines: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+export function csvFile(
+  header: readonly string[],
+  lines: readonly (readonly (string | number)[])[],
+  footer: readonly (readonly (string | number)[])[] = [],
+): string {
+  return `\uFEFF${[header, ...lines, ...footer].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 
-export function craCsv(db: Database.Database, place: SitePlace, titleOf: (journey: string) => string, filter: ActivityFilter = {}): string {
+/** The first cell of the CRA export's last line: the journal's head when the file was made, for `journal verify`. */
+export const journalHeadLabel = 'Tête du journal';
+
+/** That line's cells: the label, the row count, the short hash (and MAC), and the anchor as the command takes it. */
+export function journalHeadCells(head: JournalHeadText): string[] {
+  return [journalHeadLabel, `ligne ${head.rows}`, head.hash, head.mac ? `signée ${head.mac}` : 'non signée', head.anchor];
+}
+
+export function craCsv(
+  db: Database.Database,
+  place: SitePlace,
+  titleOf: (journey: string) => string,
+  filter: ActivityFilter = {},
+  head?: JournalHeadText,
+): string {
   const rows = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id').iterate();
   return csvFile(
     craColumns,
     accompanimentLines(rows, filter).map((line) => craCells(line, place, titleOf)),
+    head ? [journalHeadCells(head)] : [],
   );
 }
 

@@ -1,7 +1,8 @@
 // `figures-merge a.csv b.csv … > all.csv` (`npm run figures:merge --` on a developer's machine): puts the activity reports (CRA CSV) exported by several kiosks
 // into one file with the same columns, ordered by date. A file whose first line is not the CRA header is refused.
+// Each file's last line, the journal head of its kiosk (an anchor for `journal verify`), is kept at the end.
 import { readFileSync } from 'node:fs';
-import { craColumns, csvCell } from '../assisted/coop-export';
+import { craColumns, csvCell, journalHeadLabel } from '../assisted/coop-export';
 
 export class FiguresError extends Error {
   override readonly name = 'FiguresError';
@@ -33,6 +34,8 @@ export function csvRecords(text: string): string[] {
 export function mergeCraCsv(files: readonly { readonly name: string; readonly text: string }[]): string {
   if (files.length === 0) throw new FiguresError('Give the CSV files to merge: npm run figures:merge -- kiosk1.csv kiosk2.csv > all.csv');
   const lines: string[] = [];
+  const heads: string[] = [];
+  const isHead = (line: string) => line.startsWith(`${csvCell(journalHeadLabel)};`);
   for (const { name, text } of files) {
     const [first, ...rest] = csvRecords(text.replace(/^\uFEFF/, ''));
     if (first === undefined) throw new FiguresError(`${name} is empty: it is not an activity report (CRA) export.`);
@@ -41,12 +44,13 @@ export function mergeCraCsv(files: readonly { readonly name: string; readonly te
         `${name} does not have the columns of an activity report (CRA) export, so it was not merged.\n  expected: ${header}\n  found:    ${first}`,
       );
     }
-    lines.push(...rest.filter((line) => line.trim() !== ''));
+    lines.push(...rest.filter((line) => line.trim() !== '' && !isHead(line)));
+    heads.push(...rest.filter(isHead));
   }
   // The date is the first cell, written DD/MM/YYYY: sorted as YYYYMMDD.
   const dayOf = (line: string) => `${line.slice(6, 10)}${line.slice(3, 5)}${line.slice(0, 2)}`;
   lines.sort((a, b) => dayOf(a).localeCompare(dayOf(b)));
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...lines, ...heads].join('\r\n')}\r\n`;
 }
 
 /** The command: merges the files named in `args` to standard output; returns the exit code. */

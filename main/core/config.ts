@@ -37,6 +37,8 @@ export const expected = {
   'contentUpdate.intervalMinutes': 'a whole number of minutes from 5 to 10080 (one week) between two checks for a new pack',
   officialDomains:
     'a list of up to 20 domains such as "chu-exemple.fr", without https:// or a path, whose addresses the kiosk may show as official sites besides its built-in list',
+  journalSigning:
+    'true or false (sign the journal heads the kiosk writes down and its retention cuts with a key file created beside the configuration file)',
   allowUnsignedPacks:
     'true or false (development only: accept content packs without a signature in the data folder; the kiosk says so in its log and /api/health)',
 } as const;
@@ -124,6 +126,7 @@ export const siteConfigSchema = z
     helpPlaces: z.array(helpPlace).max(10).default([]),
     contentUpdate: contentUpdate.optional(),
     officialDomains: z.array(z.string().regex(domainPattern)).max(20).default([]),
+    journalSigning: z.boolean().default(false),
     allowUnsignedPacks: z.boolean().default(false),
   })
   .strict()

@@ -49,7 +49,9 @@ export type JournalEvent =
   | ({ readonly event: 'accompaniment.with'; readonly mediatorId: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.resumes'; readonly resumes: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.redirected'; readonly to: RedirectionKey } & InAccompaniment)
-  | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment);
+  | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment)
+  /** Retention removed the rows up to `cut` ("UNTIL" or "UNTIL:MAC" with the site's journal key): written first. */
+  | { readonly event: 'journal.retention'; readonly cut: string };
 
 export type JournalEventName = JournalEvent['event'];
 
@@ -82,6 +84,7 @@ const detailOf = {
   'accompaniment.resumes': { field: 'resumes', pattern: /^[A-Za-z0-9_-]{16}$/ },
   'accompaniment.redirected': { field: 'to', values: redirectionKeys },
   'step.wait': { field: 'what', values: waitKinds },
+  'journal.retention': { field: 'cut', pattern: /^[1-9]\d{0,15}(:[0-9a-f]{16})?$/ },
 } as const satisfies Record<JournalEventName, ({ field: string } & ({ values: readonly string[] } | { pattern: RegExp })) | null>;
 
 export const journalEventNames = Object.keys(detailOf) as JournalEventName[];

@@ -43,6 +43,7 @@ export function effectiveConfigOf(config: SiteConfig): EffectiveConfig {
     ticketDays: config.ticketDays,
     helpPlaces: config.helpPlaces,
     officialDomains: config.officialDomains,
+    journalSigning: config.journalSigning,
     allowUnsignedPacks: config.allowUnsignedPacks,
   };
 }

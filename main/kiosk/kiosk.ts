@@ -1,7 +1,7 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
 import type { Handlers } from '../../common/api/contract';
 import { ok } from '../../common/api/result';
-import type { ContentUpdateStatus, HostKind, KioskStatus, StateDbStatus } from '../../common/api/types';
+import type { ContentUpdateStatus, HostKind, JournalStatus, KioskStatus, StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import type { KioskEvents } from './kiosk-events';
 import { systemClock, type Clock } from '../core/clock';
@@ -21,6 +21,8 @@ export interface KioskServiceDeps {
   readonly contentUpdate?: () => ContentUpdateStatus | null;
   /** Whether packs in the data folder need a signature ("not-required" only with the development flag). */
   readonly contentSignatures?: 'required' | 'not-required';
+  /** The journal's tamper check made at start (main/journal/journal-check.ts). */
+  readonly journal?: () => JournalStatus;
 }
 
 export function createKioskService(deps: KioskServiceDeps) {
@@ -36,6 +38,7 @@ export function createKioskService(deps: KioskServiceDeps) {
     contentProblem: deps.contentProblem(),
     contentUpdate: deps.contentUpdate?.() ?? null,
     contentSignatures: deps.contentSignatures ?? 'required',
+    ...(deps.journal ? { journal: deps.journal() } : {}),
   });
 
   const handlers = {

@@ -4,10 +4,11 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
-import type { ActivityRow, HostCapabilities, MediatorAccount, StuckRow } from '../../common/api/types';
+import type { ActivityRow, HostCapabilities, JournalHeadText, JournalStatus, MediatorAccount, StuckRow } from '../../common/api/types';
 import type { AdminApi } from '../kit/staff-api';
 import { printPage } from '../kit/print';
 import { adminTexts as text, errorText } from './texts';
+import { JournalHead, JournalIntegrity } from './JournalIntegrity';
 
 interface Totals {
   readonly key: string;
@@ -82,8 +83,13 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
     activity: readonly ActivityRow[];
     stuck: readonly StuckRow[];
     titles: Readonly<Record<string, string>>;
+    journal: { head: JournalHeadText; status: JournalStatus } | null;
   } | null>(null);
-  const [lines, setLines] = useState<{ columns: readonly string[]; lines: readonly (readonly string[])[] } | null>(null);
+  const [lines, setLines] = useState<{
+    columns: readonly string[];
+    lines: readonly (readonly string[])[];
+    head: JournalHeadText | null;
+  } | null>(null);
   const [download, setDownload] = useDownload();
   const [stuckDownload, setStuckDownload] = useDownload();
   const [saved, setSaved] = useState('');
@@ -131,6 +137,7 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   return (
     <section aria-labelledby="activity-heading" className="admin-section">
       <h2 id="activity-heading">{text.activityTitle}</h2>
+      {figures.journal && <JournalIntegrity journal={figures.journal} />}
 
       <fieldset className="activity-filter">
         <legend>{text.filterTitle}</legend>
@@ -241,6 +248,11 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
               </tbody>
             </table>
           </div>
+        )}
+        {lines?.head && (
+          <p>
+            {text.journalHead} : <JournalHead head={lines.head} />
+          </p>
         )}
       </div>
       <div className="answer-row">

@@ -28,6 +28,7 @@ function valueOf(config: EffectiveConfig, field: Field): ReactNode {
     case 'assistedMode':
     case 'printing':
     case 'allowUnsignedPacks':
+    case 'journalSigning':
       return yesNo(config[field]);
     case 'host':
       return text.hosts[config.host];

@@ -31,6 +31,7 @@ export const configTexts = {
     ticketDays: 'Validité des tickets de reprise',
     helpPlaces: "Lieux d'aide du site",
     officialDomains: 'Domaines officiels ajoutés',
+    journalSigning: 'Têtes du journal signées (clé du site)',
     allowUnsignedPacks: 'Contenus sans signature acceptés (développement)',
   } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
   notGiven: 'Non renseigné',

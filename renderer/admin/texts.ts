@@ -136,7 +136,8 @@ export const adminTexts = {
   filterEveryone: 'Tous les médiateurs',
   filterToday: 'Aujourd’hui',
   filterAll: 'Toute la période',
-  minutes: (seconds: number) => (seconds > 0 && seconds < 60 ? 'moins d’1 min' : `${Math.round(seconds / 60)} min`),
+  // The journal keeps times to the minute: an accompaniment begun and ended within one minute lasted 0 s there.
+  minutes: (seconds: number) => (seconds < 60 ? 'moins d’1 min' : `${Math.round(seconds / 60)} min`),
   linesTitle: 'Lignes à recopier dans La Coop',
   linesIntro:
     'Une ligne par accompagnement, même repris avec un ticket un autre jour, dans l’ordre des champs du formulaire « Accompagnement individuel » de La Coop.',
@@ -146,6 +147,28 @@ export const adminTexts = {
   linesNotPrinted: 'La liste n’est pas sortie de l’imprimante.',
   stuckCsvPrepare: 'Préparer « où les personnes bloquent » (par mois)',
   stuckCsvDownload: 'Télécharger « où les personnes bloquent »',
+  journalTitle: 'Intégrité du journal',
+  journalIntact: (upTo: number) => `Journal intact : vérifié par la borne jusqu’à la ligne ${upTo}.`,
+  journalNoAnchor: (upTo: number) =>
+    `Journal vérifié jusqu’à la ligne ${upTo}, sans tête notée avant : c’est le premier contrôle de cette borne.`,
+  journalBroken: (since: number, why: string) =>
+    since > 0 ? `Journal abîmé depuis la ligne ${since} : ${why}.` : `Journal abîmé : ${why}.`,
+  journalBeforeCut: (rows: number) => `Journal vérifié depuis la ligne ${rows + 1} (les lignes plus anciennes ont été résumées).`,
+  journalBreaks: {
+    changed: 'une ligne a été modifiée',
+    missing: 'des lignes ont été supprimées',
+    'out-of-order': 'une ligne a été insérée ou déplacée',
+    truncated: 'les dernières lignes ont été supprimées',
+    wiped: 'le journal a été vidé',
+    rechained: 'la chaîne a été recalculée à partir d’une ligne fausse',
+    'cut-unrecorded': 'des lignes ont été retirées sans trace de la conservation',
+    'cut-not-signed': 'une suppression n’est pas signée par la clé du site',
+    'anchor-not-issued': 'la tête gardée par la borne a été modifiée',
+  },
+  journalAdvice: 'Prévenez la personne qui s’occupe de la borne : la commande « journal verify » dit ce qui manque.',
+  journalHead: 'Tête du journal à noter (pour vérifier plus tard que rien n’a été effacé)',
+  journalHeadLine: (rows: number, hash: string) => `ligne ${rows} · ${hash}`,
+  journalHeadMac: (mac: string) => `signée ${mac}`,
 } as const;
 
 /** What the admin reads for each error a call can answer; anything else is "the kiosk does not answer". */

@@ -3,11 +3,13 @@
 // code holding the same next steps, and the visitor's receipt of what happened. No name, no code, nothing typed.
 // When the visit had to end mid-way (nobody answered the mediator, or "Terminer"), it closes the accompaniment by
 // itself with its ticket, and prints the slip unasked after the mediator's idle. Printing says when the paper came
-// out (or that it failed), and a second tap does not print a second copy.
+// out (or that it failed), and a second tap does not print a second copy. The sheet carries the journal head the kiosk
+// verified at its last check (an anchor kept outside the database), never the live head: a slip must not point to
+// its own rows.
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, RedirectionKey, StepOutcome } from '../../common/api/types';
+import type { AccompanimentOutcome, GlossaryWord, JournalHeadText, RedirectionKey, StepOutcome } from '../../common/api/types';
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
@@ -64,6 +66,7 @@ export function HandOff({
   const [ending, setEnding] = useState(false);
   const [printState, setPrintState] = useState<PrintState>({ name: 'idle' });
   const [redirection, setRedirection] = useState('none');
+  const [journalHead, setJournalHead] = useState<JournalHeadText | null>(null);
   // Taps while the page prints, or after it printed, print nothing more: one visit, one sheet (unless it failed).
   const printBusy = useRef(false);
   const asked = useRef(false);
@@ -74,6 +77,7 @@ export function HandOff({
     document.querySelector<HTMLElement>('.handoff .journey-focus')?.focus();
     if (asked.current) return;
     asked.current = true;
+    void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
     void (async () => {
       if (resumeAt && accompaniment) {
         const answer = await api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt });
@@ -210,6 +214,11 @@ export function HandOff({
             </li>
           ))}
         </ol>
+      )}
+      {journalHead && (
+        <p className="note journal-head">
+          {t('assisted.journalHead', { rows: journalHead.rows })} · <bdi dir="ltr">{journalHead.hash}</bdi>
+        </p>
       )}
 
       {closing !== 'idle' && (

@@ -92,6 +92,7 @@ test('the admin sees the configuration in use, with its file, and the view passe
   await expect(valueOf('Sites officiels autorisés')).toHaveText('https://www.ameli.fr');
   await expect(valueOf('Domaines officiels ajoutés')).toHaveText('Aucun');
   await expect(valueOf('Contenus sans signature acceptés')).toHaveText('Non');
+  await expect(valueOf('Têtes du journal signées')).toHaveText('Non');
   await expect(valueOf('Détail du journal gardé')).toHaveText('45 jours');
   await expect(valueOf('Validité des tickets de reprise')).toHaveText('30 jours');
   await expect(valueOf("Lieux d'aide du site")).toHaveText('Comptoir de la pharmacie · 04 11 22 33 44');

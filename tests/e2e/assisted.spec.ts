@@ -305,11 +305,12 @@ test('the admin sees the accompaniments with titles and durations, where the vis
   await expect(activity.getByRole('status').filter({ hasText: 'enregistré dans' })).toContainText(join(host().dataDir, 'exports'));
   const saved = readdirSync(join(host().dataDir, 'exports'));
   expect(saved).toHaveLength(1);
-  expect(
-    readFileSync(join(host().dataDir, 'exports', saved[0] ?? ''), 'utf8')
-      .trim()
-      .split(/\r?\n/),
-  ).toHaveLength(3);
+  // The header, the two lines, and the journal's head (the admin's anchor for `journal verify`).
+  const savedRows = readFileSync(join(host().dataDir, 'exports', saved[0] ?? ''), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  expect(savedRows).toHaveLength(4);
+  expect(savedRows.at(-1)).toMatch(/^Tête du journal;ligne \d+;/);
   await activity.getByRole('button', { name: 'Préparer le fichier CSV' }).click();
   const downloading = page.waitForEvent('download');
   await activity.getByRole('link', { name: 'Télécharger le fichier CSV' }).click();
@@ -322,9 +323,10 @@ test('the admin sees the accompaniments with titles and durations, where the vis
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
-  expect(rows).toHaveLength(3);
+  expect(rows).toHaveLength(4);
   expect(rows[0]).toMatch(/^Date;Type;Canaux d'accompagnement;Nom du lieu;/);
   expect(rows.slice(1).join('\n')).toContain(';Activer Mon espace santé;');
+  expect(rows.at(-1)).toMatch(/^Tête du journal;ligne \d+;/);
   expect(rows.slice(1).some((row) => row.endsWith(';Oui;Opérateur ou organisme en charge de la démarche administrative'))).toBe(true);
   expect(csv).not.toContain('activer-mon-espace-sante');
   expect(await axeViolations(page)).toEqual([]);

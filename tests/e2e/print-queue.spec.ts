@@ -150,6 +150,8 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   expect(text.replace(/\s+/g, '')).toContain(ticket);
   expect(text).toContain('Taper votre numéro de sécurité sociale');
   expect(text).toContain('3646');
+  // The journal head of the kiosk's last check goes on paper: an anchor kept outside the kiosk (docs/deploy.md, part 7).
+  expect(text.replace(/\s+/g, ' ')).toMatch(/Repère du journal de la borne : ligne \d+ · [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
   // Only the hand-off: not the mediator's name, bar, panel or buttons.
   expect(text).not.toContain('Sophie');
   expect(text).not.toContain('Mode accompagné');
@@ -180,6 +182,7 @@ test('the slip of what to bring prints through the queue too, and the queue is e
   const text = pdfText(printed[0] ?? '');
   expect(text).toContain('Votre carte Vitale, avec ou sans photo.');
   expect(text).not.toContain('Sophie');
+  expect(text.replace(/\s+/g, ' ')).toMatch(/Repère du journal de la borne : ligne \d+ · [0-9a-f]{4}( [0-9a-f]{4}){3}/);
   await slip.getByRole('button', { name: "Terminer l'accompagnement" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   expect(queue()).toBe('');

@@ -1,5 +1,6 @@
 // Merging the activity reports (CRA CSV) of several kiosks: real exports from two state databases become one file
-// with the header once and every accompaniment, by date; a file with other columns is refused, naming it.
+// with the header once and every accompaniment, by date, and each kiosk's journal head at the end; a file with other
+// columns is refused, naming it.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { craColumns, craCsv, csvCell } from '../../main/assisted/coop-export';
 import { createJournal } from '../../main/journal/journal';
+import { headText } from '../../main/journal/anchor';
 import type { AccompanimentOutcome } from '../../common/api/types';
 import { useTempDir } from './temp-dir';
 
@@ -28,7 +30,7 @@ function exportOf(siteName: string, visits: readonly [string, string, Accompanim
     clock = new Date(`${day}T10:12:00Z`);
     journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome });
   });
-  const csv = craCsv(db, { name: siteName, city: 'Lyon' }, (journey) => `Titre de ${journey}`);
+  const csv = craCsv(db, { name: siteName, city: 'Lyon' }, (journey) => `Titre de ${journey}`, {}, headText(journal.anchor()));
   db.close();
   return csv;
 }
@@ -47,7 +49,12 @@ describe('figures:merge', () => {
     ]);
     const records = csvRecords(merged);
     expect(records[0]).toBe(`\uFEFF${craColumns.map(csvCell).join(';')}`);
-    expect(records.slice(1).map((r) => r.slice(0, 10))).toEqual(['02/03/2026', '05/03/2026', '09/03/2026']);
+    expect(records.slice(1, 4).map((r) => r.slice(0, 10))).toEqual(['02/03/2026', '05/03/2026', '09/03/2026']);
+    // Each kiosk's journal head (its anchor for `journal verify`) stays, after the lines, in the order of the files.
+    expect(records.slice(4)).toEqual([
+      expect.stringMatching(/^Tête du journal;ligne 6;[0-9a-f]{4}( [0-9a-f]{4}){3};non signée;6:[0-9a-f]{16}$/),
+      expect.stringMatching(/^Tête du journal;ligne 3;[0-9a-f ]{19};non signée;3:[0-9a-f]{16}$/),
+    ]);
     // A quoted cell with the separator inside (this pharmacy's name) comes through whole.
     expect(records[2]).toContain(';"Pharmacie; du centre";');
     expect(records[3]).toContain(';Titre de compte-ameli;');
@@ -79,7 +86,8 @@ describe('figures:merge', () => {
       encoding: 'utf8',
     });
     expect(good.status).toBe(0);
-    expect(csvRecords(good.stdout)).toHaveLength(4);
+    // The header, three lines, and the two kiosks' journal heads.
+    expect(csvRecords(good.stdout)).toHaveLength(6);
     const bad = spawnSync(tsx, ['build/scripts/figures-merge.ts', join(dir, 'a.csv'), join(dir, 'c.csv')], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');

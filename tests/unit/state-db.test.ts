@@ -22,6 +22,7 @@ describe('state database', () => {
       'admin_secret',
       'journal',
       'journal_anchor',
+      'journal_cut_before_007',
       'journal_retention',
       'kiosk_event',
       'login_lock',

@@ -28,8 +28,9 @@ describe('resume tickets', () => {
     const tickets = createTickets(db, () => clock.now.getTime());
     const { code, expiresAt } = tickets.create('activer-mon-espace-sante', 'code-provisoire');
     expect(expiresAt).toBe('2026-12-23T10:00:00.000Z');
+    // The state DB keeps the day only (migration 007): the ticket lasts to the end of that day.
     expect(db.prepare('SELECT * FROM resume_ticket').all()).toEqual([
-      { code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: expiresAt, accompaniment: null },
+      { code, journey: 'activer-mon-espace-sante', step: 'code-provisoire', expires_at: '2026-12-24T00:00:00.000Z', accompaniment: null },
     ]);
     expect(tickets.use(code.toLowerCase())).toEqual({ journey: 'activer-mon-espace-sante', step: 'code-provisoire' });
     expect(tickets.use(code)).toBe('unknown');
