@@ -101,13 +101,25 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // "Terminer" with an accompaniment open: it closes with its ticket and slip first; the hand-off then ends the visit.
   const endByVisitor = useCallback(() => (closer.current ? closer.current('visitor') : onEnd('visitor')), [onEnd]);
 
-  const navigate = useCallback(
+  // The screens this visit came through, in memory only, for the journeys' "Retour".
+  const trail = useRef<Screen[]>([]);
+  const shown = useRef(screen);
+  const show = useCallback(
     (next: Screen) => {
+      shown.current = next;
       setScreen(next);
       onScreen(next.name);
     },
     [onScreen],
   );
+  const navigate = useCallback(
+    (next: Screen) => {
+      trail.current = next.name === 'home' ? [] : [...trail.current, shown.current].slice(-20);
+      show(next);
+    },
+    [show],
+  );
+  const back = useCallback(() => show(trail.current.pop() ?? { name: 'home' }), [show]);
   const changeLocale = (next: Locale) => {
     setLocale(next);
     void i18n.changeLanguage(next);
@@ -147,7 +159,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             {screen.name === 'home' && <HomeScreen navigate={navigate} />}
             {screen.name === 'home' && settings.assistedMode && <InterruptedSlip />}
             {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
-            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
+            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} onBack={back} />}
             {screen.name === 'search' && <SearchScreen navigate={navigate} />}
             {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} navigate={navigate} />}
             {screen.name === 'emergency' && <EmergencyScreen />}
