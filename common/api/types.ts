@@ -20,8 +20,10 @@ export interface PublicSettings {
   readonly assistedMode: boolean;
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
-  /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
+  /** Official origins this host can open beside the guide (Electron, or the supervised kiosk browser, with an allowlist). */
   readonly officialOrigins: readonly string[];
+  /** True where those origins open in a second browser window (browser-kiosk mode) rather than a pane (Electron). */
+  readonly officialWindow?: true;
   /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
   readonly officialDomains?: readonly string[];
   /** The site's own human help: its desk, phone numbers, opening hours. */

@@ -72,7 +72,7 @@ export function openKiosk(options: OpenKioskOptions) {
     log,
     startedAt: new Date(),
   });
-  const settings = createSettingsService(config, options.host.kind);
+  const settings = createSettingsService(config, options.host.kind, options.host.officialWindows === true);
   const journal = createJournal(db);
   // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
   const sessions = createSessions({

@@ -4,7 +4,9 @@ import { ok } from '../../common/api/result';
 import type { HostKind, PublicSettings } from '../../common/api/types';
 import type { SiteConfig } from '../core/config';
 
-export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): PublicSettings {
+/** `officialWindows`: the browser-kiosk's supervisor keeps a second window on the allowlisted origins (issue 15). */
+export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web', officialWindows = false): PublicSettings {
+  const opensOfficial = host === 'electron' || officialWindows;
   return {
     siteName: config.siteName,
     siteType: config.siteType,
@@ -14,13 +16,14 @@ export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): Pu
     assistedMode: config.assistedMode,
     printing: config.printing,
     helpPlaces: config.helpPlaces,
-    officialOrigins: host === 'electron' ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
+    officialOrigins: opensOfficial ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
+    ...(host === 'web' && officialWindows && config.allowedOrigins.length > 0 ? { officialWindow: true } : {}),
     officialDomains: config.officialDomains,
   };
 }
 
-export function createSettingsService(config: SiteConfig, host: HostKind = 'web') {
-  const settings = publicSettingsOf(config, host);
+export function createSettingsService(config: SiteConfig, host: HostKind = 'web', officialWindows = false) {
+  const settings = publicSettingsOf(config, host, officialWindows);
   const handlers = {
     'settings.public': () => ok(settings),
   } satisfies Pick<Handlers, 'settings.public'>;

@@ -15,7 +15,7 @@ import { useAssisted, type Closing, type UnlockedMediator } from './AssistedCont
 import { ChoicePanel } from './ChoicePanel';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
-import { canOpenBeside, OfficialPane } from './OfficialPane';
+import { canOpenBeside, OfficialPane } from '../components/OfficialPane';
 import { StepActions } from '../journey/StepActions';
 
 type Phase =

@@ -11,6 +11,7 @@ import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
 import { StepActions } from './StepActions';
+import { OfficialSite } from './OfficialSite';
 
 type Phase =
   | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
@@ -108,6 +109,7 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
   return (
     <section aria-labelledby="step-heading" className="journey-step">
       <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
+      {step.url && <OfficialSite url={step.url} />}
       <StepActions
         step={step}
         glossary={glossary}

@@ -2,12 +2,15 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale } from '../../common/api/types';
+import type { OfficialOpening } from './official-access';
 
 export interface KioskContextValue {
   readonly api: ApiClient;
   readonly locale: Locale;
   /** Domains the site adds to the built-in official list: an address elsewhere gets no label and no QR code. */
   readonly officialDomains: readonly string[];
+  /** How this kiosk can show an official site to a visitor alone (a pane, a second window, or not at all). */
+  readonly official?: OfficialOpening;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

@@ -52,11 +52,16 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     setMediator(null);
     setWaiting(null);
   }, []);
+  const official = useMemo(
+    () => ({ origins: settings.officialOrigins, how: settings.officialWindow ? ('window' as const) : ('pane' as const) }),
+    [settings.officialOrigins, settings.officialWindow],
+  );
   const assisted = useMemo(
     () => ({
       enabled: settings.assistedMode,
       printing: settings.printing,
-      officialOrigins: settings.officialOrigins,
+      // The mediator's pane beside the steps is Electron's; the kiosk browser's second window is for a visitor alone.
+      officialOrigins: settings.officialWindow ? [] : settings.officialOrigins,
       mediator,
       closedWith,
       unlock: (next: UnlockedMediator) => {
@@ -71,7 +76,18 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       setCloser: (close: ((why: Closing) => void) | null) => void (closer.current = close),
       endVisit: onEnd,
     }),
-    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
+    [
+      settings.assistedMode,
+      settings.printing,
+      settings.officialOrigins,
+      settings.officialWindow,
+      mediator,
+      closedWith,
+      lock,
+      resume,
+      waiting,
+      onEnd,
+    ],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   // While a mediator is there, the visitor's clock stands still: the mediator's own (longer) one runs instead, and
@@ -127,7 +143,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   };
 
   return (
-    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [] }}>
+    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [], official }}>
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a
