@@ -2,7 +2,7 @@
 // built start.cjs, with a site configuration that allowlists https://www.ameli.fr) runs the system Chromium through its
 // supervisor; this test watches the same browser over a debugging port of its own. The supervisor must keep the window
 // the kiosk page opened on the allowlisted origin, with a button back to the guide, close one on any other origin, and
-// at the end of the visit close the official window and wipe what its origin stored.
+// at the end of the visit (or when the kiosk page crashes) close the official window and wipe what its origin stored.
 // No internet here: the official names resolve to a local https server with a certificate made for the test, which
 // the browser accepts through --ignore-certificate-errors (a test-only flag, in the browser wrapper below).
 import { chromium as playwrightChromium, type Browser, type Page } from '@playwright/test';
@@ -177,6 +177,11 @@ test('a visitor alone opens the official site beside the guide; nothing else sta
   const reading = await fresh;
   await expect.poll(() => reading.title(), { timeout: 10_000 }).toMatch(/^stored:/);
   expect(await reading.title()).not.toContain(canary);
+
+  // The kiosk page's renderer crashes with an official window open: that window goes with the visit it belonged to.
+  const crash = await context.newCDPSession(kiosk);
+  await crash.send('Page.crash').catch(() => undefined);
+  await expect.poll(() => reading.isClosed(), { timeout: 10_000 }).toBe(true);
 });
 
 test('where the kiosk cannot open official sites, the step says so plainly and offers the QR code and the desk', async ({ page, host }) => {

@@ -186,6 +186,10 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
       options.onKioskGone();
     }
   });
+  // A crashed kiosk page comes back home as a new visit (page-guard.ts): the official windows of the old one go now.
+  cdp.on('Target.targetCrashed', (params) => {
+    if (kiosk && params.targetId === kiosk.targetId) void closeOfficialWindows();
+  });
   cdp.on('Page.fileChooserOpened', () => options.log.warn('lockdown.fileChooserRefused', {}));
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
   await cdp.send('Target.setDiscoverTargets', { discover: true });
