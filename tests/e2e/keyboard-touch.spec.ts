@@ -45,6 +45,8 @@ async function expectOnScreen(target: Locator, what: string): Promise<void> {
 test('choosing the first passphrase by tapping field to field types exactly what was tapped, then a mediator is created the same way', async ({
   page,
 }) => {
+  // About 80 taps at a finger's pace (200 ms each, and a busy machine is slower): more than the default 30 s.
+  test.setTimeout(90_000);
   const host = adminHost();
   const cdp = await page.context().newCDPSession(page);
   await page.goto(host.url);
