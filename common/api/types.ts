@@ -15,8 +15,10 @@ export type HostKind = 'electron' | 'web';
 export interface HostCapabilities {
   /** The host prints the page without a dialog (Electron); otherwise the page prints itself (the browser kiosk). */
   readonly silentPrint: boolean;
-  /** The host opens an official page beside the guide, over the renderer's slot. */
+  /** The host opens an official page beside the guide, over the renderer's slot (Electron). */
   readonly officialPane: boolean;
+  /** The supervised kiosk browser lets the page open an allowlisted official origin in a second window. */
+  readonly officialWindow: boolean;
   /** The staff exit can close the kiosk app. */
   readonly closeApp: boolean;
 }
@@ -33,7 +35,7 @@ export interface PublicSettings {
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
   readonly capabilities: HostCapabilities;
-  /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
+  /** Official origins this host can open beside the guide (Electron, or the supervised kiosk browser, with an allowlist). */
   readonly officialOrigins: readonly string[];
   /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
   readonly officialDomains?: readonly string[];

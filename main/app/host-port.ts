@@ -25,15 +25,26 @@ export interface HostPort {
   readonly closeApp?: () => void;
 }
 
+/** The launcher's hold on the official windows of a visit (browser-kiosk mode with an allowlist). */
+export interface OfficialWindows {
+  /** Closes the official windows the visit opened and wipes what their origins stored. */
+  wipe(): Promise<void>;
+}
+
 /**
  * The web host: the browser wipes its own storage on the `Clear-Site-Data` answer to the end of a visit (the
  * launcher's supervisor wipes the rest), the page prints itself (Chromium's --kiosk-printing), and it has no pane.
  */
-export function webHostPort(closeApp?: () => void): HostPort {
+export function webHostPort(closeApp?: () => void, officialWindows?: OfficialWindows): HostPort {
   return {
     kind: 'web',
-    capabilities: { silentPrint: false, officialPane: false, closeApp: closeApp !== undefined },
-    wipeVisit: () => Promise.resolve(),
+    capabilities: {
+      silentPrint: false,
+      officialPane: false,
+      officialWindow: officialWindows !== undefined,
+      closeApp: closeApp !== undefined,
+    },
+    wipeVisit: () => (officialWindows ? officialWindows.wipe() : Promise.resolve()),
     print: () => Promise.resolve({ ok: false, error: 'print.unavailable' }),
     openOfficial: () => ({ ok: false, error: 'official.unavailable' }),
     closeOfficial: () => undefined,

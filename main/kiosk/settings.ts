@@ -20,7 +20,10 @@ export function publicSettingsOf(config: SiteConfig, host: SettingsHost): Public
     printing: config.printing,
     helpPlaces: config.helpPlaces,
     capabilities: host.capabilities,
-    officialOrigins: host.capabilities.officialPane ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
+    officialOrigins:
+      host.capabilities.officialPane || host.capabilities.officialWindow
+        ? config.allowedOrigins.map((origin) => new URL(origin).origin)
+        : [],
     officialDomains: config.officialDomains,
   };
 }

@@ -157,7 +157,7 @@ function PassphraseForm({
         <>
           <TextField className="text-field" value={code} onChange={setCode} autoComplete="off">
             <Label className="field-label">{text.setupCode}</Label>
-            <Input className="text-input" ref={codeField} maxLength={40} onPointerDown={() => setKeyboard('code')} />
+            <Input className="text-input" ref={codeField} maxLength={40} />
             <Text slot="description" className="field-help">
               {text.setupCodeHelp}
             </Text>
@@ -174,7 +174,7 @@ function PassphraseForm({
       )}
       <TextField className="text-field" type="password" value={passphrase} onChange={setPassphrase} autoComplete="off">
         <Label className="field-label">{text.passphrase}</Label>
-        <Input className="text-input" ref={first} maxLength={200} onPointerDown={() => setKeyboard('first')} />
+        <Input className="text-input" ref={first} maxLength={200} />
       </TextField>
       <OnScreenKeyboard
         field={first}
@@ -188,7 +188,7 @@ function PassphraseForm({
         <>
           <TextField className="text-field" type="password" value={again} onChange={setAgain} autoComplete="off">
             <Label className="field-label">{text.confirm}</Label>
-            <Input className="text-input" ref={second} maxLength={200} onPointerDown={() => setKeyboard('second')} />
+            <Input className="text-input" ref={second} maxLength={200} />
           </TextField>
           <OnScreenKeyboard
             field={second}

@@ -85,7 +85,7 @@ function CreateMediator({ admin, onCreated }: { admin: AdminApi; onCreated: (nam
       <h3 id="create-mediator-heading">{text.createTitle}</h3>
       <TextField className="text-field" value={name} onChange={setName} autoComplete="off">
         <Label className="field-label">{text.mediatorName}</Label>
-        <Input className="text-input" ref={nameField} maxLength={40} onPointerDown={() => setKeyboard('name')} />
+        <Input className="text-input" ref={nameField} maxLength={40} />
       </TextField>
       <OnScreenKeyboard
         field={nameField}

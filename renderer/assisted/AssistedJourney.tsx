@@ -15,7 +15,8 @@ import { useAssisted, type Closing, type UnlockedMediator } from './AssistedCont
 import { ChoicePanel } from './ChoicePanel';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
-import { canOpenBeside, OfficialPane } from './OfficialPane';
+import { canOpenBeside, OfficialPane } from '../components/OfficialPane';
+import { StepActions } from '../journey/StepActions';
 
 type Phase =
   | { readonly name: 'consent' }
@@ -47,9 +48,11 @@ interface AssistedJourneyProps {
   /** The visitor said no to the consent card: the journey goes on without assisted mode. */
   readonly onRefused: () => void;
   readonly onFinished: () => void;
+  /** Back to the screen the journey was opened from. */
+  readonly onBack: () => void;
 }
 
-export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
+export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished, onBack }: AssistedJourneyProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const { lock, resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
@@ -320,9 +323,6 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
               {message}
             </p>
             <div className="answer-row step-outcomes">
-              <Button className="action action-primary" onPress={() => void endStep('done', 'visitor')}>
-                {t('assisted.doneVisitor')}
-              </Button>
               {!step.secret && (
                 <Button className="action" onPress={() => void endStep('done', 'mediator')}>
                   {t('assisted.doneMediator')}
@@ -359,6 +359,20 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
             </div>
           </>
         )}
+        {/* Looking at the step before again records nothing: the step is recorded when it ends again. */}
+        <StepActions
+          step={step}
+          glossary={glossary}
+          onBack={onBack}
+          onPrevious={phase.index > 0 ? () => setPhase({ name: 'step', index: phase.index - 1, blocking: null }) : undefined}
+          next={
+            phase.blocking === null && (
+              <Button className="action action-primary" onPress={() => void endStep('done', 'visitor')}>
+                {t('assisted.doneVisitor')}
+              </Button>
+            )
+          }
+        />
       </section>
       <MediatorPanel step={step} glossary={glossary} />
       {beside !== null && <OfficialPane url={beside} onClose={() => setBeside(null)} />}

@@ -67,7 +67,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
     <Form className="admin-form" onSubmit={(event) => void submit(event)}>
       <TextField className="text-field" value={code} onChange={(value) => setCode(value.toUpperCase())} autoComplete="off">
         <Label className="field-label">{t('assisted.ticketLabel')}</Label>
-        <Input className="text-input ticket-input" ref={field} maxLength={12} onPointerDown={() => setKeyboard(true)} dir="ltr" />
+        <Input className="text-input ticket-input" ref={field} maxLength={12} dir="ltr" />
       </TextField>
       {/* Ticket codes use Latin capitals and digits, whatever the visitor's language. */}
       <OnScreenKeyboard

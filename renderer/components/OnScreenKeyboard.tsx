@@ -1,7 +1,9 @@
 // The on-screen keyboard of a text field (a touch kiosk has no keyboard): AZERTY in French, QWERTY in English,
 // the Arabic layout in Arabic, digits only for a number field; large keys. Tapping a key types where the caret is,
 // without taking the focus from the field. With a physical keyboard, the keys are one tab stop and the arrows move.
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+// A tap on the field opens its keyboard once the tap is over, never when the finger goes down: a page that moves
+// under a finger gets the end of the tap somewhere else (the space key of the keyboard that just opened).
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../common/api/types';
@@ -37,6 +39,8 @@ export function OnScreenKeyboard({
   const [shift, setShift] = useState(false);
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const caret = useRef<number | null>(null);
+  // The key a finger or the mouse went down on: only that key types when the tap ends.
+  const pressedOn = useRef<string | null>(null);
   const keyboard = useRef<HTMLDivElement>(null);
   const layout = layouts[layoutId];
   const choices = layoutChoices(inputMode);
@@ -46,6 +50,23 @@ export function OnScreenKeyboard({
       ? [{ kind: 'backspace' }, { kind: 'done' }]
       : [...(layout.shift ? [{ kind: 'shift' } as const] : []), { kind: 'space' }, { kind: 'backspace' }, { kind: 'done' }];
   const rows: Key[][] = [...layout.rows.map((row) => row.map((char): Key => ({ kind: 'char', char }))), specials];
+
+  const opens = useRef(onOpenChange);
+  opens.current = onOpenChange;
+  useEffect(() => {
+    const input = field.current;
+    if (!input) return;
+    const show = () => opens.current(true);
+    input.addEventListener('click', show);
+    return () => input.removeEventListener('click', show);
+  }, [field]);
+
+  /** A click from a tap or the mouse counts on the key it started on; Enter or Space on a focused key (detail 0) always. */
+  const pressAt = (event: MouseEvent, id: string, key: Key) => {
+    const started = pressedOn.current;
+    pressedOn.current = null;
+    if (event.detail === 0 || started === id) press(key);
+  };
 
   // After a key, the caret goes just after what it typed (set once React has written the new value).
   useLayoutEffect(() => {
@@ -149,8 +170,9 @@ export function OnScreenKeyboard({
                     aria-pressed={key.kind === 'shift' ? shift : undefined}
                     // A tap types into the field and leaves the focus (and the caret) in it.
                     onMouseDown={(event) => event.preventDefault()}
+                    onPointerDown={() => (pressedOn.current = `${r}-${c}`)}
                     onFocus={() => setActive([r, c])}
-                    onClick={() => press(key)}
+                    onClick={(event) => pressAt(event, `${r}-${c}`, key)}
                     onKeyDown={(event) => move(event, r, c)}
                   >
                     {label(key)}

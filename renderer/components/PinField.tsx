@@ -30,7 +30,7 @@ export function PinField({ label, value, onChange, locale, autoFocus, keyboardOp
     <>
       <TextField className="text-field" type="password" value={value} onChange={change} autoComplete="off" autoFocus={autoFocus}>
         <Label className="field-label">{label}</Label>
-        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} onPointerDown={() => setOpen(true)} />
+        <Input className="text-input" ref={field} inputMode="numeric" maxLength={8} />
       </TextField>
       <OnScreenKeyboard
         field={field}

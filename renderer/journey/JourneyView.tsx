@@ -10,13 +10,23 @@ import { stepPosition, type StepPosition } from './step-position';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
+import { StepActions } from './StepActions';
+import { OfficialSite } from './OfficialSite';
 
 type Phase =
   | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
   | { readonly name: 'step'; readonly index: number };
 
 /** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
-export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: Readonly<Record<string, GlossaryWord>> }) {
+export function JourneyView({
+  body,
+  glossary,
+  onBack,
+}: {
+  body: JourneyBody;
+  glossary: Readonly<Record<string, GlossaryWord>>;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [showOffline, setShowOffline] = useState(false);
   const [phase, setPhase] = useState<Phase>(
@@ -28,7 +38,7 @@ export function JourneyView({ body, glossary }: { body: JourneyBody; glossary: R
     (phase.name === 'step' && phase.index >= body.steps.length);
   return (
     <>
-      <JourneyPhases body={body} glossary={glossary} phase={phase} setPhase={setPhase} />
+      <JourneyPhases body={body} glossary={glossary} phase={phase} setPhase={setPhase} onBack={onBack} />
       {finished ? null : showOffline ? (
         <Offline body={body} glossary={glossary} />
       ) : (
@@ -45,9 +55,10 @@ interface PhasesProps {
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
   readonly phase: Phase;
   readonly setPhase: (phase: Phase) => void;
+  readonly onBack: () => void;
 }
 
-function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
+function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps) {
   const { t } = useTranslation();
   const first = useRef(true);
   useEffect(() => {
@@ -98,19 +109,21 @@ function JourneyPhases({ body, glossary, phase, setPhase }: PhasesProps) {
   return (
     <section aria-labelledby="step-heading" className="journey-step">
       <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
-      <div className="answer-row">
-        {phase.index > 0 && (
-          <Button className="action" onPress={() => setPhase({ name: 'step', index: phase.index - 1 })}>
-            {t('journey.previous')}
+      {step.url && <OfficialSite url={step.url} />}
+      <StepActions
+        step={step}
+        glossary={glossary}
+        onBack={onBack}
+        onPrevious={phase.index > 0 ? () => setPhase({ name: 'step', index: phase.index - 1 }) : undefined}
+        next={
+          <Button
+            className="action action-primary"
+            onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}
+          >
+            {t('journey.next')}
           </Button>
-        )}
-        <Button
-          className="action action-primary"
-          onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}
-        >
-          {t('journey.next')}
-        </Button>
-      </div>
+        }
+      />
     </section>
   );
 }

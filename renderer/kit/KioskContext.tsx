@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../common/api/contract';
 import type { HostCapabilities, Locale } from '../../common/api/types';
+import type { OfficialOpening } from './official-access';
 
 export interface KioskContextValue {
   readonly api: ApiClient;
@@ -10,6 +11,8 @@ export interface KioskContextValue {
   readonly officialDomains: readonly string[];
   /** What the host can do (print silently, open an official pane, close the app). */
   readonly capabilities: HostCapabilities;
+  /** How this kiosk can show an official site to a visitor alone (a pane, a second window, or not at all). */
+  readonly official?: OfficialOpening;
 }
 
 export const KioskContext = createContext<KioskContextValue | null>(null);

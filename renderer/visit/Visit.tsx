@@ -52,11 +52,16 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     setMediator(null);
     setWaiting(null);
   }, []);
+  const official = useMemo(
+    () => ({ origins: settings.officialOrigins, how: settings.capabilities.officialWindow ? ('window' as const) : ('pane' as const) }),
+    [settings.officialOrigins, settings.capabilities.officialWindow],
+  );
   const assisted = useMemo(
     () => ({
       enabled: settings.assistedMode,
       printing: settings.printing,
-      officialOrigins: settings.officialOrigins,
+      // The mediator's pane beside the steps is Electron's; the kiosk browser's second window is for a visitor alone.
+      officialOrigins: settings.capabilities.officialWindow ? [] : settings.officialOrigins,
       mediator,
       closedWith,
       unlock: (next: UnlockedMediator) => {
@@ -71,7 +76,18 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       setCloser: (close: ((why: Closing) => void) | null) => void (closer.current = close),
       endVisit: onEnd,
     }),
-    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
+    [
+      settings.assistedMode,
+      settings.printing,
+      settings.officialOrigins,
+      settings.capabilities.officialWindow,
+      mediator,
+      closedWith,
+      lock,
+      resume,
+      waiting,
+      onEnd,
+    ],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   // While a mediator is there, the visitor's clock stands still: the mediator's own (longer) one runs instead, and
@@ -101,13 +117,25 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // "Terminer" with an accompaniment open: it closes with its ticket and slip first; the hand-off then ends the visit.
   const endByVisitor = useCallback(() => (closer.current ? closer.current('visitor') : onEnd('visitor')), [onEnd]);
 
-  const navigate = useCallback(
+  // The screens this visit came through, in memory only, for the journeys' "Retour".
+  const trail = useRef<Screen[]>([]);
+  const shown = useRef(screen);
+  const show = useCallback(
     (next: Screen) => {
+      shown.current = next;
       setScreen(next);
       onScreen(next.name);
     },
     [onScreen],
   );
+  const navigate = useCallback(
+    (next: Screen) => {
+      trail.current = next.name === 'home' ? [] : [...trail.current, shown.current].slice(-20);
+      show(next);
+    },
+    [show],
+  );
+  const back = useCallback(() => show(trail.current.pop() ?? { name: 'home' }), [show]);
   const changeLocale = (next: Locale) => {
     setLocale(next);
     void i18n.changeLanguage(next);
@@ -115,7 +143,9 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   };
 
   return (
-    <KioskContext.Provider value={{ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities }}>
+    <KioskContext.Provider
+      value={{ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities, official }}
+    >
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a
@@ -147,7 +177,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             {screen.name === 'home' && <HomeScreen navigate={navigate} />}
             {screen.name === 'home' && settings.assistedMode && <InterruptedSlip />}
             {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
-            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} />}
+            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} onBack={back} />}
             {screen.name === 'search' && <SearchScreen navigate={navigate} />}
             {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} navigate={navigate} />}
             {screen.name === 'emergency' && <EmergencyScreen />}

@@ -15,7 +15,7 @@ const settings: PublicSettings = {
   assistedMode: true,
   printing: true,
   helpPlaces: [],
-  capabilities: { silentPrint: false, officialPane: false, closeApp: false },
+  capabilities: { silentPrint: false, officialPane: false, officialWindow: false, closeApp: false },
   officialOrigins: [],
 };
 

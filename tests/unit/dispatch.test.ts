@@ -14,7 +14,7 @@ const settings = {
   assistedMode: true,
   printing: true,
   helpPlaces: [],
-  capabilities: { silentPrint: false, officialPane: false, closeApp: false },
+  capabilities: { silentPrint: false, officialPane: false, officialWindow: false, closeApp: false },
   officialOrigins: [],
 } as const;
 

@@ -59,12 +59,17 @@ describe('the official service pane (Electron)', () => {
 
   it('is offered to the renderer where the host has a pane (Electron), for the origins the site allowlisted', () => {
     const config = parseSiteConfig({ allowedOrigins: ['https://www.ameli.fr/'] }, 'test', '/data');
-    const electron = { capabilities: { silentPrint: true, officialPane: true, closeApp: true } };
+    const electron = { capabilities: { silentPrint: true, officialPane: true, officialWindow: false, closeApp: true } };
     expect(publicSettingsOf(config, electron).officialOrigins).toEqual(['https://www.ameli.fr']);
     expect(publicSettingsOf(config, electron).capabilities).toEqual(electron.capabilities);
     const web = webHostPort();
     expect(publicSettingsOf(config, web).officialOrigins).toEqual([]);
-    expect(publicSettingsOf(config, web).capabilities).toEqual({ silentPrint: false, officialPane: false, closeApp: false });
+    expect(publicSettingsOf(config, web).capabilities).toEqual({
+      silentPrint: false,
+      officialPane: false,
+      officialWindow: false,
+      closeApp: false,
+    });
     expect(
       publicSettingsOf(
         config,

@@ -73,7 +73,7 @@ async function start(): Promise<void> {
       // The pane, print and wipe below are ready before the first call reaches the kiosk.
       host: {
         kind: 'electron',
-        capabilities: { silentPrint: true, officialPane: true, closeApp: true },
+        capabilities: { silentPrint: true, officialPane: true, officialWindow: false, closeApp: true },
         wipeVisit: () => wipeVisitor(),
         print: () => printSilently(),
         openOfficial: (url, bounds) => openPane(url, bounds),

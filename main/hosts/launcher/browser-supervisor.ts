@@ -9,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from '../../core/log';
 import { connectCdpPipe, type Cdp } from './cdp-pipe';
 import { chromiumKioskArgs, seedKioskProfile } from './chromium';
-import { guardEscapes } from './escape-guard';
+import { guardEscapes, type EscapeGuard } from './escape-guard';
 import { guardKioskPages } from './page-guard';
 
 export interface BrowserSupervisorOptions {
@@ -28,11 +28,13 @@ export interface BrowserSupervisorOptions {
 export interface BrowserSupervisor {
   /** The running browser: its process id, profile folder and debugging connection. */
   current(): { readonly pid: number; readonly profileDir: string; readonly cdp: Cdp } | null;
+  /** The visit ended: the official windows it opened close and their origins' data is wiped. */
+  closeOfficialWindows(): Promise<void>;
   stop(): void;
 }
 
 export function superviseBrowser(binary: string, url: string, options: BrowserSupervisorOptions): BrowserSupervisor {
-  let running: { child: ChildProcess; profileDir: string; cdp: Cdp; kill: () => void } | null = null;
+  let running: { child: ChildProcess; profileDir: string; cdp: Cdp; kill: () => void; guard: Promise<EscapeGuard | null> } | null = null;
   let stopping = false;
   let quickExits = 0;
   const launch = () => {
@@ -57,14 +59,17 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
       }
     };
     const cdp = connectCdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    running = { child, profileDir, cdp, kill };
     // First the keyboard escapes (new windows, dialogs, downloads), then crashes and hangs.
-    guardEscapes(cdp, {
+    const guard = guardEscapes(cdp, {
       homeUrl: url,
       log: options.log,
       onKioskGone: kill,
       ...(options.allowlist ? { allowlist: options.allowlist } : {}),
-    }).catch(() => options.log.warn('browser.escapeGuardUnavailable', {}));
+    }).catch(() => {
+      options.log.warn('browser.escapeGuardUnavailable', {});
+      return null;
+    });
+    running = { child, profileDir, cdp, kill, guard };
     guardKioskPages(cdp, {
       homeUrl: url,
       log: options.log,
@@ -90,6 +95,10 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
   return {
     current: () =>
       running && running.child.pid !== undefined ? { pid: running.child.pid, profileDir: running.profileDir, cdp: running.cdp } : null,
+    async closeOfficialWindows() {
+      const guard = await running?.guard;
+      await guard?.closeOfficialWindows();
+    },
     stop() {
       stopping = true;
       running?.cdp.close();

@@ -1,9 +1,12 @@
 // Holds the browser-kiosk against a physical keyboard, through the supervisor's debugging pipe: every window or tab
 // that is not the kiosk page is closed at once and its data wiped; the kiosk page is brought home if it leaves the
 // kiosk's origin; file choosers are intercepted, downloads denied, and the browser's shortcuts cancelled in the page.
+// A window the kiosk page opened on an allowlisted official origin stays, with a way back to the guide, until the
+// visit ends: then it is closed and its origin's data wiped.
 import type { Logger } from '../../core/log';
 import { keyBlockerScript } from '../common/blocked-keys';
 import type { Cdp } from './cdp-pipe';
+import { wayBackScript } from './official-way-back';
 import { decideTarget, type TargetInfo } from './target-rules';
 
 export interface EscapeGuardOptions {
@@ -15,12 +18,27 @@ export interface EscapeGuardOptions {
   readonly onKioskGone: () => void;
 }
 
-export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promise<void> {
+/** How long a window the kiosk page opened may stay without an address before it is closed. */
+const addresslessMs = 3000;
+
+export interface EscapeGuard {
+  /** The visit ended: every official window closes and the data of every official origin it showed is wiped. */
+  closeOfficialWindows(): Promise<void>;
+}
+
+export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promise<EscapeGuard> {
   const kioskOrigin = new URL(options.homeUrl).origin;
   const allowlist = options.allowlist ?? [];
   let kiosk: { targetId: string; sessionId: string | null } | null = null;
   const contexts = new Set<string>();
   const closing = new Set<string>();
+  // The official windows open now, and every official origin a window showed during this visit.
+  const official = new Map<string, TargetInfo>();
+  const officialOrigins = new Set<string>();
+  // A window the kiosk page opened that has no address yet: closed if it still has none after a while.
+  const addressless = new Map<string, ReturnType<typeof setTimeout>>();
+  // Targets already gone: a late "changed" event about one must not bring it back to life in the lists above.
+  const gone = new Set<string>();
   const warn = (event: string) => (error: unknown) =>
     options.log.warn(event, { error: error instanceof Error ? error.message.slice(0, 80) : 'unknown' });
 
@@ -69,6 +87,58 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
     }
   };
 
+  // A kept official window: its origin is remembered for the wipe, and it gets a button back to the guide (once).
+  const keepOfficial = async (info: TargetInfo) => {
+    const known = official.has(info.targetId);
+    official.set(info.targetId, info);
+    const origin = strayOrigin(info.url, kioskOrigin);
+    if (origin) officialOrigins.add(origin);
+    if (known) return;
+    options.log.info('lockdown.officialWindowKept', {});
+    const label = await kioskText('officialBack');
+    const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: info.targetId, flatten: true });
+    const source = wayBackScript(label);
+    // Its own world: the official page's scripts and content security policy neither see nor stop the button.
+    await cdp.send('Page.enable', {}, sessionId);
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source, worldName: 'passerelle-way-back', runImmediately: true }, sessionId);
+    const { executionContextId } = await cdp.send<{ executionContextId: number }>(
+      'Page.createIsolatedWorld',
+      { frameId: info.targetId, worldName: 'passerelle-way-back' },
+      sessionId,
+    );
+    await cdp.send('Runtime.evaluate', { expression: source, contextId: executionContextId }, sessionId);
+  };
+
+  /** A text the kiosk page put on its root element for the supervisor (in the visitor's language), or ''. */
+  const kioskText = async (name: string): Promise<string> => {
+    const sessionId = kiosk?.sessionId;
+    if (!sessionId) return '';
+    const answer = await cdp
+      .send<{ result: { value?: unknown } }>(
+        'Runtime.evaluate',
+        { expression: `document.documentElement.dataset[${JSON.stringify(name)}] ?? ''`, returnByValue: true },
+        sessionId,
+      )
+      .catch(() => null);
+    return typeof answer?.result.value === 'string' ? answer.result.value.slice(0, 80) : '';
+  };
+
+  const closeOfficialWindows = async () => {
+    const open = [...official.values()];
+    official.clear();
+    for (const info of open) await cdp.send('Target.closeTarget', { targetId: info.targetId }).catch(() => undefined);
+    const sessionId = kiosk?.sessionId;
+    for (const origin of officialOrigins) {
+      if (sessionId)
+        await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' }, sessionId).catch(warn('lockdown.wipeFailed'));
+    }
+    for (const context of new Set(open.map((info) => info.browserContextId))) {
+      if (context) await cdp.send('Storage.clearCookies', { browserContextId: context }).catch(() => undefined);
+    }
+    if (open.length > 0 || officialOrigins.size > 0) options.log.info('lockdown.officialWindowsWiped', { windows: open.length });
+    officialOrigins.clear();
+  };
+
   const bringHome = async (why: string) => {
     const sessionId = kiosk?.sessionId;
     if (!sessionId) return;
@@ -77,10 +147,24 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   };
 
   function decide(info: TargetInfo): void {
+    if (gone.has(info.targetId)) return;
     denyDownloads(info.browserContextId);
     const decision = decideTarget(info, { kioskOrigin, kioskTargetId: kiosk?.targetId ?? null, allowlist });
+    clearTimeout(addressless.get(info.targetId));
+    addressless.delete(info.targetId);
+    if (decision.action === 'wait' && kiosk) {
+      const timer = setTimeout(() => {
+        addressless.delete(info.targetId);
+        void closeStray(info);
+      }, addresslessMs);
+      timer.unref();
+      addressless.set(info.targetId, timer);
+    }
     if (decision.action === 'adopt-kiosk') adopt(info).catch(warn('lockdown.kioskAttachFailed'));
-    else if (decision.action === 'close') void closeStray(info);
+    else if (decision.action === 'close') {
+      official.delete(info.targetId);
+      void closeStray(info);
+    } else if (decision.action === 'keep' && info.targetId !== kiosk?.targetId) keepOfficial(info).catch(warn('lockdown.wayBackFailed'));
     else if (decision.action === 'bring-home') {
       // Chromium's own error page (the host was restarting): tried again a little later, not in a tight loop.
       if (info.url.startsWith('chrome-error:')) setTimeout(() => void bringHome('error-page'), 3000).unref();
@@ -92,17 +176,26 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   cdp.on('Target.targetInfoChanged', (params) => decide(params.targetInfo as TargetInfo));
   cdp.on('Target.targetDestroyed', (params) => {
     closing.delete(String(params.targetId));
+    clearTimeout(addressless.get(String(params.targetId)));
+    addressless.delete(String(params.targetId));
+    official.delete(String(params.targetId));
+    gone.add(String(params.targetId));
     if (kiosk && params.targetId === kiosk.targetId) {
       kiosk = null;
       options.log.warn('lockdown.kioskClosed', {});
       options.onKioskGone();
     }
   });
+  // A crashed kiosk page comes back home as a new visit (page-guard.ts): the official windows of the old one go now.
+  cdp.on('Target.targetCrashed', (params) => {
+    if (kiosk && params.targetId === kiosk.targetId) void closeOfficialWindows();
+  });
   cdp.on('Page.fileChooserOpened', () => options.log.warn('lockdown.fileChooserRefused', {}));
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   const { targetInfos } = await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
   for (const info of targetInfos) decide(info);
+  return { closeOfficialWindows };
 }
 
 /** The web origin a closed target was on, when it is one other than the kiosk's own. */

@@ -30,6 +30,10 @@ async function main(): Promise<void> {
   }
 
   const log = createFileLogger(join(config.dataDir, 'logs'));
+  const chromium = flags.noBrowser ? null : findChromium();
+  // The supervised browser may keep a second window on the configured official origins; the visit's end closes it.
+  const officialWindows =
+    chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
   // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
   const { host, close } = await runWebHost(
     config,
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     },
     log,
     () => void stop(),
+    officialWindows,
   );
   process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
   // Said once, at start (a copy restarted after an error has it in the log already).
@@ -50,8 +55,7 @@ async function main(): Promise<void> {
 
   let browser: BrowserSupervisor | null = null;
   if (!flags.noBrowser) {
-    const chromium = findChromium();
-    if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log });
+    if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log, allowlist: config.allowedOrigins });
     else process.stdout.write(`${chromiumMissingMessage()}\nUntil then, open the address above in a browser.\n`);
   }
 

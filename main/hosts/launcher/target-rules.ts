@@ -58,7 +58,8 @@ export interface TargetContext {
 /**
  * What the supervisor does with a target it sees created or changed:
  * - the first page on the kiosk's origin becomes the kiosk page; if it leaves the origin it is brought home;
- * - a page the kiosk page opened on an allowlisted official origin stays;
+ * - a page the kiosk page opened on an allowlisted official origin stays; one it opened that has no address yet (the
+ *   window exists before its first document) waits for its address, when there is an allowlist at all;
  * - every other page or window (a new window, a tab, a settings, history, downloads or developer tools page) is closed.
  */
 export function decideTarget(info: TargetInfo, context: TargetContext): TargetDecision {
@@ -74,6 +75,7 @@ export function decideTarget(info: TargetInfo, context: TargetContext): TargetDe
   }
   if (info.type === 'page' && info.openerId === context.kioskTargetId) {
     if (isAllowedTarget(info.url, context.allowlist)) return { action: 'keep' };
+    if (info.url === '' && context.allowlist.length > 0) return { action: 'wait' };
   }
   return { action: 'close' };
 }

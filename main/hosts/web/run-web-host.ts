@@ -3,7 +3,7 @@ import { createDispatch } from '../../app/dispatch';
 import type { SiteConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import { openKiosk } from '../../app/open-kiosk';
-import { webHostPort } from '../../app/host-port';
+import { webHostPort, type OfficialWindows } from '../../app/host-port';
 import { appVersion } from '../../core/version';
 import { readBrowserPolicy } from './browser-policy';
 import { startWebHost } from './server';
@@ -13,10 +13,12 @@ export async function runWebHost(
   dirs: { renderer: string; bundledPack: string | null; browserPolicyFile?: string | null },
   log: Logger,
   closeKiosk?: () => void,
+  /** Set by the launcher when its supervised browser may open the configured official origins. */
+  officialWindows?: OfficialWindows,
 ) {
   const kiosk = openKiosk({
     config,
-    host: webHostPort(closeKiosk),
+    host: webHostPort(closeKiosk, officialWindows),
     version: appVersion,
     log,
     bundledPackDir: dirs.bundledPack,

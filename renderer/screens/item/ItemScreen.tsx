@@ -15,7 +15,7 @@ import { BidiText } from '../../components/BidiText';
 // Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.
 const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then((m) => ({ default: m.AssistedJourney })));
 
-export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate }) {
+export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Navigate; onBack: () => void }) {
   const { t } = useTranslation();
   // The mediator beside the visitor, or the one whose accompaniment just closed by itself (its hand-off stays).
   const { mediator: unlocked, closedWith } = useAssisted();
@@ -58,10 +58,11 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
             mediator={mediator}
             onRefused={() => setRefused(true)}
             onFinished={() => navigate({ name: 'home' })}
+            onBack={onBack}
           />
         </Suspense>
       ) : (
-        <JourneyView body={item.body} glossary={item.glossary} />
+        <JourneyView body={item.body} glossary={item.glossary} onBack={onBack} />
       )}
       <footer className="item-footer">
         <p>{t('item.disclaimer')}</p>

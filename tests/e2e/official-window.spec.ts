@@ -1,0 +1,195 @@
+// A visitor alone opens a step's official site in the browser-kiosk mode. The product's own launcher (`npm start`'s
+// built start.cjs, with a site configuration that allowlists https://www.ameli.fr) runs the system Chromium through its
+// supervisor; this test watches the same browser over a debugging port of its own. The supervisor must keep the window
+// the kiosk page opened on the allowlisted origin, with a button back to the guide, close one on any other origin, and
+// at the end of the visit (or when the kiosk page crashes) close the official window and wipe what its origin stored.
+// No internet here: the official names resolve to a local https server with a certificate made for the test, which
+// the browser accepts through --ignore-certificate-errors (a test-only flag, in the browser wrapper below).
+import { chromium as playwrightChromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumExecutable } from './chromium-path';
+import { expect, test } from './fixtures';
+import { addressOf } from './host-process';
+import { offeredLanguages, VisitorApp } from './visitor-app';
+
+const official = 'https://www.ameli.fr';
+const elsewhere = 'https://www.exemple-non-officiel.fr';
+const canary = `canary-${Date.now()}`;
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** The "official site": /set stores the canary as a login would (web storage and a cookie); every page shows them. */
+async function startOfficialSite(work: string): Promise<number> {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=www.ameli.fr',
+      '-keyout',
+      join(work, 'key.pem'),
+      '-out',
+      join(work, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const site: Server = createHttpsServer(
+    { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')) },
+    (request, response) => {
+      const store = request.url?.startsWith('/set')
+        ? `localStorage.setItem('visit', '${canary}'); document.cookie = 'visit=${canary}; Secure; SameSite=Lax; Max-Age=3600';`
+        : '';
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="fr"><title>Site officiel</title><h1>Site officiel</h1><script>${store}` +
+          `document.title = 'stored:' + (localStorage.getItem('visit') ?? '') + '|' + document.cookie;</script></html>`,
+      );
+    },
+  );
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => site.close(resolve)));
+  return (site.address() as AddressInfo).port;
+}
+
+async function startLauncher(work: string, sitePort: number, debugPort: number): Promise<{ child: ChildProcess; url: string }> {
+  const binary = chromiumExecutable();
+  if (!binary) throw new Error('no Chromium found for the browser tests');
+  const wrapper = join(work, 'chromium-for-test');
+  const rules = `MAP www.ameli.fr:443 127.0.0.1:${sitePort}, MAP www.exemple-non-officiel.fr:443 127.0.0.1:${sitePort}`;
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nexec ${binary} --no-sandbox --disable-gpu --headless=new --remote-debugging-port=${debugPort} ` +
+      `--host-resolver-rules="${rules}" --ignore-certificate-errors "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  const dataDir = join(work, 'data');
+  mkdirSync(dataDir);
+  const configFile = join(work, 'config.json');
+  writeFileSync(configFile, JSON.stringify({ allowedOrigins: [official], kiosk: false }));
+  const child = spawn(
+    process.execPath,
+    ['dist/main/start.cjs', '--host=web', '--port=0', `--data-dir=${dataDir}`, `--config=${configFile}`],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PASSERELLE_CHROMIUM: wrapper } },
+  );
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  });
+  return { child, url: await addressOf(child, 'the launcher') };
+}
+
+/** What the launcher logged (event names only are checked: the log never holds what a visitor did). */
+const loggedEvents = (work: string): string =>
+  readdirSync(join(work, 'data', 'logs'))
+    .map((name) => readFileSync(join(work, 'data', 'logs', name), 'utf8'))
+    .join('\n');
+
+test('a visitor alone opens the official site beside the guide; nothing else stays; the end of the visit closes and wipes it', async () => {
+  test.setTimeout(90_000);
+  const work = mkdtempSync(join(tmpdir(), 'passerelle-official-'));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  const sitePort = await startOfficialSite(work);
+  const debugPort = await freePort();
+  const launcher = await startLauncher(work, sitePort, debugPort);
+
+  let browser: Browser | undefined;
+  await expect(async () => {
+    browser = await playwrightChromium.connectOverCDP(`http://127.0.0.1:${debugPort}`, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  if (!browser) throw new Error('no debugging connection to the kiosk browser');
+  cleanups.push(() => browser?.close());
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('the kiosk browser has no context');
+  const kiosk = await expect
+    .poll(() => context.pages().find((p) => p.url().startsWith(launcher.url)), { timeout: 20_000 })
+    .toBeTruthy()
+    .then(() => context.pages().find((p) => p.url().startsWith(launcher.url)) as Page);
+  const openPages = () => context.pages().filter((p) => !p.isClosed());
+
+  // On the step that opens the ameli site, the visitor taps "open the official site on this kiosk".
+  const app = new VisitorApp(kiosk, offeredLanguages[0] ?? { code: 'fr', autonym: 'Français', dir: 'ltr' });
+  await app.openJourneyAnswering('yes');
+  await app.button(app.t.journey.start).click();
+  const popup = context.waitForEvent('page');
+  await app.button(app.t.journey.officialOpen).click();
+  const opened = await popup;
+  await expect.poll(() => opened.url()).toMatch(/^https:\/\/www\.ameli\.fr\//);
+  // It stays (the supervisor decides in milliseconds), and shows its way back to the guide.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(opened.isClosed()).toBe(false);
+  const wayBack = opened.getByRole('button', { name: app.t.journey.officialBack });
+  await expect(wayBack).toBeVisible();
+
+  // A window on another origin, opened by the same page, is closed at once.
+  const other = context.waitForEvent('page');
+  await kiosk.evaluate((url) => void window.open(url, 'other'), `${elsewhere}/`);
+  const closedOther = await other;
+  await expect.poll(() => closedOther.isClosed(), { timeout: 5000 }).toBe(true);
+
+  // The way back closes the official window: the guide is there again, on the same step.
+  // The window closes under the click itself: Playwright may then report the page gone, which is the point.
+  await wayBack.click().catch((error: unknown) => {
+    if (!opened.isClosed()) throw error;
+  });
+  await expect.poll(() => opened.isClosed(), { timeout: 5000 }).toBe(true);
+  await expect(app.button(app.t.journey.officialOpen)).toBeVisible();
+
+  // The visitor opens it once more and the site stores a login; then the visit ends with "Terminer".
+  const again = context.waitForEvent('page');
+  await kiosk.evaluate((url) => void window.open(url, 'passerelle-official'), `${official}/set`);
+  const loggedIn = await again;
+  await expect.poll(() => loggedIn.title(), { timeout: 10_000 }).toContain(canary);
+  await app.button(app.t.nav.end).click();
+  await kiosk.getByRole('alertdialog').getByRole('button', { name: app.t.end.confirm }).click();
+  await expect.poll(() => loggedIn.isClosed(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => loggedEvents(work), { timeout: 5000 }).toContain('lockdown.officialWindowsWiped');
+  expect(openPages().map((p) => new URL(p.url()).origin)).toEqual([new URL(launcher.url).origin]);
+
+  // A fresh window on the official origin, once the next visit's home screen is there, finds nothing of the visitor.
+  await expect(app.heading(app.t.home.title)).toBeVisible({ timeout: 10_000 });
+  await kiosk.waitForLoadState('load');
+  const fresh = context.waitForEvent('page');
+  await kiosk.evaluate((url) => void window.open(url, 'passerelle-official'), `${official}/read`);
+  const reading = await fresh;
+  await expect.poll(() => reading.title(), { timeout: 10_000 }).toMatch(/^stored:/);
+  expect(await reading.title()).not.toContain(canary);
+
+  // The kiosk page's renderer crashes with an official window open: that window goes with the visit it belonged to.
+  const crash = await context.newCDPSession(kiosk);
+  await crash.send('Page.crash').catch(() => undefined);
+  await expect.poll(() => reading.isClosed(), { timeout: 10_000 }).toBe(true);
+});
+
+test('where the kiosk cannot open official sites, the step says so plainly and offers the QR code and the desk', async ({ page, host }) => {
+  await page.goto(host.url);
+  const app = new VisitorApp(page, offeredLanguages[0] ?? { code: 'fr', autonym: 'Français', dir: 'ltr' });
+  await app.openJourneyAnswering('yes');
+  await app.button(app.t.journey.start).click();
+  await expect(page.getByText(app.t.journey.officialCannot, { exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Code QR de l'adresse www\.ameli\.fr/ })).toBeVisible();
+  await expect(app.button(app.t.journey.officialOpen)).toHaveCount(0);
+});
