@@ -20,6 +20,8 @@ export interface PublicSettings {
   readonly assistedMode: boolean;
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
+  /** Whether a visitor can plug headphones in: audio mode then offers private listening for sensitive pages and codes. */
+  readonly headsetJack?: boolean;
   /** Official origins this host can open beside the guide (Electron with an allowlist); empty elsewhere. */
   readonly officialOrigins: readonly string[];
   /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
@@ -329,6 +331,7 @@ export interface EffectiveConfig {
   readonly contentUpdate: { readonly source: string; readonly intervalMinutes: number } | null;
   readonly assistedMode: boolean;
   readonly printing: boolean;
+  readonly headsetJack: boolean;
   readonly allowedOrigins: readonly string[];
   readonly retentionDays: number;
   readonly ticketDays: number;

@@ -13,6 +13,7 @@ export function publicSettingsOf(config: SiteConfig, host: HostKind = 'web'): Pu
     idleTimeoutSeconds: config.idleTimeoutSeconds,
     assistedMode: config.assistedMode,
     printing: config.printing,
+    headsetJack: config.headsetJack,
     helpPlaces: config.helpPlaces,
     officialOrigins: host === 'electron' ? config.allowedOrigins.map((origin) => new URL(origin).origin) : [],
     officialDomains: config.officialDomains,
