@@ -5,6 +5,7 @@
 // starts again with each visit (the page reloads when a visit ends).
 import type { ApiClient } from '../../common/api/contract';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
+import { announcePrint } from './print-announce';
 
 /** How long a sheet may wait in the queue before the page says it did not come out. */
 export const printWaitMs = 30_000;
@@ -14,6 +15,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function printPage(api: ApiClient): Promise<'printed' | 'failed' | 'limit'> {
   if (!budget.take()) return 'limit';
+  // In audio mode the visitor hears what the sheet says before it comes out (EN 301 549 5.1.3.15).
+  await announcePrint();
   const answer = await api['kiosk.print']({}).catch(() => null);
   if (answer?.ok) return 'printed';
   if (answer && answer.error === 'print.limit') return 'limit';

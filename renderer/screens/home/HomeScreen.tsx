@@ -24,6 +24,7 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
           </li>
         ))}
       </ul>
+      <p className="audio-offer">{t('audio.homeOffer')}</p>
       <div className="home-footer">
         <MediatorUnlock />
       </div>
