@@ -40,14 +40,21 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
     let hinted = false;
     /** Where the visitor is on the screen: the last element spoken for (arrows go on from there). */
     let cursor: HTMLElement | null = null;
+    /** The cursor's place in the screen's script, for when its element goes away (a button replaced by a card). */
+    let place = -1;
+    const placeOf = (element: Element, lines = script()) => lines.findIndex((l) => l.element === element || l.element.contains(element));
     let lastDialog: Element | null = null;
+    /** The next focus is said after what is being said, not over it. */
+    let calmFocus = false;
     const script = (root = reachable()) => (root ? screenScript(root, words.current, lang()) : []);
 
     /** Lines just said on arrival: going forward from the heading skips them (a list may have loaded in between). */
     let heardOnArrival = new Set<HTMLElement>();
     const arrive = (heading: HTMLElement) => {
-      const lines = arrivalScript(heading, script());
+      const all = script();
+      const lines = arrivalScript(heading, all);
       cursor = heading;
+      place = placeOf(heading, all);
       heardOnArrival = new Set(lines.map((l) => l.element).filter((element) => element !== heading));
       voice.speak(lines, { interrupt: true });
     };
@@ -57,6 +64,8 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
     };
 
     const onFocus = (event: FocusEvent) => {
+      const interrupt = !calmFocus;
+      calmFocus = false;
       if (!on || !(event.target instanceof HTMLElement)) return;
       const target = event.target;
       const dialog = target.closest(dialogSelector);
@@ -73,21 +82,24 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
       if (target.matches('h1, h2, h3, h4, h5, h6')) return arrive(target);
       if (target.matches('main')) return arrive(target.querySelector<HTMLElement>('h1') ?? target);
       cursor = target;
-      voice.speak(spokenFor(target), { interrupt: true });
+      place = placeOf(target);
+      voice.speak(spokenFor(target), { interrupt });
     };
 
     const move = (step: 1 | -1) => {
       const lines = script();
       const find = (element: Element | null) =>
         element ? lines.findIndex((l) => l.element === element || l.element.contains(element)) : -1;
-      // Where the visitor was, else where the focus is, else from the top (or the end, going back).
-      const at = [find(cursor), find(document.activeElement)].find((i) => i >= 0) ?? (step > 0 ? -1 : lines.length);
+      // Where the visitor was, else what took its place, else where the focus is, else from the top (or the end).
+      const replaced = cursor && !cursor.isConnected && place >= 0 ? (step > 0 ? place - 1 : place) : -1;
+      const at = [find(cursor), replaced, find(document.activeElement)].find((i) => i >= 0) ?? (step > 0 ? -1 : lines.length);
       let index = at + step;
       while (step > 0 && heardOnArrival.has(lines[index]?.element as HTMLElement)) index += 1;
       heardOnArrival = new Set();
       const next = lines[index];
       if (!next) return voice.speak([say(t(step > 0 ? 'audio.bottom' : 'audio.top'))], { interrupt: true });
       cursor = next.element;
+      place = index;
       next.element.scrollIntoView({ block: 'nearest' });
       if (next.control) next.element.focus();
       else voice.speak([next], { interrupt: true });
@@ -149,11 +161,30 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
         hinted = true;
         void speech.say(say(t('audio.hint')));
       }
+      if (on && !command && (event.key === 'Enter' || event.key === ' ')) setTimeout(sayWhatReplaced, 300);
       if (!command) return;
       event.preventDefault();
       event.stopPropagation();
       signalActivity();
       commands[command]();
+    };
+    /** The control pressed went away and the focus fell to the page: say what took its place, up to its first control. */
+    const sayWhatReplaced = () => {
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (!on || !lost || !cursor || cursor.isConnected || place < 0) return;
+      const lines = script();
+      const from = Math.min(place, lines.length - 1);
+      const end = lines.findIndex((l, i) => i >= from && l.control);
+      const said = lines.slice(from, end < 0 ? undefined : end + 1);
+      if (said.length === 0) return;
+      const last = said.at(-1);
+      cursor = last?.element ?? null;
+      place = from + said.length - 1;
+      if (!last?.control) return void voice.speak(said, { interrupt: true });
+      // The control that ends it takes the focus (Enter works at once), said after the text rather than over it.
+      void voice.speak(said.slice(0, -1), { interrupt: true });
+      calmFocus = true;
+      last.element.focus();
     };
     const onPointer = () => on && speech.cancel();
 

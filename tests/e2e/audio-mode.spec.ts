@@ -260,3 +260,50 @@ test('the visitor makes speech softer and slower; the next visit starts at the s
   await expect.poll(() => said(page)).toContain(fr.home.intro);
   for (const utterance of await uttered(page)) expect({ volume: utterance.volume, rate: utterance.rate }).toEqual(defaults);
 });
+
+test('the idle warning is spoken with how to keep the visit, then its countdown; Enter keeps the visit', async ({ page, host }) => {
+  await page.clock.install();
+  await startAudio(page, host.url);
+  const mark = (await log(page)).length;
+  await page.clock.runFor(121_000);
+  await expect
+    .poll(() => said(page, mark))
+    .toEqual(expect.arrayContaining([fr.idle.title, fr.idle.ends, fr.idle.erase, fr.audio.idleKeep, control('button', fr.idle.stay)]));
+  const countdown = fillTemplate(fr.idle.countdown, { count: 20 });
+  await page.clock.runFor(11_000);
+  await expect.poll(() => said(page, mark)).toContain(countdown);
+  const before = (await log(page)).length;
+  await page.keyboard.press('Enter');
+  // The warning closes and the visit goes on: the focus comes back and is spoken, nothing ends.
+  await expect.poll(() => said(page, before)).not.toEqual([]);
+  await page.clock.runFor(30_000);
+  expect(await page.evaluate(() => (window as unknown as Probe).passerelleAudio.on()), 'still the same visit').toBe(true);
+});
+
+test('what a printed card says is spoken before it prints', async ({ page, host }) => {
+  await page.addInitScript(() => {
+    // Headless Chromium prints nothing: note how much had been said when the page asked to print.
+    window.print = () => {
+      const speech = (window as unknown as Probe).passerelleSpeech;
+      (window as unknown as { saidAtPrint: number }).saidAtPrint = speech.log.length;
+    };
+  });
+  const journey = journeySource('fr');
+  await startAudio(page, host.url);
+  await arrowTo(page, control('button', fr.needs['compte-ameli'].label));
+  await press(page, 'Enter');
+  await arrowTo(page, control('button', `${fr.item.journey} ${journey.title}`));
+  await press(page, 'Enter');
+  await arrowTo(page, control('button', fr.journey.offline));
+  // The button gives way to the card: what took its place is said, up to the card's own button.
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await said(page)).at(-1)).toBe(control('button', fr.journey.print));
+  const mark = (await log(page)).length;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { saidAtPrint?: number }).saidAtPrint)).toBeGreaterThan(mark + 1);
+  const atPrint = (await page.evaluate(() => (window as unknown as { saidAtPrint: number }).saidAtPrint)) ?? 0;
+  const receipt = (await said(page, mark)).slice(0, atPrint - mark);
+  expect(receipt[0]).toBe(fr.audio.print);
+  expect(receipt.length).toBeGreaterThan(2);
+  expect(receipt, 'the button is not part of the sheet').not.toContain(control('button', fr.journey.print));
+});

@@ -31,7 +31,8 @@ export async function installInstantVoice(page: Page): Promise<void> {
       onerror: (() => void) | null = null;
       constructor(readonly text: string) {}
     }
-    let timers: number[] = [];
+    // Lines start and end in microtasks, not timers: a test may hold the page's clock (idle warnings) and speech goes on.
+    let generation = 0;
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
     Object.defineProperty(window, 'speechSynthesis', {
       value: {
@@ -40,14 +41,13 @@ export async function installInstantVoice(page: Page): Promise<void> {
         removeEventListener() {},
         speak(u: Utterance) {
           uttered.push({ text: u.text, lang: u.lang, volume: u.volume, rate: u.rate });
-          timers.push(
-            window.setTimeout(() => u.onstart?.(), 0),
-            window.setTimeout(() => u.onend?.(), 5),
-          );
+          const mine = generation;
+          void Promise.resolve()
+            .then(() => mine === generation && u.onstart?.())
+            .then(() => mine === generation && u.onend?.());
         },
         cancel() {
-          for (const timer of timers) clearTimeout(timer);
-          timers = [];
+          generation += 1;
         },
         pause() {},
         resume() {},
