@@ -15,9 +15,10 @@ export interface ScriptLine {
 /** The words the script needs, looked up in the page's language (i18next's `t` fits). */
 export type ScriptWords = (key: ScriptWordKey, values?: Readonly<Record<string, string | number>>) => string;
 export type ScriptWordKey =
-  | `audio.role.${'button' | 'link' | 'radio' | 'checkbox' | 'textField' | 'searchField' | 'secretField' | 'disclosure' | 'glossary' | 'listbox'}`
+  | `audio.role.${'button' | 'link' | 'radio' | 'checkbox' | 'textField' | 'searchField' | 'secretField' | 'disclosure' | 'listbox'}`
   | `audio.state.${'selected' | 'notSelected' | 'expanded' | 'collapsed' | 'disabled'}`
   | 'audio.control'
+  | 'audio.glossaryWord'
   | 'audio.typed'
   | 'audio.empty';
 
@@ -53,6 +54,8 @@ export function isHidden(element: Element): boolean {
   return html.getClientRects().length === 0;
 }
 
+/** A glossary word inside a sentence (its line follows the sentence's). */
+export const isExplainedWord = (element: Element): boolean => element.matches(inlineControl);
 const isControl = (element: Element) => element.matches(controlSelector) && !element.matches(inlineControl);
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -98,7 +101,6 @@ export function accessibleName(element: HTMLElement): string {
 type Role = ScriptWordKey & `audio.role.${string}`;
 
 function roleOf(element: HTMLElement): Role {
-  if (element.matches(inlineControl)) return 'audio.role.glossary';
   const role = element.getAttribute('role');
   if (role === 'radio' || role === 'option') return 'audio.role.radio';
   if (role === 'checkbox' || role === 'switch') return 'audio.role.checkbox';
@@ -143,6 +145,8 @@ function statesOf(element: HTMLElement, words: ScriptWords): string[] {
 
 /** "bouton, Urgences"; "choix, Français, sélectionné"; "champ secret, Code, caractères saisis : 3". */
 export function describeControl(element: HTMLElement, words: ScriptWords): string {
+  // A glossary word is a word first: "carte Vitale, mot expliqué", not "Explication du mot carte Vitale".
+  if (element.matches(inlineControl)) return words('audio.glossaryWord', { name: accessibleName(element) });
   const text = words('audio.control', { role: words(roleOf(element)), name: accessibleName(element) });
   return [text, ...statesOf(element, words)].join(', ');
 }
@@ -175,6 +179,9 @@ export function screenScript(root: HTMLElement, words: ScriptWords, fallbackLang
     if (controls.length === 0 && (blockTags.has(element.tagName) || hasOwnText(element))) {
       const text = visibleText(element);
       if (text) lines.push(line(element, text, false, fallbackLang));
+      // The sentence is read whole; its explained words follow it, each reachable for its definition.
+      for (const word of element.querySelectorAll<HTMLElement>(inlineControl))
+        if (!isHidden(word)) lines.push(line(word, describeControl(word, words), true, fallbackLang));
       return;
     }
     if (hasOwnText(element)) {
@@ -206,6 +213,8 @@ export function arrivalScript(heading: HTMLElement, script: readonly ScriptLine[
   const own = script[at];
   if (own) lines.push(own);
   for (const next of script.slice(at + 1)) {
+    // Explained words were heard within their sentences: the arrival goes on past them.
+    if (next.control && next.element.matches(inlineControl)) continue;
     if (next.control || next.element.matches('h1, h2, h3, h4, h5, h6')) break;
     lines.push(next);
   }

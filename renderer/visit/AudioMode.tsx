@@ -6,13 +6,29 @@ import { useTranslation } from 'react-i18next';
 import { speechOut } from '../kit/speech-out';
 import { setPrintAnnouncer } from '../kit/print-announce';
 import { signalActivity } from '../kit/idle';
-import { arrivalScript, describeControl, isSecretField, screenScript, type ScriptLine, type ScriptWords } from '../kit/spoken-script';
+import {
+  arrivalScript,
+  describeControl,
+  isExplainedWord,
+  isSecretField,
+  screenScript,
+  type ScriptLine,
+  type ScriptWords,
+} from '../kit/spoken-script';
 import { audioCommand, entryKeyCode, type AudioCommand } from './audio-keys';
 import { createAudioVoice, type Said } from './audio-voice';
 
 type AudioWord = `audio.${string}`;
 
 const dialogSelector = '[role=dialog], [role=alertdialog]';
+/** What going forward from a heading skips: the lines said on arrival and the explained words among them. */
+function passedOnArrival(heading: HTMLElement, said: readonly ScriptLine[], all: readonly ScriptLine[]): Set<HTMLElement> {
+  const last = said.at(-1);
+  const from = all.findIndex((l) => l.element === heading);
+  const to = last ? all.indexOf(last) : -1;
+  return new Set(all.slice(from + 1, Math.max(from + 1, to + 1)).map((l) => l.element));
+}
+
 const isField = (element: Element | null) =>
   element instanceof HTMLTextAreaElement ||
   (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio'].includes(element.type));
@@ -55,7 +71,7 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
       const lines = arrivalScript(heading, all);
       cursor = heading;
       place = placeOf(heading, all);
-      heardOnArrival = new Set(lines.map((l) => l.element).filter((element) => element !== heading));
+      heardOnArrival = passedOnArrival(heading, lines, all);
       voice.speak(lines, { interrupt: true });
     };
     const spokenFor = (element: HTMLElement): ScriptLine[] => {
@@ -118,9 +134,10 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
       });
       const heading = reachable()?.querySelector<HTMLElement>('h1');
       if (heading) {
-        const lines = arrivalScript(heading, script());
+        const all = script();
+        const lines = arrivalScript(heading, all);
         cursor = heading;
-        heardOnArrival = new Set(lines.map((l) => l.element).filter((element) => element !== heading));
+        heardOnArrival = passedOnArrival(heading, lines, all);
         void voice.speak(lines);
       }
       setPrintAnnouncer(async () => {
@@ -174,12 +191,12 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
       if (!on || !lost || !cursor || cursor.isConnected || place < 0) return;
       const lines = script();
       const from = Math.min(place, lines.length - 1);
-      const end = lines.findIndex((l, i) => i >= from && l.control);
-      const said = lines.slice(from, end < 0 ? undefined : end + 1);
+      const end = lines.findIndex((l, i) => i >= from && l.control && !isExplainedWord(l.element));
+      const said = lines.slice(from, end < 0 ? undefined : end + 1).filter((l) => !isExplainedWord(l.element) || l === lines[end]);
       if (said.length === 0) return;
       const last = said.at(-1);
       cursor = last?.element ?? null;
-      place = from + said.length - 1;
+      place = last ? lines.indexOf(last) : -1;
       if (!last?.control) return void voice.speak(said, { interrupt: true });
       // The control that ends it takes the focus (Enter works at once), said after the text rather than over it.
       void voice.speak(said.slice(0, -1), { interrupt: true });

@@ -44,12 +44,12 @@ async function press(page: Page, key: string): Promise<string[]> {
 }
 
 /** Presses an arrow until the kiosk says `line`, or a line that starts with it (a control it reaches, or text). */
-async function arrowTo(page: Page, line: string, key: 'ArrowDown' | 'ArrowUp' = 'ArrowDown'): Promise<void> {
+async function arrowTo(page: Page, line: string | RegExp, key: 'ArrowDown' | 'ArrowUp' = 'ArrowDown'): Promise<void> {
   const heard: string[] = [];
   for (let presses = 0; presses < 150; presses++) {
     const lines = await press(page, key);
     heard.push(...lines);
-    if (lines.some((heard) => heard === line || heard.startsWith(`${line} `))) return;
+    if (lines.some((heard) => (typeof line === 'string' ? heard === line || heard.startsWith(`${line} `) : line.test(heard)))) return;
   }
   throw new Error(`never heard "${line}" pressing ${key}; heard:\n${heard.join('\n')}`);
 }
@@ -306,4 +306,30 @@ test('what a printed card says is spoken before it prints', async ({ page, host 
   expect(receipt[0]).toBe(fr.audio.print);
   expect(receipt.length).toBeGreaterThan(2);
   expect(receipt, 'the button is not part of the sheet').not.toContain(control('button', fr.journey.print));
+});
+
+test('an explained word is read within its sentence; Enter on it says its definition, Escape comes back to it', async ({ page, host }) => {
+  await startAudio(page, host.url);
+  await arrowTo(page, control('button', fr.needs['payer-moins'].label));
+  await press(page, 'Enter');
+  await arrowTo(page, control('button', `${fr.item.topic} La Complémentaire santé solidaire`));
+  await press(page, 'Enter');
+  const mark = (await log(page)).length;
+  await page.keyboard.press('NumpadDecimal');
+  await expect.poll(async () => (await said(page, mark)).some((line) => /est une aide pour payer vos soins/.test(line))).toBe(true);
+  const page1 = await said(page, mark);
+  expect(page1.find((line) => /est une aide pour payer vos soins/.test(line))).toMatch(/^La Complémentaire santé solidaire est une aide/);
+  expect(page1.join(' | '), 'never "Explication du mot …"').not.toContain(fr.glossary.explain.split('{{')[0]?.trim() ?? '-');
+
+  const word = new RegExp(
+    `^${fr.audio.glossaryWord.replace('{{name}}', '.+').replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '.' || c === '+' ? c : `\\${c}`))}$`,
+  );
+  await arrowTo(page, word);
+  const definition = await press(page, 'Enter');
+  await expect
+    .poll(() => said(page, mark + page1.length))
+    .toEqual(expect.arrayContaining([fr.audio.dialogHint, control('button', fr.glossary.close)]));
+  expect(definition.length).toBeGreaterThan(0);
+  const back = await press(page, 'Escape');
+  expect(back.at(-1)).toMatch(word);
 });
