@@ -30,9 +30,13 @@ import {
   type PublicSettings,
   type SearchAnswer,
   type MediatorRole,
+  type KioskVoices,
+  voiceSources,
 } from './types';
 
 const noInput = z.object({}).strict();
+/** The longest text the kiosk voice speaks in one call: a long paragraph; the page cuts longer ones at sentences. */
+export const speechTextMax = 600;
 /** An admin or mediator session: 32 random bytes, base64url. Sent beside the input of the calls that need one. */
 export const sessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);
@@ -110,6 +114,35 @@ export const contract = {
   'content.search': defineCall<SearchAnswer>()({
     input: z.object({ locale: z.enum(locales), query: z.string().max(100) }).strict(),
     errors: packErrors,
+  }),
+  /** The voice installed with the app (eSpeak NG, run by the host as a separate program): which languages it speaks. */
+  'speech.voices': defineCall<KioskVoices>()({ input: noInput }),
+  /**
+   * One line in the kiosk voice: a WAV, base64. Never logged. Bounded: the text's length, the language list, the
+   * rate, and how many lines are made at once or wait (`speech.busy` beyond).
+   */
+  'speech.synthesize': defineCall<{ readonly wav: string }>()({
+    input: z
+      .object({
+        text: z.string().trim().min(1).max(speechTextMax),
+        lang: z.enum(locales),
+        rate: z.number().min(0.5).max(2).default(1),
+      })
+      .strict(),
+    errors: ['speech.unavailable', 'speech.busy', 'speech.failed'],
+  }),
+  /** The admin self-check says which voice the page uses for each language; /api/health shows it. */
+  'speech.report': defineCall<{ readonly recorded: true }>()({
+    input: z
+      .object({
+        voices: z
+          .array(
+            z.object({ lang: z.enum(locales), source: z.enum([...voiceSources, 'none']), name: z.string().max(120).nullable() }).strict(),
+          )
+          .max(locales.length),
+      })
+      .strict(),
+    auth: 'admin',
   }),
   // The site's admin. The passphrase is never logged or kept: only its scrypt hash is stored.
   'admin.status': defineCall<AdminStatus>()({ input: noInput }),
