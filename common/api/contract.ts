@@ -31,12 +31,11 @@ import {
   type SearchAnswer,
   type MediatorRole,
   type KioskVoices,
+  speechTextMax,
   voiceSources,
 } from './types';
 
 const noInput = z.object({}).strict();
-/** The longest text the kiosk voice speaks in one call: a long paragraph; the page cuts longer ones at sentences. */
-export const speechTextMax = 600;
 /** An admin or mediator session: 32 random bytes, base64url. Sent beside the input of the calls that need one. */
 export const sessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const itemId = z.string().regex(/^[a-z0-9-]{1,80}$/);

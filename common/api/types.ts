@@ -92,6 +92,9 @@ export interface KioskStatus {
 export const voiceSources = ['system', 'kiosk'] as const;
 export type VoiceSource = (typeof voiceSources)[number];
 
+/** The longest text the kiosk voice speaks in one call: a long paragraph; the page cuts longer ones at sentences. */
+export const speechTextMax = 600;
+
 /** The kiosk voice (eSpeak NG, a separate program the host runs): its version and the languages it speaks here. */
 export interface KioskVoices {
   /** "eSpeak NG 1.51", or null when the program is not installed or does not run. */

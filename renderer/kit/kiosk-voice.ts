@@ -1,8 +1,8 @@
 // The voice installed with the app, behind the speech output: the host runs eSpeak NG for a line and sends its WAV,
 // which the page plays with Web Audio (volume through a gain, pause by suspending the audio clock). Used for the
 // languages the platform has no good local voice for (on Debian's Chromium: all of them).
-import { speechTextMax, type ApiClient } from '../../common/api/contract';
-import type { KioskVoices } from '../../common/api/types';
+import type { ApiClient } from '../../common/api/contract';
+import { speechTextMax, type KioskVoices } from '../../common/api/types';
 import type { VoiceChoice } from './speech-queue';
 import type { Playing, VoiceBackend } from './voice-backend';
 
