@@ -77,7 +77,7 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
           <>
             <Mediators api={api} token={token} onExpired={expire} />
             <Activity api={api} token={token} onExpired={expire} />
-            <SelfCheck api={api} settings={settings} />
+            <SelfCheck api={api} settings={settings} token={token} />
             <ReadabilityReport api={api} token={token} settings={settings} onExpired={() => setToken(null)} />
             <ConfigView api={api} token={token} onExpired={expire} />
           </>

@@ -43,6 +43,9 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
     [],
   );
 
+  // The voices are looked up before the press (the platform lists its own late): the first line starts sooner.
+  useEffect(() => void speechOut().voiceFor(lang), [lang]);
+
   // A new step or answer replaces the text being read: stop rather than read what is gone.
   useEffect(() => {
     const region = target();

@@ -17,6 +17,8 @@
 // The log is what was spoken during this visit, kept in memory for tests and the audio mode's "repeat"; it is wiped
 // by reset() and with the page at the end of a visit, and never sent anywhere. Browser tests read it on the page as
 // `window.passerelleSpeech.log` (speechLogGlobal).
+import { createApiClient, detectTransport } from './transport';
+import { kioskVoice } from './kiosk-voice';
 import { systemVoice } from './system-voice';
 import { createSpeechOut, type SpeechOut } from './speech-queue';
 
@@ -40,7 +42,8 @@ export const speechLogGlobal = 'passerelleSpeech';
 /** The page's one speech output: the system voice when it has a good local one, else the kiosk's own voice. */
 export function speechOut(): SpeechOut {
   if (!instance) {
-    instance = createSpeechOut([systemVoice()]);
+    let api: ReturnType<typeof createApiClient> | null = null;
+    instance = createSpeechOut([systemVoice(), kioskVoice(() => (api ??= createApiClient(detectTransport())))]);
     Object.defineProperty(window, speechLogGlobal, { value: instance, configurable: true });
   }
   return instance;

@@ -36,13 +36,12 @@ export function systemVoice(): VoiceBackend {
     async voiceFor(lang) {
       const speech = synthesis();
       if (!speech) return null;
-      voices ??= loadVoices(speech);
-      let list = await voices;
-      // None yet: ask again next time (the platform may still be loading them).
-      if (list.length === 0) {
-        voices = null;
-        list = speech.getVoices();
+      if (!voices) {
+        // Waited for once; after that the list follows the platform's changes without waiting again.
+        voices = loadVoices(speech);
+        speech.addEventListener?.('voiceschanged', () => (voices = Promise.resolve(speech.getVoices())));
       }
+      const list = await voices;
       const voice = localVoiceFor(list, lang);
       if (!voice) return null;
       byName.set(voice.name, voice);
