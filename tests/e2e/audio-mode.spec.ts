@@ -14,6 +14,7 @@ interface Entry {
   readonly text: string;
   readonly lang: string;
   readonly privacy: 'public' | 'private';
+  readonly source?: string;
 }
 /** The page's speech output (its log of this visit) and audio mode's state, as the app exposes them to tests. */
 interface Probe {
@@ -332,4 +333,20 @@ test('an explained word is read within its sentence; Enter on it says its defini
   expect(definition.length).toBeGreaterThan(0);
   const back = await press(page, 'Escape');
   expect(back.at(-1)).toMatch(word);
+});
+
+test('with the kiosk voice (eSpeak NG run by the host), audio mode is really spoken, line after line', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  await openKiosk(page, host.url);
+  await page.keyboard.press('Numpad5');
+  // Each entry is logged when its audio starts playing: a WAV made by the host, decoded and played by the page.
+  await expect.poll(() => log(page), { timeout: 30_000 }).toEqual([expect.objectContaining({ text: fr.audio.started })]);
+  const entries = await page.evaluate(() => (window as unknown as Probe).passerelleSpeech.log.map((e) => e.source));
+  expect(entries).toEqual(['kiosk']);
+  // A key cuts the long introduction; the line for where the visitor moves is spoken with the same voice.
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.evaluate(() => (window as unknown as Probe).passerelleSpeech.log.length), { timeout: 30_000 }).toBe(2);
+  const second = await page.evaluate(() => (window as unknown as Probe).passerelleSpeech.log[1]);
+  expect(second).toMatchObject({ source: 'kiosk', lang: 'fr' });
+  expect(second?.text).not.toBe(fr.audio.keys);
 });
