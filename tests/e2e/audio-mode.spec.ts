@@ -72,9 +72,9 @@ test('a whole visit with the keyboard alone, the screen ignored: home, a need, a
   page,
   host,
 }) => {
-  test.setTimeout(120_000);
+  // The kiosk's own voice speaks (eSpeak NG through the host): real audio, each line played in turn.
+  test.setTimeout(240_000);
   const journey = journeySource('fr');
-  await installInstantVoice(page);
   await openKiosk(page, host.url);
 
   // A first key press says, once, how to hear the kiosk; a touch would not.
@@ -85,7 +85,7 @@ test('a whole visit with the keyboard alone, the screen ignored: home, a need, a
 
   // The number pad's 5 starts audio mode: the keys, the top bar with roles, the screen's heading and purpose.
   const started = await press(page, 'Numpad5');
-  await expect.poll(() => said(page)).toContain(fr.home.intro);
+  await expect.poll(() => said(page), { timeout: 90_000 }).toContain(fr.home.intro);
   const home = await said(page);
   expect(home.slice(1, 3)).toEqual([fr.audio.started, fr.audio.keys]);
   const topBar = home.find((line) => line.startsWith(fr.audio.topBar.split('{{')[0] ?? '-'));
@@ -97,38 +97,41 @@ test('a whole visit with the keyboard alone, the screen ignored: home, a need, a
   // A need: arrows down to its tile, Enter; the new screen's heading is said on arrival.
   await arrowTo(page, control('button', fr.needs['payer-moins'].label));
   await press(page, 'Enter');
-  await expect.poll(() => said(page)).toContain(fr.needs['payer-moins'].label);
+  await expect.poll(() => said(page), { timeout: 30_000 }).toContain(fr.needs['payer-moins'].label);
 
   // A topic of that need.
   const topicTitle = 'La Complémentaire santé solidaire';
   await arrowTo(page, control('button', `${fr.item.topic} ${topicTitle}`));
   let mark = (await log(page)).length;
   await page.keyboard.press('Enter');
-  await expect.poll(() => said(page, mark)).toContain(topicTitle);
-  expect(await said(page, mark)).toContain("Une aide pour payer vos soins si vous avez peu d'argent.");
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(topicTitle);
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain("Une aide pour payer vos soins si vous avez peu d'argent.");
 
   // Back home by the top bar's Accueil, reached with the up arrow.
   await arrowTo(page, control('button', fr.nav.home), 'ArrowUp');
   await press(page, 'Enter');
-  await expect.poll(() => said(page)).toContain(fr.home.title);
+  await expect.poll(() => said(page), { timeout: 30_000 }).toContain(fr.home.title);
 
   // A journey: its readiness questions answered "yes", then the first step, said with its position.
   await arrowTo(page, control('button', fr.needs['compte-ameli'].label));
   await press(page, 'Enter');
   await arrowTo(page, control('button', `${fr.item.journey} ${journey.title}`));
   await press(page, 'Enter');
-  await expect.poll(() => said(page)).toContain(journey.title);
+  await expect.poll(() => said(page), { timeout: 30_000 }).toContain(journey.title);
   for (let question = 0; question < journey.readiness.length; question++) {
     await arrowTo(page, control('button', fr.journey.yes));
     mark = (await log(page)).length;
     await page.keyboard.press('Enter');
-    if (question < journey.readiness.length - 1) await expect.poll(() => said(page, mark)).toContain(fr.journey.before);
+    if (question < journey.readiness.length - 1)
+      await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(fr.journey.before);
   }
-  await expect.poll(() => said(page, mark)).toContain(control('button', fr.journey.start));
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(control('button', fr.journey.start));
   mark = (await log(page)).length;
   await page.keyboard.press('Enter');
   const position = fillTemplate(fr.journey.step, { n: 1, total: journey.steps.length });
-  await expect.poll(() => said(page, mark)).toEqual(expect.arrayContaining([position, journey.steps[0]?.title ?? '-']));
+  await expect
+    .poll(() => said(page, mark), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining([position, journey.steps[0]?.title ?? '-']));
   expect((await said(page, mark)).indexOf(position), 'the step position comes before its title').toBe(0);
 
   // Terminer: its confirmation is said with how to answer it; "Oui, terminer" ends the visit.
@@ -136,9 +139,11 @@ test('a whole visit with the keyboard alone, the screen ignored: home, a need, a
   mark = (await log(page)).length;
   await page.keyboard.press('Enter');
   await expect
-    .poll(() => said(page, mark))
+    .poll(() => said(page, mark), { timeout: 60_000 })
     .toEqual(expect.arrayContaining([fr.end.title, fr.end.erase, fr.audio.dialogHint, control('button', fr.end.cancel)]));
   await arrowTo(page, control('button', fr.end.confirm));
+  const sources = await page.evaluate(() => (window as unknown as Probe).passerelleSpeech.log.map((e) => e.source));
+  expect(new Set(sources), 'every line was played by the kiosk voice').toEqual(new Set(['kiosk']));
   await confirmEnd(page);
   // A new visit: nothing of the last one was kept, audio mode is off until the 5 is pressed again.
   expect(await log(page)).toEqual([]);
@@ -211,7 +216,7 @@ test('a sensitive page is not spoken through the speaker until the visitor confi
   await arrowTo(page, control('button', title));
   const mark = (await log(page)).length;
   await page.keyboard.press('Enter');
-  await expect.poll(() => said(page, mark)).toContain(fr.audio.private);
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(fr.audio.private);
   expect(await said(page, mark), 'nothing of the page is said aloud').not.toContain(title);
   expect((await uttered(page)).map((u) => u.text)).not.toContain(title);
 
@@ -229,7 +234,7 @@ test('without a headphone socket, a sensitive page is spoken on the speaker only
   await arrowTo(page, control('button', title));
   const mark = (await log(page)).length;
   await page.keyboard.press('Enter');
-  await expect.poll(() => said(page, mark)).toContain(fr.audio.privateNoJack);
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(fr.audio.privateNoJack);
   expect(await said(page, mark)).not.toContain(title);
   // 1 means nothing without a socket; 3 is the speaker.
   await page.keyboard.press('Numpad1');
@@ -272,7 +277,7 @@ test('the idle warning is spoken with how to keep the visit, then its countdown;
     .toEqual(expect.arrayContaining([fr.idle.title, fr.idle.ends, fr.idle.erase, fr.audio.idleKeep, control('button', fr.idle.stay)]));
   const countdown = fillTemplate(fr.idle.countdown, { count: 20 });
   await page.clock.runFor(11_000);
-  await expect.poll(() => said(page, mark)).toContain(countdown);
+  await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(countdown);
   const before = (await log(page)).length;
   await page.keyboard.press('Enter');
   // The warning closes and the visit goes on: the focus comes back and is spoken, nothing ends.
