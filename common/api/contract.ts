@@ -32,6 +32,9 @@ import {
   type PublicSettings,
   type SearchAnswer,
   type MediatorRole,
+  type KioskVoices,
+  speechTextMax,
+  voiceSources,
 } from './types';
 
 const noInput = z.object({}).strict();
@@ -112,6 +115,35 @@ export const contract = {
   'content.search': defineCall<SearchAnswer>()({
     input: z.object({ locale: z.enum(locales), query: z.string().max(100) }).strict(),
     errors: packErrors,
+  }),
+  /** The voice installed with the app (eSpeak NG, run by the host as a separate program): which languages it speaks. */
+  'speech.voices': defineCall<KioskVoices>()({ input: noInput }),
+  /**
+   * One line in the kiosk voice: a WAV, base64. Never logged. Bounded: the text's length, the language list, the
+   * rate, and how many lines are made at once or wait (`speech.busy` beyond).
+   */
+  'speech.synthesize': defineCall<{ readonly wav: string }>()({
+    input: z
+      .object({
+        text: z.string().trim().min(1).max(speechTextMax),
+        lang: z.enum(locales),
+        rate: z.number().min(0.5).max(2).default(1),
+      })
+      .strict(),
+    errors: ['speech.unavailable', 'speech.busy', 'speech.failed'],
+  }),
+  /** The admin self-check says which voice the page uses for each language; /api/health shows it. */
+  'speech.report': defineCall<{ readonly recorded: true }>()({
+    input: z
+      .object({
+        voices: z
+          .array(
+            z.object({ lang: z.enum(locales), source: z.enum([...voiceSources, 'none']), name: z.string().max(120).nullable() }).strict(),
+          )
+          .max(locales.length),
+      })
+      .strict(),
+    auth: 'admin',
   }),
   // The site's admin. The passphrase is never logged or kept: only its scrypt hash is stored.
   'admin.status': defineCall<AdminStatus>()({ input: noInput }),

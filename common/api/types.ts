@@ -35,6 +35,8 @@ export interface PublicSettings {
   /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
   readonly printing: boolean;
   readonly capabilities: HostCapabilities;
+  /** Whether a visitor can plug headphones in: audio mode then offers private listening for sensitive pages and codes. */
+  readonly headsetJack?: boolean;
   /** Official origins this host can open beside the guide (Electron, or the supervised kiosk browser, with an allowlist). */
   readonly officialOrigins: readonly string[];
   /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
@@ -147,6 +149,40 @@ export interface KioskStatus {
   };
   /** The journal's tamper check made at start (main/journal/journal-check.ts). */
   readonly journal?: JournalStatus;
+  /** Which voice speaks each language (main/speech/kiosk-voice.ts). */
+  readonly speech?: SpeechStatus;
+}
+
+/** Where a voice comes from: the platform's own synthesis, or the voice installed with the app (run by the host). */
+export const voiceSources = ['system', 'kiosk'] as const;
+export type VoiceSource = (typeof voiceSources)[number];
+
+/** The longest text the kiosk voice speaks in one call: a long paragraph; the page cuts longer ones at sentences. */
+export const speechTextMax = 600;
+
+/** The kiosk voice (eSpeak NG, a separate program the host runs): its version and the languages it speaks here. */
+export interface KioskVoices {
+  /** "eSpeak NG 1.51", or null when the program is not installed or does not run. */
+  readonly engine: string | null;
+  readonly voices: readonly { readonly lang: Locale; readonly name: string }[];
+}
+
+/** What /api/health says about speech, for each language the site offers. */
+export interface SpeechStatus {
+  readonly kioskVoice: { readonly engine: string | null };
+  readonly languages: Readonly<
+    Partial<
+      Record<
+        Locale,
+        {
+          /** The kiosk voice's name for this language, or null. */
+          readonly kioskVoice: string | null;
+          /** The voice the page chose at the last self-check (a good local system voice first), or null before one. */
+          readonly used: { readonly source: VoiceSource | 'none'; readonly name: string | null; readonly checkedAt: string } | null;
+        }
+      >
+    >
+  >;
 }
 
 /** The kinds of screen, as reported in problem reports: a kind only, never which page or what was typed. */
@@ -379,6 +415,7 @@ export interface EffectiveConfig {
   readonly contentUpdate: { readonly source: string; readonly intervalMinutes: number } | null;
   readonly assistedMode: boolean;
   readonly printing: boolean;
+  readonly headsetJack: boolean;
   readonly allowedOrigins: readonly string[];
   readonly retentionDays: number;
   readonly ticketDays: number;

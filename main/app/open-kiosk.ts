@@ -23,6 +23,7 @@ import { createConfigView } from '../kiosk/config-view';
 import { createSessions } from '../staff/sessions';
 import { createSetupCode } from '../staff/setup-code';
 import { createPrintQueueHandlers } from '../kiosk/print-queue';
+import { createKioskVoice } from '../speech/kiosk-voice';
 import type { HostPort } from './host-port';
 import { fail, ok } from '../../common/api/result';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
@@ -173,6 +174,8 @@ export function openKiosk(options: OpenKioskOptions) {
     journal: { head: () => headText(journal.anchor()), status: journalCheck.status },
   });
   const prints = createPrintBudget();
+  // The voice installed with the app, for languages the platform has no good voice for.
+  const speech = createKioskVoice({ locales: config.locales, log });
   const handlers: Handlers = {
     ...kiosk.handlers,
     ...settings.handlers,
@@ -183,6 +186,7 @@ export function openKiosk(options: OpenKioskOptions) {
     ...activity,
     ...createConfigView(config).handlers,
     ...createPrintQueueHandlers(),
+    ...speech.handlers,
     // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
     // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
     'kiosk.endVisit': async ({ reason }) => {
@@ -212,7 +216,7 @@ export function openKiosk(options: OpenKioskOptions) {
   return {
     handlers,
     sessions,
-    status: kiosk.status,
+    status: () => ({ ...kiosk.status(), speech: speech.status() }),
     events,
     stateDbFile,
     /** The automatic content updates, when configured (tests and the admin's tools check now). */

@@ -38,6 +38,7 @@ export function effectiveConfigOf(config: SiteConfig): EffectiveConfig {
     contentUpdate: config.contentUpdate ?? null,
     assistedMode: config.assistedMode,
     printing: config.printing,
+    headsetJack: config.headsetJack,
     allowedOrigins: config.allowedOrigins,
     retentionDays: config.retentionDays,
     ticketDays: config.ticketDays,

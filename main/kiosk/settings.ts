@@ -18,6 +18,7 @@ export function publicSettingsOf(config: SiteConfig, host: SettingsHost): Public
     idleTimeoutSeconds: config.idleTimeoutSeconds,
     assistedMode: config.assistedMode,
     printing: config.printing,
+    headsetJack: config.headsetJack,
     helpPlaces: config.helpPlaces,
     capabilities: host.capabilities,
     officialOrigins:

@@ -76,11 +76,11 @@ export function AdminArea({ api, settings, onExit }: { api: ApiClient; settings:
         {status && !token && (
           <PassphraseForm key={mode} api={api} mode={mode} onToken={setToken} onBlocked={() => setStatus({ ...status, blocked: true })} />
         )}
-        {admin && (
+        {admin && token && (
           <>
             <Mediators admin={admin} />
             <Activity api={api} admin={admin} capabilities={settings.capabilities} />
-            <SelfCheck api={api} settings={settings} />
+            <SelfCheck api={api} settings={settings} token={token} />
             <ReadabilityReport admin={admin} settings={settings} />
             <ConfigView admin={admin} />
           </>

@@ -27,6 +27,7 @@ function valueOf(config: EffectiveConfig, field: Field): ReactNode {
     case 'kiosk':
     case 'assistedMode':
     case 'printing':
+    case 'headsetJack':
     case 'allowUnsignedPacks':
     case 'journalSigning':
       return yesNo(config[field]);

@@ -12,6 +12,7 @@ import { stagedScreens } from '../kit/visitor-states';
 import { Visit } from '../visit/Visit';
 import { languages } from '../i18n/languages';
 import { adminTexts as text } from './texts';
+import { VoiceCheck } from './VoiceCheck';
 
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -63,7 +64,7 @@ function settled(stage: HTMLElement, quietMs = 80, maxMs = 5000): Promise<void> 
   });
 }
 
-export function SelfCheck({ api, settings }: { api: ApiClient; settings: PublicSettings }) {
+export function SelfCheck({ api, settings, token }: { api: ApiClient; settings: PublicSettings; token: string }) {
   const { i18n } = useTranslation();
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const [stage, setStage] = useState<Stage | null>(null);
@@ -135,6 +136,7 @@ export function SelfCheck({ api, settings }: { api: ApiClient; settings: PublicS
   return (
     <section aria-labelledby="selfcheck-heading" className="admin-section">
       <h2 id="selfcheck-heading">{text.checkTitle}</h2>
+      <VoiceCheck api={api} token={token} settings={settings} />
       <p>{text.checkIntro}</p>
       {progress.state === 'running' ? (
         <Button className="action" onPress={() => (stopRequested.current = true)}>

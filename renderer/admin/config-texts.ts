@@ -26,6 +26,7 @@ export const configTexts = {
     contentUpdate: 'Mises à jour automatiques des contenus',
     assistedMode: 'Mode accompagné (médiateurs)',
     printing: 'Impression',
+    headsetJack: 'Prise casque (écoute privée du mode audio)',
     allowedOrigins: 'Sites officiels autorisés',
     retentionDays: 'Détail du journal gardé',
     ticketDays: 'Validité des tickets de reprise',

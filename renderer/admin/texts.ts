@@ -48,6 +48,24 @@ export const adminTexts = {
   checkSummary: (screens: number, problems: number) => `${screens} écrans vérifiés. Problèmes trouvés : ${problems}.`,
   checkNone: 'Aucun problème trouvé.',
   checkProblems: 'Problèmes à corriger',
+  voiceTitle: 'Vérifier les voix',
+  voiceIntro:
+    "Pour chaque langue de la borne : quelle voix lit les pages, et un court exemple lu à voix haute. Écoutez : vous devez l'entendre dans les haut-parleurs ou le casque.",
+  voiceRun: 'Écouter un exemple dans chaque langue',
+  voiceRunning: 'Lecture des exemples…',
+  voiceSource: { system: "voix de l'ordinateur", kiosk: 'voix de la borne (eSpeak NG)' },
+  voiceUsed: (language: string, source: string, name: string) => `${language} : ${source}, ${name}. Exemple lu.`,
+  voiceSilent: (language: string, source: string, name: string) => `${language} : ${source}, ${name}. L'exemple n'a pas été lu.`,
+  voiceMissing: (language: string) => `${language} : aucune voix. Les visiteurs ne peuvent pas écouter les pages dans cette langue.`,
+  voicePassed: 'Voix : réussi. Chaque langue a une voix.',
+  voiceFailed: (count: number) =>
+    `Voix : échec. ${count} langue${count > 1 ? 's' : ''} sans voix. Voir le guide d'installation, partie « Voix ».`,
+  /** Heard, not read: one short sentence in each language, to check the speakers and the voice. */
+  voiceSamples: {
+    fr: 'Bonjour. Je suis la voix de la borne.',
+    en: 'Hello. I am the voice of this kiosk.',
+    ar: 'مرحبًا. أنا صوت هذا الجهاز.',
+  },
   readabilityTitle: 'Lisibilité des contenus',
   readabilityIntro:
     'Score de Kandel et Moles en français, de Flesch en anglais : 70 au moins. Une phrase compte 20 mots au plus. Les pages à revoir sont en haut de la liste.',

@@ -1,11 +1,12 @@
-// "Écouter": reads a region (the page, a dialog) aloud with the platform's speech synthesis, block by block,
+// "Écouter": reads a region (the page, a dialog) aloud through the kiosk's speech output, block by block,
 // highlighting the block being read; pause, resume, stop. Says plainly when this kiosk has no voice for the
 // language, or no speech at all. Reading stops when the region changes (a new step) or goes away.
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { signalActivity } from '../kit/idle';
-import { loadVoices, readingUnits, showReading, voiceFor, type ReadingUnit } from '../kit/reading-units';
+import { readingUnits, showReading, type ReadingUnit } from '../kit/reading-units';
+import { speechOut } from '../kit/speech-out';
 
 type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
 
@@ -18,8 +19,6 @@ interface ReadAloudProps {
   readonly label?: string;
 }
 
-const synthesis = (): SpeechSynthesis | null => ('speechSynthesis' in window ? window.speechSynthesis : null);
-
 export function ReadAloud({ target, lang, label }: ReadAloudProps) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>('idle');
@@ -29,7 +28,7 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
 
   const stop = () => {
     reading.current += 1;
-    synthesis()?.cancel();
+    speechOut().cancel();
     showReading(null);
     setStatus('idle');
   };
@@ -38,11 +37,14 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
   useEffect(
     () => () => {
       reading.current += 1;
-      synthesis()?.cancel();
+      speechOut().cancel();
       showReading(null);
     },
     [],
   );
+
+  // The voices are looked up before the press (the platform lists its own late): the first line starts sooner.
+  useEffect(() => void speechOut().voiceFor(lang), [lang]);
 
   // A new step or answer replaces the text being read: stop rather than read what is gone.
   useEffect(() => {
@@ -57,53 +59,46 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
     // stop only changes the status, which re-runs this effect.
   }, [status]);
 
-  const speak = (units: readonly ReadingUnit[], index: number, voices: readonly SpeechSynthesisVoice[], id: number) => {
-    const speech = synthesis();
-    if (!speech || id !== reading.current) return;
-    const unit = units[index];
-    if (!unit) {
-      showReading(null);
-      setStatus('idle');
-      return;
-    }
-    const voice = voiceFor(voices, unit.lang);
-    // A block in a language this kiosk cannot speak is skipped, not read with a wrong accent.
-    if (!voice) return speak(units, index + 1, voices, id);
-    const utterance = new SpeechSynthesisUtterance(unit.text);
-    utterance.voice = voice;
-    utterance.lang = voice.lang;
-    utterance.rate = 0.9;
-    utterance.onstart = () => {
+  const speak = async (units: readonly ReadingUnit[], id: number) => {
+    const out = speechOut();
+    for (const unit of units) {
       if (id !== reading.current) return;
-      showReading(unit.element);
-      // Listening is being there: the idle timer must not end the visit of someone listening to a page.
-      signalActivity();
-    };
-    utterance.onend = () => speak(units, index + 1, voices, id);
-    speech.speak(utterance);
+      // A block in a language this kiosk cannot speak is skipped, not read with a wrong accent.
+      if (!(await out.voiceFor(unit.lang))) continue;
+      if (id !== reading.current) return;
+      const result = await out.say({ text: unit.text, lang: unit.lang }, () => {
+        if (id !== reading.current) return;
+        showReading(unit.element);
+        // Listening is being there: the idle timer must not end the visit of someone listening to a page.
+        signalActivity();
+      });
+      if (result === 'cancelled') return;
+    }
+    if (id !== reading.current) return;
+    showReading(null);
+    setStatus('idle');
   };
 
   const play = async () => {
-    const speech = synthesis();
-    if (!speech) return setStatus('no-speech');
+    const out = speechOut();
     if (status === 'paused') {
-      speech.resume();
+      out.resume();
       return setStatus('playing');
     }
     const id = ++reading.current;
     setStatus('loading');
-    const voices = await loadVoices(speech);
+    const voice = await out.voiceFor(lang);
     if (id !== reading.current) return;
-    if (!voiceFor(voices, lang)) return setStatus('no-voice');
+    if (!voice) return setStatus(out.hasOutput() ? 'no-voice' : 'no-speech');
     const region = target();
     const units = region ? readingUnits(region, lang) : [];
-    speech.cancel();
+    out.cancel();
     setStatus('playing');
-    speak(units, 0, voices, id);
+    void speak(units, id);
   };
 
   const pause = () => {
-    synthesis()?.pause();
+    speechOut().pause();
     setStatus('paused');
   };
 

@@ -9,7 +9,11 @@ export interface Comfort {
   readonly reducedMotion: boolean;
 }
 
-export const defaultComfort: Comfort = { textSize: 100, highContrast: false, reducedMotion: false };
+/** The computer's own "reduce motion" setting (Windows' animation effects off, GNOME's reduced animations). */
+const systemReducesMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** A visit starts with the site's display, and with less motion when the computer asks for it. */
+export const defaultComfort: Comfort = { textSize: 100, highContrast: false, reducedMotion: systemReducesMotion() };
 
 export function applyComfort(comfort: Comfort): void {
   const root = document.documentElement;

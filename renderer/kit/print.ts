@@ -6,6 +6,7 @@
 import type { ApiClient } from '../../common/api/contract';
 import type { HostCapabilities } from '../../common/api/types';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
+import { announcePrint } from './print-announce';
 
 /** How long a sheet may wait in the queue before the page says it did not come out. */
 export const printWaitMs = 30_000;
@@ -15,6 +16,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function printPage(api: ApiClient, host: Pick<HostCapabilities, 'silentPrint'>): Promise<'printed' | 'failed' | 'limit'> {
   if (!budget.take()) return 'limit';
+  // In audio mode the visitor hears what the sheet says before it comes out (EN 301 549 5.1.3.15).
+  await announcePrint();
   if (host.silentPrint) {
     const answer = await api['kiosk.print']({}).catch(() => null);
     if (answer?.ok) return 'printed';

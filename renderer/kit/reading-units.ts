@@ -28,28 +28,6 @@ export function readingUnits(root: HTMLElement, fallbackLang: string): ReadingUn
   return units;
 }
 
-/** The voice for a language: a local voice first (it works offline), then any. */
-export function voiceFor(voices: readonly SpeechSynthesisVoice[], lang: string): SpeechSynthesisVoice | null {
-  const base = lang.toLowerCase().split('-')[0] ?? lang;
-  const matching = voices.filter((v) => v.lang.toLowerCase().replace('_', '-').split('-')[0] === base);
-  return matching.find((v) => v.localService) ?? matching[0] ?? null;
-}
-
-/** Voices load after the page in Chromium: wait for them a little before saying there are none. */
-export function loadVoices(synthesis: SpeechSynthesis, waitMs = 1500): Promise<SpeechSynthesisVoice[]> {
-  const now = synthesis.getVoices();
-  if (now.length > 0 || typeof synthesis.addEventListener !== 'function') return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      synthesis.removeEventListener('voiceschanged', done);
-      resolve(synthesis.getVoices());
-    };
-    const timer = setTimeout(done, waitMs);
-    synthesis.addEventListener('voiceschanged', done);
-  });
-}
-
 const highlightName = 'read-aloud';
 
 /** Marks the block being read: a CSS highlight (no change to the page's elements), or a class where that is missing. */

@@ -8,6 +8,7 @@ import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } 
 import { onEvent, type Transport } from '../kit/transport';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { applyComfort, defaultComfort } from '../kit/comfort';
+import { speechOut } from '../kit/speech-out';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useStaffEntry } from './staff-entry';
 import { Visit } from '../visit/Visit';
@@ -34,6 +35,8 @@ export function App({ api, transport, settings, i18n }: AppProps) {
     (reason: VisitEndReason) => {
       if (ending.current) return;
       ending.current = true;
+      // Silence at once, back to the site's rate and volume; what was spoken is forgotten.
+      speechOut().reset();
       void (async () => {
         // The clipboard may hold something the visitor copied; where the browser refuses, the Electron host clears it.
         await navigator.clipboard?.writeText('').catch(() => undefined);

@@ -20,6 +20,7 @@ import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { MediatorBar } from '../assisted/MediatorBar';
 import { InterruptedSlip } from '../assisted/InterruptedSlip';
+import { AudioMode } from './AudioMode';
 
 interface VisitProps {
   readonly api: ApiClient;
@@ -184,6 +185,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
           </main>
           {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
           {mediatorIdle && mediator && <IdleWarning kind="mediator" onStay={mediatorStays} onEnd={mediatorGone} />}
+          <AudioMode headsetJack={settings.headsetJack ?? false} />
         </div>
       </AssistedContext.Provider>
     </KioskContext.Provider>

@@ -6,6 +6,7 @@ import { axeViolationsInPlace } from './axe';
 import { saveRun, writeReport, type StateResult } from './a11y-report';
 import { expect, setupCodeOf, test, type RunningHost } from './fixtures';
 import { describeOverflow, measureLayout, smallestTarget, smallTargets } from './layout-checks';
+import { unspokenTexts } from './spoken-coverage';
 import { offeredLanguages, sweepMediator, themes, VisitorApp, type LanguageInfo, type Theme } from './visitor-app';
 import { visitorStates } from './visitor-states';
 
@@ -65,6 +66,10 @@ async function sweep(
       expect.soft(result.violations, `axe violations on "${state.name}" (${where})`).toEqual([]);
       expect.soft(result.smallTargets, `targets under 44 × 44 px on "${state.name}" (${where})`).toEqual([]);
       expect.soft(result.overflow, `content wider than the viewport on "${state.name}" (${where})`).toEqual([]);
+      // Audio mode says everything a sighted visitor can read or press there (EN 301 549 5.1.3.1); the script does
+      // not depend on the theme, so it is checked once per language, in the default one.
+      if (configuration.theme === 'default')
+        expect.soft(await unspokenTexts(page), `on screen but not in the spoken script of "${state.name}" (${where})`).toEqual([]);
       // A state without a single target would mean the walk looked at a blank screen.
       expect.soft(result.targetCount, `interactive elements on "${state.name}" (${where})`).toBeGreaterThan(0);
     }

@@ -103,25 +103,3 @@ test('every dialog can be read aloud: a glossary definition, the Terminer confir
   await confirm.getByRole('button', { name: 'Écouter' }).click();
   await expect.poll(() => highlighted(page)).toBe(await confirm.getByRole('heading').innerText());
 });
-
-test('without a voice for the language, or without speech at all, the button says so', async ({ page, host }) => {
-  await installSpeechStandIn(page, ['en-GB']);
-  await openTopic(page, host.url);
-  await page.getByRole('button', { name: 'Écouter la page' }).click();
-  await expect(page.locator('.page-tools').getByRole('status')).toHaveText(
-    "Cette borne n'a pas de voix pour cette langue. Demandez à l'accueil.",
-  );
-  expect(await spokenTexts(page)).toEqual([]);
-
-  const noSpeech = await page.context().newPage();
-  await noSpeech.addInitScript(() => {
-    delete (window as unknown as { speechSynthesis?: unknown }).speechSynthesis;
-    delete (Window.prototype as unknown as { speechSynthesis?: unknown }).speechSynthesis;
-  });
-  await openTopic(noSpeech, host.url);
-  await noSpeech.getByRole('button', { name: 'Écouter la page' }).click();
-  await expect(noSpeech.locator('.page-tools').getByRole('status')).toHaveText(
-    "Cette borne ne peut pas lire à voix haute. Demandez à l'accueil.",
-  );
-  await noSpeech.close();
-});

@@ -32,10 +32,11 @@ describe('site configuration', () => {
     expect(problem).toContain('idleTimeoutSeconds');
   });
 
-  it('takes assisted mode, printing, official origins, retention, ticket days and help places, with safe defaults', () => {
+  it('takes assisted mode, printing, the headset jack, official origins, retention, ticket days and help places, with safe defaults', () => {
     expect(parseSiteConfig({}, 'test', '/data')).toMatchObject({
       assistedMode: true,
       printing: true,
+      headsetJack: false,
       allowedOrigins: [],
       retentionDays: 90,
       ticketDays: 30,

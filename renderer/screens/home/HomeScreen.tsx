@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
+import { BidiText } from '../../components/BidiText';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { MediatorUnlock } from '../../assisted/MediatorUnlock';
@@ -19,11 +20,14 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
           <li key={need}>
             <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
               <Pictogram id={need} className="tile-pictogram" />
-              <span className="tile-label">{t(`needs.${need}.label`)}</span>
+              <span className="tile-label">
+                <BidiText text={t(`needs.${need}.label`)} />
+              </span>
             </Button>
           </li>
         ))}
       </ul>
+      <p className="audio-offer">{t('audio.homeOffer')}</p>
       <div className="home-footer">
         <MediatorUnlock />
       </div>

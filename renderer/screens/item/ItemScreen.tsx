@@ -35,7 +35,12 @@ export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Nav
   }
   const item = loaded.value;
   return (
-    <article lang={item.fallback ? 'fr' : undefined} dir={item.fallback ? 'ltr' : undefined}>
+    // A sensitive page (violence, addictions, sexual health) is spoken only for private listening (audio mode).
+    <article
+      lang={item.fallback ? 'fr' : undefined}
+      dir={item.fallback ? 'ltr' : undefined}
+      data-speech-private={item.sensitive || undefined}
+    >
       <div className="screen-title-row">
         <Pictogram id={item.pictogram} className="title-pictogram" />
         <ScreenHeading>

@@ -36,7 +36,13 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
       <SearchField className="search-field" value={query} onChange={setQuery} autoFocus={false}>
         <Label className="field-label">{t('search.label')}</Label>
         {/* A tap in the field brings the on-screen keyboard; a physical keyboard types as usual. */}
-        <Input className="text-input" autoComplete="off" spellCheck={false} maxLength={100} ref={field} />
+        <div className="search-row">
+          <Input className="text-input" autoComplete="off" spellCheck={false} maxLength={100} ref={field} />
+          {/* A full-size button (the browser's own little cross is hidden): empties the field. */}
+          <Button className="action search-clear" aria-label={t('search.clear')}>
+            {t('search.clear')}
+          </Button>
+        </div>
       </SearchField>
       <div role="status" className="search-status">
         {answer && (answer.hits.length === 0 ? t('search.none') : t('search.count', { count: answer.hits.length }))}

@@ -1,0 +1,95 @@
+// The kiosk voice service: eSpeak NG speaks a line as a WAV for the page when the platform has no good voice for the
+// language. Checked once at start; bounded under bursts (a few programs at once, a short wait line, then "busy").
+// What the visitor hears is never logged: failures are logged with the language and a reason only.
+import type { Handlers } from '../../common/api/contract';
+import { fail, ok } from '../../common/api/result';
+import { locales, type KioskVoices, type Locale, type SpeechStatus, type VoiceSource } from '../../common/api/types';
+import type { Logger } from '../core/log';
+import { espeakProgram, espeakVersion, espeakWav } from './espeak';
+
+export interface KioskVoiceOptions {
+  /** The languages the site offers. */
+  readonly locales: readonly Locale[];
+  readonly log: Pick<Logger, 'info' | 'warn'>;
+  readonly program?: string;
+  /** Lines made at the same time (the kiosk has few cores). */
+  readonly concurrency?: number;
+  /** Lines that may wait for a turn; more are answered `speech.busy`. */
+  readonly waiting?: number;
+  readonly timeoutMs?: number;
+  readonly now?: () => Date;
+}
+
+type Used = { readonly source: VoiceSource | 'none'; readonly name: string | null; readonly checkedAt: string };
+
+export function createKioskVoice(options: KioskVoiceOptions) {
+  const program = options.program ?? espeakProgram();
+  const concurrency = options.concurrency ?? 2;
+  const waitingMax = options.waiting ?? 8;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const now = options.now ?? (() => new Date());
+  let engine: string | null = null;
+  let spoken = new Set<Locale>();
+  const used = new Map<Locale, Used>();
+
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const turn = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
+
+  /** Finds the program and which of the site's languages it speaks (a short word each). */
+  const probe = async () => {
+    const version = await espeakVersion(program);
+    engine = version ? `eSpeak NG ${version}` : null;
+    const found = new Set<Locale>();
+    if (engine) for (const lang of options.locales) if (await espeakWav(program, lang, 'a', 1, timeoutMs)) found.add(lang);
+    spoken = found;
+    options.log.info('speech.kioskVoice', { engine: engine ?? 'none', languages: [...found].join(' ') || 'none' });
+  };
+  const ready = probe();
+
+  const voices = (): KioskVoices => ({
+    engine,
+    voices: [...spoken].map((lang) => ({ lang, name: `eSpeak NG ${lang}` })),
+  });
+
+  const status = (): SpeechStatus => ({
+    kioskVoice: { engine },
+    languages: Object.fromEntries(
+      options.locales.map((lang) => [lang, { kioskVoice: spoken.has(lang) ? `eSpeak NG ${lang}` : null, used: used.get(lang) ?? null }]),
+    ),
+  });
+
+  const handlers = {
+    'speech.voices': async () => {
+      await ready;
+      return ok(voices());
+    },
+    'speech.synthesize': async ({ text, lang, rate }) => {
+      await ready;
+      if (!spoken.has(lang)) return fail('speech.unavailable');
+      if (running >= concurrency && waiting.length >= waitingMax) return fail('speech.busy');
+      const wav = await turn(() => espeakWav(program, lang, text, rate, timeoutMs));
+      if (!wav) {
+        options.log.warn('speech.failed', { lang });
+        return fail('speech.failed');
+      }
+      return ok({ wav: wav.toString('base64') });
+    },
+    'speech.report': ({ voices: reported }) => {
+      const checkedAt = now().toISOString();
+      for (const { lang, source, name } of reported) if (locales.includes(lang)) used.set(lang, { source, name, checkedAt });
+      return ok({ recorded: true as const });
+    },
+  } satisfies Pick<Handlers, 'speech.voices' | 'speech.synthesize' | 'speech.report'>;
+
+  return { handlers, status, ready };
+}

@@ -1,0 +1,27 @@
+// What a voice behind the speech output provides: the voice it has for a language, and playing one line with it.
+import type { SayResult, VoiceChoice } from './speech-queue';
+
+export interface PlayOptions {
+  /** Web Speech rate: 1 is the voice's normal pace. */
+  readonly rate: number;
+  /** 0 to 1. */
+  readonly volume: number;
+}
+
+/** One line being played. `ended` always settles: 'done' at its end, 'cancelled' after stop() or a failure. */
+export interface Playing {
+  readonly ended: Promise<Extract<SayResult, 'done' | 'cancelled'>>;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  setVolume(volume: number): void;
+}
+
+export interface VoiceBackend {
+  /** Whether this backend can speak at all here (some voice, for some language). */
+  available(): boolean;
+  /** Its voice for a base language ("fr", "en", "ar"), or null. */
+  voiceFor(lang: string): Promise<VoiceChoice | null>;
+  /** Plays one line; onStart when the sound starts. */
+  play(text: string, voice: VoiceChoice, options: PlayOptions, onStart: () => void): Playing;
+}
