@@ -29,7 +29,8 @@ const names = [
   'CPAM',
 ];
 
-const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+/** Whole words only, and not inside an address ("ameli.fr", "www.ameli"). */
+const pattern = new RegExp(`(?<![\\p{L}\\p{N}@/.])(?:${names.join('|')})(?![\\p{L}\\p{N}]|[.@/][\\p{L}\\p{N}])`, 'gu');
 
 /** The runs of a text: the French names in it, and the rest. */
 export function frenchRuns(text: string): FrenchRun[] {

@@ -2,27 +2,10 @@
 // which the page plays with Web Audio (volume through a gain, pause by suspending the audio clock). Used for the
 // languages the platform has no good local voice for (on Debian's Chromium: all of them).
 import type { ApiClient } from '../../common/api/contract';
-import { speechTextMax, type KioskVoices } from '../../common/api/types';
+import type { KioskVoices } from '../../common/api/types';
+import { speechChunks } from '../../common/kiosk/speech-chunks';
 import type { VoiceChoice } from './speech-queue';
 import type { Playing, VoiceBackend } from './voice-backend';
-
-/** Cuts a text the host would refuse as too long at sentence ends, then at spaces. */
-export function speechChunks(text: string, max = speechTextMax): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const sentence of text.split(/(?<=[.!?؟…;:])\s+/u)) {
-    for (const piece of sentence.length > max ? sentence.split(/\s+/u) : [sentence]) {
-      const joined = current === '' ? piece : `${current} ${piece}`;
-      if (joined.length <= max) current = joined;
-      else {
-        if (current !== '') chunks.push(current);
-        current = piece.slice(0, max);
-      }
-    }
-  }
-  if (current.trim() !== '') chunks.push(current);
-  return chunks;
-}
 
 const decodeBase64 = (base64: string): ArrayBuffer => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -34,7 +34,7 @@ export const visitorStates = [
   { name: 'search: results', continues: true },
   { name: 'search: no result', continues: true },
   { name: 'search: on-screen keyboard open', continues: true },
-  { name: 'read aloud: no voice message' },
+  { name: 'read aloud: reading, or the no-voice message' },
   { name: 'help', stage: screen({ name: 'help' }) },
   { name: 'emergency', stage: screen({ name: 'emergency' }) },
   { name: 'Confort dialog' },
