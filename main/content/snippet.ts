@@ -12,12 +12,26 @@ export interface QueryWords {
 const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
 const ellipsis = '…';
 
-/** Which query word a folded word matches, or -1. */
-function matchIndex(word: string, query: QueryWords): number {
-  const prefix = query.prefixes.findIndex((p) => word.startsWith(p));
-  if (prefix >= 0) return prefix;
-  const whole = query.whole.indexOf(word);
-  return whole >= 0 ? query.prefixes.length + whole : -1;
+/** Folded first letters, kept: most words of a text are told apart from the query by their first letter alone. */
+const foldedLetters = new Map<string, string>();
+const foldLetter = (letter: string): string => {
+  let folded = foldedLetters.get(letter);
+  if (folded === undefined) foldedLetters.set(letter, (folded = foldText(letter).charAt(0)));
+  return folded;
+};
+
+/** Which query word a word matches, or -1; only words starting with a query word's letter are folded whole. */
+function matcher(query: QueryWords): (word: string) => number {
+  const all = [...query.prefixes, ...query.whole];
+  const firstLetters = new Set(all.map((w) => w.charAt(0)));
+  return (word) => {
+    if (!firstLetters.has(foldLetter(String.fromCodePoint(word.codePointAt(0) ?? 0)))) return -1;
+    const folded = foldText(word);
+    const prefix = query.prefixes.findIndex((p) => folded.startsWith(p));
+    if (prefix >= 0) return prefix;
+    const whole = query.whole.indexOf(folded);
+    return whole >= 0 ? query.prefixes.length + whole : -1;
+  };
 }
 
 /** Sentence starts: the first word, and words after a full stop, a colon, a question mark or a new line. */
@@ -42,7 +56,8 @@ function windowScore(matched: readonly number[], start: number, size: number): n
 export function snippetOf(text: string, query: QueryWords, size = 12): string {
   const words = [...text.matchAll(wordPattern)];
   if (words.length === 0) return '';
-  const matched = words.map((w) => matchIndex(foldText(w[0]), query));
+  const match = matcher(query);
+  const matched = words.map((w) => match(w[0]));
   const starts = sentenceStarts(text, words);
   // Like FTS5's own snippet: for each match, a window centred on the matches that follow it, and one starting at
   // its sentence (a bonus, more at the very start); the best score wins, the earliest on a tie.
