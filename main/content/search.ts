@@ -9,6 +9,11 @@ const minTypoLength = 5;
 const maxTerms = 8;
 /** Below this length every term is a prefix being typed: matched in titles and keywords only. */
 const shortPrefix = 4;
+/**
+ * Matches ranked at most, in pack order: a common word in a pack of thousands of pages matches thousands, and
+ * ranking them all cost milliseconds. Today's pack has a few dozen pages a language, far below it.
+ */
+const maxCandidates = 200;
 
 export function createSearch(db: Database.Database) {
   // Rank first and keep the best few: only their text is read, by rowid, for the snippet (cut here, not by FTS5,
@@ -16,13 +21,13 @@ export function createSearch(db: Database.Database) {
   // applies while reading its index) replaces a join on the locale.
   const ranked = (table: 'search' | 'heading', weights: string) =>
     db.prepare<[string, number, number, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
-      WITH best AS (
+      WITH candidates AS (
         SELECT rowid AS rid, bm25(${table}, ${weights}) AS score
         FROM ${table}
         WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?
-        ORDER BY score
-        LIMIT ?
-      )
+        LIMIT ${maxCandidates}
+      ),
+      best AS (SELECT rid, score FROM candidates ORDER BY score LIMIT ?)
       SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, search.body AS snippet
       FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
       ORDER BY best.score`);
