@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createApiClient, detectTransport } from './kit/transport';
 import { App } from './shell/App';
 import { StartupProblem } from './shell/StartupProblem';
+import { readPageSettings } from './kit/page-settings';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import './styles/fonts.css';
 import './styles/tokens.css';
@@ -28,7 +29,9 @@ async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const transport = detectTransport();
   const api = createApiClient(transport);
-  const settings = await api['settings.public']({});
+  // Written into the page by the web host; the Electron host's page asks for them over IPC.
+  const written = readPageSettings();
+  const settings = written ? ({ ok: true, value: written } as const) : await api['settings.public']({});
   const locale = settings.ok ? settings.value.defaultLocale : 'fr';
   const i18n = await createI18n(locale);
   applyDocumentLanguage(locale);

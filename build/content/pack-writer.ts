@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseBlocks, plainText, textLines } from '../../common/content/blocks';
 import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../common/content/pack-format';
-import { deletionVariants, searchTerms } from '../../common/content/search-text';
+import { deletionVariants, foldText, searchTerms } from '../../common/content/search-text';
 import type { ContentSource, LocaleContent } from './load';
 import { contentLocales } from '../../common/content/schema';
 
@@ -18,6 +18,7 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
   const insertItem = db.prepare(
     'INSERT INTO item (locale, id, kind, need, title, summary, pictogram, sensitive, sources, verified_at, review_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertText = db.prepare('INSERT INTO search_text (rowid, title, keywords, body) VALUES (?, ?, ?, ?)');
   const insertSearch = db.prepare('INSERT INTO search (rowid, title, keywords, body) VALUES (?, ?, ?, ?)');
   const insertHeading = db.prepare('INSERT INTO heading (rowid, title, keywords) VALUES (?, ?, ?)');
   const insertWord = db.prepare('INSERT INTO glossary (locale, id, word, short, long) VALUES (?, ?, ?, ?, ?)');
@@ -31,8 +32,10 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
       const plain = (text: string) => textLines(text).map((l) => plainText(l, word)).join('\n');
       const vocabulary = new Set<string>();
       const index = (rowid: number | bigint, title: string, keywords: string, body: string) => {
-        insertSearch.run(rowid, title, keywords, body);
-        insertHeading.run(rowid, title, keywords);
+        // Indexed folded exactly as queries are (hamza, madda and short vowels too, which the tokenizer keeps).
+        insertText.run(rowid, title, keywords, body);
+        insertSearch.run(rowid, foldText(title), foldText(keywords), foldText(body));
+        insertHeading.run(rowid, foldText(title), foldText(keywords));
         for (const term of searchTerms(`${title} ${keywords} ${body}`)) vocabulary.add(term);
       };
 

@@ -146,7 +146,9 @@ CREATE TABLE glossary (
 ) STRICT;
 CREATE TABLE pictogram (id TEXT PRIMARY KEY, svg TEXT NOT NULL, alt TEXT NOT NULL) STRICT;
 CREATE TABLE place (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;
-CREATE VIRTUAL TABLE search USING fts5(title, keywords, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+-- The text as written, shown in snippets; the index below is built from the same text folded like queries are.
+CREATE TABLE search_text (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, keywords TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+CREATE VIRTUAL TABLE search USING fts5(title, keywords, body, content = 'search_text', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 -- Titles and keywords alone: short lists to read, so title matches are found fast, before the whole text is ranked.
 CREATE VIRTUAL TABLE heading USING fts5(title, keywords, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 CREATE TABLE spelling (variant TEXT NOT NULL, term TEXT NOT NULL, locale TEXT NOT NULL) STRICT;

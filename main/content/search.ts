@@ -1,31 +1,35 @@
 // Search in the content pack: accent- and case-insensitive, prefix matching, synonyms, one typo forgiven.
 import type Database from 'better-sqlite3';
-import { snippetEnd, snippetStart } from '../../common/content/pack-format';
 import type { SearchAnswer, SearchHit } from '../../common/api/types';
 import { deletionVariants, meaningfulTerms, searchTerms, withinOneEdit } from '../../common/content/search-text';
+import { snippetOf } from './snippet';
 
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;
 const maxTerms = 8;
 /** Below this length every term is a prefix being typed: matched in titles and keywords only. */
 const shortPrefix = 4;
+/**
+ * Matches ranked at most, in pack order: a common word in a pack of thousands of pages matches thousands, and
+ * ranking them all cost milliseconds. Today's pack has a few dozen pages a language, far below it.
+ */
+const maxCandidates = 200;
 
 export function createSearch(db: Database.Database) {
-  // Rank first and keep the best few: only those get a snippet. Each locale's items have consecutive rowids,
-  // so a rowid range (which FTS5 applies while reading its index) replaces a join on the locale.
+  // Rank first and keep the best few: only their text is read, by rowid, for the snippet (cut here, not by FTS5,
+  // which would evaluate the match again). Each locale's items have consecutive rowids, so a rowid range (which FTS5
+  // applies while reading its index) replaces a join on the locale.
   const ranked = (table: 'search' | 'heading', weights: string) =>
-    db.prepare<[string, number, number, number, string], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
-      WITH best AS (
+    db.prepare<[string, number, number, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+      WITH candidates AS (
         SELECT rowid AS rid, bm25(${table}, ${weights}) AS score
         FROM ${table}
         WHERE ${table} MATCH ? AND rowid BETWEEN ? AND ?
-        ORDER BY score
-        LIMIT ?
-      )
-      SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive,
-             snippet(search, 2, '${snippetStart}', '${snippetEnd}', '…', 12) AS snippet
+        LIMIT ${maxCandidates}
+      ),
+      best AS (SELECT rid, score FROM candidates ORDER BY score LIMIT ?)
+      SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, search.body AS snippet
       FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
-      WHERE search MATCH ?
       ORDER BY best.score`);
   const findInHeadings = ranked('heading', '10.0, 6.0');
   const findEverywhere = ranked('search', '10.0, 6.0, 1.0');
@@ -46,10 +50,10 @@ export function createSearch(db: Database.Database) {
     LIMIT ?`);
   /** Title and keyword matches first; the whole text is ranked only when they are too few. */
   const bestOf = (expression: string, first: number, last: number, limit: number) => {
-    const inHeadings = findInHeadings.all(expression, first, last, limit, expression);
+    const inHeadings = findInHeadings.all(expression, first, last, limit);
     if (inHeadings.length >= limit) return inHeadings;
     const seen = new Set(inHeadings.map((r) => r.id));
-    const more = findEverywhere.all(expression, first, last, limit, expression).filter((r) => !seen.has(r.id));
+    const more = findEverywhere.all(expression, first, last, limit).filter((r) => !seen.has(r.id));
     return [...inHeadings, ...more].slice(0, limit);
   };
   const spelling = db
@@ -58,12 +62,11 @@ export function createSearch(db: Database.Database) {
     )
     .pluck();
 
-  /** The term itself as a prefix, plus the known words one typo away when the term is not known. */
-  const alternatives = (term: string, locale: string): string[] => {
-    if (term.length < minTypoLength) return [`"${term}"*`];
+  /** The known words one typo away from a term that is not known itself (none for short terms). */
+  const corrections = (term: string, locale: string): string[] => {
+    if (term.length < minTypoLength) return [];
     const candidates = spelling.all(locale, JSON.stringify([term, ...deletionVariants(term)]));
-    if (candidates.includes(term)) return [`"${term}"*`];
-    return [`"${term}"*`, ...candidates.filter((c) => withinOneEdit(term, c)).map((c) => `"${c}"`)];
+    return candidates.includes(term) ? [] : candidates.filter((c) => withinOneEdit(term, c));
   };
 
   const run = (query: string, locale: string, limit: number): SearchHit[] => {
@@ -77,10 +80,12 @@ export function createSearch(db: Database.Database) {
       const expression = terms.map((t) => `"${t}"*`).join(' AND ');
       return findByTitle.all(expression, first, last, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
     }
-    const groups = terms.map((t) => `(${alternatives(t, locale).join(' OR ')})`);
+    const fixes = terms.map((t) => corrections(t, locale));
+    const groups = terms.map((t, i) => `(${[`"${t}"*`, ...(fixes[i] ?? []).map((c) => `"${c}"`)].join(' OR ')})`);
     const allRows = bestOf(groups.join(' AND '), first, last, limit);
     const rows = allRows.length > 0 || groups.length === 1 ? allRows : bestOf(groups.join(' OR '), first, last, limit);
-    return rows.map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
+    const words = { prefixes: terms, whole: fixes.flat() };
+    return rows.map((row) => ({ ...row, snippet: snippetOf(row.snippet, words), sensitive: row.sensitive === 1 }));
   };
 
   return {

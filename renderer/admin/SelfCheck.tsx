@@ -92,6 +92,8 @@ export function SelfCheck({ api, settings, token }: { api: ApiClient; settings: 
   const run = async () => {
     stopRequested.current = false;
     const { default: axe } = await import('axe-core');
+    // The stages show every language: their texts are fetched before the first stage, not while it is checked.
+    await i18n.loadLanguages([...settings.locales]);
     // Each screen is opened once per language, then checked in each display.
     const plan: { locale: Locale; screen: Screen }[] = [];
     for (const locale of settings.locales) for (const screen of await screensOf(locale)) plan.push({ locale, screen });

@@ -1,13 +1,10 @@
-// i18next with the three locale files; keys are typed from fr.json.
-import i18next, { type i18n } from 'i18next';
+// i18next with the French texts in the first screen's script and the other languages fetched when first chosen;
+// keys are typed from fr.json.
+import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../common/api/types';
-import ar from './ar.json';
-import en from './en.json';
 import fr from './fr.json';
 import { languages } from './languages';
-
-export const resources = { fr: { translation: fr }, en: { translation: en }, ar: { translation: ar } } as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -17,15 +14,40 @@ declare module 'i18next' {
   }
 }
 
+/** Each language's texts, as a chunk of its own (French is already in the first screen's script). */
+const loaders: Record<Locale, () => Promise<{ default: unknown }>> = {
+  fr: () => Promise.resolve({ default: fr }),
+  en: () => import('./en.json'),
+  ar: () => import('./ar.json'),
+};
+
+/** Fetches a language's texts the first time i18next needs them: changeLanguage switches once they are here. */
+const onDemand: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const load = loaders[language as Locale] as (() => Promise<{ default: unknown }>) | undefined;
+    if (!load) return callback(new Error(`no texts for ${language}`), false);
+    load().then(
+      (texts) => callback(null, texts.default as Record<string, unknown>),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
 export async function createI18n(locale: Locale): Promise<i18n> {
   const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
-    resources,
-    lng: locale,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnObjects: false,
-  });
+  await instance
+    .use(onDemand)
+    .use(initReactI18next)
+    .init({
+      resources: { fr: { translation: fr } },
+      partialBundledLanguages: true,
+      lng: locale,
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+      returnObjects: false,
+    });
   return instance;
 }
 

@@ -1,4 +1,5 @@
-// A large synthetic content source (thousands of French topics built from the real vocabulary), for benchmarks.
+// Large content sources for benchmarks: thousands of French topics built from the real vocabulary, or the real
+// topics repeated.
 import type { ContentSource, LocaleContent, TopicSource } from '../../build/content/load';
 import { searchTerms } from '../../common/content/search-text';
 
@@ -32,5 +33,17 @@ export function generatedSource(base: ContentSource, topicCount: number): Conten
     file: `generated/${i}.md`,
   }));
   const fr: LocaleContent = { ...base.locales.fr, topics: [...base.locales.fr.topics, ...topics] };
+  return { ...base, locales: { ...base.locales, fr } };
+}
+
+/** The real French topics copied over and over up to `topicCount`: real sentences, real word frequencies. */
+export function repeatedSource(base: ContentSource, topicCount: number): ContentSource {
+  const real = base.locales.fr.topics;
+  if (real.length === 0) throw new Error('the base content has no topic');
+  const copies: TopicSource[] = Array.from({ length: Math.max(0, topicCount - real.length) }, (_, i) => {
+    const topic = real[i % real.length] as TopicSource;
+    return { ...topic, id: `${topic.id}-copie-${i}`, file: `repeated/${i}.md` };
+  });
+  const fr: LocaleContent = { ...base.locales.fr, topics: [...real, ...copies] };
   return { ...base, locales: { ...base.locales, fr } };
 }

@@ -9,6 +9,8 @@ export interface Measure {
   readonly unit: string;
   /** The figure must be at most this. */
   readonly budget?: number;
+  /** The figure must be at least this (a share of taps within one frame, a yes counted as 1). */
+  readonly floor?: number;
   /** How many samples the figure comes from, when it is a statistic. */
   readonly samples?: number;
 }
@@ -33,4 +35,5 @@ export function ratio(measured: readonly number[], reference: readonly number[])
 /** Growth from `before` to `after` in percent of `before` (negative when it shrank). */
 export const growthPercent = (before: number, after: number): number => (before > 0 ? ((after - before) / before) * 100 : Number.NaN);
 
-export const withinBudget = (m: Measure): boolean => m.budget === undefined || m.value <= m.budget;
+export const withinBudget = (m: Measure): boolean =>
+  (m.budget === undefined || m.value <= m.budget) && (m.floor === undefined || m.value >= m.floor);

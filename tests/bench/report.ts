@@ -13,8 +13,10 @@ export interface BenchRun {
 }
 
 const digits = (m: Measure): string => (Number.isInteger(m.value) ? String(m.value) : m.value.toFixed(m.unit === '×' ? 2 : 1));
-const verdict = (m: Measure): string => (m.budget === undefined ? '' : withinBudget(m) ? 'pass' : 'FAIL');
-const budgetText = (m: Measure): string => (m.budget === undefined ? '' : `≤ ${m.budget} ${m.unit}`);
+const hasBudget = (m: Measure): boolean => m.budget !== undefined || m.floor !== undefined;
+const verdict = (m: Measure): string => (!hasBudget(m) ? '' : withinBudget(m) ? 'pass' : 'FAIL');
+const budgetText = (m: Measure): string =>
+  m.budget !== undefined ? `≤ ${m.budget} ${m.unit}` : m.floor !== undefined ? `≥ ${m.floor} ${m.unit}` : '';
 
 export function formatTable(measures: readonly Measure[]): string {
   const rows = measures.map((m) => [m.section, m.name, `${digits(m)} ${m.unit}`, budgetText(m), verdict(m)]);
@@ -44,7 +46,7 @@ export function benchmarksSection(run: BenchRun): string {
     `- Machine: ${run.machine}`,
     `- Browser: ${run.browser}`,
     `- Load average (1 min): ${run.load.before.toFixed(2)} before, ${run.load.after.toFixed(2)} after`,
-    `- Budgets: ${run.measures.filter((m) => m.budget !== undefined).length - missed.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join('; ')})` : ''}`,
+    `- Budgets: ${run.measures.filter(hasBudget).length - missed.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join('; ')})` : ''}`,
     '',
     '| Area | Figure | Value | Budget | Result |',
     '|---|---|--:|--:|---|',

@@ -238,10 +238,16 @@ test('where the host can show the official site beside the guide, the step offer
   // the renderer asks of it: the allowlisted address, the slot's rectangle, and closing it when the journey ends.
   const opened: { url: string; bounds: { width: number; height: number } }[] = [];
   let closed = 0;
-  await page.route('**/api/call/settings.public', async (route) => {
-    const answer = (await (await route.fetch()).json()) as { ok: true; value: Record<string, unknown> };
-    await route.fulfill({ json: { ok: true, value: { ...answer.value, officialOrigins: ['https://www.monespacesante.fr'] } } });
-  });
+  // The web host writes its settings into the page (no official origin): the page played here names one.
+  await page.route(
+    (url) => !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"officialOrigins":[]', '"officialOrigins":["https://www.monespacesante.fr"]');
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-length': String(Buffer.byteLength(body)) } });
+    },
+  );
   await page.route('**/api/call/kiosk.officialOpen', async (route) => {
     opened.push(route.request().postDataJSON() as (typeof opened)[number]);
     await route.fulfill({ json: { ok: true, value: { opened: true } } });

@@ -46,6 +46,13 @@ describe('bench arithmetic', () => {
     expect(withinBudget({ section: 'Search', name: 'x', value: 1e9, unit: 'ms' })).toBe(true);
   });
 
+  it('passes a share at its floor and fails one below it, and says so in the table', () => {
+    const share = { section: 'Transitions', name: 'taps within one frame', unit: '%', floor: 95 } as const;
+    expect(withinBudget({ ...share, value: 95 })).toBe(true);
+    expect(withinBudget({ ...share, value: 94 })).toBe(false);
+    expect(formatTable([{ ...share, value: 94 }])).toMatch(/94 %\s+≥ 95 %\s+FAIL/);
+  });
+
   it('times each keystroke until results for that query, or a longer one the visitor typed since, are shown', () => {
     const inputs = [
       [0, 1],

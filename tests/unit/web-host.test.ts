@@ -139,6 +139,19 @@ describe('web host', () => {
     }
   });
 
+  it('writes the public settings into the page, the same as the API gives, closing no element early', async () => {
+    const { origin } = await start();
+    for (const path of ['/', '/index.html', '/any/screen']) {
+      const page = await send(`${origin}${path}`);
+      const json = /<script type="application\/json" id="passerelle-settings">(.*?)<\/script>/.exec(page.body)?.[1];
+      expect(json, path).toBeDefined();
+      expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.body));
+      const settings = (await call(origin, 'settings.public', {})).body;
+      expect(JSON.parse(json ?? 'null')).toEqual(JSON.parse(settings).value);
+      expect(json).toContain('Biblioth');
+    }
+  });
+
   it('reports its health for monitoring', async () => {
     const { origin } = await start();
     const health = JSON.parse((await send(`${origin}/api/health`)).body);

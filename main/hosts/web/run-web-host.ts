@@ -7,6 +7,7 @@ import { webHostPort, type OfficialWindows } from '../../app/host-port';
 import { appVersion } from '../../core/version';
 import { readBrowserPolicy } from './browser-policy';
 import { startWebHost } from './server';
+import { publicSettingsOf } from '../../kiosk/settings';
 
 export async function runWebHost(
   config: SiteConfig,
@@ -30,6 +31,7 @@ export async function runWebHost(
       // The browser-kiosk's managed policies, read again at each health check (the IT person may install them later).
       status: policyFile ? () => ({ ...kiosk.status(), browserPolicy: readBrowserPolicy(policyFile) }) : kiosk.status,
       rendererDir: dirs.renderer,
+      settings: publicSettingsOf(config),
       port: config.port,
       log,
     });

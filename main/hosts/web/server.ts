@@ -1,14 +1,15 @@
 // The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only. It writes no line per request
 // (the rhythm of calls and the files fetched would tell what a visitor typed and read): errors, and counts once an
 // hour.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import { contract, isMethod } from '../../../common/api/contract';
-import type { KioskStatus } from '../../../common/api/types';
+import type { KioskStatus, PublicSettings } from '../../../common/api/types';
+import { withPageSettings } from '../../../common/api/page-settings';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
@@ -18,6 +19,8 @@ export interface WebHostOptions {
   readonly dispatch: Dispatch;
   readonly status: () => KioskStatus;
   readonly rendererDir: string;
+  /** Written into the page, so the renderer's first screen waits for no call. */
+  readonly settings?: PublicSettings;
   readonly port: number;
   readonly log: Logger;
 }
@@ -62,6 +65,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
+
+  const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const origin = checkRequestOrigin(req.headers, port);
@@ -108,6 +113,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const file = resolveStaticFile(options.rendererDir, path.startsWith('/assets/') || path.includes('.') ? path : '/');
     const size = file ? fileSize(file.file) : null;
     if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
+    if (options.settings && file.file === pageFile) {
+      const page = withPageSettings(readFileSync(file.file, 'utf8'), options.settings);
+      res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' });
+      return void res.end(req.method === 'HEAD' ? undefined : page);
+    }
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': size,
