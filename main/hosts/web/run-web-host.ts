@@ -17,9 +17,10 @@ export async function runWebHost(
   /** Set by the launcher when its supervised browser may open the configured official origins. */
   officialWindows?: OfficialWindows,
 ) {
+  const port = webHostPort(closeKiosk, officialWindows);
   const kiosk = openKiosk({
     config,
-    host: webHostPort(closeKiosk, officialWindows),
+    host: port,
     version: appVersion,
     log,
     bundledPackDir: dirs.bundledPack,
@@ -31,7 +32,8 @@ export async function runWebHost(
       // The browser-kiosk's managed policies, read again at each health check (the IT person may install them later).
       status: policyFile ? () => ({ ...kiosk.status(), browserPolicy: readBrowserPolicy(policyFile) }) : kiosk.status,
       rendererDir: dirs.renderer,
-      settings: publicSettingsOf(config),
+      // The same settings the API gives, written into the page (no round trip before the first screen).
+      settings: publicSettingsOf(config, port),
       port: config.port,
       log,
     });
