@@ -6,6 +6,7 @@ import { fail, ok } from '../../common/api/result';
 import { locales, type KioskVoices, type Locale, type SpeechStatus, type VoiceSource } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import { espeakProgram, espeakVersion, espeakWav } from './espeak';
+import { isoNow, systemClock, type Clock } from '../core/clock';
 
 export interface KioskVoiceOptions {
   /** The languages the site offers. */
@@ -17,7 +18,7 @@ export interface KioskVoiceOptions {
   /** Lines that may wait for a turn; more are answered `speech.busy`. */
   readonly waiting?: number;
   readonly timeoutMs?: number;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 type Used = { readonly source: VoiceSource | 'none'; readonly name: string | null; readonly checkedAt: string };
@@ -27,7 +28,7 @@ export function createKioskVoice(options: KioskVoiceOptions) {
   const concurrency = options.concurrency ?? 2;
   const waitingMax = options.waiting ?? 8;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   let engine: string | null = null;
   let spoken = new Set<Locale>();
   const used = new Map<Locale, Used>();
@@ -85,7 +86,7 @@ export function createKioskVoice(options: KioskVoiceOptions) {
       return ok({ wav: wav.toString('base64') });
     },
     'speech.report': ({ voices: reported }) => {
-      const checkedAt = now().toISOString();
+      const checkedAt = isoNow(now);
       for (const { lang, source, name } of reported) if (locales.includes(lang)) used.set(lang, { source, name, checkedAt });
       return ok({ recorded: true as const });
     },

@@ -34,8 +34,16 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-const commandOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-const residentKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+/** A file of /proc, or '' once the process has ended (the kiosk's short helpers, like the voice's version probe). */
+const procFile = (pid: number, name: string): string => {
+  try {
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+const commandOf = (pid: number) => procFile(pid, 'cmdline').split('\0').join(' ');
+const residentKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(procFile(pid, 'status'))?.[1] ?? 0);
 
 describe('npm start', () => {
   it.skipIf(process.platform !== 'linux')(
