@@ -175,6 +175,27 @@ export const contract = {
       z.object({ event: z.literal('print'), what: z.enum(printKinds), accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('step.wait'), step: itemId, what: z.enum(waitKinds), accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('redirected'), to: z.enum(redirectionKeys), accompaniment: accompanimentId }).strict(),
+      // The last ended step, corrected (a mistaken tap): an appended event, the first ending stays in the journal.
+      z.discriminatedUnion('outcome', [
+        z
+          .object({
+            event: z.literal('step.corrected'),
+            outcome: z.literal('blocked'),
+            step: itemId,
+            reason: z.enum(blockedReasons),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+        z
+          .object({
+            event: z.literal('step.corrected'),
+            outcome: z.enum(['done', 'skipped']),
+            step: itemId,
+            by: z.enum(stepActors),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+      ]),
       z.discriminatedUnion('outcome', [
         z
           .object({
@@ -196,7 +217,7 @@ export const contract = {
           .strict(),
       ]),
     ]),
-    errors: ['assisted.unknown', 'content.notFound', 'assisted.stepAlreadyEnded'],
+    errors: ['assisted.unknown', 'content.notFound', 'assisted.stepAlreadyEnded', 'assisted.notLastStep'],
     auth: 'mediator',
   }),
   'assisted.end': defineCall<{ readonly ended: true }>()({

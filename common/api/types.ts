@@ -264,6 +264,15 @@ export type RedirectionKey = (typeof redirectionKeys)[number];
 export const waitKinds = ['sms', 'email', 'letter', 'call'] as const;
 export type WaitKind = (typeof waitKinds)[number];
 /**
+ * What a correction of the last ended step turns it into: done or skipped by someone, or blocked for a reason. One
+ * closed list, so the journal keeps it in its single value column ("done:visitor", "blocked:sms-not-received").
+ */
+export const correctedOutcomes = [
+  ...stepActors.flatMap((by) => [`done:${by}`, `skipped:${by}`] as const),
+  ...blockedReasons.map((reason) => `blocked:${reason}` as const),
+] as const;
+export type CorrectedOutcome = `done:${StepActor}` | `skipped:${StepActor}` | `blocked:${BlockedReason}`;
+/**
  * How an accompaniment ended: finished, blocked, sent elsewhere, stopped by the visitor ("Arrêter", "Terminer"),
  * ended because nobody answered the mediator's idle warning, or cut by a crash (of the page or of the host).
  */

@@ -22,7 +22,10 @@ export interface AssistedServiceOptions {
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey, the steps already ended and the step on screen (for a ticket if the visit is cut), in memory only. */
-  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string>; at: string | null }>();
+  const open = new Map<
+    string,
+    { journey: string; steps: ReadonlySet<string>; ended: Set<string>; at: string | null; last: string | null }
+  >();
   const throttle = createTicketThrottle(options.now);
   /** Tickets made because a crash cut an accompaniment: the page that comes back shows them once, with the slip. */
   let interrupted: { code: string; expiresAt: string; journey: string }[] = [];
@@ -52,7 +55,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
-      open.set(accompaniment, { journey, steps, ended: new Set(), at: null });
+      open.set(accompaniment, { journey, steps, ended: new Set(), at: null, last: null });
       journal.append({ event: 'accompaniment.start', accompaniment, journey, role: mediator.role });
       // Which account accompanied (a number, for "my lines of the day"), and the accompaniment a ticket continues.
       journal.append({ event: 'accompaniment.with', accompaniment, journey, mediatorId: String(mediator.mediatorId) });
@@ -75,10 +78,18 @@ export function createAssistedService(options: AssistedServiceOptions) {
       } else if (input.event === 'step.wait') {
         journal.append({ ...base, event: 'step.wait', step: input.step, what: input.what });
         current.at = input.step;
+      } else if (input.event === 'step.corrected') {
+        // Only the last step that ended can be corrected, and only by appending: the first ending stays in the journal.
+        if (current.last !== input.step) return fail('assisted.notLastStep');
+        const to = input.outcome === 'blocked' ? (`blocked:${input.reason}` as const) : (`${input.outcome}:${input.by}` as const);
+        journal.append({ ...base, event: 'step.corrected', step: input.step, to });
+        if (input.outcome === 'blocked') current.at = input.step;
+        else if (current.at === input.step) current.at = after(current.steps, input.step);
       } else {
         // A step ends once: ending it again would count it twice, or turn a blocked step done without a trace.
         if (current.ended.has(input.step)) return fail('assisted.stepAlreadyEnded');
         current.ended.add(input.step);
+        current.last = input.step;
         if (input.outcome === 'blocked') {
           journal.append({ ...base, event: 'step.blocked', step: input.step, reason: input.reason });
           current.at = input.step;

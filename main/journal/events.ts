@@ -4,6 +4,7 @@
 import type {
   AccompanimentOutcome,
   BlockedReason,
+  CorrectedOutcome,
   MediatorRole,
   PrintKind,
   RedirectionKey,
@@ -13,6 +14,7 @@ import type {
 import {
   accompanimentOutcomes,
   blockedReasons,
+  correctedOutcomes,
   mediatorRoles,
   printKinds,
   redirectionKeys,
@@ -49,7 +51,9 @@ export type JournalEvent =
   | ({ readonly event: 'accompaniment.with'; readonly mediatorId: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.resumes'; readonly resumes: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.redirected'; readonly to: RedirectionKey } & InAccompaniment)
-  | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment);
+  | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment)
+  /** The last ended step corrected: its new outcome; the first ending stays (the journal is never updated). */
+  | ({ readonly event: 'step.corrected'; readonly step: string; readonly to: CorrectedOutcome } & InAccompaniment);
 
 export type JournalEventName = JournalEvent['event'];
 
@@ -82,6 +86,7 @@ const detailOf = {
   'accompaniment.resumes': { field: 'resumes', pattern: /^[A-Za-z0-9_-]{16}$/ },
   'accompaniment.redirected': { field: 'to', values: redirectionKeys },
   'step.wait': { field: 'what', values: waitKinds },
+  'step.corrected': { field: 'to', values: correctedOutcomes },
 } as const satisfies Record<JournalEventName, ({ field: string } & ({ values: readonly string[] } | { pattern: RegExp })) | null>;
 
 export const journalEventNames = Object.keys(detailOf) as JournalEventName[];
@@ -136,4 +141,6 @@ export interface DecodedJournalRow {
   readonly resumes: string | null;
   readonly redirected_to: RedirectionKey | null;
   readonly wait_for: WaitKind | null;
+  /** A correction's new outcome; its actor is in `done_by`, its reason in `blocked_reason` (migration 008). */
+  readonly corrected_to: 'done' | 'skipped' | 'blocked' | null;
 }

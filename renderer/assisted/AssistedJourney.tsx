@@ -13,6 +13,7 @@ import { ReadinessQuestion } from '../journey/Readiness';
 import { stepPosition } from '../journey/step-position';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoicePanel } from './ChoicePanel';
+import { CorrectLast, type Correction } from './CorrectLast';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
 import { canOpenBeside, OfficialPane } from './OfficialPane';
@@ -20,7 +21,7 @@ import { canOpenBeside, OfficialPane } from './OfficialPane';
 type Phase =
   | { readonly name: 'consent' }
   | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
-  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | 'wait' | null }
+  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | 'wait' | 'correct' | null }
   | {
       readonly name: 'handoff';
       readonly outcome: AccompanimentOutcome;
@@ -36,7 +37,8 @@ type RecordEvent =
   | { readonly event: 'step.secret'; readonly step: string }
   | { readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind }
   | { readonly event: 'step'; readonly step: string; readonly outcome: 'blocked'; readonly reason: BlockedReason }
-  | { readonly event: 'step'; readonly step: string; readonly outcome: 'done' | 'skipped'; readonly by: 'visitor' | 'mediator' };
+  | { readonly event: 'step'; readonly step: string; readonly outcome: 'done' | 'skipped'; readonly by: 'visitor' | 'mediator' }
+  | ({ readonly event: 'step.corrected'; readonly step: string } & Correction);
 
 interface AssistedJourneyProps {
   readonly journeyId: string;
@@ -60,6 +62,8 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   const [receipt, setReceipt] = useState<readonly ReceiptLine[]>([]);
   // How each step ended, read when the journey ends (state updates are not visible in the same tap).
   const outcomes = useRef(new Map<string, StepOutcome>());
+  // The last step recorded as ended: the one the mediator may correct.
+  const [last, setLast] = useState<{ readonly id: string; readonly title: string } | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   // A ticket brings the visitor back to its step; it is used once, by this journey.
@@ -122,10 +126,36 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     if (!ok) return setMessage(t('assisted.unreachable'));
     setMessage('');
     outcomes.current.set(step.id, outcome);
+    setLast({ id: step.id, title: step.title });
     setReceipt((lines) => [...lines, { step: step.title, outcome, by, at: new Date() }]);
     if (outcome === 'blocked') return setPhase({ ...phase, blocking: 'next' });
     goNext(phase.index);
   };
+  /** The last ended step corrected: the journal appends it; the receipt and the hand-off take the new outcome. */
+  const correct = async (correction: Correction | null) => {
+    if (phase.name !== 'step' || !last) return;
+    if (!correction) return setMessage(t('assisted.chooseCorrection'));
+    if (!(await record({ event: 'step.corrected', step: last.id, ...correction }))) return setMessage(t('assisted.unreachable'));
+    setMessage('');
+    outcomes.current.set(last.id, correction.outcome);
+    const by = correction.outcome === 'blocked' ? 'visitor' : correction.by;
+    setReceipt((lines) => lines.map((line, i) => (i === lines.length - 1 ? { ...line, outcome: correction.outcome, by } : line)));
+    // Corrected while still on the step that was blocked: it is no longer blocked, the journey goes on.
+    if (body.steps[phase.index]?.id === last.id && correction.outcome !== 'blocked') return goNext(phase.index);
+    if (body.steps[phase.index]?.id === last.id) return setPhase({ ...phase, blocking: 'next' });
+    setPhase({ ...phase, blocking: null });
+  };
+  const correctButton = last && (
+    <Button
+      className="action"
+      onPress={() => {
+        setMessage('');
+        setPhase({ ...phase, blocking: 'correct' } as Phase);
+      }}
+    >
+      {t('assisted.correct')}
+    </Button>
+  );
   const goNext = (index: number) => {
     const current = body.steps[index];
     const next = current?.end ? body.steps.length : index + 1;
@@ -273,7 +303,14 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
             </Button>
           </div>
         )}
-        {phase.blocking === 'wait' ? (
+        {phase.blocking === 'correct' && last ? (
+          <CorrectLast
+            stepTitle={last.title}
+            message={message}
+            onCancel={() => setPhase({ ...phase, blocking: outcomes.current.get(step.id) === 'blocked' ? 'next' : null })}
+            onConfirm={(correction) => void correct(correction)}
+          />
+        ) : phase.blocking === 'wait' ? (
           <ChoicePanel
             id="wait-heading"
             title={t('assisted.waitTitle')}
@@ -312,6 +349,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
               <Button className="action action-primary" onPress={() => stopAt(phase.index, 'blocked')}>
                 {t('assisted.stopHere')}
               </Button>
+              {correctButton}
             </div>
           </div>
         ) : (
@@ -353,6 +391,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
               >
                 {t('assisted.blocked')}
               </Button>
+              {correctButton}
               <Button className="action" onPress={() => stopAt(phase.index, 'stopped')}>
                 {t('assisted.stop')}
               </Button>

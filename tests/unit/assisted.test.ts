@@ -6,6 +6,8 @@ import { buildContentPack } from '../../build/scripts/content-build';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { activityFigures } from '../../main/assisted/activity';
+import { accompanimentLines, stuckByMonth } from '../../main/assisted/coop-export';
+import type { DecodedJournalRow } from '../../main/journal/events';
 import { createAssistedService } from '../../main/assisted/accompaniments';
 import { createContentService } from '../../main/content/content';
 import { createJournal } from '../../main/journal/journal';
@@ -202,6 +204,83 @@ describe('assisted mode', () => {
         ok: true,
         value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
       });
+    close();
+  });
+
+  it('corrects the last ended step by appending an event: the figures and the stuck counts use the corrected outcome', async () => {
+    const { call, unlock, journal, db, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
+    const accompaniment = started.value.accompaniment;
+    const record = (event: Record<string, unknown>) =>
+      call('assisted.record', { token, accompaniment, ...event } as InputOf<'assisted.record'>);
+    await record({ event: 'consent.given' });
+    await record({ event: 'step', step: 'site', outcome: 'blocked', reason: 'other' });
+    // The mediator tapped "blocked" by mistake: the step is corrected to done by the visitor.
+    expect(await record({ event: 'step.corrected', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    await record({ event: 'step', step: 'code', outcome: 'done', by: 'visitor' });
+    // Only the last ended step can be corrected; a correction carries a closed-list value, never free text.
+    expect(await record({ event: 'step.corrected', step: 'site', outcome: 'skipped', by: 'visitor' })).toEqual({
+      ok: false,
+      error: 'assisted.notLastStep',
+    });
+    expect(await record({ event: 'step.corrected', step: 'code', outcome: 'blocked', reason: 'typed text' })).toMatchObject({
+      ok: false,
+      error: 'api.invalidInput',
+    });
+    expect(await record({ event: 'step.corrected', step: 'code', outcome: 'done', by: 'mediator' })).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    await call('assisted.end', { token, accompaniment, outcome: 'done' });
+
+    // Appended, never updated: the first endings are still there, the chain holds.
+    const rows = journal.rows().filter((r) => r.accompaniment === accompaniment && r.step);
+    expect(rows.map((r) => [r.event, r.step, r.detail])).toEqual([
+      ['step.blocked', 'site', 'other'],
+      ['step.corrected', 'site', 'done:visitor'],
+      ['step.done', 'code', 'visitor'],
+      ['step.corrected', 'code', 'done:mediator'],
+    ]);
+    expect(journal.verify()).toMatchObject({ ok: true });
+    // Nobody is stuck at "site" any more, in the day figures or in the coordinator's months.
+    expect(activityFigures(db).stuck).toEqual([]);
+    expect(stuckByMonth(db)).toEqual([]);
+    // La Coop's line: one step by the visitor, one by the mediator (the corrected actor), so "with guidance if needed".
+    const decoded = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id').all();
+    expect(accompanimentLines(decoded)).toMatchObject([{ byVisitor: 1, byMediator: 1, outcome: 'done' }]);
+    expect(decoded.filter((r) => r.event === 'step.corrected').map((r) => [r.corrected_to, r.done_by, r.blocked_reason])).toEqual([
+      ['done', 'visitor', null],
+      ['done', 'mediator', null],
+    ]);
+    close();
+  });
+
+  it('a done step corrected to blocked counts as stuck, with its reason', async () => {
+    const { call, unlock, db, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
+    const accompaniment = started.value.accompaniment;
+    await call('assisted.record', { token, accompaniment, event: 'step', step: 'site', outcome: 'done', by: 'visitor' });
+    await call('assisted.record', {
+      token,
+      accompaniment,
+      event: 'step.corrected',
+      step: 'site',
+      outcome: 'blocked',
+      reason: 'code-expired',
+    });
+    await call('assisted.end', { token, accompaniment, outcome: 'blocked' });
+    expect(activityFigures(db).stuck).toMatchObject([{ journey: 'activer-le-compte', step: 'site', reason: 'code-expired', count: 1 }]);
     close();
   });
 
