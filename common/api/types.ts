@@ -138,7 +138,9 @@ export interface JourneyBody {
   readonly readiness: readonly {
     readonly id: string;
     readonly question: string;
-    readonly if_no: { readonly bring: string } | { readonly goto: string };
+    /** Something to come back with (`blocks`: the journey cannot go on without it), helper steps, or the other path. */
+    readonly if_no:
+      { readonly bring: string; readonly blocks: boolean } | { readonly insert: readonly string[] } | { readonly path: string };
   }[];
   readonly steps: readonly JourneyStep[];
   readonly offline: { readonly title: string; readonly text: string };

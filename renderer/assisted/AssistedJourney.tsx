@@ -8,9 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome, WaitKind } from '../../common/api/types';
 import { blockedReasons, waitKinds } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
+import { RichList } from '../components/RichLine';
 import { StepBody } from '../journey/JourneyView';
 import { ReadinessQuestion } from '../journey/Readiness';
-import { stepPosition } from '../journey/step-position';
+import { missingFor, nextOnPath, readinessStart, visitorPath, type ReadinessState } from '../journey/readiness-state';
+import { positionOnPath } from '../journey/step-position';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoicePanel } from './ChoicePanel';
 import { CorrectLast, type Correction } from './CorrectLast';
@@ -20,7 +22,7 @@ import { canOpenBeside, OfficialPane } from './OfficialPane';
 
 type Phase =
   | { readonly name: 'consent' }
-  | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
+  | ({ readonly name: 'readiness' } & ReadinessState)
   | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | 'wait' | 'correct' | null }
   | {
       readonly name: 'handoff';
@@ -60,6 +62,10 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
   const [accompaniment, setAccompaniment] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<readonly ReceiptLine[]>([]);
+  // The visitor's own path through the steps (readiness answers insert helper steps or choose the other path), and
+  // what they said they will bring later while the journey goes on ("continue anyway").
+  const path = useRef<readonly number[]>(visitorPath(body, []));
+  const bringLater = useRef<readonly string[]>([]);
   // How each step ended, read when the journey ends (state updates are not visible in the same tap).
   const outcomes = useRef(new Map<string, StepOutcome>());
   // The last step recorded as ended: the one the mediator may correct.
@@ -109,9 +115,12 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     setAccompaniment(started.value.accompaniment);
     await record({ event: 'consent.given' }, started.value.accompaniment);
     const at = resumeStep.current ? body.steps.findIndex((s) => s.id === resumeStep.current) : -1;
-    if (at >= 0) return setPhase({ name: 'step', index: at, blocking: null });
+    if (at >= 0) {
+      path.current = visitorPath(body, missingFor(body, resumeStep.current as string));
+      return setPhase({ name: 'step', index: at, blocking: null });
+    }
     setPhase(
-      body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0, blocking: null },
+      body.readiness.length > 0 ? { name: 'readiness', ...readinessStart } : { name: 'step', index: path.current[0] ?? 0, blocking: null },
     );
   };
 
@@ -157,23 +166,29 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     </Button>
   );
   const goNext = (index: number) => {
-    const current = body.steps[index];
-    const next = current?.end ? body.steps.length : index + 1;
-    if (next >= body.steps.length) {
+    const next = nextOnPath(path.current, index);
+    if (next === null) {
       // The end of the journey: a step still blocked is where a ticket will pick it up again.
       const stuck = body.steps.find((s) => outcomes.current.get(s.id) === 'blocked');
-      return setPhase({ name: 'handoff', outcome: stuck ? 'blocked' : 'done', resumeAt: stuck?.id ?? null, bring: [] });
+      return setPhase({ name: 'handoff', outcome: stuck ? 'blocked' : 'done', resumeAt: stuck?.id ?? null, bring: bringLater.current });
     }
     setPhase({ name: 'step', index: next, blocking: null });
   };
   const stopAt = (index: number, outcome: AccompanimentOutcome, closing?: Closing) => {
     setWaiting(null);
-    setPhase({ name: 'handoff', outcome, resumeAt: body.steps[index]?.id ?? null, bring: [], ...(closing ? { closing } : {}) });
+    setPhase({
+      name: 'handoff',
+      outcome,
+      resumeAt: body.steps[index]?.id ?? null,
+      bring: bringLater.current,
+      ...(closing ? { closing } : {}),
+    });
   };
 
   // While the accompaniment is open (started, not yet at its hand-off), the visit's end goes through here: the
   // hand-off with a ticket for the step on screen, so that nothing is lost silently.
-  const openAt = !accompaniment ? null : phase.name === 'step' ? phase.index : phase.name === 'readiness' ? phase.startAt : null;
+  const readinessStartAt = phase.name === 'readiness' ? (visitorPath(body, phase.missing)[0] ?? 0) : null;
+  const openAt = !accompaniment ? null : phase.name === 'step' ? phase.index : readinessStartAt;
   useEffect(() => {
     if (openAt === null) return;
     setCloser((why) => stopAt(openAt, why === 'idle' ? 'idle' : 'stopped', why));
@@ -225,14 +240,19 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
     if (!question) {
-      if (phase.bring.length > 0)
+      const start = () => {
+        path.current = visitorPath(body, phase.missing);
+        bringLater.current = phase.bring;
+        setPhase({ name: 'step', index: path.current[0] ?? 0, blocking: null });
+      };
+      if (phase.bring.length > 0 && phase.blocked)
         return (
           <HandOff
             journeyTitle={title}
             outcome="referred"
             receipt={receipt}
             bring={phase.bring}
-            resumeAt={body.steps[phase.startAt]?.id ?? null}
+            resumeAt={body.steps[readinessStartAt ?? 0]?.id ?? null}
             accompaniment={accompaniment}
             mediator={mediator}
             glossary={glossary}
@@ -240,11 +260,21 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
             onFinished={onFinished}
           />
         );
+      if (phase.bring.length > 0)
+        // Missing, but not needed to go on: the list stays for the hand-off, and the journey can start.
+        return (
+          <section aria-labelledby="bring-heading" className="note">
+            <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
+              {t('journey.bringLater')}
+            </h2>
+            <RichList items={phase.bring} glossary={glossary} />
+            <Button className="action action-primary" onPress={start}>
+              {t('journey.continueAnyway')}
+            </Button>
+          </section>
+        );
       return (
-        <Button
-          className="action action-primary journey-focus"
-          onPress={() => setPhase({ name: 'step', index: phase.startAt, blocking: null })}
-        >
+        <Button className="action action-primary journey-focus" onPress={start}>
           {t('journey.start')}
         </Button>
       );
@@ -255,11 +285,13 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   }
 
   if (phase.name === 'handoff') {
+    // What is left on the visitor's own path, from where a ticket resumes.
     const startIndex = phase.resumeAt ? body.steps.findIndex((s) => s.id === phase.resumeAt) : body.steps.length;
-    const remaining = body.steps
-      .slice(Math.max(0, startIndex))
-      .filter((s) => outcomes.current.get(s.id) !== 'done')
-      .map((s) => s.title);
+    const remaining = path.current
+      .filter((index) => index >= startIndex)
+      .map((index) => body.steps[index])
+      .filter((s) => s !== undefined && outcomes.current.get(s.id) !== 'done')
+      .map((s) => s?.title ?? '');
     return (
       <HandOff
         journeyTitle={title}
@@ -282,7 +314,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     <div className="assisted-layout">
       <section aria-labelledby="step-heading" className="journey-step">
         {/* The visitor's "Si ça ne marche pas" stays, secret step or not: the fixes need no look at their screen. */}
-        <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
+        <StepBody step={step} position={positionOnPath(path.current, phase.index)} glossary={glossary} showProblems />
         {canOpenBeside(step.url, officialOrigins) && beside === null && (
           <Button className="action" onPress={() => setBeside(step.url ?? null)}>
             {t('assisted.officialOpen')}
