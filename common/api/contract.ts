@@ -30,6 +30,7 @@ import {
   type PublicSettings,
   type SearchAnswer,
   type MediatorRole,
+  type ResumedTicket,
 } from './types';
 
 const noInput = z.object({}).strict();
@@ -226,7 +227,10 @@ export const contract = {
     auth: 'mediator',
   }),
   'assisted.ticketCreate': defineCall<{ readonly code: string; readonly expiresAt: string }>()({
-    input: z.object({ accompaniment: accompanimentId, step: itemId }).strict(),
+    /** `bring`: the readiness questions (by their place) whose "no" left something to come back with. */
+    input: z
+      .object({ accompaniment: accompanimentId, step: itemId, bring: z.array(z.number().int().min(0).max(49)).max(50).optional() })
+      .strict(),
     errors: ['assisted.unknown', 'content.notFound'],
     auth: 'mediator',
   }),
@@ -234,8 +238,9 @@ export const contract = {
   'assisted.interrupted': defineCall<{
     readonly tickets: readonly { readonly code: string; readonly expiresAt: string; readonly journey: string }[];
   }>()({ input: noInput }),
-  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string; readonly from?: string }>()({
-    input: z.object({ code: z.string().max(20) }).strict(),
+  /** A ticket of this site, from any of its kiosks: where to resume, why it stopped, what came before (never who). */
+  'assisted.ticketUse': defineCall<ResumedTicket>()({
+    input: z.object({ code: z.string().max(40) }).strict(),
     errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired', 'ticket.tooMany'],
     auth: 'mediator',
   }),

@@ -281,6 +281,20 @@ export type CorrectedOutcome = `done:${StepActor}` | `skipped:${StepActor}` | `b
 export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped', 'idle', 'crash'] as const;
 export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];
 
+/** What a resume ticket brings back: where to start, why it stopped, what to bring or wait for, what came before. */
+export interface ResumedTicket {
+  readonly journey: string;
+  readonly step: string;
+  /** The accompaniment it continues, when it was made on this kiosk. */
+  readonly from?: string;
+  readonly reason: BlockedReason | null;
+  readonly wait: WaitKind | null;
+  /** Places of the readiness questions whose "no" left something to bring. */
+  readonly bring: readonly number[];
+  readonly expiresAt: string;
+  readonly history: readonly { readonly step: string; readonly outcome: StepOutcome | null }[];
+}
+
 /** Accompaniments per day, journey and outcome (activity figures). */
 export interface ActivityRow {
   readonly day: string;

@@ -47,7 +47,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!mediator) return;
-    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 20) });
+    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 40) });
     if (answer.ok) {
       setResume(answer.value);
       close();
@@ -67,7 +67,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
     <Form className="admin-form" onSubmit={(event) => void submit(event)}>
       <TextField className="text-field" value={code} onChange={(value) => setCode(value.toUpperCase())} autoComplete="off">
         <Label className="field-label">{t('assisted.ticketLabel')}</Label>
-        <Input className="text-input ticket-input" ref={field} maxLength={12} onPointerDown={() => setKeyboard(true)} dir="ltr" />
+        <Input className="text-input ticket-input" ref={field} maxLength={32} onPointerDown={() => setKeyboard(true)} dir="ltr" />
       </TextField>
       {/* Ticket codes use Latin capitals and digits, whatever the visitor's language. */}
       <OnScreenKeyboard
@@ -75,7 +75,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
         value={code}
         onChange={(value) => setCode(value.toUpperCase())}
         locale={locale === 'ar' ? 'fr' : locale}
-        maxLength={12}
+        maxLength={32}
         open={keyboard}
         onOpenChange={setKeyboard}
       />

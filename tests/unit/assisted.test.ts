@@ -1,6 +1,8 @@
 // An accompaniment through the shared dispatch: a mediator unlocks, starts a journey of the pack, records consent,
 // steps (a secret one, a blocked one with its reason), makes a resume ticket, ends; another mediator resumes.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { journeyShapes } from '../../main/assisted/journey-shapes';
 import { describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { openStateDb } from '../../main/state/state-db';
@@ -32,7 +34,8 @@ async function setUp() {
   const sessions = createSessions();
   const adminToken = sessions.open({ kind: 'admin' });
   const mediators = createMediatorService({ db, journal, log, sessions });
-  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, endSession: mediators.end });
+  const tickets = createTickets(db, randomBytes(32), journeyShapes(content.handlers));
+  const assisted = createAssistedService({ journal, tickets, content: content.handlers, endSession: mediators.end });
   const call = callsThrough({ ...content.handlers, ...mediators.handlers, ...assisted.handlers }, log, sessions);
   for (const [displayName, role] of [
     ['Sophie', 'volunteer'],
@@ -110,11 +113,17 @@ describe('assisted mode', () => {
       expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 }),
     ]);
 
-    // Another day, another mediator: the ticket gives the journey and the step, once.
+    // Another day, another mediator: the ticket gives the journey, the step, why it stopped and what came before, once.
     const other = await unlock(2);
-    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({
+    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toMatchObject({
       ok: true,
-      value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
+      value: {
+        journey: 'activer-le-compte',
+        step: 'code',
+        from: accompaniment,
+        reason: 'sms-not-received',
+        history: [{ step: 'site', outcome: 'done' }],
+      },
     });
     expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code })).toEqual({ ok: false, error: 'ticket.unknown' });
     expect(journal.verify().ok).toBe(true);
@@ -200,9 +209,15 @@ describe('assisted mode', () => {
     }[];
     expect(codes.map((c) => c.accompaniment).sort()).toEqual([crashed, idled].sort());
     for (const { code, accompaniment } of codes)
-      expect(await call('assisted.ticketUse', { token, code })).toEqual({
+      expect(await call('assisted.ticketUse', { token, code })).toMatchObject({
         ok: true,
-        value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
+        value: {
+          journey: 'activer-le-compte',
+          step: 'code',
+          from: accompaniment,
+          wait: 'sms',
+          history: [{ step: 'site', outcome: 'done' }],
+        },
       });
     close();
   });
@@ -292,7 +307,7 @@ describe('assisted mode', () => {
     // The kiosk starts again on the same state DB.
     createAssistedService({
       journal: createJournal(db),
-      tickets: createTickets(db),
+      tickets: createTickets(db, randomBytes(32), async () => new Map()),
       content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
       endSession: () => undefined,
     });

@@ -5,7 +5,7 @@ import m003 from './003-mediation.sql';
 import m004 from './004-journal-decoded.sql';
 import m005 from './005-recovery.sql';
 import m006 from './006-ticket-origin.sql';
-import m008 from './008-step-correction.sql';
+import m008 from './008-assisted-engine.sql';
 
 export interface Migration {
   readonly version: number;
@@ -21,5 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '005-recovery', sql: m005 },
   { version: 6, name: '006-ticket-origin', sql: m006 },
   // 007 is the journal anchor's (another branch of the work).
-  { version: 8, name: '008-step-correction', sql: m008 },
+  { version: 8, name: '008-assisted-engine', sql: m008 },
 ];

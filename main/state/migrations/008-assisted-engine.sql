@@ -1,4 +1,4 @@
--- A correction of the last ended step (event step.corrected, value "done:visitor", "blocked:sms-not-received"…):
+-- Assisted mode (issue 15). A correction of the last ended step (event step.corrected, value "done:visitor"…):
 -- the view names its outcome, and puts its actor and its reason in the columns a first ending uses, so that the
 -- figures read a corrected step the way they read any other. The journal rows themselves are never changed.
 DROP VIEW journal_decoded;
@@ -41,3 +41,10 @@ WHERE d.event IN ('step.done', 'step.skipped', 'step.blocked', 'step.corrected')
     SELECT 1 FROM journal later
     WHERE later.accompaniment = d.accompaniment AND later.step = d.step AND later.event = 'step.corrected' AND later.id > d.id
   );
+
+-- Resume tickets carry themselves (main/assisted/ticket-code.ts) and work on every kiosk of the site: each kiosk
+-- remembers the codes it took, until they expire, so that a code resumes once here.
+CREATE TABLE used_ticket (
+  code TEXT PRIMARY KEY,
+  expires_at TEXT NOT NULL
+) STRICT;
