@@ -16,6 +16,8 @@ import { positionOnPath } from '../journey/step-position';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoicePanel } from './ChoicePanel';
 import { CorrectLast, type Correction } from './CorrectLast';
+import { ResumeHistory } from './ResumeHistory';
+import { useStaffJourney } from './staff-journey';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
 import { canOpenBeside, OfficialPane } from './OfficialPane';
@@ -44,6 +46,8 @@ type RecordEvent =
 
 interface AssistedJourneyProps {
   readonly journeyId: string;
+  /** The journey's need: Mon espace santé's journeys give its own phone number on the slip. */
+  readonly need?: string;
   readonly title: string;
   readonly body: JourneyBody;
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
@@ -53,7 +57,7 @@ interface AssistedJourneyProps {
   readonly onFinished: () => void;
 }
 
-export function AssistedJourney({ journeyId, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
+export function AssistedJourney({ journeyId, need, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
   const { t } = useTranslation();
   const { api } = useKiosk();
   const { lock, resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
@@ -75,6 +79,15 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
   // A ticket brings the visitor back to its step; it is used once, by this journey.
   const resumeStep = useRef(resume?.journey === journeyId ? resume.step : null);
   const resumeFrom = useRef(resume?.journey === journeyId ? resume.from : undefined);
+  const resumed = useRef(resume?.journey === journeyId ? resume : null);
+  // The French journey, for what the mediator reads (the history of a resumed accompaniment).
+  const staffBody = useStaffJourney(journeyId, body);
+  // Why each blocked step is blocked, and the wait on when the journey stopped: the slip says it in plain words.
+  const reasons = useRef(new Map<string, BlockedReason>());
+  const stopWait = useRef<WaitKind | null>(null);
+  const bringIndices = (missing: readonly string[]) =>
+    body.readiness.flatMap((q, i) => ('bring' in q.if_no && missing.includes(q.id) ? [i] : []));
+  const bringLaterIndices = useRef<readonly number[]>([]);
   useEffect(() => setResume(null), [setResume]);
 
   const first = useRef(true);
@@ -135,6 +148,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     if (!ok) return setMessage(t('assisted.unreachable'));
     setMessage('');
     outcomes.current.set(step.id, outcome);
+    if (outcome === 'blocked') reasons.current.set(step.id, why ?? 'other');
     setLast({ id: step.id, title: step.title });
     setReceipt((lines) => [...lines, { step: step.title, outcome, by, at: new Date() }]);
     if (outcome === 'blocked') return setPhase({ ...phase, blocking: 'next' });
@@ -147,6 +161,8 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     if (!(await record({ event: 'step.corrected', step: last.id, ...correction }))) return setMessage(t('assisted.unreachable'));
     setMessage('');
     outcomes.current.set(last.id, correction.outcome);
+    if (correction.outcome === 'blocked') reasons.current.set(last.id, correction.reason);
+    else reasons.current.delete(last.id);
     const by = correction.outcome === 'blocked' ? 'visitor' : correction.by;
     setReceipt((lines) => lines.map((line, i) => (i === lines.length - 1 ? { ...line, outcome: correction.outcome, by } : line)));
     // Corrected while still on the step that was blocked: it is no longer blocked, the journey goes on.
@@ -175,6 +191,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
     setPhase({ name: 'step', index: next, blocking: null });
   };
   const stopAt = (index: number, outcome: AccompanimentOutcome, closing?: Closing) => {
+    stopWait.current = waiting?.what ?? null;
     setWaiting(null);
     setPhase({
       name: 'handoff',
@@ -215,6 +232,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
           {t('assisted.consentTitle')}
         </h2>
         {resumeStep.current && <p className="note">{t('assisted.resumed')}</p>}
+        {resumed.current && <ResumeHistory resume={resumed.current} body={staffBody} />}
         <ul className="easy-read consent-list">
           <li>{t('assisted.consentWho', who)}</li>
           <li>{t('assisted.consentDoes', who)}</li>
@@ -243,6 +261,7 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
       const start = () => {
         path.current = visitorPath(body, phase.missing);
         bringLater.current = phase.bring;
+        bringLaterIndices.current = bringIndices(phase.missing);
         setPhase({ name: 'step', index: path.current[0] ?? 0, blocking: null });
       };
       if (phase.bring.length > 0 && phase.blocked)
@@ -258,6 +277,8 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
             glossary={glossary}
             remaining={[]}
             onFinished={onFinished}
+            need={need}
+            bringIndices={bringIndices(phase.missing)}
           />
         );
       if (phase.bring.length > 0)
@@ -305,6 +326,12 @@ export function AssistedJourney({ journeyId, title, body, glossary, mediator, on
         remaining={remaining}
         onFinished={onFinished}
         {...(phase.closing ? { closing: phase.closing } : {})}
+        need={need}
+        bringIndices={bringLaterIndices.current}
+        stop={{
+          reason: phase.resumeAt ? (reasons.current.get(phase.resumeAt) ?? null) : null,
+          wait: stopWait.current,
+        }}
       />
     );
   }

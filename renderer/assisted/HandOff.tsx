@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, RedirectionKey, StepOutcome } from '../../common/api/types';
+import type { AccompanimentOutcome, BlockedReason, GlossaryWord, RedirectionKey, StepOutcome, WaitKind } from '../../common/api/types';
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
@@ -16,6 +16,7 @@ import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { ResumeSlip } from './ResumeSlip';
 
 export interface ReceiptLine {
   readonly step: string;
@@ -40,6 +41,12 @@ interface HandOffProps {
   readonly onFinished: () => void;
   /** The visit had to end mid-way: the accompaniment closes here by itself. */
   readonly closing?: Closing;
+  /** Why the journey stopped where the ticket resumes: a block's reason, or a wait. */
+  readonly stop?: { readonly reason: BlockedReason | null; readonly wait: WaitKind | null };
+  /** The journey's need (Mon espace santé's journeys give its own number on the slip). */
+  readonly need?: string | undefined;
+  /** Places of the readiness questions whose "no" left something to bring: the ticket carries them. */
+  readonly bringIndices?: readonly number[];
 }
 
 type PrintState = { readonly name: 'idle' | 'printing' | 'failed' } | { readonly name: 'printed'; readonly at: Date };
@@ -56,6 +63,9 @@ export function HandOff({
   remaining,
   onFinished,
   closing,
+  stop,
+  need,
+  bringIndices = [],
 }: HandOffProps) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
@@ -76,7 +86,12 @@ export function HandOff({
     asked.current = true;
     void (async () => {
       if (resumeAt && accompaniment) {
-        const answer = await api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt });
+        const answer = await api['assisted.ticketCreate']({
+          token: mediator.token,
+          accompaniment,
+          step: resumeAt,
+          ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
+        });
         if (answer.ok) setTicket(answer.value);
         else if (answer.error === 'mediator.locked' && closing !== 'idle') return lock();
       }
@@ -169,14 +184,10 @@ export function HandOff({
         <p>{t('assisted.nextDone')}</p>
       )}
       {ticket && (
-        <div className="ticket">
-          <p>{t('assisted.ticket')}</p>
-          <p className="ticket-code" dir="ltr">
-            {ticket.code}
-          </p>
-          <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        <>
+          <ResumeSlip code={ticket.code} expiresAt={ticket.expiresAt} reason={stop?.reason ?? null} wait={stop?.wait ?? null} need={need} />
           {closing && <p>{t('assisted.keepSlip')}</p>}
-        </div>
+        </>
       )}
 
       <div className="handoff-qr">

@@ -70,8 +70,9 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       setWaiting,
       setCloser: (close: ((why: Closing) => void) | null) => void (closer.current = close),
       endVisit: onEnd,
+      siteName: settings.siteName,
     }),
-    [settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
+    [settings.siteName, settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   // While a mediator is there, the visitor's clock stands still: the mediator's own (longer) one runs instead, and

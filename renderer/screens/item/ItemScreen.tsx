@@ -53,6 +53,7 @@ export function ItemScreen({ id, navigate }: { id: string; navigate: Navigate })
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <AssistedJourney
             journeyId={item.id}
+            need={item.need}
             title={item.title}
             body={item.body as JourneyBody}
             glossary={item.glossary}
