@@ -72,7 +72,18 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       endVisit: onEnd,
       siteName: settings.siteName,
     }),
-    [settings.siteName, settings.assistedMode, settings.printing, settings.officialOrigins, mediator, closedWith, lock, resume, waiting, onEnd],
+    [
+      settings.siteName,
+      settings.assistedMode,
+      settings.printing,
+      settings.officialOrigins,
+      mediator,
+      closedWith,
+      lock,
+      resume,
+      waiting,
+      onEnd,
+    ],
   );
   // After the site's idle time without activity, a warning that counts down; the visit ends if nobody answers.
   // While a mediator is there, the visitor's clock stands still: the mediator's own (longer) one runs instead, and
