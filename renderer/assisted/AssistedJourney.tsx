@@ -18,6 +18,7 @@ import { ChoicePanel } from './ChoicePanel';
 import { CorrectLast, type Correction } from './CorrectLast';
 import { ResumeHistory } from './ResumeHistory';
 import { useStaffJourney } from './staff-journey';
+import { staffLang, useStaffT } from './staff-language';
 import { HandOff, type ReceiptLine } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
 import { canOpenBeside, OfficialPane } from './OfficialPane';
@@ -59,6 +60,8 @@ interface AssistedJourneyProps {
 
 export function AssistedJourney({ journeyId, need, title, body, glossary, mediator, onRefused, onFinished }: AssistedJourneyProps) {
   const { t } = useTranslation();
+  // The mediator's controls speak French whatever the visitor reads; the visitor's own buttons follow the visitor.
+  const st = useStaffT();
   const { api } = useKiosk();
   const { lock, resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
   // The official site shown beside the steps (Electron with an allowlist), until closed or the journey ends.
@@ -157,8 +160,8 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   /** The last ended step corrected: the journal appends it; the receipt and the hand-off take the new outcome. */
   const correct = async (correction: Correction | null) => {
     if (phase.name !== 'step' || !last) return;
-    if (!correction) return setMessage(t('assisted.chooseCorrection'));
-    if (!(await record({ event: 'step.corrected', step: last.id, ...correction }))) return setMessage(t('assisted.unreachable'));
+    if (!correction) return setMessage(st('assisted.chooseCorrection'));
+    if (!(await record({ event: 'step.corrected', step: last.id, ...correction }))) return setMessage(st('assisted.unreachable'));
     setMessage('');
     outcomes.current.set(last.id, correction.outcome);
     if (correction.outcome === 'blocked') reasons.current.set(last.id, correction.reason);
@@ -178,7 +181,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         setPhase({ ...phase, blocking: 'correct' } as Phase);
       }}
     >
-      {t('assisted.correct')}
+      {st('assisted.correct')}
     </Button>
   );
   const goNext = (index: number) => {
@@ -216,7 +219,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   const [waitChoice, setWaitChoice] = useState('');
   const startWait = async () => {
     if (phase.name !== 'step' || !step) return;
-    if (!(waitKinds as readonly string[]).includes(waitChoice)) return setMessage(t('assisted.chooseWait'));
+    if (!(waitKinds as readonly string[]).includes(waitChoice)) return setMessage(st('assisted.chooseWait'));
     const what = waitChoice as WaitKind;
     if (!(await record({ event: 'step.wait', step: step.id, what }))) return setMessage(t('assisted.unreachable'));
     setMessage('');
@@ -344,7 +347,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         <StepBody step={step} position={positionOnPath(path.current, phase.index)} glossary={glossary} showProblems />
         {canOpenBeside(step.url, officialOrigins) && beside === null && (
           <Button className="action" onPress={() => setBeside(step.url ?? null)}>
-            {t('assisted.officialOpen')}
+            {st('assisted.officialOpen')}
           </Button>
         )}
         {step.secret && (
@@ -372,41 +375,41 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         ) : phase.blocking === 'wait' ? (
           <ChoicePanel
             id="wait-heading"
-            title={t('assisted.waitTitle')}
-            options={waitKinds.map((id) => ({ id, label: t(`assisted.waitKinds.${id}`) }))}
+            title={st('assisted.waitTitle')}
+            options={waitKinds.map((id) => ({ id, label: st(`assisted.waitKinds.${id}`) }))}
             value={waitChoice}
             onChange={setWaitChoice}
             message={message}
-            confirmLabel={t('assisted.waitStart')}
+            confirmLabel={st('assisted.waitStart')}
             onCancel={() => setPhase({ ...phase, blocking: null })}
             onConfirm={() => void startWait()}
           />
         ) : phase.blocking === 'reason' ? (
           <ChoicePanel
             id="reason-heading"
-            title={t('assisted.reasonTitle')}
-            options={blockedReasons.map((id) => ({ id, label: t(`assisted.reasons.${id}`) }))}
+            title={st('assisted.reasonTitle')}
+            options={blockedReasons.map((id) => ({ id, label: st(`assisted.reasons.${id}`) }))}
             value={reason}
             onChange={setReason}
             message={message}
-            confirmLabel={t('assisted.confirmReason')}
+            confirmLabel={st('assisted.confirmReason')}
             onCancel={() => setPhase({ ...phase, blocking: null })}
             onConfirm={() => {
-              if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(t('assisted.chooseReason'));
+              if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(st('assisted.chooseReason'));
               void endStep('blocked', 'visitor', reason as BlockedReason);
             }}
           />
         ) : phase.blocking === 'next' ? (
-          <div className="blocked-reasons">
+          <div className="blocked-reasons" {...staffLang}>
             <p className="lead journey-focus" tabIndex={-1}>
-              {t('assisted.afterBlocked')}
+              {st('assisted.afterBlocked')}
             </p>
             <div className="answer-row">
               <Button className="action" onPress={() => goNext(phase.index)}>
-                {t('assisted.continue')}
+                {st('assisted.continue')}
               </Button>
               <Button className="action action-primary" onPress={() => stopAt(phase.index, 'blocked')}>
-                {t('assisted.stopHere')}
+                {st('assisted.stopHere')}
               </Button>
               {correctButton}
             </div>
@@ -422,7 +425,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
               </Button>
               {!step.secret && (
                 <Button className="action" onPress={() => void endStep('done', 'mediator')}>
-                  {t('assisted.doneMediator')}
+                  {st('assisted.doneMediator')}
                 </Button>
               )}
               <Button className="action" onPress={() => void endStep('skipped', 'visitor')}>
@@ -437,7 +440,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
                     setPhase({ ...phase, blocking: 'wait' });
                   }}
                 >
-                  {t('assisted.wait')}
+                  {st('assisted.wait')}
                 </Button>
               )}
               <Button
@@ -448,7 +451,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
                   setPhase({ ...phase, blocking: 'reason' });
                 }}
               >
-                {t('assisted.blocked')}
+                {st('assisted.blocked')}
               </Button>
               {correctButton}
               <Button className="action" onPress={() => stopAt(phase.index, 'stopped')}>
@@ -458,7 +461,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
           </>
         )}
       </section>
-      <MediatorPanel step={step} glossary={glossary} />
+      <MediatorPanel step={step} staffStep={staffBody?.steps[phase.index]} glossary={glossary} />
       {beside !== null && <OfficialPane url={beside} onClose={() => setBeside(null)} />}
     </div>
   );

@@ -2,7 +2,7 @@
 // of closed choices, its message, "Annuler" and a confirming button.
 import { Button } from 'react-aria-components';
 import { ChoiceGroup } from '../components/ChoiceGroup';
-import { useStaffT } from './staff-language';
+import { staffLang, useStaffT } from './staff-language';
 
 interface ChoicePanelProps {
   readonly id: string;
@@ -19,7 +19,7 @@ interface ChoicePanelProps {
 export function ChoicePanel({ id, title, options, value, onChange, message, confirmLabel, onCancel, onConfirm }: ChoicePanelProps) {
   const t = useStaffT();
   return (
-    <div className="blocked-reasons">
+    <div className="blocked-reasons" {...staffLang}>
       <h3 id={id} className="journey-focus" tabIndex={-1}>
         {title}
       </h3>

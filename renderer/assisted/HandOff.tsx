@@ -215,7 +215,12 @@ export function HandOff({
             <li key={`${line.step}-${index}`}>
               <strong>{line.step}</strong>
               <span className="block-line">
-                {t(`assisted.outcomes.${line.outcome}`)}. {t('assisted.columns.by')} : {t(`assisted.by.${line.by}`)}.{' '}
+                {t(`assisted.outcomes.${line.outcome}`)}. {/* A blocked step was done by nobody: it says only that it is blocked. */}
+                {line.outcome !== 'blocked' && (
+                  <>
+                    {t('assisted.columns.by')} : {t(`assisted.by.${line.by}`)}.{' '}
+                  </>
+                )}
                 {t('assisted.columns.time')} : <bdi dir="ltr">{time(line.at)}</bdi>
               </span>
             </li>

@@ -120,7 +120,7 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   await page.getByRole('button', { name: 'Terminer', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Terminer ?' }).getByRole('button', { name: 'Oui, terminer' }).click();
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
-  await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   const ticket = (await handoff.locator('.ticket-code').textContent()) ?? '';
 
   const before = pdfs();

@@ -57,7 +57,7 @@ test('kiosk A: blocked at the SMS step, the slip has the date, the site, the rea
   await page.getByRole('button', { name: 'Commencer' }).click();
   const heading = page.locator('#step-heading');
   await expect(heading).toHaveText('Ouvrir le site');
-  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(heading).toHaveText('Taper votre numéro de sécurité sociale');
   await page.getByRole('button', { name: "C'est fait, par moi" }).click();
   await expect(heading).toHaveText('Votre carte Vitale et son numéro de série');

@@ -86,6 +86,17 @@ describe('content build', () => {
     );
   });
 
+  it('refuses mediator notes outside French: they are written once and shown in French beside any language', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'ar', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n {2}- id: site\n)/, '$1    mediator_notes: ملاحظة\n'));
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ar\/parcours\/activer-le-compte\.yaml.*steps\.0\.mediator_notes.*written once, in French/),
+      ]),
+    );
+  });
+
   it('refuses opening hours that are not in the OpenStreetMap syntax', () => {
     const dir = copyFixture();
     const file = join(dir, 'lieux.yaml');
