@@ -114,7 +114,7 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   await openJourney(page);
   await answerReadiness(page, () => false);
   await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(page.locator('#step-heading')).toHaveText('Taper votre numéro de sécurité sociale');
   // The visitor has to go: "Terminer" closes the accompaniment with its ticket and the hand-off.
   await page.getByRole('button', { name: 'Terminer', exact: true }).click();
