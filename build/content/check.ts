@@ -49,6 +49,11 @@ export function checkContent(source: ContentSource): ContentProblem[] {
         const same = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.map((x) => x.id).join() === b.map((x) => x.id).join();
         if (!same(french.steps, journey.steps)) problems.push({ file: journey.file, field: 'steps', message: 'expected the same step ids, in the same order, as in French' });
         if (!same(french.readiness, journey.readiness)) problems.push({ file: journey.file, field: 'readiness', message: 'expected the same readiness questions as in French' });
+        // The mediator's side stays in French whatever the visitor reads: notes are written once, in the French file.
+        journey.steps.forEach((step, index) => {
+          if (step.mediator_notes !== undefined)
+            problems.push({ file: journey.file, field: `steps.${index}.mediator_notes`, message: 'no mediator notes here: they are written once, in French, and shown in French beside the step whatever the visitor reads' });
+        });
       }
     }
 

@@ -35,6 +35,7 @@ import {
   type KioskVoices,
   speechTextMax,
   voiceSources,
+  type ResumedTicket,
 } from './types';
 
 const noInput = z.object({}).strict();
@@ -209,6 +210,27 @@ export const contract = {
       z.object({ event: z.literal('print'), what: z.enum(printKinds), accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('step.wait'), step: itemId, what: z.enum(waitKinds), accompaniment: accompanimentId }).strict(),
       z.object({ event: z.literal('redirected'), to: z.enum(redirectionKeys), accompaniment: accompanimentId }).strict(),
+      // The last ended step, corrected (a mistaken tap): an appended event, the first ending stays in the journal.
+      z.discriminatedUnion('outcome', [
+        z
+          .object({
+            event: z.literal('step.corrected'),
+            outcome: z.literal('blocked'),
+            step: itemId,
+            reason: z.enum(blockedReasons),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+        z
+          .object({
+            event: z.literal('step.corrected'),
+            outcome: z.enum(['done', 'skipped']),
+            step: itemId,
+            by: z.enum(stepActors),
+            accompaniment: accompanimentId,
+          })
+          .strict(),
+      ]),
       z.discriminatedUnion('outcome', [
         z
           .object({
@@ -230,7 +252,7 @@ export const contract = {
           .strict(),
       ]),
     ]),
-    errors: ['assisted.unknown', 'content.notFound', 'assisted.stepAlreadyEnded'],
+    errors: ['assisted.unknown', 'content.notFound', 'assisted.stepAlreadyEnded', 'assisted.notLastStep'],
     auth: 'mediator',
   }),
   'assisted.end': defineCall<{ readonly ended: true }>()({
@@ -239,7 +261,10 @@ export const contract = {
     auth: 'mediator',
   }),
   'assisted.ticketCreate': defineCall<{ readonly code: string; readonly expiresAt: string }>()({
-    input: z.object({ accompaniment: accompanimentId, step: itemId }).strict(),
+    /** `bring`: the readiness questions (by their place) whose "no" left something to come back with. */
+    input: z
+      .object({ accompaniment: accompanimentId, step: itemId, bring: z.array(z.number().int().min(0).max(49)).max(50).optional() })
+      .strict(),
     errors: ['assisted.unknown', 'content.notFound'],
     auth: 'mediator',
   }),
@@ -247,8 +272,9 @@ export const contract = {
   'assisted.interrupted': defineCall<{
     readonly tickets: readonly { readonly code: string; readonly expiresAt: string; readonly journey: string }[];
   }>()({ input: noInput }),
-  'assisted.ticketUse': defineCall<{ readonly journey: string; readonly step: string; readonly from?: string }>()({
-    input: z.object({ code: z.string().max(20) }).strict(),
+  /** A ticket of this site, from any of its kiosks: where to resume, why it stopped, what came before (never who). */
+  'assisted.ticketUse': defineCall<ResumedTicket>()({
+    input: z.object({ code: z.string().max(40) }).strict(),
     errors: ['ticket.invalid', 'ticket.unknown', 'ticket.expired', 'ticket.tooMany'],
     auth: 'mediator',
   }),

@@ -350,11 +350,34 @@ export type RedirectionKey = (typeof redirectionKeys)[number];
 export const waitKinds = ['sms', 'email', 'letter', 'call'] as const;
 export type WaitKind = (typeof waitKinds)[number];
 /**
+ * What a correction of the last ended step turns it into: done or skipped by someone, or blocked for a reason. One
+ * closed list, so the journal keeps it in its single value column ("done:visitor", "blocked:sms-not-received").
+ */
+export const correctedOutcomes = [
+  ...stepActors.flatMap((by) => [`done:${by}`, `skipped:${by}`] as const),
+  ...blockedReasons.map((reason) => `blocked:${reason}` as const),
+] as const;
+export type CorrectedOutcome = `done:${StepActor}` | `skipped:${StepActor}` | `blocked:${BlockedReason}`;
+/**
  * How an accompaniment ended: finished, blocked, sent elsewhere, stopped by the visitor ("Arrêter", "Terminer"),
  * ended because nobody answered the mediator's idle warning, or cut by a crash (of the page or of the host).
  */
 export const accompanimentOutcomes = ['done', 'blocked', 'referred', 'stopped', 'idle', 'crash'] as const;
 export type AccompanimentOutcome = (typeof accompanimentOutcomes)[number];
+
+/** What a resume ticket brings back: where to start, why it stopped, what to bring or wait for, what came before. */
+export interface ResumedTicket {
+  readonly journey: string;
+  readonly step: string;
+  /** The accompaniment it continues, when it was made on this kiosk. */
+  readonly from?: string;
+  readonly reason: BlockedReason | null;
+  readonly wait: WaitKind | null;
+  /** Places of the readiness questions whose "no" left something to bring. */
+  readonly bring: readonly number[];
+  readonly expiresAt: string;
+  readonly history: readonly { readonly step: string; readonly outcome: StepOutcome | null }[];
+}
 
 /** Accompaniments per day, journey and outcome (activity figures). */
 export interface ActivityRow {

@@ -87,7 +87,11 @@ const journeyData = z
           .object({
             id: z.string().min(1).max(100),
             question: text,
-            if_no: z.union([z.object({ bring: text }).strict(), z.object({ goto: z.string().min(1).max(100) }).strict()]),
+            if_no: z.union([
+              z.object({ bring: text, blocks: z.boolean() }).strict(),
+              z.object({ insert: z.array(z.string().min(1).max(100)).min(1).max(100) }).strict(),
+              z.object({ path: z.string().min(1).max(100) }).strict(),
+            ]),
           })
           .strict(),
       )

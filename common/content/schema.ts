@@ -81,7 +81,17 @@ export const readinessQuestion = z
   .object({
     id,
     question: text,
-    if_no: z.union([z.object({ bring: text }).strict(), z.object({ goto: id }).strict()]),
+    /**
+     * What a "no" does, never skipping a step before it: `bring` adds something to come back with (`blocks: false`
+     * when the journey can go on without it: "continue anyway"); `insert` adds this journey's helper steps that solve
+     * it (shown only after this "no", then the journey goes on where it was); `path` takes the other path of a
+     * two-path journey, from its first step.
+     */
+    if_no: z.union([
+      z.object({ bring: text, blocks: z.boolean().default(true) }).strict(),
+      z.object({ insert: z.array(id).min(1, 'at least one helper step') }).strict(),
+      z.object({ path: id }).strict(),
+    ]),
   })
   .strict();
 
@@ -99,9 +109,22 @@ export const journeySource = z
     stepIds.forEach((stepId, index) => {
       if (stepIds.indexOf(stepId) !== index) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `a step id used once (${stepId} is repeated)` });
     });
+    const helperOf = new Map<string, string>();
     journey.readiness.forEach((question, index) => {
-      if ('goto' in question.if_no && !stepIds.includes(question.if_no.goto)) {
-        ctx.addIssue({ code: 'custom', path: ['readiness', index, 'if_no', 'goto'], message: `the id of a step of this journey (no step "${question.if_no.goto}")` });
+      const where = ['readiness', index, 'if_no'];
+      if ('insert' in question.if_no)
+        question.if_no.insert.forEach((stepId, n) => {
+          if (!stepIds.includes(stepId))
+            ctx.addIssue({ code: 'custom', path: [...where, 'insert', n], message: `the id of a step of this journey (no step "${stepId}")` });
+          else if (helperOf.has(stepId))
+            ctx.addIssue({ code: 'custom', path: [...where, 'insert', n], message: `a helper step of one question only ("${stepId}" is already ${helperOf.get(stepId)}'s)` });
+          helperOf.set(stepId, question.id);
+        });
+      if ('path' in question.if_no) {
+        const target = stepIds.indexOf(question.if_no.path);
+        // The first step of a path that is not the first one: the step after one marked `end`.
+        if (target <= 0 || journey.steps[target - 1]?.end !== true)
+          ctx.addIssue({ code: 'custom', path: [...where, 'path'], message: `the first step of this journey's second path, after a step marked end (not "${question.if_no.path}")` });
       }
     });
   });

@@ -14,6 +14,8 @@ import { createJournalCheck } from '../journal/journal-check';
 import { headText } from '../journal/anchor';
 import { journalKeyFile, loadJournalKey } from '../journal/journal-key';
 import { createTickets } from '../assisted/tickets';
+import { loadTicketKey } from '../assisted/site-key';
+import { journeyShapes } from '../assisted/journey-shapes';
 import { createMediatorService } from '../staff/mediators';
 import { createKioskEvents } from '../kiosk/kiosk-events';
 import { createKioskService } from '../kiosk/kiosk';
@@ -124,7 +126,10 @@ export function openKiosk(options: OpenKioskOptions) {
     ...(options.host.closeApp ? { closeKiosk: options.host.closeApp } : {}),
   });
   const mediators = createMediatorService({ db, journal, log, sessions });
-  const tickets = createTickets(db);
+  // The site's ticket key (beside the configuration, the same on each kiosk of the site), or this kiosk's own.
+  const ticketKey = loadTicketKey(config);
+  if (!ticketKey.shared) log.info('tickets.kioskKey', {});
+  const tickets = createTickets(db, ticketKey.key, journeyShapes(content.handlers));
   tickets.purgeExpired();
   const assisted = createAssistedService({
     journal,

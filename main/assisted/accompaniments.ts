@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
-import type { AccompanimentOutcome, VisitEndReason } from '../../common/api/types';
+import type { AccompanimentOutcome, BlockedReason, StepOutcome, VisitEndReason, WaitKind } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
 import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
@@ -20,10 +20,26 @@ export interface AssistedServiceOptions {
   readonly now?: Clock;
 }
 
+/** An open accompaniment, in memory only: what a ticket for it would carry if the visit were cut now. */
+interface Open {
+  readonly journey: string;
+  readonly steps: ReadonlySet<string>;
+  readonly ended: Set<string>;
+  /** Each ended step's outcome, corrections and a resumed ticket's history included. */
+  readonly outcomes: Map<string, StepOutcome>;
+  /** The step on screen, why it is blocked, what it waits for. */
+  at: string | null;
+  reason: BlockedReason | null;
+  wait: WaitKind | null;
+  last: string | null;
+}
+
 export function createAssistedService(options: AssistedServiceOptions) {
   const { journal } = options;
   /** Open accompaniments: their journey, the steps already ended and the step on screen (for a ticket if the visit is cut), in memory only. */
-  const open = new Map<string, { journey: string; steps: ReadonlySet<string>; ended: Set<string>; at: string | null }>();
+  const open = new Map<string, Open>();
+  // The history a mediator's last ticket brought (from any kiosk of the site), for the accompaniment it starts.
+  const resumed = new Map<string, { journey: string; outcomes: ReadonlyMap<string, StepOutcome> }>();
   const throttle = createTicketThrottle(options.now);
   /** Tickets made because a crash cut an accompaniment: the page that comes back shows them once, with the slip. */
   let interrupted: { code: string; expiresAt: string; journey: string }[] = [];
@@ -47,13 +63,35 @@ export function createAssistedService(options: AssistedServiceOptions) {
     if (!item.ok || item.value.kind !== 'journey') return null;
     return new Set(item.value.body.steps.map((s) => s.id));
   };
+  /** A ticket for the step an accompaniment is on, carrying why and what happened before. */
+  const ticketFor = (accompaniment: string, current: Open, step: string, bring: readonly number[] = []) => {
+    const reason = step === current.at ? current.reason : current.outcomes.get(step) === 'blocked' ? 'other' : null;
+    const ticket = options.tickets.create(
+      {
+        journey: current.journey,
+        steps: [...current.steps],
+        step,
+        reason,
+        wait: step === current.at ? current.wait : null,
+        bring,
+        outcomes: current.outcomes,
+      },
+      options.ticketDays ?? 30,
+      accompaniment,
+    );
+    journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
+    return ticket;
+  };
 
   const handlers = {
     'assisted.start': async ({ journey, resumes }, mediator) => {
       const steps = await stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
-      open.set(accompaniment, { journey, steps, ended: new Set(), at: null });
+      const before = resumed.get(mediator.token);
+      resumed.delete(mediator.token);
+      const outcomes = new Map(before?.journey === journey ? before.outcomes : []);
+      open.set(accompaniment, { journey, steps, ended: new Set(), outcomes, at: null, reason: null, wait: null, last: null });
       journal.append({ event: 'accompaniment.start', accompaniment, journey, role: mediator.role });
       // Which account accompanied (a number, for "my lines of the day"), and the accompaniment a ticket continues.
       journal.append({ event: 'accompaniment.with', accompaniment, journey, mediatorId: String(mediator.mediatorId) });
@@ -76,16 +114,35 @@ export function createAssistedService(options: AssistedServiceOptions) {
       } else if (input.event === 'step.wait') {
         journal.append({ ...base, event: 'step.wait', step: input.step, what: input.what });
         current.at = input.step;
+        current.wait = input.what;
+      } else if (input.event === 'step.corrected') {
+        // Only the last step that ended can be corrected, and only by appending: the first ending stays in the journal.
+        if (current.last !== input.step) return fail('assisted.notLastStep');
+        const to = input.outcome === 'blocked' ? (`blocked:${input.reason}` as const) : (`${input.outcome}:${input.by}` as const);
+        journal.append({ ...base, event: 'step.corrected', step: input.step, to });
+        current.outcomes.set(input.step, input.outcome);
+        if (input.outcome === 'blocked') {
+          current.at = input.step;
+          current.reason = input.reason;
+        } else if (current.at === input.step) {
+          current.at = after(current.steps, input.step);
+          current.reason = null;
+        }
       } else {
         // A step ends once: ending it again would count it twice, or turn a blocked step done without a trace.
         if (current.ended.has(input.step)) return fail('assisted.stepAlreadyEnded');
         current.ended.add(input.step);
+        current.last = input.step;
+        current.outcomes.set(input.step, input.outcome);
+        current.wait = null;
         if (input.outcome === 'blocked') {
           journal.append({ ...base, event: 'step.blocked', step: input.step, reason: input.reason });
           current.at = input.step;
+          current.reason = input.reason;
         } else {
           journal.append({ ...base, event: input.outcome === 'done' ? 'step.done' : 'step.skipped', step: input.step, by: input.by });
           current.at = after(current.steps, input.step);
+          current.reason = null;
         }
       }
       return ok({ recorded: true as const });
@@ -97,28 +154,30 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome });
       return ok({ ended: true as const });
     },
-    'assisted.ticketCreate': ({ accompaniment, step }) => {
+    'assisted.ticketCreate': ({ accompaniment, step, bring }) => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       if (!current.steps.has(step)) return fail('content.notFound');
-      const ticket = options.tickets.create(current.journey, step, options.ticketDays ?? 30, accompaniment);
-      journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
-      return ok(ticket);
+      return ok(ticketFor(accompaniment, current, step, bring));
     },
     'assisted.interrupted': () => {
       const tickets = interrupted;
       interrupted = [];
       return ok({ tickets });
     },
-    'assisted.ticketUse': ({ code }, { token }) => {
+    'assisted.ticketUse': async ({ code }, { token }) => {
       if (!throttle.open()) return fail('ticket.tooMany');
-      const used = options.tickets.use(code);
+      const used = await options.tickets.use(code);
       if (used === 'unknown' && throttle.failed(token)) {
         throttle.forget(token);
         options.endSession(token);
       }
       if (typeof used === 'string') return fail(`ticket.${used}` as const);
       throttle.succeeded(token);
+      resumed.set(token, {
+        journey: used.journey,
+        outcomes: new Map(used.history.flatMap((h) => (h.outcome ? [[h.step, h.outcome] as const] : []))),
+      });
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },
@@ -136,8 +195,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
     const outcome: AccompanimentOutcome = reason === 'crash' ? 'crash' : reason === 'idle' ? 'idle' : 'stopped';
     for (const [accompaniment, current] of open) {
       if (current.at) {
-        const ticket = options.tickets.create(current.journey, current.at, options.ticketDays ?? 30, accompaniment);
-        journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step: current.at });
+        const ticket = ticketFor(accompaniment, current, current.at);
         if (reason === 'crash') interrupted.push({ ...ticket, journey: current.journey });
       }
       journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome });

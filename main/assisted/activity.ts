@@ -34,9 +34,10 @@ const liveActivity = `
   WHERE s.event = 'accompaniment.start' AND e.id <= @untilId
   GROUP BY day, s.journey, e.outcome`;
 
+/** Steps whose outcome, corrections included, is blocked (a step corrected from blocked to done is not stuck). */
 const liveStuck = `
   SELECT substr(at, 1, 10) AS day, journey, step, blocked_reason AS reason, count(*) AS count
-  FROM journal_decoded WHERE event = 'step.blocked' AND id <= @untilId
+  FROM step_final WHERE outcome = 'blocked' AND id <= @untilId
   GROUP BY day, journey, step, blocked_reason`;
 
 export function activityFigures(db: Database.Database): { activity: ActivityRow[]; stuck: StuckRow[] } {

@@ -87,8 +87,8 @@ interface Part {
   outcome: string | null;
   mediator: number | null;
   resumes: string | null;
-  byVisitor: number;
-  byMediator: number;
+  /** Who did each step done, as it finally stands (a correction replaces the first ending). */
+  doneBy: Map<string, string | null>;
   redirection: Redirection | null;
 }
 
@@ -106,8 +106,7 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
         outcome: null,
         mediator: null,
         resumes: null,
-        byVisitor: 0,
-        byMediator: 0,
+        doneBy: new Map(),
         redirection: null,
       });
       continue;
@@ -121,9 +120,12 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
     else if (row.event === 'accompaniment.resumes') part.resumes = row.resumes;
     else if (row.event === 'accompaniment.redirected' && row.redirected_to && row.redirected_to in redirections)
       part.redirection = row.redirected_to as Redirection;
-    else if (row.event === 'step.done' && row.done_by === 'visitor') part.byVisitor += 1;
-    else if (row.event === 'step.done' && row.done_by === 'mediator') part.byMediator += 1;
+    else if (row.step && (row.event === 'step.done' || (row.event === 'step.corrected' && row.corrected_to === 'done')))
+      part.doneBy.set(row.step, row.done_by);
+    else if (row.step && (row.event === 'step.corrected' || row.event === 'step.skipped' || row.event === 'step.blocked'))
+      part.doneBy.delete(row.step);
   }
+  const doneBy = (part: Part, who: string) => [...part.doneBy.values()].filter((by) => by === who).length;
   // The first part of each chain of resumes (a part whose origin retention removed starts its own chain).
   const rootOf = (part: Part): string => {
     let here = part;
@@ -150,8 +152,8 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
       seconds: chain.reduce((sum, p) => sum + Math.max(0, (Date.parse(p.ended as string) - Date.parse(p.started)) / 1000), 0),
       outcome: last.outcome ?? '',
       mediators,
-      byVisitor: chain.reduce((sum, p) => sum + p.byVisitor, 0),
-      byMediator: chain.reduce((sum, p) => sum + p.byMediator, 0),
+      byVisitor: chain.reduce((sum, p) => sum + doneBy(p, 'visitor'), 0),
+      byMediator: chain.reduce((sum, p) => sum + doneBy(p, 'mediator'), 0),
       redirection: [...chain].reverse().find((p) => p.redirection)?.redirection ?? null,
     };
     if (filter.from && line.day < filter.from) continue;
@@ -243,7 +245,7 @@ export function stuckByMonth(db: Database.Database, filter: Pick<ActivityFilter,
     .prepare<{ from: string; to: string }, { month: string; journey: string; step: string; reason: string; count: number }>(
       `SELECT substr(day, 1, 7) AS month, journey, step, reason, sum(count) AS count FROM (
          SELECT day, journey, step, reason, count FROM stuck_day
-         UNION ALL SELECT substr(at, 1, 10), journey, step, blocked_reason, 1 FROM journal_decoded WHERE event = 'step.blocked'
+         UNION ALL SELECT substr(at, 1, 10), journey, step, blocked_reason, 1 FROM step_final WHERE outcome = 'blocked'
        ) WHERE day >= @from AND day <= @to GROUP BY month, journey, step, reason ORDER BY month, journey, step, reason`,
     )
     .all({ from: filter.from ?? '0000-00-00', to: filter.to ?? '9999-99-99' });

@@ -4,6 +4,7 @@
 import type {
   AccompanimentOutcome,
   BlockedReason,
+  CorrectedOutcome,
   MediatorRole,
   PrintKind,
   RedirectionKey,
@@ -13,6 +14,7 @@ import type {
 import {
   accompanimentOutcomes,
   blockedReasons,
+  correctedOutcomes,
   mediatorRoles,
   printKinds,
   redirectionKeys,
@@ -51,7 +53,9 @@ export type JournalEvent =
   | ({ readonly event: 'accompaniment.redirected'; readonly to: RedirectionKey } & InAccompaniment)
   | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment)
   /** Retention removed the rows up to `cut` ("UNTIL" or "UNTIL:MAC" with the site's journal key): written first. */
-  | { readonly event: 'journal.retention'; readonly cut: string };
+  | { readonly event: 'journal.retention'; readonly cut: string }
+  /** The last ended step corrected: its new outcome; the first ending stays (the journal is never updated). */
+  | ({ readonly event: 'step.corrected'; readonly step: string; readonly to: CorrectedOutcome } & InAccompaniment);
 
 export type JournalEventName = JournalEvent['event'];
 
@@ -85,6 +89,7 @@ const detailOf = {
   'accompaniment.redirected': { field: 'to', values: redirectionKeys },
   'step.wait': { field: 'what', values: waitKinds },
   'journal.retention': { field: 'cut', pattern: /^[1-9]\d{0,15}(:[0-9a-f]{16})?$/ },
+  'step.corrected': { field: 'to', values: correctedOutcomes },
 } as const satisfies Record<JournalEventName, ({ field: string } & ({ values: readonly string[] } | { pattern: RegExp })) | null>;
 
 export const journalEventNames = Object.keys(detailOf) as JournalEventName[];
@@ -139,4 +144,6 @@ export interface DecodedJournalRow {
   readonly resumes: string | null;
   readonly redirected_to: RedirectionKey | null;
   readonly wait_for: WaitKind | null;
+  /** A correction's new outcome; its actor is in `done_by`, its reason in `blocked_reason` (migration 008). */
+  readonly corrected_to: 'done' | 'skipped' | 'blocked' | null;
 }

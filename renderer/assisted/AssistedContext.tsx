@@ -1,7 +1,7 @@
 // Assisted mode on this visit: the unlocked mediator (in memory only, gone with the visit), a journey to resume, a
 // wait in progress, and how an open accompaniment is closed when the visit has to end.
 import { createContext, useContext } from 'react';
-import type { MediatorRole, VisitEndReason, WaitKind } from '../../common/api/types';
+import type { MediatorRole, ResumedTicket, VisitEndReason, WaitKind } from '../../common/api/types';
 
 export interface UnlockedMediator {
   readonly token: string;
@@ -9,12 +9,8 @@ export interface UnlockedMediator {
   readonly role: MediatorRole;
 }
 
-/** Where a resume ticket leads: the journey, the step to start from, and the accompaniment it continues. */
-export interface ResumePoint {
-  readonly journey: string;
-  readonly step: string;
-  readonly from?: string;
-}
+/** Where a resume ticket leads (the journey, the step, the accompaniment it continues) and the context it carries. */
+export type ResumePoint = ResumedTicket;
 
 /** "We are waiting" (an SMS, an e-mail, a letter, a call): the visit's clocks stand still meanwhile. */
 export interface Waiting {
@@ -50,6 +46,8 @@ export interface AssistedContextValue {
   readonly setCloser: (close: ((why: Closing) => void) | null) => void;
   /** Ends the visit (after the hand-off of an accompaniment closed by "Terminer"). */
   readonly endVisit: (reason: VisitEndReason) => void;
+  /** The site's name, printed on the slip. */
+  readonly siteName: string;
 }
 
 export const AssistedContext = createContext<AssistedContextValue>({
@@ -66,6 +64,7 @@ export const AssistedContext = createContext<AssistedContextValue>({
   setWaiting: () => undefined,
   setCloser: () => undefined,
   endVisit: () => undefined,
+  siteName: '',
 });
 
 export const useAssisted = (): AssistedContextValue => useContext(AssistedContext);

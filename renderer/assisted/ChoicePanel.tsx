@@ -1,8 +1,8 @@
 // A choice the mediator makes about the step on screen (why it is blocked, what we are waiting for): a titled list
 // of closed choices, its message, "Annuler" and a confirming button.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { staffLang, useStaffT } from './staff-language';
 
 interface ChoicePanelProps {
   readonly id: string;
@@ -17,9 +17,9 @@ interface ChoicePanelProps {
 }
 
 export function ChoicePanel({ id, title, options, value, onChange, message, confirmLabel, onCancel, onConfirm }: ChoicePanelProps) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   return (
-    <div className="blocked-reasons">
+    <div className="blocked-reasons" {...staffLang}>
       <h3 id={id} className="journey-focus" tabIndex={-1}>
         {title}
       </h3>

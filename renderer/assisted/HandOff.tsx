@@ -9,7 +9,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, GlossaryWord, JournalHeadText, RedirectionKey, StepOutcome } from '../../common/api/types';
+import type {
+  AccompanimentOutcome,
+  BlockedReason,
+  GlossaryWord,
+  JournalHeadText,
+  RedirectionKey,
+  StepOutcome,
+  WaitKind,
+} from '../../common/api/types';
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
@@ -18,6 +26,7 @@ import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { ResumeSlip } from './ResumeSlip';
 
 export interface ReceiptLine {
   readonly step: string;
@@ -42,6 +51,12 @@ interface HandOffProps {
   readonly onFinished: () => void;
   /** The visit had to end mid-way: the accompaniment closes here by itself. */
   readonly closing?: Closing;
+  /** Why the journey stopped where the ticket resumes: a block's reason, or a wait. */
+  readonly stop?: { readonly reason: BlockedReason | null; readonly wait: WaitKind | null };
+  /** The journey's need (Mon espace santé's journeys give its own number on the slip). */
+  readonly need?: string | undefined;
+  /** Places of the readiness questions whose "no" left something to bring: the ticket carries them. */
+  readonly bringIndices?: readonly number[];
 }
 
 type PrintState = { readonly name: 'idle' | 'printing' | 'failed' } | { readonly name: 'printed'; readonly at: Date };
@@ -58,6 +73,9 @@ export function HandOff({
   remaining,
   onFinished,
   closing,
+  stop,
+  need,
+  bringIndices = [],
 }: HandOffProps) {
   const { t } = useTranslation();
   const { api, locale, capabilities } = useKiosk();
@@ -80,7 +98,12 @@ export function HandOff({
     void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
     void (async () => {
       if (resumeAt && accompaniment) {
-        const answer = await api['assisted.ticketCreate']({ token: mediator.token, accompaniment, step: resumeAt });
+        const answer = await api['assisted.ticketCreate']({
+          token: mediator.token,
+          accompaniment,
+          step: resumeAt,
+          ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
+        });
         if (answer.ok) setTicket(answer.value);
         else if (answer.error === 'mediator.locked' && closing !== 'idle') return lock();
       }
@@ -173,14 +196,10 @@ export function HandOff({
         <p>{t('assisted.nextDone')}</p>
       )}
       {ticket && (
-        <div className="ticket">
-          <p>{t('assisted.ticket')}</p>
-          <p className="ticket-code" dir="ltr">
-            {ticket.code}
-          </p>
-          <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+        <>
+          <ResumeSlip code={ticket.code} expiresAt={ticket.expiresAt} reason={stop?.reason ?? null} wait={stop?.wait ?? null} need={need} />
           {closing && <p>{t('assisted.keepSlip')}</p>}
-        </div>
+        </>
       )}
 
       <div className="handoff-qr">
@@ -208,7 +227,12 @@ export function HandOff({
             <li key={`${line.step}-${index}`}>
               <strong>{line.step}</strong>
               <span className="block-line">
-                {t(`assisted.outcomes.${line.outcome}`)}. {t('assisted.columns.by')} : {t(`assisted.by.${line.by}`)}.{' '}
+                {t(`assisted.outcomes.${line.outcome}`)}. {/* A blocked step was done by nobody: it says only that it is blocked. */}
+                {line.outcome !== 'blocked' && (
+                  <>
+                    {t('assisted.columns.by')} : {t(`assisted.by.${line.by}`)}.{' '}
+                  </>
+                )}
                 {t('assisted.columns.time')} : <bdi dir="ltr">{time(line.at)}</bdi>
               </span>
             </li>

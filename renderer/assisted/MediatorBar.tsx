@@ -1,21 +1,21 @@
 // While assisted mode is open: who accompanies the visitor, resuming from a ticket, and closing assisted mode.
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kit/KioskContext';
 import type { Navigate } from '../kit/screens';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { useAssisted } from './AssistedContext';
+import { staffLang, staffLocale, useStaffT } from './staff-language';
 
 export function MediatorBar({ navigate }: { navigate: Navigate }) {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const { api } = useKiosk();
   const { mediator, lock } = useAssisted();
   if (!mediator) return null;
   return (
-    <section className="mediator-bar" aria-label={t('assisted.barLabel')}>
+    <section className="mediator-bar" aria-label={t('assisted.barLabel')} {...staffLang}>
       <p className="mediator-who">{t('assisted.bar', { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) })}</p>
       <div className="actions">
         <KioskDialog trigger={<Button className="action">{t('assisted.resume')}</Button>} title={t('assisted.resumeTitle')}>
@@ -36,8 +36,8 @@ export function MediatorBar({ navigate }: { navigate: Navigate }) {
 }
 
 function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate }) {
-  const { t } = useTranslation();
-  const { api, locale } = useKiosk();
+  const t = useStaffT();
+  const { api } = useKiosk();
   const { mediator, lock, setResume } = useAssisted();
   const [code, setCode] = useState('');
   const [keyboard, setKeyboard] = useState(false);
@@ -47,7 +47,7 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!mediator) return;
-    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 20) });
+    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 40) });
     if (answer.ok) {
       setResume(answer.value);
       close();
@@ -64,18 +64,18 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
   };
 
   return (
-    <Form className="admin-form" onSubmit={(event) => void submit(event)}>
+    <Form className="admin-form" onSubmit={(event) => void submit(event)} {...staffLang}>
       <TextField className="text-field" value={code} onChange={(value) => setCode(value.toUpperCase())} autoComplete="off">
         <Label className="field-label">{t('assisted.ticketLabel')}</Label>
-        <Input className="text-input ticket-input" ref={field} maxLength={12} dir="ltr" />
+        <Input className="text-input ticket-input" ref={field} maxLength={32} dir="ltr" />
       </TextField>
       {/* Ticket codes use Latin capitals and digits, whatever the visitor's language. */}
       <OnScreenKeyboard
         field={field}
         value={code}
         onChange={(value) => setCode(value.toUpperCase())}
-        locale={locale === 'ar' ? 'fr' : locale}
-        maxLength={12}
+        locale={staffLocale}
+        maxLength={32}
         open={keyboard}
         onOpenChange={setKeyboard}
       />

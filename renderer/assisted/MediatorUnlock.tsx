@@ -1,7 +1,6 @@
 // "Espace médiateur": a mediator picks their name and types their PIN (digits keyboard on screen) to open assisted mode.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import type { MediatorAccount } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { KioskDialog } from '../components/KioskDialog';
@@ -9,9 +8,10 @@ import { FormActions } from '../components/FormActions';
 import { isPin, PinField } from '../components/PinField';
 import { useAssisted } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import { staffLocale, useStaffT } from './staff-language';
 
 export function MediatorUnlock() {
-  const { t } = useTranslation();
+  const t = useStaffT();
   const { enabled, mediator } = useAssisted();
   if (!enabled || mediator) return null;
   return (
@@ -22,8 +22,8 @@ export function MediatorUnlock() {
 }
 
 function UnlockForm({ close }: { close: () => void }) {
-  const { t } = useTranslation();
-  const { api, locale } = useKiosk();
+  const t = useStaffT();
+  const { api } = useKiosk();
   const { unlock } = useAssisted();
   const [names, setNames] = useState<readonly Pick<MediatorAccount, 'id' | 'displayName'>[] | null>(null);
   const [chosen, setChosen] = useState('');
@@ -68,7 +68,7 @@ function UnlockForm({ close }: { close: () => void }) {
         value={chosen}
         onChange={setChosen}
       />
-      <PinField label={t('assisted.pin')} value={pin} onChange={setPin} locale={locale} />
+      <PinField label={t('assisted.pin')} value={pin} onChange={setPin} locale={staffLocale} />
       <FormActions message={message} cancelLabel={t('assisted.cancel')} onCancel={close} submitLabel={t('assisted.unlock')} />
     </Form>
   );

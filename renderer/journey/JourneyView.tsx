@@ -6,16 +6,17 @@ import type { GlossaryWord, JourneyBody, JourneyStep } from '../../common/api/ty
 import { OfficialAddress } from '../components/OfficialAddress';
 import { RichLine, RichList, RichParagraphs } from '../components/RichLine';
 import { ReadinessQuestion } from './Readiness';
-import { stepPosition, type StepPosition } from './step-position';
+import { nextOnPath, previousOnPath, readinessStart, visitorPath, type ReadinessState } from './readiness-state';
+import { positionOnPath, type StepPosition } from './step-position';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
 import { StepActions } from './StepActions';
 import { OfficialSite } from './OfficialSite';
 
+/** A step is an index into the journey's steps (its length once finished), on the visitor's own path. */
 type Phase =
-  | { readonly name: 'readiness'; readonly question: number; readonly bring: readonly string[]; readonly startAt: number }
-  | { readonly name: 'step'; readonly index: number };
+  ({ readonly name: 'readiness' } & ReadinessState) | { readonly name: 'step'; readonly index: number; readonly path: readonly number[] };
 
 /** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
 export function JourneyView({
@@ -29,12 +30,12 @@ export function JourneyView({
 }) {
   const { t } = useTranslation();
   const [showOffline, setShowOffline] = useState(false);
-  const [phase, setPhase] = useState<Phase>(
-    body.readiness.length > 0 ? { name: 'readiness', question: 0, bring: [], startAt: 0 } : { name: 'step', index: 0 },
+  const [phase, setPhase] = useState<Phase>(() =>
+    body.readiness.length > 0 ? { name: 'readiness', ...readinessStart } : startOn(visitorPath(body, [])),
   );
   // The final screens (what to bring, done) show the offline card themselves.
   const finished =
-    (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0) ||
+    (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0 && phase.blocked) ||
     (phase.name === 'step' && phase.index >= body.steps.length);
   return (
     <>
@@ -50,6 +51,9 @@ export function JourneyView({
   );
 }
 
+/** The first step of a path. */
+const startOn = (path: readonly number[]): Phase => ({ name: 'step', index: path[0] ?? 0, path });
+
 interface PhasesProps {
   readonly body: JourneyBody;
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
@@ -60,6 +64,7 @@ interface PhasesProps {
 
 function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps) {
   const { t } = useTranslation();
+  const { api, capabilities } = useKiosk();
   const first = useRef(true);
   useEffect(() => {
     // Each new step or question takes the focus, as a new screen would; not on the first render (the page heading has it).
@@ -73,20 +78,33 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
     if (!question) {
+      const start = () => setPhase(startOn(visitorPath(body, phase.missing)));
       // The answer buttons are gone: the focus goes to "Commencer", not to the page.
       if (phase.bring.length === 0)
         return (
-          <Button className="action action-primary journey-focus" onPress={() => setPhase({ name: 'step', index: phase.startAt })}>
+          <Button className="action action-primary journey-focus" onPress={start}>
             {t('journey.start')}
           </Button>
         );
       return (
         <section aria-labelledby="bring-heading" className="note print-card">
           <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
-            {t('journey.bring')}
+            {t(phase.blocked ? 'journey.bring' : 'journey.bringLater')}
           </h2>
           <RichList items={phase.bring} glossary={glossary} />
-          <Offline body={body} glossary={glossary} />
+          {/* Nothing missing stops the journey: it can go on, and the list stays to print. */}
+          {phase.blocked ? (
+            <Offline body={body} glossary={glossary} />
+          ) : (
+            <div className="answer-row no-print">
+              <Button className="action action-primary" onPress={start}>
+                {t('journey.continueAnyway')}
+              </Button>
+              <Button className="action" onPress={() => void printPage(api, capabilities)}>
+                {t('journey.print')}
+              </Button>
+            </div>
+          )}
         </section>
       );
     }
@@ -96,6 +114,7 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
   }
 
   const step = body.steps[phase.index];
+  const previous = previousOnPath(phase.path, phase.index);
   if (!step) {
     return (
       <section className="note">
@@ -108,17 +127,17 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
   }
   return (
     <section aria-labelledby="step-heading" className="journey-step">
-      <StepBody step={step} position={stepPosition(body.steps, phase.index)} glossary={glossary} showProblems />
+      <StepBody step={step} position={positionOnPath(phase.path, phase.index)} glossary={glossary} showProblems />
       {step.url && <OfficialSite url={step.url} />}
       <StepActions
         step={step}
         glossary={glossary}
         onBack={onBack}
-        onPrevious={phase.index > 0 ? () => setPhase({ name: 'step', index: phase.index - 1 }) : undefined}
+        onPrevious={previous !== null ? () => setPhase({ ...phase, index: previous }) : undefined}
         next={
           <Button
             className="action action-primary"
-            onPress={() => setPhase({ name: 'step', index: step.end ? body.steps.length : phase.index + 1 })}
+            onPress={() => setPhase({ ...phase, index: nextOnPath(phase.path, phase.index) ?? body.steps.length })}
           >
             {t('journey.next')}
           </Button>

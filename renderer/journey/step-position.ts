@@ -15,3 +15,8 @@ export function stepPosition(steps: readonly { readonly end?: boolean }[], index
   }
   return { n: index + 1, total: steps.length };
 }
+
+/** "Étape n sur N" on the visitor's own path (readiness answers may have inserted helper steps or chosen a path). */
+export function positionOnPath(path: readonly number[], index: number): StepPosition {
+  return { n: path.indexOf(index) + 1, total: path.length };
+}

@@ -76,8 +76,10 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       setWaiting,
       setCloser: (close: ((why: Closing) => void) | null) => void (closer.current = close),
       endVisit: onEnd,
+      siteName: settings.siteName,
     }),
     [
+      settings.siteName,
       settings.assistedMode,
       settings.printing,
       settings.officialOrigins,

@@ -34,11 +34,11 @@ async function toTheSmsStep(page: Page): Promise<void> {
   await start.click();
   const heading = page.locator('#step-heading');
   await expect(heading).toHaveText('Ouvrir le site');
-  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(heading).toHaveText('Taper votre numéro de sécurité sociale');
   await page.getByRole('button', { name: "C'est fait, par moi" }).click();
   await expect(heading).toHaveText('Votre carte Vitale et son numéro de série');
-  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(heading).toHaveText('Recevoir votre code provisoire');
 }
 
@@ -52,7 +52,7 @@ test('waiting for the SMS, nobody touching for 4 minutes: the visit goes on, the
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 
   // The secret step keeps what needs no look at the screen: the visitor's "Si ça ne marche pas", the panel's fixes.
-  const panel = page.getByRole('complementary', { name: 'Notes du médiateur' });
+  const panel = page.getByRole('complementary', { name: "Notes pour l'accompagnement" });
   await expect(panel).toContainText("Étape secrète : ne regardez pas l'écran quand la personne tape.");
   await expect(panel.getByText("Le SMS n'arrive pas.")).toBeVisible();
   await expect(panel).toContainText('Vérifiez le numéro de téléphone.');
@@ -118,7 +118,7 @@ test("the mediator's idle: a warning with time to extend; unanswered, the accomp
   for (let s = 0; s < 125; s += 5) await page.clock.fastForward(5_000);
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff).toBeVisible();
-  await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   await expect(handoff).toContainText("L'accompagnement s'est arrêté : personne n'a touché l'écran.");
   await expect(page.getByRole('region', { name: 'Mode accompagné' })).toBeHidden();
   const ends = journal().filter((r) => r.event === 'accompaniment.end');
@@ -137,7 +137,7 @@ test('"Terminer" during an accompaniment closes it with a ticket and the slip, n
   await page.getByRole('alertdialog', { name: 'Terminer ?' }).getByRole('button', { name: 'Oui, terminer' }).click();
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff).toBeVisible();
-  await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   await expect(handoff).toContainText('Recevoir votre code provisoire');
   await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
@@ -164,7 +164,7 @@ test('a crash mid-way closes the accompaniment with a ticket, and the page that 
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   const slip = page.getByRole('region', { name: 'Votre démarche accompagnée a été coupée' });
   await expect(slip).toContainText('Activer Mon espace santé');
-  await expect(slip.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(slip.locator('.ticket-code')).toHaveText(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   expect(await axeViolations(page)).toEqual([]);
   const rows = journal();
   const end = rows.filter((r) => r.event === 'accompaniment.end').at(-1);

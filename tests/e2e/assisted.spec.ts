@@ -81,7 +81,7 @@ test('the admin creates two mediator accounts; a wrong PIN is refused with the t
 test('a full accompaniment: consent, readiness, every step with secret steps and a blocked one, print view, ticket', async ({ page }) => {
   await home(page);
   await unlock(page, 'Sophie', '24681357');
-  await expect(page.getByRole('region', { name: 'Mode accompagné' })).toContainText('Accompagné par Sophie, médiateur bénévole');
+  await expect(page.getByRole('region', { name: 'Mode accompagné' })).toContainText('Avec Sophie, bénévole en médiation numérique');
   await page.getByRole('button', { name: 'Mon espace santé' }).click();
   await page
     .getByRole('button', { name: /Activer Mon espace santé/ })
@@ -108,30 +108,30 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
   await start.click();
 
   const seen: string[] = [];
-  const panel = page.getByRole('complementary', { name: 'Notes du médiateur' });
+  const panel = page.getByRole('complementary', { name: "Notes pour l'accompagnement" });
   for (let i = 0; i < 20; i++) {
     const heading = page.locator('#step-heading');
     if (!(await heading.isVisible())) break;
     await expect(heading).toBeFocused();
     const title = (await heading.textContent()) ?? '';
     seen.push(title);
-    const secret = (await page.getByRole('button', { name: "C'est fait, par le médiateur" }).count()) === 0;
+    const secret = (await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).count()) === 0;
     if (secret) {
       // A secret step: the panel says not to look at the screen (its fixes stay); only the visitor can end the step.
       await expect(panel).toContainText("Étape secrète : ne regardez pas l'écran quand la personne tape.");
       await expect(page.getByRole('status').filter({ hasText: 'Étape secrète' })).toBeVisible();
     } else {
-      await expect(panel.getByRole('button', { name: 'Cacher les notes du médiateur' })).toBeVisible();
+      await expect(panel.getByRole('button', { name: 'Cacher les notes' })).toBeVisible();
     }
     if (title === 'Ouvrir le site') {
       await expect(panel).toContainText("Montrez l'adresse du site à la personne.");
       await expect(panel).toContainText('Une publicité ou un autre site s');
       // The panel opens and closes.
-      await panel.getByRole('button', { name: 'Cacher les notes du médiateur' }).click();
+      await panel.getByRole('button', { name: 'Cacher les notes' }).click();
       await expect(panel.getByText("Montrez l'adresse du site à la personne.")).toBeHidden();
-      await panel.getByRole('button', { name: 'Voir les notes du médiateur' }).click();
+      await panel.getByRole('button', { name: 'Voir les notes' }).click();
       expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+      await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
     } else if (title === 'Taper le code provisoire') {
       await page.getByRole('button', { name: 'Ça bloque' }).click();
       await expect(page.getByRole('heading', { name: 'Pourquoi ça bloque ?' })).toBeFocused();
@@ -163,12 +163,13 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
   // The hand-off: next steps from the blocked step, a ticket, the help number, advice, the receipt. No name.
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
   await expect(handoff.getByRole('heading', { level: 2 })).toBeFocused();
-  await expect(handoff.locator('.ticket-code')).toHaveText(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^([ACDEFGHJKMNPQRTUVWXY34679]{4}-){5}[ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
   ticket = (await handoff.locator('.ticket-code').textContent()) ?? '';
   await expect(handoff.getByRole('listitem').filter({ hasText: 'Taper le code provisoire' }).first()).toBeVisible();
-  await expect(handoff).toContainText('Vous étiez avec un médiateur bénévole.');
-  await expect(handoff).toContainText('Bloqué. Fait par : Vous.');
-  await expect(handoff).toContainText('Fait. Fait par : Le médiateur.');
+  await expect(handoff).toContainText('Aide reçue : bénévole en médiation numérique.');
+  // A blocked step was done by nobody: its line says only that it is blocked.
+  await expect(handoff.locator('ol.receipt li').filter({ hasText: 'Bloqué' })).not.toContainText('Fait par');
+  await expect(handoff).toContainText('Fait. Fait par : la personne qui vous aide.');
   await expect(handoff).toContainText("L'Assurance Maladie ne demande jamais vos codes");
   await expect(handoff.getByRole('img', { name: 'Code QR avec la suite de votre démarche' })).toBeVisible();
   expect(await handoff.textContent()).not.toContain('Sophie');
@@ -211,7 +212,7 @@ test('another visit, another mediator: the ticket resumes the journey at the blo
 
   const consent = page.getByRole('region', { name: 'Avant de commencer' });
   await expect(consent).toContainText('Vous reprenez votre démarche.');
-  await expect(consent).toContainText('Karim est médiateur professionnel.');
+  await expect(consent).toContainText("Karim est membre de l'équipe de médiation numérique.");
   await consent.getByRole('button', { name: "D'accord, on commence" }).click();
   await expect(page.locator('#step-heading')).toHaveText('Taper le code provisoire');
   while (await page.locator('#step-heading').isVisible()) {

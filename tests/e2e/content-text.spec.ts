@@ -16,7 +16,9 @@ interface Searchable {
 }
 
 interface JourneyFile extends Searchable {
-  readonly readiness: readonly { readonly if_no: { readonly bring?: string; readonly goto?: string } }[];
+  readonly readiness: readonly {
+    readonly if_no: { readonly bring?: string; readonly blocks?: boolean; readonly insert?: readonly string[]; readonly path?: string };
+  }[];
   readonly steps: readonly { readonly id: string; readonly title: string }[];
 }
 
@@ -131,7 +133,11 @@ async function walkJourney(app: VisitorApp, journey: JourneyFile, noTo: readonly
     await check(page, `${journey.title}, what to bring`, app.language.code, findings);
     return seen;
   }
-  await app.button(t.journey.start).click();
+  // Missing things the journey can go on without: the list, then "continue anyway".
+  if (await app.heading(t.journey.bringLater, 2).isVisible()) {
+    await check(page, `${journey.title}, what to bring later`, app.language.code, findings);
+    await app.button(t.journey.continueAnyway).click();
+  } else await app.button(t.journey.start).click();
   const done = app.heading(t.journey.done, 2);
   for (let i = 0; i < journey.steps.length + 1 && !(await done.isVisible()); i++) {
     const title = await page.locator('#step-heading').innerText();
@@ -167,7 +173,7 @@ for (const language of offeredLanguages) {
     }
     for (const journey of journeys(locale)) {
       const seen = new Set(await walkJourney(app, journey, [], findings));
-      // Every question answered "no" gives the slip; each "no" that moves the start shows the steps from there.
+      // Every question answered "no" gives the slip; each "no" that inserts helper steps or takes the other path shows them.
       await walkJourney(
         app,
         journey,
@@ -175,7 +181,8 @@ for (const language of offeredLanguages) {
         findings,
       );
       for (const [q, question] of journey.readiness.entries()) {
-        if (question.if_no.goto) for (const title of await walkJourney(app, journey, [q], findings)) seen.add(title);
+        if (question.if_no.insert || question.if_no.path)
+          for (const title of await walkJourney(app, journey, [q], findings)) seen.add(title);
       }
       expect(
         journey.steps.map((s) => s.title).filter((title) => !seen.has(title)),

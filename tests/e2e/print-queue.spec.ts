@@ -114,13 +114,13 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   await openJourney(page);
   await answerReadiness(page, () => false);
   await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('button', { name: "C'est fait, par le médiateur" }).click();
+  await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(page.locator('#step-heading')).toHaveText('Taper votre numéro de sécurité sociale');
   // The visitor has to go: "Terminer" closes the accompaniment with its ticket and the hand-off.
   await page.getByRole('button', { name: 'Terminer', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Terminer ?' }).getByRole('button', { name: 'Oui, terminer' }).click();
   const handoff = page.getByRole('region', { name: 'Résumé de votre démarche' });
-  await expect(handoff.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(handoff.locator('.ticket-code')).toHaveText(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   const ticket = (await handoff.locator('.ticket-code').textContent()) ?? '';
 
   const before = pdfs();

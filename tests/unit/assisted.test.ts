@@ -1,11 +1,15 @@
 // An accompaniment through the shared dispatch: a mediator unlocks, starts a journey of the pack, records consent,
 // steps (a secret one, a blocked one with its reason), makes a resume ticket, ends; another mediator resumes.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { journeyShapes } from '../../main/assisted/journey-shapes';
 import { describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
 import { activityFigures } from '../../main/assisted/activity';
+import { accompanimentLines, stuckByMonth } from '../../main/assisted/coop-export';
+import type { DecodedJournalRow } from '../../main/journal/events';
 import { createAssistedService } from '../../main/assisted/accompaniments';
 import { createContentService } from '../../main/content/content';
 import { createJournal } from '../../main/journal/journal';
@@ -30,7 +34,8 @@ async function setUp() {
   const sessions = createSessions();
   const adminToken = sessions.open({ kind: 'admin' });
   const mediators = createMediatorService({ db, journal, log, sessions });
-  const assisted = createAssistedService({ journal, tickets: createTickets(db), content: content.handlers, endSession: mediators.end });
+  const tickets = createTickets(db, randomBytes(32), journeyShapes(content.handlers));
+  const assisted = createAssistedService({ journal, tickets, content: content.handlers, endSession: mediators.end });
   const call = callsThrough({ ...content.handlers, ...mediators.handlers, ...assisted.handlers }, log, sessions);
   for (const [displayName, role] of [
     ['Sophie', 'volunteer'],
@@ -108,11 +113,17 @@ describe('assisted mode', () => {
       expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 }),
     ]);
 
-    // Another day, another mediator: the ticket gives the journey and the step, once.
+    // Another day, another mediator: the ticket gives the journey, the step, why it stopped and what came before, once.
     const other = await unlock(2);
-    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toEqual({
+    expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code.toLowerCase() })).toMatchObject({
       ok: true,
-      value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
+      value: {
+        journey: 'activer-le-compte',
+        step: 'code',
+        from: accompaniment,
+        reason: 'sms-not-received',
+        history: [{ step: 'site', outcome: 'done' }],
+      },
     });
     expect(await call('assisted.ticketUse', { token: other, code: ticket.value.code })).toEqual({ ok: false, error: 'ticket.unknown' });
     expect(journal.verify().ok).toBe(true);
@@ -198,10 +209,93 @@ describe('assisted mode', () => {
     }[];
     expect(codes.map((c) => c.accompaniment).sort()).toEqual([crashed, idled].sort());
     for (const { code, accompaniment } of codes)
-      expect(await call('assisted.ticketUse', { token, code })).toEqual({
+      expect(await call('assisted.ticketUse', { token, code })).toMatchObject({
         ok: true,
-        value: { journey: 'activer-le-compte', step: 'code', from: accompaniment },
+        value: {
+          journey: 'activer-le-compte',
+          step: 'code',
+          from: accompaniment,
+          wait: 'sms',
+          history: [{ step: 'site', outcome: 'done' }],
+        },
       });
+    close();
+  });
+
+  it('corrects the last ended step by appending an event: the figures and the stuck counts use the corrected outcome', async () => {
+    const { call, unlock, journal, db, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
+    const accompaniment = started.value.accompaniment;
+    const record = (event: Record<string, unknown>) =>
+      call('assisted.record', { token, accompaniment, ...event } as InputOf<'assisted.record'>);
+    await record({ event: 'consent.given' });
+    await record({ event: 'step', step: 'site', outcome: 'blocked', reason: 'other' });
+    // The mediator tapped "blocked" by mistake: the step is corrected to done by the visitor.
+    expect(await record({ event: 'step.corrected', step: 'site', outcome: 'done', by: 'visitor' })).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    await record({ event: 'step', step: 'code', outcome: 'done', by: 'visitor' });
+    // Only the last ended step can be corrected; a correction carries a closed-list value, never free text.
+    expect(await record({ event: 'step.corrected', step: 'site', outcome: 'skipped', by: 'visitor' })).toEqual({
+      ok: false,
+      error: 'assisted.notLastStep',
+    });
+    expect(await record({ event: 'step.corrected', step: 'code', outcome: 'blocked', reason: 'typed text' })).toMatchObject({
+      ok: false,
+      error: 'api.invalidInput',
+    });
+    expect(await record({ event: 'step.corrected', step: 'code', outcome: 'done', by: 'mediator' })).toEqual({
+      ok: true,
+      value: { recorded: true },
+    });
+    await call('assisted.end', { token, accompaniment, outcome: 'done' });
+
+    // Appended, never updated: the first endings are still there, the chain holds.
+    const rows = journal.rows().filter((r) => r.accompaniment === accompaniment && r.step);
+    expect(rows.map((r) => [r.event, r.step, r.detail])).toEqual([
+      ['step.blocked', 'site', 'other'],
+      ['step.corrected', 'site', 'done:visitor'],
+      ['step.done', 'code', 'visitor'],
+      ['step.corrected', 'code', 'done:mediator'],
+    ]);
+    expect(journal.verify()).toMatchObject({ ok: true });
+    // Nobody is stuck at "site" any more, in the day figures or in the coordinator's months.
+    expect(activityFigures(db).stuck).toEqual([]);
+    expect(stuckByMonth(db)).toEqual([]);
+    // La Coop's line: one step by the visitor, one by the mediator (the corrected actor), so "with guidance if needed".
+    const decoded = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id').all();
+    expect(accompanimentLines(decoded)).toMatchObject([{ byVisitor: 1, byMediator: 1, outcome: 'done' }]);
+    expect(decoded.filter((r) => r.event === 'step.corrected').map((r) => [r.corrected_to, r.done_by, r.blocked_reason])).toEqual([
+      ['done', 'visitor', null],
+      ['done', 'mediator', null],
+    ]);
+    close();
+  });
+
+  it('a done step corrected to blocked counts as stuck, with its reason', async () => {
+    const { call, unlock, db, close } = await setUp();
+    const token = await unlock(1);
+    const started = (await call('assisted.start', { token, journey: 'activer-le-compte' })) as {
+      ok: true;
+      value: { accompaniment: string };
+    };
+    const accompaniment = started.value.accompaniment;
+    await call('assisted.record', { token, accompaniment, event: 'step', step: 'site', outcome: 'done', by: 'visitor' });
+    await call('assisted.record', {
+      token,
+      accompaniment,
+      event: 'step.corrected',
+      step: 'site',
+      outcome: 'blocked',
+      reason: 'code-expired',
+    });
+    await call('assisted.end', { token, accompaniment, outcome: 'blocked' });
+    expect(activityFigures(db).stuck).toMatchObject([{ journey: 'activer-le-compte', step: 'site', reason: 'code-expired', count: 1 }]);
     close();
   });
 
@@ -213,7 +307,7 @@ describe('assisted mode', () => {
     // The kiosk starts again on the same state DB.
     createAssistedService({
       journal: createJournal(db),
-      tickets: createTickets(db),
+      tickets: createTickets(db, randomBytes(32), async () => new Map()),
       content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
       endSession: () => undefined,
     });

@@ -69,9 +69,31 @@ describe('content build', () => {
   it('fails when a journey goes to a step that does not exist, or steps differ between languages', () => {
     const dir = copyFixture();
     const file = join(dir, 'en', 'parcours', 'activer-le-compte.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('goto: code', 'goto: nowhere'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('insert: [code]', 'insert: [nowhere]'));
     expect(problemsOf(dir)[0]).toMatch(
-      /^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.goto\]: expected the id of a step of this journey/,
+      /^en\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.insert\.0\]: expected the id of a step of this journey/,
+    );
+  });
+
+  it('refuses a readiness answer that would skip steps: the old "goto", or a "path" that is not the start of a second path', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('insert: [code]', 'goto: code'));
+    expect(problemsOf(dir)[0]).toMatch(/^fr\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\]/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('goto: code', 'path: code'));
+    expect(problemsOf(dir)[0]).toMatch(
+      /^fr\/parcours\/activer-le-compte\.yaml:\d+ \[readiness\.0\.if_no\.path\]: expected the first step of this journey's second path/,
+    );
+  });
+
+  it('refuses mediator notes outside French: they are written once and shown in French beside any language', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'ar', 'parcours', 'activer-le-compte.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(\n {2}- id: site\n)/, '$1    mediator_notes: ملاحظة\n'));
+    expect(problemsOf(dir)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ar\/parcours\/activer-le-compte\.yaml.*steps\.0\.mediator_notes.*written once, in French/),
+      ]),
     );
   });
 

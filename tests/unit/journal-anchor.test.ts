@@ -4,7 +4,7 @@
 // against a head written down before, and by the kiosk's own check at start (/api/health).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -387,17 +387,22 @@ describe("the kiosk's check at start", () => {
 });
 
 describe('coarse times', () => {
-  it('stores journal events to the minute and ticket expiry to the day', () => {
+  it('stores journal events to the minute and ticket expiry to the day', async () => {
     const { file } = kioskWithJournal(0);
     const { db } = openStateDb(file, createMemoryLogger());
     const journal = createJournal(db, () => Date.parse('2026-11-02T09:41:37.512Z'));
     journal.append({ event: 'admin.action', action: 'mediator.created' });
     expect(journal.rows().at(-1)?.at).toBe('2026-11-02T09:41:00.000Z');
-    const tickets = createTickets(db, () => Date.parse('2026-11-02T09:41:37.512Z'));
-    const { code } = tickets.create('activer-mon-espace-sante', 'code', 30);
+    const key = randomBytes(32);
+    const steps = ['ouvrir-le-site', 'code', 'fin'];
+    const shapes = async () => new Map([['activer-mon-espace-sante', { steps }]]);
+    const tickets = createTickets(db, key, shapes, () => Date.parse('2026-11-02T09:41:37.512Z'));
+    const { code } = tickets.create({ journey: 'activer-mon-espace-sante', steps, step: 'code' }, 30);
     expect(db.prepare('SELECT expires_at FROM resume_ticket WHERE code = ?').pluck().get(code)).toBe('2026-12-03T00:00:00.000Z');
     // Still valid on its last day, refused the day after.
-    expect(createTickets(db, () => Date.parse('2026-12-02T23:59:00Z')).use(code)).toMatchObject({ journey: 'activer-mon-espace-sante' });
+    expect(await createTickets(db, key, shapes, () => Date.parse('2026-12-02T23:59:00Z')).use(code)).toMatchObject({
+      journey: 'activer-mon-espace-sante',
+    });
     db.close();
   });
 });

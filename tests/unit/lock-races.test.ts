@@ -90,7 +90,7 @@ describe('resume-ticket redemption', () => {
     const codes = Array.from(
       { length: 500 },
       (_, i) =>
-        `ACDE-${String(i)
+        `ACDE-FGHJ-KMNP-QRTU-VWXY-${String(i)
           .padStart(4, '3')
           .replace(/[0125-8]/g, 'F')
           .slice(0, 4)}`,
@@ -99,7 +99,10 @@ describe('resume-ticket redemption', () => {
     const checked = answers.filter((a) => a.error === 'ticket.unknown').length;
     expect(checked).toBeLessThanOrEqual(10);
     // The session that guessed is over: the mediator unlocks again (with the PIN lock in front).
-    expect(await call(origin, 'assisted.ticketUse', { token, code: 'ACDE-FGHJ' })).toEqual({ ok: false, error: 'mediator.locked' });
+    expect(await call(origin, 'assisted.ticketUse', { token, code: 'ACDE-FGHJ-KMNP-QRTU-VWXY-3467' })).toEqual({
+      ok: false,
+      error: 'mediator.locked',
+    });
   });
 
   it('refuses codes on the whole kiosk after many unknown ones, whatever the session', async () => {
@@ -109,8 +112,8 @@ describe('resume-ticket redemption', () => {
     for (let session = 0; session < 8; session++) {
       const token = (await call(origin, 'mediator.unlock', { id: mediatorId, pin })).value?.token as string;
       const answers = await Promise.all(
-        ['ACDE-FGHJ', 'KMNP-QRTU', 'VWXY-3467', 'ACDE-9764', 'QRTU-ACDE', 'YXWV-7643'].map((code) =>
-          call(origin, 'assisted.ticketUse', { token, code }),
+        ['ACDE-FGHJ', 'KMNP-QRTU', 'VWXY-3467', 'ACDE-9764', 'QRTU-ACDE', 'YXWV-7643'].map((start) =>
+          call(origin, 'assisted.ticketUse', { token, code: `${start}-ACDE-FGHJ-KMNP-QRTU` }),
         ),
       );
       checked += answers.filter((a) => a.error === 'ticket.unknown').length;

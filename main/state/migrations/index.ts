@@ -6,6 +6,7 @@ import m004 from './004-journal-decoded.sql';
 import m005 from './005-recovery.sql';
 import m006 from './006-ticket-origin.sql';
 import m007 from './007-journal-evidence.sql';
+import m008 from './008-assisted-engine.sql';
 
 export interface Migration {
   readonly version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '005-recovery', sql: m005 },
   { version: 6, name: '006-ticket-origin', sql: m006 },
   { version: 7, name: '007-journal-evidence', sql: m007 },
+  { version: 8, name: '008-assisted-engine', sql: m008 },
 ];

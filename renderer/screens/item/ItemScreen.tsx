@@ -57,6 +57,7 @@ export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Nav
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <AssistedJourney
             journeyId={item.id}
+            need={item.need}
             title={item.title}
             body={item.body}
             glossary={item.glossary}
