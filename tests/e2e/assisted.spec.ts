@@ -79,6 +79,17 @@ test('the admin creates two mediator accounts; a wrong PIN is refused with the t
 });
 
 test('a full accompaniment: consent, readiness, every step with secret steps and a blocked one, print view, ticket', async ({ page }) => {
+  // This visit plays a host that prints silently (Electron): the web host writes its settings into the page, and the
+  // page played here says the host prints. (The browser kiosk's own printing is proven in print-queue.spec.ts.)
+  await page.route(
+    (url) => !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/assets/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"silentPrint":false', '"silentPrint":true');
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-length': String(Buffer.byteLength(body)) } });
+    },
+  );
   await home(page);
   await unlock(page, 'Sophie', '24681357');
   await expect(page.getByRole('region', { name: 'Mode accompagné' })).toContainText('Avec Sophie, bénévole en médiation numérique');
@@ -180,14 +191,17 @@ test('a full accompaniment: consent, readiness, every step with secret steps and
     (window as unknown as { printed: number }).printed = 0;
     window.print = () => void ((window as unknown as { printed: number }).printed += 1);
   });
-  // A host whose printer fails says so (Electron's own print flow); the browser host lets the page print itself.
+  // A host whose printer fails says so; once it prints, the page says when. The host prints: the page never opens
+  // the browser's own printing.
   await page.route('**/api/call/kiosk.print', (route) => route.fulfill({ json: { ok: false, error: 'print.failed' } }));
   await handoff.getByRole('button', { name: 'Imprimer le résumé' }).click();
   await expect(handoff.getByRole('alert').filter({ hasText: "L'impression n'a pas marché." })).toBeVisible();
   await page.unroute('**/api/call/kiosk.print');
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
+  await page.route('**/api/call/kiosk.print', (route) => route.fulfill({ json: { ok: true, value: { printed: true } } }));
   await handoff.getByRole('button', { name: 'Imprimer le résumé' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect(handoff.getByRole('status').filter({ hasText: /^Imprimé à/ })).toBeVisible();
+  await page.unroute('**/api/call/kiosk.print');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(0);
   await page.emulateMedia({ media: 'print' });
   await expect(handoff.locator('.ticket-code')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mode accompagné' })).toBeHidden();
