@@ -3,7 +3,7 @@
 // outcomes, authenticated with the site's key), with any mediator. This kiosk remembers the codes it made (to join
 // a resume on this kiosk to the accompaniment it continues) and the codes it took (a code works once per kiosk).
 import type Database from 'better-sqlite3';
-import { ticketAlphabet, type BlockedReason, type StepOutcome, type WaitKind } from '../../common/api/types';
+import { ticketAlphabet, type BlockedReason, type ResumedTicket, type StepOutcome, type WaitKind } from '../../common/api/types';
 import { decodeTicket, encodeTicket, journeyMark, ticketLength } from './ticket-code';
 import { isoNow, systemClock, type Clock } from '../core/clock';
 
@@ -19,17 +19,8 @@ export function normaliseTicketCode(typed: string): string | null {
 /** The journeys of the content pack, with their steps and readiness questions, by id. */
 export type JourneyShapes = () => Promise<ReadonlyMap<string, { readonly steps: readonly string[] }>>;
 
-/** What a ticket gives back: where to start, why it stopped, what to bring or wait for, what happened before. */
-export interface UsedTicket {
-  readonly journey: string;
-  readonly step: string;
-  readonly from?: string;
-  readonly reason: BlockedReason | null;
-  readonly wait: WaitKind | null;
-  readonly bring: readonly number[];
-  readonly expiresAt: string;
-  readonly history: readonly { readonly step: string; readonly outcome: StepOutcome | null }[];
-}
+/** What a ticket gives back (the wire's own shape: the resuming mediator sees it as it is). */
+export type UsedTicket = ResumedTicket;
 
 export interface NewTicket {
   readonly journey: string;

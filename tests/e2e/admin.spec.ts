@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
+import { adminLogin } from './admin-login';
 
 const passphrase = 'la borne de la médiathèque';
 
@@ -20,14 +21,7 @@ async function home(page: Page) {
 
 async function login(page: Page) {
   await home(page);
-  // The shortcut listener is attached just after the first paint: press again until the login shows.
-  await expect(async () => {
-    await page.keyboard.press('Control+Alt+Shift+KeyA');
-    await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await page.getByLabel('Phrase secrète').fill(passphrase);
-  await page.getByRole('button', { name: 'Ouvrir' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+  await adminLogin(page, passphrase);
 }
 
 test('first run: the admin chooses a passphrase (checked twice, 12 characters at least) with the one-time code from the disk, then sees the admin views', async ({

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
+import { adminLogin } from './admin-login';
 
 const host = useOwnHost('passerelle-correction-');
 const passphrase = 'la borne de la maison france services';
@@ -65,12 +66,7 @@ test('a step recorded as blocked by mistake is corrected to done: the journal ap
   // The admin's figures: no blocked step, one accompaniment stopped by the visitor.
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
-  await expect(async () => {
-    await page.keyboard.press('Control+Alt+Shift+KeyA');
-    await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await page.getByLabel('Phrase secrète').fill(passphrase);
-  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  await adminLogin(page, passphrase);
   const activity = page.getByRole('region', { name: 'Activité des accompagnements' });
   await expect(activity.getByRole('region', { name: 'Par résultat' })).toContainText('Arrêtée par la personne');
   await expect(activity.getByRole('region', { name: 'Par résultat' })).not.toContainText('Bloquée');

@@ -12,6 +12,7 @@ import type { KioskStatus } from '../../common/api/types';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, startHost, stopHost, test, type RunningHost } from './fixtures';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
+import { adminLogin } from './admin-login';
 
 const passphrase = 'la borne du centre social';
 test.describe.configure({ mode: 'serial' });
@@ -50,12 +51,7 @@ async function toSlip(page: Page) {
 async function openActivity(page: Page) {
   await page.goto(running().url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-  await expect(async () => {
-    await page.keyboard.press('Control+Alt+Shift+KeyA');
-    await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await page.getByLabel('Phrase secrète').fill(passphrase);
-  await page.getByRole('button', { name: 'Ouvrir' }).click();
+  await adminLogin(page, passphrase);
   return page.getByRole('region', { name: 'Activité des accompagnements' });
 }
 

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, setupCodeOf, test, useOwnHost, type RunningHost } from './fixtures';
+import { adminLogin } from './admin-login';
 
 const passphrase = 'la borne qui parle aux visiteurs';
 
@@ -22,13 +23,7 @@ async function openAdmin(page: Page, host: RunningHost) {
   });
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-  await expect(async () => {
-    await page.keyboard.press('Control+Alt+Shift+KeyA');
-    await expect(page.getByRole('heading', { level: 1, name: 'Entrer la phrase secrète' })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await page.getByLabel('Phrase secrète').fill(passphrase);
-  await page.getByRole('button', { name: 'Ouvrir' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Administration de la borne' })).toBeVisible();
+  await adminLogin(page, passphrase);
 }
 
 test.describe('a kiosk with its voice installed', () => {
