@@ -45,9 +45,12 @@ export interface SpeechOut {
   readonly log: readonly SpokenEntry[];
 }
 
-/** The site's defaults, restored at the end of each visit. Rates are Web Speech rates (1 = the voice's normal pace). */
+/**
+ * The site's defaults, restored at the end of each visit. Rates are Web Speech rates (1 = the voice's normal pace).
+ * The volume starts below the loudest, so that a visitor who hears badly can still make it louder (EN 301 549 5.1.3.12).
+ */
 export const defaultRate = 0.9;
-export const defaultVolume = 1;
+export const defaultVolume = 0.6;
 export const rateBounds = { min: 0.5, max: 2 } as const;
 
 const baseLang = (lang: string) => (lang.toLowerCase().split(/[-_]/)[0] ?? lang).trim();

@@ -244,13 +244,15 @@ test('without a headphone socket, a sensitive page is spoken on the speaker only
   expect(heard).toEqual(expect.arrayContaining([fr.audio.speaker, title]));
 });
 
-test('the visitor makes speech softer and slower; the next visit starts at the site defaults', async ({ page, host }) => {
+test('the visitor makes speech louder, then softer and slower; the next visit starts at the site defaults', async ({ page, host }) => {
   await startAudio(page, host.url);
   const defaults = await page.evaluate(() => {
     const speech = (window as unknown as Probe).passerelleSpeech;
     return { volume: speech.volume, rate: speech.rate };
   });
-  expect(await press(page, 'NumpadAdd'), 'already at the loudest').toEqual([fr.audio.loudest]);
+  // The site's default leaves room above it: a visitor who hears badly can make it louder.
+  expect(await press(page, 'NumpadAdd')).toEqual([fr.audio.louder]);
+  expect(await press(page, 'NumpadSubtract')).toEqual([fr.audio.softer]);
   expect(await press(page, 'NumpadSubtract')).toEqual([fr.audio.softer]);
   expect(await press(page, 'NumpadSubtract')).toEqual([fr.audio.softer]);
   expect(await press(page, 'NumpadDivide')).toEqual([fr.audio.slower]);
@@ -265,6 +267,18 @@ test('the visitor makes speech softer and slower; the next visit starts at the s
   await page.keyboard.press('Numpad5');
   await expect.poll(() => said(page)).toContain(fr.home.intro);
   for (const utterance of await uttered(page)) expect({ volume: utterance.volume, rate: utterance.rate }).toEqual(defaults);
+});
+
+test('the visitor hears the last line again, and pauses and resumes speech (5.1.3.4)', async ({ page, host }) => {
+  await startAudio(page, host.url);
+  const line = await press(page, 'ArrowDown');
+  expect(line.length).toBeGreaterThan(0);
+  expect(await press(page, 'Numpad5'), 'the key with the dot repeats what was just said').toEqual(line);
+  const paused = () => page.evaluate(() => (window as unknown as { passerelleSpeech: { paused: boolean } }).passerelleSpeech.paused);
+  await page.keyboard.press('Numpad0');
+  await expect.poll(paused).toBe(true);
+  await page.keyboard.press('Numpad0');
+  await expect.poll(paused).toBe(false);
 });
 
 test('the idle warning is spoken with how to keep the visit, then its countdown; Enter keeps the visit', async ({ page, host }) => {
