@@ -27,6 +27,15 @@ describe('lint: imports point down the layers', () => {
     ).toHaveLength(1);
   });
 
+  it('refuses a folder that has no place in the layers, from either side of an import', async () => {
+    expect(
+      await layerErrors('main/newfolder/wrong.ts', "import { systemClock } from '../core/clock';\nexport const x = systemClock;\n"),
+    ).toEqual([expect.stringContaining('in no layer')]);
+    expect(await layerErrors('main/app/wrong.ts', "import { thing } from '../newfolder/thing';\nexport const x = thing;\n")).toEqual([
+      expect.stringContaining('in no layer'),
+    ]);
+  });
+
   it('refuses peers importing each other', async () => {
     const errors = await layerErrors('main/staff/wrong.ts', "import { search } from '../content/search';\nexport const x = search;\n");
     expect(errors).toEqual([expect.stringContaining('peers')]);
