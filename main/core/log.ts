@@ -20,8 +20,12 @@ export function createFileLogger(dir: string, options: { echo?: boolean } = {}):
   const file = join(dir, 'passerelle.log');
   const write = (level: LogLevel, event: string, fields: LogFields = {}) => {
     const line = JSON.stringify({ at: minuteOf(new Date()), level, event, ...fields });
-    rotateIfLarge(file);
-    appendFileSync(file, `${line}\n`);
+    try {
+      rotateIfLarge(file);
+      appendFileSync(file, `${line}\n`);
+    } catch {
+      // A line that cannot be written (the folder was removed, the disk is full) is lost; the kiosk goes on serving.
+    }
     if (options.echo) process.stderr.write(`${line}\n`);
   };
   return {

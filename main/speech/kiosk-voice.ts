@@ -55,7 +55,11 @@ export function createKioskVoice(options: KioskVoiceOptions) {
     spoken = found;
     options.log.info('speech.kioskVoice', { engine: engine ?? 'none', languages: [...found].join(' ') || 'none' });
   };
-  const ready = probe();
+  // A probe that fails (the program vanished while it ran) leaves the kiosk without its voice, never an error.
+  const ready = probe().catch(() => {
+    engine = null;
+    spoken = new Set();
+  });
 
   const voices = (): KioskVoices => ({
     engine,

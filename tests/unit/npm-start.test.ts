@@ -4,11 +4,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-let stop: (() => void) | null = null;
-afterEach(() => stop?.());
+let stop: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await stop?.();
+  stop = null;
+});
 
 /** The pids under `pid` (children, grandchildren…), read from /proc. */
 function descendants(pid: number): number[] {
@@ -58,9 +62,12 @@ describe('npm start', () => {
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
-      stop = () => {
+      // The kiosk still writes (its log, its state DB) until it has exited: the folder goes after that.
+      stop = async () => {
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
         child.kill('SIGTERM');
-        rmSync(dataDir, { recursive: true, force: true });
+        await exited;
+        rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       };
       let output = '';
       await new Promise<void>((resolve, reject) => {
