@@ -119,8 +119,9 @@ for (const language of offeredLanguages) {
     host,
   }, testInfo) => {
     // The four walks run side by side, each in its own browser context: a walk mostly waits for the page, so
-    // together they take about half the time they would one after the other. The limit leaves room for a busy machine.
-    test.setTimeout(180_000);
+    // together they take about half the time they would one after the other. Each state is also checked against its
+    // spoken script (audio mode), about a minute more a language; the limit leaves room for a busy machine.
+    test.setTimeout(360_000);
     await ensureSweepMediator(host);
     const walks = await Promise.allSettled(
       configurations.map((configuration) => sweep(browser, host.url, language, configuration, testInfo)),

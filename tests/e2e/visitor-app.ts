@@ -237,31 +237,32 @@ export class VisitorApp {
     await expect(this.page.getByRole('alertdialog', { name: this.t.end.title })).toBeVisible();
   }
 
-  // Assisted mode. The sweep's host has one mediator, `sweepMediator`, created by the sweep before it walks.
+  // Assisted mode. The sweep's host has one mediator, `sweepMediator`, created by the sweep before it walks. The
+  // mediator's side of the screen (bar, unlock, panel, choices) stays in French whatever the visitor's language.
 
   /** Opens the mediator's unlock dialog from the home screen. */
   async openMediatorUnlock(): Promise<Locator> {
-    await this.button(this.t.assisted.entry).click();
-    const dialog = this.page.getByRole('dialog', { name: this.t.assisted.unlockTitle });
+    await this.button(fr.assisted.entry).click();
+    const dialog = this.page.getByRole('dialog', { name: fr.assisted.unlockTitle });
     await expect(dialog.getByRole('radio', { name: sweepMediator.name })).toBeVisible();
     return dialog;
   }
 
   /** In the unlock dialog: picks the mediator, types the PIN on the digits keyboard, opens assisted mode, opens a journey. */
   async unlockAndOpenJourney(): Promise<void> {
-    const dialog = this.page.getByRole('dialog', { name: this.t.assisted.unlockTitle });
+    const dialog = this.page.getByRole('dialog', { name: fr.assisted.unlockTitle });
     await dialog.getByRole('radio', { name: sweepMediator.name }).click();
-    await dialog.getByLabel(this.t.assisted.pin).fill(sweepMediator.pin);
-    await dialog.getByRole('button', { name: this.t.assisted.unlock, exact: true }).click();
+    await dialog.getByLabel(fr.assisted.pin).fill(sweepMediator.pin);
+    await dialog.getByRole('button', { name: fr.assisted.unlock, exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(this.page.getByRole('region', { name: this.t.assisted.barLabel })).toBeVisible();
+    await expect(this.page.getByRole('region', { name: fr.assisted.barLabel })).toBeVisible();
     await this.openItem('compte-ameli', this.journey.title);
     await expect(this.page.getByRole('region', { name: this.t.assisted.consentTitle })).toBeVisible();
   }
 
   async openResumeTicket(): Promise<void> {
-    await this.button(this.t.assisted.resume).click();
-    await expect(this.page.getByRole('dialog', { name: this.t.assisted.resumeTitle })).toBeVisible();
+    await this.button(fr.assisted.resume).click();
+    await expect(this.page.getByRole('dialog', { name: fr.assisted.resumeTitle })).toBeVisible();
   }
 
   /** With assisted mode open: the journey, the consent accepted, every readiness answer "yes", the first step. */
@@ -274,18 +275,18 @@ export class VisitorApp {
       await yes.click();
     }
     await this.button(this.t.journey.start).click();
-    await expect(this.page.getByRole('complementary', { name: this.t.assisted.panel })).toBeVisible();
+    await expect(this.page.getByRole('complementary', { name: fr.assisted.panel })).toBeVisible();
   }
 
   async openBlockedReasons(): Promise<void> {
-    await this.button(this.t.assisted.blocked).click();
-    await expect(this.heading(this.t.assisted.reasonTitle, 3)).toBeFocused();
+    await this.button(fr.assisted.blocked).click();
+    await expect(this.heading(fr.assisted.reasonTitle, 3)).toBeFocused();
   }
 
   /** From the reasons, back to the step, then "done, by me" until a secret step shows. */
   async goToSecretStep(): Promise<void> {
-    await this.button(this.t.assisted.cancel).click();
-    const secret = this.page.getByText(this.t.assisted.panelSecret, { exact: true });
+    await this.button(fr.assisted.cancel).click();
+    const secret = this.page.getByText(fr.assisted.panelSecret, { exact: true });
     for (let step = 0; step < this.journey.steps.length && !(await secret.isVisible()); step++) {
       const title = await this.page.locator('#step-heading').allTextContents();
       await this.button(this.t.assisted.doneVisitor).click();
@@ -297,7 +298,7 @@ export class VisitorApp {
   async stopToHandOff(): Promise<void> {
     await this.button(this.t.assisted.stop).click();
     await expect(this.heading(this.t.assisted.summaryTitle, 2)).toBeFocused();
-    await expect(this.page.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(this.page.locator('.ticket-code')).toHaveText(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){5}$/);
   }
 }
 
