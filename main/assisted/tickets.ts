@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { ticketAlphabet, type BlockedReason, type ResumedTicket, type StepOutcome, type WaitKind } from '../../common/api/types';
 import { decodeTicket, encodeTicket, journeyMark, ticketLength } from './ticket-code';
 import { isoNow, systemClock, type Clock } from '../core/clock';
+import { isUniqueViolation } from '../state/constraint';
 
 export { ticketAlphabet };
 
@@ -52,18 +53,25 @@ export function createTickets(db: Database.Database, key: Buffer, journeys: Jour
       if (step < 0) throw new Error('a ticket for a step of the journey');
       const expires = new Date(now() + days * 86_400_000).toISOString().slice(0, 10);
       const before = steps.slice(Math.max(0, step - 11), step);
-      const code = encodeTicket(key, {
-        journey: ticket.journey,
-        step,
-        reason: ticket.reason ?? null,
-        wait: ticket.wait ?? null,
-        bring: ticket.bring ?? [],
-        expires,
-        history: before.map((id) => ticket.outcomes?.get(id) ?? null),
-      });
       const expiresAt = `${expires}T23:59:59.999Z`;
-      insert.run(code, ticket.journey, ticket.step, expiresAt, accompaniment);
-      return { code, expiresAt };
+      // The same place the same day can draw the same 16 random bits: a code already issued here is drawn again.
+      for (;;) {
+        const code = encodeTicket(key, {
+          journey: ticket.journey,
+          step,
+          reason: ticket.reason ?? null,
+          wait: ticket.wait ?? null,
+          bring: ticket.bring ?? [],
+          expires,
+          history: before.map((id) => ticket.outcomes?.get(id) ?? null),
+        });
+        try {
+          insert.run(code, ticket.journey, ticket.step, expiresAt, accompaniment);
+          return { code, expiresAt };
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
     },
     /** What a ticket of this site says, once on this kiosk; one of another site, changed or expired is refused. */
     async use(typed: string): Promise<UsedTicket | 'invalid' | 'unknown' | 'expired'> {

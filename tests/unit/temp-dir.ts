@@ -7,7 +7,8 @@ import { afterEach } from 'vitest';
 export function useTempDir(): () => string {
   let dirs: string[] = [];
   afterEach(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    // A host the test started may still write there for a moment after it was asked to stop.
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     dirs = [];
   });
   return () => {

@@ -30,7 +30,8 @@ describe('resume tickets', () => {
     const place = { journey: 'activer-mon-espace-sante', step: 3, reason: null, wait: null, bring: [], expires: '2026-12-23', history: [] };
     const codes = Array.from({ length: 200 }, () => encodeTicket(key, place));
     for (const code of codes) expect(code).toMatch(new RegExp(`^([${ticketAlphabet}]{4}-){5}[${ticketAlphabet}]{4}$`));
-    expect(new Set(codes).size).toBe(200);
+    // 16 random bits: among 200 codes of one place and day a pair may match (create() then draws again), never many.
+    expect(new Set(codes).size).toBeGreaterThanOrEqual(195);
   });
 
   it('reads what a visitor types: any case, spaces or no dashes; refuses the rest', () => {
