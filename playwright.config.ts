@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   forbidOnly: true,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // npm test reads this report (its folder moves with PASSERELLE_TEST_RESULTS, as the unit report's does).
+  reporter: [['list'], ['json', { outputFile: `${process.env.PASSERELLE_TEST_RESULTS ?? 'test-results'}/e2e.json` }]],
   use: {
     viewport: { width: 1280, height: 900 },
     launchOptions: {

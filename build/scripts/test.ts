@@ -13,7 +13,8 @@ import { buildIfStale } from './build';
 import { canFindTagged, endLeftovers, testRunVariable } from './tagged-processes';
 
 const root = join(import.meta.dirname, '..', '..');
-const results = join(root, 'test-results');
+// PASSERELLE_TEST_RESULTS: where the two reports go (a test of this script runs it inside a run, apart from its reports).
+const results = process.env.PASSERELLE_TEST_RESULTS ?? join(root, 'test-results');
 const unitJson = join(results, 'unit.json');
 const e2eJson = join(results, 'e2e.json');
 
