@@ -16,6 +16,8 @@ describe('FALC rules, each on a bad and a good example', () => {
     ['one-sentence-per-line', 'Ouvrez le site. Touchez le bouton.', 'Ouvrez le site.'],
     ['percentage', 'Seulement 17 % des personnes ont activé leur espace.', 'Peu de personnes ont activé leur espace.'],
     ['big-number', 'Plus de 65 000 000 personnes ont un profil.', 'Appelez le 3646.'],
+    ['number-in-words', 'Tapez le mot de passe deux fois.', 'Tapez le mot de passe 2 fois.'],
+    ['number-in-words', 'Vous avez trente jours.', 'Vous avez 30 jours, avec un téléphone neuf.'],
     ['acronym', 'Allez à la CAF avec vos papiers.', 'Vous recevez un SMS.'],
     ['etc', 'Prenez vos papiers, votre carte, etc.', 'Prenez vos papiers et votre carte.'],
     ['special-character', 'Prenez votre carte & vos papiers.', 'Prenez votre carte et vos papiers.'],

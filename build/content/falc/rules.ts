@@ -67,6 +67,11 @@ const frenchRules: readonly ((raw: string, text: string, context: LineContext) =
       ? { rule: 'acronym', severity: 'error', message: `${[...new Set(unknown)].join(', ')}: an acronym must be in the glossary (and linked with [[id|${unknown[0]}]])` }
       : null;
   },
+  (_raw, text) => {
+    // Numbers in digits: "2 fois", not "deux fois" (un/une are articles; neuf also means new).
+    const word = text.match(/(?<![\p{L}-])(deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?![\p{L}-])/iu)?.[1];
+    return word ? { rule: 'number-in-words', severity: 'error', message: `"${word}": write numbers in digits (2, not deux)` } : null;
+  },
   (_raw, text) => (/\betc\b\.?/iu.test(text) ? { rule: 'etc', severity: 'error', message: 'no "etc.": give the full list, or the main examples' } : null),
   (_raw, text) => {
     const found = text.match(/[&#§;]/u)?.[0];
