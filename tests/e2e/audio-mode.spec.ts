@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 import { seedMediators } from './mediator-seed';
-import { finishBlock, installSpeechStandIn, spokenTexts } from './speech';
-import { installInstantVoice } from './instant-voice';
+import { finishBlock, installSpeechStandIn, spokenTexts, utterances } from './speech';
 import { fillTemplate, journeySource } from './visitor-app';
 
 interface Entry {
@@ -152,14 +151,11 @@ test('a whole visit with the keyboard alone, the screen ignored: home, a need, a
 
 /** Opens the kiosk with a voice and starts audio mode with the number pad's 5; returns once the home screen is said. */
 async function startAudio(page: Page, url: string): Promise<void> {
-  await installInstantVoice(page);
+  await installSpeechStandIn(page, { instant: true });
   await openKiosk(page, url);
   await page.keyboard.press('Numpad5');
   await expect.poll(() => said(page)).toContain(fr.home.intro);
 }
-
-const uttered = (page: Page) =>
-  page.evaluate(() => (window as unknown as { uttered: { text: string; volume: number; rate: number }[] }).uttered);
 
 test('a PIN is spoken as stars and a count, never its digits, through the speech log and the voice', async ({ page }) => {
   const host = jackHost();
@@ -177,7 +173,7 @@ test('a PIN is spoken as stars and a count, never its digits, through the speech
   await press(page, 'Tab');
   expect(await press(page, 'Shift+Tab')).toEqual([`${field}, ${fillTemplate(fr.audio.typed, { count: 3 })}`]);
   // Neither the log nor the voice ever had the digits typed, together or one by one.
-  for (const text of [...(await said(page)), ...(await uttered(page)).map((u) => u.text)]) expect(text).not.toMatch(/25|58|^\s*\d\s*$/);
+  for (const text of [...(await said(page)), ...(await utterances(page)).map((u) => u.text)]) expect(text).not.toMatch(/25|58|^\s*\d\s*$/);
 });
 
 test('speech stops at once when the visitor presses a key or touches the screen', async ({ page, host }) => {
@@ -218,7 +214,7 @@ test('a sensitive page is not spoken through the speaker until the visitor confi
   await page.keyboard.press('Enter');
   await expect.poll(() => said(page, mark), { timeout: 30_000 }).toContain(fr.audio.private);
   expect(await said(page, mark), 'nothing of the page is said aloud').not.toContain(title);
-  expect((await uttered(page)).map((u) => u.text)).not.toContain(title);
+  expect((await utterances(page)).map((u) => u.text)).not.toContain(title);
 
   const heard = await press(page, 'Numpad1');
   expect(heard[0]).toBe(fr.audio.headset);
@@ -256,7 +252,7 @@ test('the visitor makes speech louder, then softer and slower; the next visit st
   expect(await press(page, 'NumpadSubtract')).toEqual([fr.audio.softer]);
   expect(await press(page, 'NumpadSubtract')).toEqual([fr.audio.softer]);
   expect(await press(page, 'NumpadDivide')).toEqual([fr.audio.slower]);
-  const changed = (await uttered(page)).at(-1);
+  const changed = (await utterances(page)).at(-1);
   expect(changed?.volume).toBeCloseTo(defaults.volume - 0.4, 5);
   expect(changed?.rate).toBeCloseTo(defaults.rate - 0.15, 5);
 
@@ -266,7 +262,7 @@ test('the visitor makes speech louder, then softer and slower; the next visit st
   await confirmEnd(page);
   await page.keyboard.press('Numpad5');
   await expect.poll(() => said(page)).toContain(fr.home.intro);
-  for (const utterance of await uttered(page)) expect({ volume: utterance.volume, rate: utterance.rate }).toEqual(defaults);
+  for (const utterance of await utterances(page)) expect({ volume: utterance.volume, rate: utterance.rate }).toEqual(defaults);
 });
 
 test('the visitor hears the last line again, and pauses and resumes speech (5.1.3.4)', async ({ page, host }) => {

@@ -90,7 +90,7 @@ for (const language of languages) {
 }
 
 test('the platform voice is preferred where it has a local one; the kiosk voice speaks the other languages', async ({ page, host }) => {
-  await installSpeechStandIn(page, ['en-GB']);
+  await installSpeechStandIn(page, { langs: ['en-GB'] });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Écouter la page' }).click();
   await expect.poll(async () => (await speechLog(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
@@ -150,7 +150,7 @@ test.describe('a kiosk with no voice at all for a language', () => {
   });
 
   test('without a voice for the language, or without speech at all, the button says so', async ({ page }) => {
-    await installSpeechStandIn(page, ['en-GB']);
+    await installSpeechStandIn(page, { langs: ['en-GB'] });
     await page.goto(ownHost().url);
     await page.getByRole('button', { name: 'Écouter la page' }).click();
     await expect(page.locator('.page-tools').getByRole('status')).toHaveText(
