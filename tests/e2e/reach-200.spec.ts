@@ -50,6 +50,34 @@ async function expectCompactTopBar(page: Page, where: string): Promise<number> {
   return bar.bottom - bar.top;
 }
 
+/**
+ * Walks every step of the open journey (to its end step), checking at each one that the top bar is compact and that
+ * back, previous, the given "next" button and help are in reach; axe runs on the second step.
+ */
+async function walkEveryStep(page: Page, app: VisitorApp, next: string, label: string): Promise<void> {
+  const steps = app.journey.steps.length;
+  for (let index = 0; index < steps; index++) {
+    const where = `${label} ${index + 1} of ${steps}`;
+    await expect(page.getByText(fillTemplate(app.t.journey.step, { n: index + 1, total: steps }), { exact: true })).toBeVisible();
+    await expectCompactTopBar(page, where);
+    await expectInReach(
+      page,
+      {
+        back: app.button(app.t.nav.back),
+        ...(index > 0 ? { previous: app.button(app.t.journey.previous) } : {}),
+        next: app.button(next),
+        help: app.button(app.t.journey.stepHelp),
+      },
+      where,
+    );
+    if (index === 1) expect(await axeViolationsInPlace(page), `axe (${where})`).toEqual([]);
+    if (index === steps - 1 || app.journey.steps[index]?.end) break;
+    const title = await page.locator('#step-heading').textContent();
+    await app.button(next).click();
+    await expect(page.locator('#step-heading')).not.toHaveText(title ?? '');
+  }
+}
+
 for (const language of offeredLanguages.filter((l) => l.code === 'fr' || l.code === 'ar')) {
   test.describe(`at 200 % text on a portrait kiosk, in ${language.code}`, () => {
     test.use({ viewport: portrait });
@@ -61,25 +89,7 @@ for (const language of offeredLanguages.filter((l) => l.code === 'fr' || l.code 
       console.log(`top bar at 200 % on 1080×1920 (${language.code}): ${Math.round(height)} px of ${portrait.height}`);
       await app.openJourneyAnswering('yes');
       await app.button(app.t.journey.start).click();
-      const steps = app.journey.steps.length;
-      for (let index = 0; index < steps; index++) {
-        const where = `step ${index + 1} of ${steps}`;
-        await expect(page.getByText(fillTemplate(app.t.journey.step, { n: index + 1, total: steps }), { exact: true })).toBeVisible();
-        await expectCompactTopBar(page, where);
-        await expectInReach(
-          page,
-          {
-            back: app.button(app.t.nav.back),
-            ...(index > 0 ? { previous: app.button(app.t.journey.previous) } : {}),
-            next: app.button(app.t.journey.next),
-            help: app.button(app.t.journey.stepHelp),
-          },
-          where,
-        );
-        if (index === 1) expect(await axeViolationsInPlace(page), `axe (${where})`).toEqual([]);
-        if (index === steps - 1 || app.journey.steps[index]?.end) break;
-        await app.button(app.t.journey.next).click();
-      }
+      await walkEveryStep(page, app, app.t.journey.next, 'step');
       // Help opens over the step and closes back to it; back leaves the journey for the screen it came from.
       await app.button(app.t.journey.stepHelp).click();
       const help = page.getByRole('dialog', { name: app.t.journey.stepHelp });
@@ -106,27 +116,7 @@ for (const language of offeredLanguages.filter((l) => l.code === 'fr' || l.code 
       await app.unlockAndOpenJourney();
       await app.backHome();
       await app.openAssistedStep();
-      const steps = app.journey.steps.length;
-      for (let index = 0; index < steps; index++) {
-        const where = `assisted step ${index + 1} of ${steps}`;
-        await expect(page.getByText(fillTemplate(app.t.journey.step, { n: index + 1, total: steps }), { exact: true })).toBeVisible();
-        await expectCompactTopBar(page, where);
-        await expectInReach(
-          page,
-          {
-            back: app.button(app.t.nav.back),
-            ...(index > 0 ? { previous: app.button(app.t.journey.previous) } : {}),
-            next: app.button(app.t.assisted.doneVisitor),
-            help: app.button(app.t.journey.stepHelp),
-          },
-          where,
-        );
-        if (index === 1) expect(await axeViolationsInPlace(page), `axe (${where})`).toEqual([]);
-        if (index === steps - 1 || app.journey.steps[index]?.end) break;
-        const title = await page.locator('#step-heading').textContent();
-        await app.button(app.t.assisted.doneVisitor).click();
-        await expect(page.locator('#step-heading')).not.toHaveText(title ?? '');
-      }
+      await walkEveryStep(page, app, app.t.assisted.doneVisitor, 'assisted step');
       // "Previous" shows the step before again without ending the accompaniment.
       const last = await page.locator('#step-heading').textContent();
       await app.button(app.t.journey.previous).click();
