@@ -6,6 +6,7 @@ import { packFileName } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/content/search';
 import { meaningfulTerms, withinOneEdit } from '../../common/content/search-text';
 import { useTempDir } from './temp-dir';
+import { bracketed } from './helpers/snippet-text';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
 const tempDir = useTempDir();
@@ -62,7 +63,7 @@ describe('search in the content pack', () => {
   it('ranks a title match before a body match, with a marked snippet', () => {
     const { hits } = search.search('compte', 'fr');
     expect(hits[0]?.id).toBe('activer-le-compte');
-    expect(search.search('rembourse', 'fr').hits[0]?.snippet).toContain('\u0002rembourse\u0003');
+    expect(bracketed(search.search('rembourse', 'fr').hits[0]?.snippet)).toContain('[rembourse]');
   });
 
   it('falls back to French, saying so, when nothing is found in the chosen language', () => {
