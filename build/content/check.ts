@@ -25,6 +25,21 @@ export function visitorTexts(content: LocaleContent): { file: string; text: stri
   ];
 }
 
+/** Texts the pack keeps as plain strings (titles, summaries, glossary words): they hold no markup. */
+function plainTexts(content: LocaleContent): { file: string; text: string }[] {
+  return [
+    ...content.topics.flatMap((t) => [t.title, t.summary].map((text) => ({ file: t.file, text }))),
+    ...content.journeys.flatMap((j) => [j.title, j.summary, j.offline.title, ...j.steps.map((s) => s.title)].map((text) => ({ file: j.file, text }))),
+    ...content.glossary.map((g) => ({ file: g.file, text: g.word })),
+  ];
+}
+
+/** Markup in a plain text would be shown as typed: only plain words there. */
+const hasMarkup = (text: string): boolean => {
+  const parsed = parseInlineStrict(text);
+  return !parsed.ok || parsed.parts.some((part) => part.type !== 'text');
+};
+
 export function checkContent(source: ContentSource): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const reference = source.locales.fr;
@@ -66,6 +81,9 @@ export function checkContent(source: ContentSource): ContentProblem[] {
       }
       for (const id of termIds(text)) if (!words.has(id)) problems.push({ file, message: `the glossary word "${id}" is used but ${locale}/mots/${id}.yaml does not exist` });
     }
+
+    for (const { file, text } of plainTexts(content))
+      if (hasMarkup(text)) problems.push({ file, message: `a title, summary or glossary word is plain text, without ** or [[ ]]: "${text}"` });
 
     const items = [...content.topics, ...content.journeys];
     const missingTexts = new Set<string>();

@@ -5,6 +5,8 @@ import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseBlocks, plainText, textLines } from '../../common/content/blocks';
 import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../common/content/pack-format';
 import { deletionVariants, foldText, searchTerms } from '../../common/content/search-text';
+import { compilePageBlocks, compileJourney, type InlineContext } from './compile-content';
+import { compileLine, compileText } from './inline-compile';
 import type { ContentSource, LocaleContent } from './load';
 import { contentLocales } from '../../common/content/schema';
 
@@ -28,8 +30,10 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
   db.transaction(() => {
     for (const locale of contentLocales) {
       const content = source.locales[locale];
-      const word = (id: string) => content.glossary.find((g) => g.id === id)?.word ?? id;
+      const words = new Map(content.glossary.map((g) => [g.id, g.word]));
+      const word = (id: string) => words.get(id) ?? id;
       const plain = (text: string) => textLines(text).map((l) => plainText(l, word)).join('\n');
+      const inline: InlineContext = { locale, word: (id) => words.get(id) };
       const vocabulary = new Set<string>();
       const index = (rowid: number | bigint, title: string, keywords: string, body: string) => {
         // Indexed folded exactly as queries are (hamza, madda and short vowels too, which the tokenizer keeps).
@@ -40,18 +44,19 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
       };
 
       for (const topic of content.topics) {
-        const blocks = parseBlocks(topic.body);
+        const blocks = compilePageBlocks(parseBlocks(topic.body), inline);
         const { lastInsertRowid } = insertItem.run(locale, topic.id, 'topic', topic.need, topic.title, topic.summary, topic.pictogram, topic.sensitive ? 1 : 0, JSON.stringify(topic.sources), topic.verified_at ?? null, topic.review_by, JSON.stringify({ blocks }));
         index(lastInsertRowid, topic.title, [...topic.tags, ...topic.synonyms].join(' · '), `${topic.summary}\n${plain(topic.body.replace(/^##\s*/gm, '').replace(/^- /gm, ''))}`);
       }
       for (const journey of content.journeys) {
-        const data = { readiness: journey.readiness, steps: journey.steps, offline: journey.offline };
+        const data = compileJourney(journey, inline);
         const { lastInsertRowid } = insertItem.run(locale, journey.id, 'journey', journey.need, journey.title, journey.summary, journey.pictogram, journey.sensitive ? 1 : 0, JSON.stringify(journey.sources), journey.verified_at ?? null, journey.review_by, JSON.stringify(data));
         const body = [journey.summary, ...journey.steps.flatMap((s) => [s.title, plain(s.text)])].join('\n');
         index(lastInsertRowid, journey.title, [...journey.tags, ...journey.synonyms].join(' · '), body);
       }
       for (const g of content.glossary) {
-        insertWord.run(locale, g.id, g.word, g.short, g.long ?? null);
+        const long = g.long === undefined ? null : JSON.stringify(compileText(g.long, inline));
+        insertWord.run(locale, g.id, g.word, JSON.stringify(compileLine(g.short, inline)), long);
         for (const term of searchTerms(`${g.word} ${g.synonyms.join(' ')}`)) vocabulary.add(term);
       }
       for (const term of vocabulary) {

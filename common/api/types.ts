@@ -1,7 +1,9 @@
 // Shapes of the values the API returns: shared by services and the renderer.
-import type { Block } from '../content/blocks';
+import type { z } from 'zod';
+import type { InlineLine, RichText } from '../content/inline-nodes';
+import type { journeyData, journeyStepData, topicData } from '../content/pack-format';
 import type { PageReadability } from '../content/readability';
-import type { JourneySource } from '../content/schema';
+import type { SnippetRun } from '../content/snippet-runs';
 
 export const locales = ['fr', 'en', 'ar'] as const;
 export type Locale = (typeof locales)[number];
@@ -217,18 +219,16 @@ export interface NeedItems {
 export interface GlossaryWord {
   readonly id: string;
   readonly word: string;
-  readonly short: string;
-  readonly long: string | null;
+  readonly short: InlineLine;
+  readonly long: RichText | null;
 }
 
-/** A journey's step, as the content source declares it (common/content/schema.ts), defaults filled in. */
-export type JourneyStep = JourneySource['steps'][number];
+/** A journey's step as the pack stores it (common/content/pack-format.ts): its texts as inline nodes. */
+export type JourneyStep = z.output<typeof journeyStepData>;
 
-export type JourneyBody = Pick<JourneySource, 'readiness' | 'steps' | 'offline'>;
+export type JourneyBody = z.output<typeof journeyData>;
 
-export interface TopicBody {
-  readonly blocks: readonly Block[];
-}
+export type TopicBody = z.output<typeof topicData>;
 
 interface ContentItemFields extends Omit<ItemSummary, 'kind'> {
   readonly sources: readonly string[];
@@ -264,8 +264,8 @@ export interface SearchHit {
   readonly summary: string;
   readonly pictogram: string;
   readonly sensitive: boolean;
-  /** Text around the match; matched words sit between \u0002 and \u0003. */
-  readonly snippet: string;
+  /** Text around the match, in runs: the matched words are the runs marked. */
+  readonly snippet: readonly SnippetRun[];
 }
 
 export interface SearchAnswer {

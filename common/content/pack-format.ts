@@ -1,8 +1,12 @@
 // The content pack's format, shared by the build that writes it and the kiosk that reads it.
 import { z } from 'zod';
+import { inlineLine, richText } from './inline-nodes';
 
-/** 3: the manifest carries a signed sequence number and the pack's size in bytes. */
-export const contentPackFormat = 3;
+/**
+ * 3: the manifest carries a signed sequence number and the pack's size in bytes. 4: text is stored as parsed inline
+ * nodes (common/content/inline-nodes.ts), glossary definitions included: a kiosk renders it and never parses markup.
+ */
+export const contentPackFormat = 4;
 export const packFileName = 'content-pack.sqlite';
 export const manifestFileName = 'content-pack.manifest.json';
 export const signatureFileName = 'content-pack.sig';
@@ -50,56 +54,51 @@ export const manifestSchema = z
   .strict();
 
 // The JSON held in the pack's columns, checked for every row when a pack is opened: a pack that the build did not write
-// this way is refused whole rather than failing in the middle of a visit.
+// this way is refused whole rather than failing in the middle of a visit. The screens' types derive from these.
 const text = z.string().max(20_000);
-const textList = z.array(text).max(200);
-const topicData = z
+const stepId = z.string().min(1).max(100);
+export const topicBlock = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), text: inlineLine }).strict(),
+  z.object({ type: z.literal('paragraph'), lines: richText }).strict(),
+  z.object({ type: z.literal('list'), items: richText }).strict(),
+]);
+export const topicData = z.object({ blocks: z.array(topicBlock).max(500) }).strict();
+export const journeyStepData = z
   .object({
-    blocks: z
-      .array(
-        z.discriminatedUnion('type', [
-          z.object({ type: z.literal('heading'), text }).strict(),
-          z.object({ type: z.literal('paragraph'), lines: textList }).strict(),
-          z.object({ type: z.literal('list'), items: textList }).strict(),
-        ]),
-      )
-      .max(500),
-  })
-  .strict();
-const journeyStepData = z
-  .object({
-    id: z.string().min(1).max(100),
+    id: stepId,
     title: text,
-    text,
-    at_hand: textList,
+    text: richText,
+    at_hand: z.array(inlineLine).max(50),
     secret: z.boolean(),
     url: z.string().max(2000).optional(),
-    mediator_notes: text.optional(),
-    problems: z.array(z.object({ problem: text, fix: text }).strict()).max(50),
+    mediator_notes: richText.optional(),
+    problems: z.array(z.object({ problem: inlineLine, fix: richText }).strict()).max(50),
     end: z.boolean(),
   })
   .strict();
-const journeyData = z
+export const journeyData = z
   .object({
     readiness: z
       .array(
         z
           .object({
-            id: z.string().min(1).max(100),
-            question: text,
+            id: stepId,
+            question: inlineLine,
             if_no: z.union([
-              z.object({ bring: text, blocks: z.boolean() }).strict(),
-              z.object({ insert: z.array(z.string().min(1).max(100)).min(1).max(100) }).strict(),
-              z.object({ path: z.string().min(1).max(100) }).strict(),
+              z.object({ bring: richText, blocks: z.boolean() }).strict(),
+              z.object({ insert: z.array(stepId).min(1).max(100) }).strict(),
+              z.object({ path: stepId }).strict(),
             ]),
           })
           .strict(),
       )
       .max(50),
     steps: z.array(journeyStepData).min(1).max(100),
-    offline: z.object({ title: text, text }).strict(),
+    offline: z.object({ title: text, text: richText }).strict(),
   })
   .strict();
+/** A glossary row's definition columns: `short` one line, `long` several lines or null. */
+export const packGlossaryJson = { short: inlineLine, long: richText.nullable() } as const;
 
 /** Each JSON column of an item row, by kind. */
 export const packItemJson = {
@@ -118,8 +117,6 @@ export const packPlaceJson = z.looseObject({
   url: z.string().max(2000).optional(),
 });
 export const packPictogramAltJson = z.record(z.string().max(10), z.string().max(2000));
-
-export { snippetEnd, snippetStart } from './snippet-marks';
 
 export const packSchemaSql = `
 CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -144,6 +141,7 @@ CREATE TABLE glossary (
   locale TEXT NOT NULL,
   id TEXT NOT NULL,
   word TEXT NOT NULL,
+  -- Inline nodes, JSON: short one line, long several lines (or NULL).
   short TEXT NOT NULL,
   long TEXT,
   PRIMARY KEY (locale, id)

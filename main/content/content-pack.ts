@@ -9,6 +9,7 @@ import {
   manifestFileName,
   manifestSchema,
   packFileName,
+  packGlossaryJson,
   packItemJson,
   packLimits,
   packPictogramAltJson,
@@ -160,6 +161,10 @@ function checkRowsJson(db: Database.Database): void {
   for (const row of items.iterate()) {
     if (!valid(packItemJson[row.kind], row.data) || !valid(packItemJson.sources, row.sources))
       throw new ContentPackError('content.packCorrupt', 'an item holds JSON the kiosk cannot read');
+  }
+  for (const word of db.prepare<[], { short: string; long: string | null }>('SELECT short, long FROM glossary').iterate()) {
+    if (!valid(packGlossaryJson.short, word.short) || (word.long !== null && !valid(packGlossaryJson.long, word.long)))
+      throw new ContentPackError('content.packCorrupt', 'a glossary word holds JSON the kiosk cannot read');
   }
   for (const data of db.prepare<[], string>('SELECT data FROM place').pluck().iterate()) {
     if (!valid(packPlaceJson, data)) throw new ContentPackError('content.packCorrupt', 'a place holds JSON the kiosk cannot read');

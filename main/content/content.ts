@@ -155,7 +155,9 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
   const search: Search = createSearch(db);
   const list = db.prepare<[string], ItemRow>('SELECT * FROM item WHERE locale = ? ORDER BY need, kind DESC, rowid');
   const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
-  const words = db.prepare<[string], GlossaryWord & { locale: string }>('SELECT id, word, short, long FROM glossary WHERE locale = ?');
+  const words = db.prepare<[string], { id: string; word: string; short: string; long: string | null }>(
+    'SELECT id, word, short, long FROM glossary WHERE locale = ?',
+  );
   const placeRows = db.prepare<[], string>('SELECT data FROM place ORDER BY rowid').pluck();
   // A pack is read-only: the pictogram texts are read once, not once per listed item.
   const pictogramAlts = new Map(
@@ -189,7 +191,13 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
       const row = inLocale ?? one.get('fr', id);
       if (!row) return null;
       const glossary = Object.fromEntries(
-        words.all(inLocale ? locale : 'fr').map((w) => [w.id, { id: w.id, word: w.word, short: w.short, long: w.long }]),
+        // Definitions are inline nodes, checked against their schema when the pack was opened.
+        words
+          .all(inLocale ? locale : 'fr')
+          .map((w): [string, GlossaryWord] => [
+            w.id,
+            { id: w.id, word: w.word, short: JSON.parse(w.short) as GlossaryWord['short'], long: w.long === null ? null : (JSON.parse(w.long) as GlossaryWord['long']) },
+          ]),
       );
       const fields = {
         ...summaryOf(row, locale),

@@ -15,12 +15,15 @@ const shortPrefix = 4;
  */
 const maxCandidates = 200;
 
+/** A row as SQL gives it: the flag as an integer, the snippet's text not yet cut. */
+type HitRow = Omit<SearchHit, 'sensitive' | 'snippet'> & { sensitive: number; snippet: string };
+
 export function createSearch(db: Database.Database) {
   // Rank first and keep the best few: only their text is read, by rowid, for the snippet (cut here, not by FTS5,
   // which would evaluate the match again). Each locale's items have consecutive rowids, so a rowid range (which FTS5
   // applies while reading its index) replaces a join on the locale.
   const ranked = (table: 'search' | 'heading', weights: string) =>
-    db.prepare<[string, number, number, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+    db.prepare<[string, number, number, number], HitRow>(`
       WITH candidates AS (
         SELECT rowid AS rid, bm25(${table}, ${weights}) AS score
         FROM ${table}
@@ -43,7 +46,7 @@ export function createSearch(db: Database.Database) {
   );
   // While the visitor has typed only two or three letters, the prefix matches a large part of the pack:
   // titles and keywords only, in pack order, stop at the limit without ranking everything.
-  const findByTitle = db.prepare<[string, number, number, number], Omit<SearchHit, 'sensitive'> & { sensitive: number }>(`
+  const findByTitle = db.prepare<[string, number, number, number], HitRow>(`
     SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, item.summary AS snippet
     FROM heading JOIN item ON item.rowid = heading.rowid
     WHERE heading MATCH ? AND heading.rowid BETWEEN ? AND ?
@@ -78,7 +81,10 @@ export function createSearch(db: Database.Database) {
     const [first, last] = ranges.get(locale) ?? [0, -1];
     if (terms.every((t) => t.length < shortPrefix)) {
       const expression = terms.map((t) => `"${t}"*`).join(' AND ');
-      return findByTitle.all(expression, first, last, limit).map((row) => ({ ...row, sensitive: row.sensitive === 1 }));
+      // A title match shows the summary, with nothing marked.
+      return findByTitle
+        .all(expression, first, last, limit)
+        .map((row) => ({ ...row, snippet: row.snippet ? [{ text: row.snippet, mark: false }] : [], sensitive: row.sensitive === 1 }));
     }
     const fixes = terms.map((t) => corrections(t, locale));
     const groups = terms.map((t, i) => `(${[`"${t}"*`, ...(fixes[i] ?? []).map((c) => `"${c}"`)].join(' OR ')})`);

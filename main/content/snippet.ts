@@ -1,7 +1,7 @@
 // A search snippet cut from a text as written: about twelve words around the best group of matched words, each
 // matched word marked. Words are compared folded, as the index and the query are, so "اغلاق" marks "إغلاق".
-import { snippetEnd, snippetStart } from '../../common/content/snippet-marks';
 import { foldText } from '../../common/content/search-text';
+import type { SnippetRun } from '../../common/content/snippet-runs';
 
 /** What a query matches: folded words it accepts as prefixes, and folded words it accepts only whole. */
 export interface QueryWords {
@@ -53,9 +53,10 @@ function windowScore(matched: readonly number[], start: number, size: number): n
   return score;
 }
 
-export function snippetOf(text: string, query: QueryWords, size = 12): string {
+/** The runs of the snippet: marked runs are matched words, each alone; the text between them is unmarked. */
+export function snippetOf(text: string, query: QueryWords, size = 12): SnippetRun[] {
   const words = [...text.matchAll(wordPattern)];
-  if (words.length === 0) return '';
+  if (words.length === 0) return [];
   const match = matcher(query);
   const matched = words.map((w) => match(w[0]));
   const starts = sentenceStarts(text, words);
@@ -76,17 +77,26 @@ export function snippetOf(text: string, query: QueryWords, size = 12): string {
     for (const candidate of candidates) if (candidate.score > best.score) best = candidate;
   }
   const end = Math.min(words.length, best.start + size);
-  let out = best.start > 0 ? ellipsis : '';
+  const runs: SnippetRun[] = [];
+  // Unmarked text between two words joins the unmarked run before it; each matched word is a run of its own.
+  const add = (piece: string, mark: boolean) => {
+    if (piece === '') return;
+    const last = runs[runs.length - 1];
+    if (!mark && last && !last.mark) runs[runs.length - 1] = { text: last.text + piece, mark };
+    else runs.push({ text: piece, mark });
+  };
+  if (best.start > 0) add(ellipsis, false);
   for (let i = best.start; i < end; i++) {
     const word = words[i];
     if (!word) continue;
     if (i > best.start) {
       const previous = words[i - 1];
-      out += text.slice((previous?.index ?? 0) + (previous?.[0].length ?? 0), word.index);
+      add(text.slice((previous?.index ?? 0) + (previous?.[0].length ?? 0), word.index), false);
     }
-    out += matched[i] === -1 ? word[0] : `${snippetStart}${word[0]}${snippetEnd}`;
+    add(word[0], matched[i] !== -1);
   }
   const lastWord = words[end - 1];
   const tail = lastWord ? text.slice(lastWord.index + lastWord[0].length) : '';
-  return end < words.length ? `${out}${ellipsis}` : `${out}${tail}`;
+  add(end < words.length ? ellipsis : tail, false);
+  return runs;
 }

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Handlers } from '../../common/api/contract';
 import { fail, ok } from '../../common/api/result';
 import type { AdminLogin, ContentItem, ItemReadability, StateRecovery } from '../../common/api/types';
+import { lineText, type InlineLine } from '../../common/content/inline-nodes';
 import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../core/log';
 import { createLoginLock, isAttempt } from './login-lock';
@@ -123,19 +124,27 @@ export function createAdminService(options: AdminServiceOptions) {
   return { handlers };
 }
 
-/** Every line of an item a visitor reads, in content syntax. */
+/** Every line of an item a visitor reads, as read (the pack's nodes give their text). */
 export function visitorLines(item: ContentItem): string[] {
-  const split = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
   const head = [item.title, item.summary];
   if (item.kind === 'topic') {
-    return [...head, ...item.body.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines))];
+    return [
+      ...head,
+      ...item.body.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : b.type === 'list' ? b.items : b.lines)).map(lineText),
+    ];
   }
   const body = item.body;
+  const read = (lines: readonly InlineLine[]) => lines.map(lineText);
   return [
     ...head,
-    ...body.readiness.flatMap((q) => [q.question, ...('bring' in q.if_no ? split(q.if_no.bring) : [])]),
-    ...body.steps.flatMap((s) => [s.title, ...split(s.text), ...s.at_hand, ...s.problems.flatMap((p) => [p.problem, ...split(p.fix)])]),
+    ...body.readiness.flatMap((q) => [lineText(q.question), ...('bring' in q.if_no ? read(q.if_no.bring) : [])]),
+    ...body.steps.flatMap((s) => [
+      s.title,
+      ...read(s.text),
+      ...read(s.at_hand),
+      ...s.problems.flatMap((p) => [lineText(p.problem), ...read(p.fix)]),
+    ]),
     body.offline.title,
-    ...split(body.offline.text),
+    ...read(body.offline.text),
   ];
 }

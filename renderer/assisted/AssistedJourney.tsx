@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome, WaitKind } from '../../common/api/types';
+import type { RichText } from '../../common/content/inline-nodes';
 import { blockedReasons, waitKinds } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { RichList } from '../components/RichLine';
@@ -32,7 +33,7 @@ type Phase =
       readonly name: 'handoff';
       readonly outcome: AccompanimentOutcome;
       readonly resumeAt: string | null;
-      readonly bring: readonly string[];
+      readonly bring: readonly RichText[];
       /** Set when the visit had to end mid-way: the hand-off closes the accompaniment by itself. */
       readonly closing?: Closing;
     };
@@ -75,7 +76,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   // The visitor's own path through the steps (readiness answers insert helper steps or choose the other path), and
   // what they said they will bring later while the journey goes on ("continue anyway").
   const path = useRef<readonly number[]>(visitorPath(body, []));
-  const bringLater = useRef<readonly string[]>([]);
+  const bringLater = useRef<readonly RichText[]>([]);
   // How each step ended, read when the journey ends (state updates are not visible in the same tap).
   const outcomes = useRef(new Map<string, StepOutcome>());
   // The last step recorded as ended: the one the mediator may correct.

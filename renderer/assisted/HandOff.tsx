@@ -18,6 +18,7 @@ import type {
   StepOutcome,
   WaitKind,
 } from '../../common/api/types';
+import type { RichText } from '../../common/content/inline-nodes';
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
@@ -40,7 +41,7 @@ interface HandOffProps {
   readonly outcome: AccompanimentOutcome;
   readonly receipt: readonly ReceiptLine[];
   /** What to come back with, when the readiness questions ended the journey for today. */
-  readonly bring: readonly string[];
+  readonly bring: readonly RichText[];
   /** The step a ticket resumes at, or null when the journey is finished. */
   readonly resumeAt: string | null;
   readonly accompaniment: string | null;

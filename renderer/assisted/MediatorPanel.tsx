@@ -47,8 +47,8 @@ export function MediatorPanel({ step: visitorStep, staffStep, glossary }: Mediat
           <>
             <h3>{t('assisted.panelProblems')}</h3>
             <dl className="problem-list">
-              {step.problems.map((p) => (
-                <div key={p.problem}>
+              {step.problems.map((p, index) => (
+                <div key={index}>
                   <dt>
                     <RichLine text={p.problem} glossary={glossary} />
                   </dt>

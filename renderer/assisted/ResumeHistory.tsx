@@ -2,6 +2,7 @@
 // before and how each ended, why it stopped, what the visitor was to bring or wait for. Never who the visitor is.
 // In the staff's language (French), whatever the visitor reads.
 import type { JourneyBody } from '../../common/api/types';
+import { RichList } from '../components/RichLine';
 import type { ResumePoint } from './AssistedContext';
 import { staffLang, useStaffT } from './staff-language';
 
@@ -32,11 +33,7 @@ export function ResumeHistory({ resume, body }: { resume: ResumePoint; body: Jou
       {bring.length > 0 && (
         <>
           <p>{t('assisted.history.bring')}</p>
-          <ul>
-            {bring.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
+          <RichList items={bring} glossary={{}} />
         </>
       )}
     </section>

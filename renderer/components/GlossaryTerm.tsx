@@ -3,9 +3,8 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord } from '../../common/api/types';
-import { textLines } from '../../common/content/blocks';
 import { KioskDialog } from './KioskDialog';
-import { BidiText } from './BidiText';
+import { PlainLine } from './InlineNodes';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {
   const { t } = useTranslation();
@@ -25,9 +24,9 @@ export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWor
 function Definition({ word, close, closeLabel }: { word: GlossaryWord; close: () => void; closeLabel: string }) {
   return (
     <>
-      {[word.short, ...(word.long ? textLines(word.long) : [])].map((line) => (
-        <p key={line}>
-          <BidiText text={line} />
+      {[word.short, ...(word.long ?? [])].map((line, index) => (
+        <p key={index}>
+          <PlainLine line={line} />
         </p>
       ))}
       <div className="dialog-actions">

@@ -1,45 +1,45 @@
-// One line of content text: plain words, bold words, and glossary words the visitor can tap for their meaning.
-import { parseInline, textLines, type InlineLeaf } from '../../common/content/blocks';
-import { hasRightToLeft } from '../../common/content/bidi-runs';
+// Content text as the pack gives it, cut into nodes by the build: plain words, bold, glossary words the visitor can tap,
+// phone numbers and left-to-right runs. Nothing here reads markup: a node is shown as what it is.
+import { Fragment } from 'react';
+import type { InlineLeaf, InlineLine, RichText } from '../../common/content/inline-nodes';
 import type { GlossaryWord } from '../../common/api/types';
-import { BidiText } from './BidiText';
 import { GlossaryTerm } from './GlossaryTerm';
+import { PlainLeaf } from './InlineNodes';
 
 type Glossary = Readonly<Record<string, GlossaryWord>>;
 
-/** Numbers (and Latin names in an Arabic line) are isolated so they read left to right in any script. */
-export function RichLine({ text, glossary }: { text: string; glossary: Glossary }) {
-  const rtl = hasRightToLeft(text);
+function Leaf({ node, glossary }: { node: InlineLeaf; glossary: Glossary }) {
+  const word = node.type === 'term' ? glossary[node.id] : undefined;
+  return node.type === 'term' && word ? <GlossaryTerm shown={node.text} word={word} /> : <PlainLeaf node={node} />;
+}
+
+/** One line; a glossary word missing from `glossary` is shown as plain words. */
+export function RichLine({ text, glossary }: { text: InlineLine; glossary: Glossary }) {
   return (
     <>
-      {parseInline(text).map((part, index) =>
-        part.type === 'strong' ? (
+      {text.map((node, index) =>
+        node.type === 'strong' ? (
           <strong key={index}>
-            {part.children.map((child, i) => (
-              <Leaf key={i} part={child} glossary={glossary} rtl={rtl} />
+            {node.children.map((child, i) => (
+              <Leaf key={i} node={child} glossary={glossary} />
             ))}
           </strong>
         ) : (
-          <Leaf key={index} part={part} glossary={glossary} rtl={rtl} />
+          <Fragment key={index}>
+            <Leaf node={node} glossary={glossary} />
+          </Fragment>
         ),
       )}
     </>
   );
 }
 
-function Leaf({ part, glossary, rtl }: { part: InlineLeaf; glossary: Glossary; rtl: boolean }) {
-  if (part.type === 'text') return <BidiText text={part.text} rtl={rtl} />;
-  const word = glossary[part.id];
-  const shown = part.text ?? word?.word ?? part.id;
-  return word ? <GlossaryTerm shown={shown} word={word} /> : <BidiText text={shown} rtl={rtl} />;
-}
-
 /** A text of several lines, one paragraph a line (one sentence a line, as the content is written). */
-export function RichParagraphs({ text, glossary }: { text: string; glossary: Glossary }) {
+export function RichParagraphs({ text, glossary }: { text: RichText; glossary: Glossary }) {
   return (
     <>
-      {textLines(text).map((line) => (
-        <p key={line}>
+      {text.map((line, index) => (
+        <p key={index}>
           <RichLine text={line} glossary={glossary} />
         </p>
       ))}
@@ -48,13 +48,13 @@ export function RichParagraphs({ text, glossary }: { text: string; glossary: Glo
 }
 
 /** A list whose items may hold several lines each (what to bring, for instance). */
-export function RichList({ items, glossary }: { items: readonly string[]; glossary: Glossary }) {
+export function RichList({ items, glossary }: { items: readonly RichText[]; glossary: Glossary }) {
   return (
     <ul>
-      {items.map((item) => (
-        <li key={item}>
-          {textLines(item).map((line) => (
-            <span key={line} className="block-line">
+      {items.map((item, index) => (
+        <li key={index}>
+          {item.map((line, i) => (
+            <span key={i} className="block-line">
               <RichLine text={line} glossary={glossary} />
             </span>
           ))}

@@ -172,8 +172,8 @@ export function StepBody({ step, position, glossary, showProblems }: StepBodyPro
         <>
           <h3>{t('journey.atHand')}</h3>
           <ul>
-            {step.at_hand.map((item) => (
-              <li key={item}>
+            {step.at_hand.map((item, index) => (
+              <li key={index}>
                 <RichLine text={item} glossary={glossary} />
               </li>
             ))}
@@ -184,8 +184,8 @@ export function StepBody({ step, position, glossary, showProblems }: StepBodyPro
       {showProblems && step.problems.length > 0 && (
         <details className="problems">
           <summary>{t('journey.problems')}</summary>
-          {step.problems.map((p) => (
-            <div key={p.problem}>
+          {step.problems.map((p, index) => (
+            <div key={index}>
               <p>
                 <strong>
                   <RichLine text={p.problem} glossary={glossary} />

@@ -34,8 +34,8 @@ export function StepActions({ step, glossary, onBack, onPrevious, next }: StepAc
         {(close) => (
           <>
             {step.problems.length === 0 && <p>{t('journey.stepHelpNone')}</p>}
-            {step.problems.map((p) => (
-              <div key={p.problem}>
+            {step.problems.map((p, index) => (
+              <div key={index}>
                 <p>
                   <strong>
                     <RichLine text={p.problem} glossary={glossary} />

@@ -1,11 +1,12 @@
 // The readiness questions' arithmetic, and the path they make: a "no" adds something to bring, inserts the helper
 // steps that solve it, or takes the other path of a two-path journey. A "no" never skips a step of the visitor's path.
 import type { JourneyBody } from '../../common/api/types';
+import type { RichText } from '../../common/content/inline-nodes';
 
 /** Where the readiness questions stand: the question asked, what to bring so far, the questions answered "no". */
 export interface ReadinessState {
   readonly question: number;
-  readonly bring: readonly string[];
+  readonly bring: readonly RichText[];
   /** True when one of the things to bring is needed to go on (no "continue anyway"). */
   readonly blocked: boolean;
   /** Ids of the questions answered "no". */

@@ -350,6 +350,19 @@ test('an explained word is read within its sentence; Enter on it says its defini
   expect(back.at(-1)).toMatch(word);
 });
 
+test('a phone number in page text is said in pairs, as on the help screen ("36 46"), never as one large number', async ({ page, host }) => {
+  await startAudio(page, host.url);
+  await arrowTo(page, control('button', fr.needs['compte-ameli'].label));
+  await press(page, 'Enter');
+  await arrowTo(page, control('button', `${fr.item.topic} Le compte ameli, c'est quoi ?`));
+  await press(page, 'Enter');
+  const mark = (await log(page)).length;
+  await page.keyboard.press('NumpadDecimal');
+  const call = (line: string) => line.startsWith('Vous pouvez aussi appeler le');
+  await expect.poll(async () => (await said(page, mark)).some(call)).toBe(true);
+  expect((await said(page, mark)).find(call)).toMatch(/^Vous pouvez aussi appeler le 36 46 ?\.$/);
+});
+
 test('with the kiosk voice (eSpeak NG run by the host), audio mode is really spoken, line after line', async ({ page, host }) => {
   test.setTimeout(90_000);
   await openKiosk(page, host.url);

@@ -157,4 +157,14 @@ describe('content build: markup', () => {
       expect.stringMatching(/^fr\/fiches\/medecin-traitant\.md: markup that cannot be read: "\[\[" at character \d+ has no "\]\]"/),
     ]);
   });
+
+  it('refuses markup in a title or a summary, which the pack keeps as plain text and would show as typed', () => {
+    const dir = copyFixture();
+    const file = join(dir, 'fr', 'fiches', 'medecin-traitant.md');
+    const page = readFileSync(file, 'utf8');
+    writeFileSync(file, page.replace('title: "Le médecin traitant"', 'title: "Le **médecin** traitant"'));
+    expect(problemsOf(dir)).toEqual([
+      'fr/fiches/medecin-traitant.md: a title, summary or glossary word is plain text, without ** or [[ ]]: "Le **médecin** traitant"',
+    ]);
+  });
 });

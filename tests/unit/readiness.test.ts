@@ -2,23 +2,26 @@
 // block), inserts the helper steps that solve it and comes back, or takes the other path; each path counts its own steps.
 import { describe, expect, it } from 'vitest';
 import type { JourneyBody } from '../../common/api/types';
+import type { InlineLine } from '../../common/content/inline-nodes';
 import { answerReadiness, missingFor, nextOnPath, readinessStart, visitorPath } from '../../renderer/journey/readiness-state';
 import { positionOnPath } from '../../renderer/journey/step-position';
 
-const step = (id: string, end = false) => ({ id, title: id, text: '', at_hand: [], secret: false, problems: [], end });
+/** A line of plain text, as the pack stores it. */
+const line = (text: string): InlineLine => [{ type: 'text', text }];
+const step = (id: string, end = false) => ({ id, title: id, text: [], at_hand: [], secret: false, problems: [], end });
 const body: JourneyBody = {
   readiness: [
-    { id: 'code', question: 'Avez-vous le code ?', if_no: { insert: ['nouveau-code'] } },
-    { id: 'carte', question: 'Avez-vous la carte ?', if_no: { bring: 'Votre carte Vitale', blocks: false } },
-    { id: 'telephone', question: 'Avez-vous le téléphone ?', if_no: { bring: 'Votre téléphone', blocks: true } },
+    { id: 'code', question: line('Avez-vous le code ?'), if_no: { insert: ['nouveau-code'] } },
+    { id: 'carte', question: line('Avez-vous la carte ?'), if_no: { bring: [line('Votre carte Vitale')], blocks: false } },
+    { id: 'telephone', question: line('Avez-vous le téléphone ?'), if_no: { bring: [line('Votre téléphone')], blocks: true } },
   ],
   steps: [step('site'), step('nouveau-code'), step('numero'), step('date'), step('fin')],
-  offline: { title: '', text: '' },
+  offline: { title: '', text: [] },
 };
 const twoPaths: JourneyBody = {
-  readiness: [{ id: 'identite', question: 'Avez-vous France Identité ?', if_no: { path: 'sans-1' } }],
+  readiness: [{ id: 'identite', question: line('Avez-vous France Identité ?'), if_no: { path: 'sans-1' } }],
   steps: [step('avec-1'), step('avec-2', true), step('sans-1'), step('sans-2'), step('sans-3')],
-  offline: { title: '', text: '' },
+  offline: { title: '', text: [] },
 };
 
 describe('readiness questions', () => {
@@ -40,9 +43,9 @@ describe('readiness questions', () => {
 
   it('something to bring that does not block lets the journey go on; one that blocks does not', () => {
     const carte = answerReadiness(body, answerReadiness(body, readinessStart, true), false);
-    expect(carte).toMatchObject({ bring: ['Votre carte Vitale'], blocked: false });
+    expect(carte).toMatchObject({ bring: [[line('Votre carte Vitale')]], blocked: false });
     const both = answerReadiness(body, carte, false);
-    expect(both).toMatchObject({ bring: ['Votre carte Vitale', 'Votre téléphone'], blocked: true, question: 3 });
+    expect(both).toMatchObject({ bring: [[line('Votre carte Vitale')], [line('Votre téléphone')]], blocked: true, question: 3 });
   });
 
   it('a "no" that takes the other path starts at its first step and counts only its steps', () => {

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentPack } from '../../build/scripts/content-build';
-import { packFileName, snippetStart } from '../../common/content/pack-format';
+import { packFileName } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/content/search';
+import { bracketed } from './helpers/snippet-text';
 
 const content = join(import.meta.dirname, '..', '..', 'content');
 let dir: string;
@@ -44,7 +45,7 @@ describe('Arabic search, with and without hamza', () => {
   it('shows the snippet as written, hamza included, with the typed word marked', () => {
     const hits = search.search('الالكتروني', 'ar').hits;
     expect(hits.length).toBeGreaterThan(0);
-    const snippets = hits.map((h) => h.snippet).join('\n');
-    expect(snippets).toContain(`${snippetStart}الإلكتروني`);
+    const snippets = hits.map((h) => bracketed(h.snippet)).join('\n');
+    expect(snippets).toContain('[الإلكتروني');
   });
 });

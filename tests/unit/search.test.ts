@@ -6,6 +6,8 @@ import { packFileName } from '../../common/content/pack-format';
 import { createSearch, type Search } from '../../main/content/search';
 import { meaningfulTerms, withinOneEdit } from '../../common/content/search-text';
 import { useTempDir } from './temp-dir';
+import { bracketed } from './helpers/snippet-text';
+import { snippetRuns } from '../../common/content/snippet-runs';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'content-mini');
 const tempDir = useTempDir();
@@ -62,7 +64,18 @@ describe('search in the content pack', () => {
   it('ranks a title match before a body match, with a marked snippet', () => {
     const { hits } = search.search('compte', 'fr');
     expect(hits[0]?.id).toBe('activer-le-compte');
-    expect(search.search('rembourse', 'fr').hits[0]?.snippet).toContain('\u0002rembourse\u0003');
+    expect(bracketed(search.search('rembourse', 'fr').hits[0]?.snippet)).toContain('[rembourse]');
+  });
+
+  it('gives every snippet as runs of the wire schema, a matched word a marked run of its own, no control characters', () => {
+    for (const query of ['rembourse', 'compte', 'me', 'securite sociale', 'carte vitale']) {
+      for (const hit of search.search(query, 'fr').hits) {
+        expect(snippetRuns.safeParse(hit.snippet).success, query).toBe(true);
+        const shown = hit.snippet.map((run) => run.text).join('');
+        expect(shown.includes('\u0002') || shown.includes('\u0003'), query).toBe(false);
+        for (const run of hit.snippet.filter((r) => r.mark)) expect(run.text, query).toMatch(/^[\p{L}\p{N}\p{M}]+$/u);
+      }
+    }
   });
 
   it('falls back to French, saying so, when nothing is found in the chosen language', () => {

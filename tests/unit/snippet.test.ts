@@ -1,9 +1,7 @@
 // The search snippet cut from a text as written: the matched words marked, folded as queries are, cut near them.
 import { describe, expect, it } from 'vitest';
-import { snippetEnd, snippetStart } from '../../common/content/snippet-marks';
 import { snippetOf } from '../../main/content/snippet';
-
-const shown = (text: string) => text.split(snippetStart).join('[').split(snippetEnd).join(']');
+import { bracketed as shown } from './helpers/snippet-text';
 
 describe('search snippet', () => {
   it('marks words by prefix, without regard to accents or case, and keeps them as written', () => {

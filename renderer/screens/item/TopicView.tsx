@@ -6,20 +6,25 @@ export function TopicView({ body, glossary }: { body: TopicBody; glossary: Reado
   return (
     <div className="easy-read">
       {body.blocks.map((block, index) => {
-        if (block.type === 'heading') return <h2 key={index}>{block.text}</h2>;
+        if (block.type === 'heading')
+          return (
+            <h2 key={index}>
+              <RichLine text={block.text} glossary={glossary} />
+            </h2>
+          );
         if (block.type === 'list') {
           return (
             <ul key={index}>
-              {block.items.map((item) => (
-                <li key={item}>
+              {block.items.map((item, i) => (
+                <li key={i}>
                   <RichLine text={item} glossary={glossary} />
                 </li>
               ))}
             </ul>
           );
         }
-        return block.lines.map((line) => (
-          <p key={`${index}-${line}`}>
+        return block.lines.map((line, i) => (
+          <p key={`${index}-${i}`}>
             <RichLine text={line} glossary={glossary} />
           </p>
         ));

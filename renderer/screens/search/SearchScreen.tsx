@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { snippetEnd, snippetStart } from '../../../common/content/snippet-marks';
+import type { SnippetRun } from '../../../common/content/snippet-runs';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
 import { useApiResult } from '../../kit/useApiResult';
@@ -60,7 +60,7 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
                     <BidiText text={hit.title} />
                   </span>
                   <span className="result-snippet">
-                    <Snippet text={hit.snippet} />
+                    <Snippet runs={hit.snippet} />
                   </span>
                 </span>
               </Button>
@@ -82,23 +82,21 @@ function useSettled(value: string, delayMs: number): string {
   return settled;
 }
 
-/** Shows matched words as <mark>, built as elements: never HTML from the pack. */
-function Snippet({ text }: { text: string }) {
-  const rtl = hasRightToLeft(text);
+/** Shows the matched runs as <mark>, built as elements: never HTML from the pack. */
+function Snippet({ runs }: { runs: readonly SnippetRun[] }) {
+  // The direction of the whole snippet decides which runs keep left to right (numbers, Latin names).
+  const rtl = runs.some((run) => hasRightToLeft(run.text));
   return (
     <>
-      {text.split(snippetStart).map((part, index) => {
-        if (index === 0) return <BidiText key={index} text={part} rtl={rtl} />;
-        const [marked = '', rest = ''] = part.split(snippetEnd);
-        return (
-          <span key={index}>
-            <mark>
-              <BidiText text={marked} rtl={rtl} />
-            </mark>
-            <BidiText text={rest} rtl={rtl} />
-          </span>
-        );
-      })}
+      {runs.map((run, index) =>
+        run.mark ? (
+          <mark key={index}>
+            <BidiText text={run.text} rtl={rtl} />
+          </mark>
+        ) : (
+          <BidiText key={index} text={run.text} rtl={rtl} />
+        ),
+      )}
     </>
   );
 }
