@@ -98,14 +98,14 @@ export function HandOff({
     void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
     void (async () => {
       if (resumeAt && accompaniment) {
-        const answer = await api['assisted.ticketCreate']({
-          token: mediator.token,
+        const answer = await mediator.api['assisted.ticketCreate']({
           accompaniment,
           step: resumeAt,
           ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
         });
         if (answer.ok) setTicket(answer.value);
-        else if (answer.error === 'mediator.locked' && closing !== 'idle') return lock();
+        // An ended session has closed assisted mode already, unless this hand-off is closing it by itself.
+        else if (answer.error === 'mediator.locked' && closing !== 'idle') return;
       }
       if (closing !== 'idle') return;
       // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
@@ -115,9 +115,9 @@ export function HandOff({
         void print();
         await printRecorded.current;
       }
-      if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+      if (accompaniment) await mediator.api['assisted.end']({ accompaniment, outcome });
       ended.current = true;
-      await api['mediator.lock']({ token: mediator.token });
+      await mediator.api['mediator.lock']({});
       lock(true);
     })();
   }, []);
@@ -139,15 +139,13 @@ export function HandOff({
     printBusy.current = true;
     setPrintState({ name: 'printing' });
     if (accompaniment) {
-      const recording = api['assisted.record']({
-        token: mediator.token,
+      const recording = mediator.api['assisted.record']({
         accompaniment,
         event: 'print',
         what: bring.length > 0 ? 'slip' : 'summary',
       });
       printRecorded.current = recording;
-      const answer = await recording;
-      if (!answer.ok && answer.error === 'mediator.locked' && closing !== 'idle') lock();
+      await recording;
     }
     // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
     const result = await printPage(api, capabilities);
@@ -158,11 +156,11 @@ export function HandOff({
   const redirect = async (choice: string) => {
     setRedirection(choice);
     if (!accompaniment || !(redirectionKeys as readonly string[]).includes(choice)) return;
-    await api['assisted.record']({ token: mediator.token, accompaniment, event: 'redirected', to: choice as RedirectionKey });
+    await mediator.api['assisted.record']({ accompaniment, event: 'redirected', to: choice as RedirectionKey });
   };
   const finish = async () => {
     setEnding(true);
-    if (accompaniment && !ended.current) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+    if (accompaniment && !ended.current) await mediator.api['assisted.end']({ accompaniment, outcome });
     if (closing) return endVisit(closing === 'idle' ? 'idle' : 'visitor');
     onFinished();
   };
