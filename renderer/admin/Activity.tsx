@@ -1,7 +1,7 @@
 // Activity figures for the mediators' reports: accompaniments by journey, outcome and duration, where people get
 // stuck, for a period and a mediator; the lines to copy into La Coop de la médiation numérique (printable), and the
 // CSV files (La Coop's columns; "où les personnes bloquent" by month for a coordinator).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
 import type { ActivityRow, HostCapabilities, JournalHeadText, JournalStatus, MediatorAccount, StuckRow } from '../../common/api/types';
@@ -95,8 +95,15 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   const [saved, setSaved] = useState('');
   const [printed, setPrinted] = useState('');
 
-  const period = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
-  const scope = { ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) };
+  // The same filter gives the same objects: the figures load again only when it changes.
+  const period = useMemo(
+    () => ({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) }),
+    [filter.from, filter.to],
+  );
+  const scope = useMemo(
+    () => ({ ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) }),
+    [period, filter.mediator],
+  );
 
   useEffect(() => {
     void admin['admin.mediators']({}).then((answer) => answer.ok && setMediators(answer.value));
@@ -105,7 +112,7 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
     void admin['admin.activity'](period).then((answer) => answer.ok && setFigures(answer.value));
     void admin['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
     setPrinted('');
-  }, [admin, filter.from, filter.to, filter.mediator]);
+  }, [admin, period, scope]);
 
   const prepareCsv = async () => {
     const answer = await admin['admin.activityCsv'](scope);

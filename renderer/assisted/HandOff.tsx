@@ -6,7 +6,7 @@
 // out (or that it failed), and a second tap does not print a second copy. The sheet carries the journal head the kiosk
 // verified at its last check (an anchor kept outside the database), never the live head: a slip must not point to
 // its own rows.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -21,6 +21,7 @@ import type {
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
+import { useFocusOnMount } from '../kit/focus-on-change';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
@@ -91,10 +92,10 @@ export function HandOff({
   // The accompaniment already ended here (closed by the mediator's idle): "Terminer" only ends the visit.
   const ended = useRef(false);
 
-  useEffect(() => {
-    document.querySelector<HTMLElement>('.handoff .journey-focus')?.focus();
-    if (asked.current) return;
-    asked.current = true;
+  // The hand-off takes the focus as it appears, and does its work once: the ticket, and closing by itself after the
+  // mediator's idle time (with what is on screen then).
+  const focusHeading = useFocusOnMount();
+  const shown = useEffectEvent(() => {
     void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
     void (async () => {
       if (resumeAt && accompaniment) {
@@ -120,6 +121,11 @@ export function HandOff({
       await mediator.api['mediator.lock']({});
       lock(true);
     })();
+  });
+  useEffect(() => {
+    if (asked.current) return;
+    asked.current = true;
+    shown();
   }, []);
 
   const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
@@ -167,7 +173,7 @@ export function HandOff({
 
   return (
     <section aria-labelledby="handoff-heading" className="handoff print-card">
-      <h2 id="handoff-heading" className="journey-focus" tabIndex={-1}>
+      <h2 id="handoff-heading" className="journey-focus" tabIndex={-1} ref={focusHeading}>
         {t('assisted.summaryTitle')}
       </h2>
       <p className="lead">{journeyTitle}</p>
