@@ -59,9 +59,11 @@ export default tseslint.config(
     },
   },
   {
+    // Every rule of the hooks plugin's recommended set (the rules of hooks, effect dependencies, and the React
+    // compiler's checks: no ref read or impure call during render, no synchronous setState in an effect), as errors.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: Object.fromEntries(Object.keys(reactHooks.configs.recommended.rules).map((rule) => [rule, 'error'])),
   },
   {
     // The layers of docs/architecture.md: imports point one way (build/lint/layers.js).

@@ -95,6 +95,11 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   const [saved, setSaved] = useState('');
   const [printed, setPrinted] = useState('');
 
+  // A new filter makes new figures: the note of the last print goes.
+  const changeFilter = (next: Filter) => {
+    setFilter(next);
+    setPrinted('');
+  };
   // The same filter gives the same objects: the figures load again only when it changes.
   const period = useMemo(
     () => ({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) }),
@@ -111,7 +116,6 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   useEffect(() => {
     void admin['admin.activity'](period).then((answer) => answer.ok && setFigures(answer.value));
     void admin['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
-    setPrinted('');
   }, [admin, period, scope]);
 
   const prepareCsv = async () => {
@@ -150,15 +154,20 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
         <legend>{text.filterTitle}</legend>
         <label className="field-label">
           {text.filterFrom}{' '}
-          <input type="date" className="text-input" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+          <input
+            type="date"
+            className="text-input"
+            value={filter.from}
+            onChange={(e) => changeFilter({ ...filter, from: e.target.value })}
+          />
         </label>
         <label className="field-label">
           {text.filterTo}{' '}
-          <input type="date" className="text-input" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+          <input type="date" className="text-input" value={filter.to} onChange={(e) => changeFilter({ ...filter, to: e.target.value })} />
         </label>
         <label className="field-label">
           {text.filterMediator}{' '}
-          <select className="text-input" value={filter.mediator} onChange={(e) => setFilter({ ...filter, mediator: e.target.value })}>
+          <select className="text-input" value={filter.mediator} onChange={(e) => changeFilter({ ...filter, mediator: e.target.value })}>
             <option value="">{text.filterEveryone}</option>
             {mediators.map((m) => (
               <option key={m.id} value={String(m.id)}>
@@ -168,10 +177,10 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
           </select>
         </label>
         <div className="answer-row">
-          <Button className="action" onPress={() => setFilter({ ...filter, from: today, to: today })}>
+          <Button className="action" onPress={() => changeFilter({ ...filter, from: today, to: today })}>
             {text.filterToday}
           </Button>
-          <Button className="action" onPress={() => setFilter({ ...filter, from: '', to: '' })}>
+          <Button className="action" onPress={() => changeFilter({ ...filter, from: '', to: '' })}>
             {text.filterAll}
           </Button>
         </div>

@@ -92,6 +92,36 @@ export function HandOff({
   // The accompaniment already ended here (closed by the mediator's idle): "Terminer" only ends the visit.
   const ended = useRef(false);
 
+  const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const nextText = [
+    journeyTitle,
+    remaining.length > 0 ? `${t('assisted.nextLeft')} ${remaining.join(' ; ')}` : t('assisted.nextDone'),
+    ticket ? `${t('assisted.ticket')} ${ticket.code}` : '',
+    `${t('assisted.helpPhone')} ${assuranceMaladiePhone}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+  /** The journal's record of the print under way: the accompaniment must still be open when it is written. */
+  const printRecorded = useRef<Promise<unknown>>(Promise.resolve());
+  const print = async () => {
+    if (printBusy.current) return;
+    printBusy.current = true;
+    setPrintState({ name: 'printing' });
+    if (accompaniment) {
+      const recording = mediator.api['assisted.record']({
+        accompaniment,
+        event: 'print',
+        what: bring.length > 0 ? 'slip' : 'summary',
+      });
+      printRecorded.current = recording;
+      await recording;
+    }
+    // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
+    const result = await printPage(api, capabilities);
+    if (result !== 'printed') printBusy.current = false;
+    setPrintState(result === 'printed' ? { name: 'printed', at: new Date() } : { name: 'failed' });
+  };
   // The hand-off takes the focus as it appears, and does its work once: the ticket, and closing by itself after the
   // mediator's idle time (with what is on screen then).
   const focusHeading = useFocusOnMount();
@@ -127,37 +157,6 @@ export function HandOff({
     asked.current = true;
     shown();
   }, []);
-
-  const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  const nextText = [
-    journeyTitle,
-    remaining.length > 0 ? `${t('assisted.nextLeft')} ${remaining.join(' ; ')}` : t('assisted.nextDone'),
-    ticket ? `${t('assisted.ticket')} ${ticket.code}` : '',
-    `${t('assisted.helpPhone')} ${assuranceMaladiePhone}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-
-  /** The journal's record of the print under way: the accompaniment must still be open when it is written. */
-  const printRecorded = useRef<Promise<unknown>>(Promise.resolve());
-  const print = async () => {
-    if (printBusy.current) return;
-    printBusy.current = true;
-    setPrintState({ name: 'printing' });
-    if (accompaniment) {
-      const recording = mediator.api['assisted.record']({
-        accompaniment,
-        event: 'print',
-        what: bring.length > 0 ? 'slip' : 'summary',
-      });
-      printRecorded.current = recording;
-      await recording;
-    }
-    // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
-    const result = await printPage(api, capabilities);
-    if (result !== 'printed') printBusy.current = false;
-    setPrintState(result === 'printed' ? { name: 'printed', at: new Date() } : { name: 'failed' });
-  };
   // Where the mediator sent the visitor (La Coop's "Structure de redirection"): journaled as a key, the last one counts.
   const redirect = async (choice: string) => {
     setRedirection(choice);

@@ -1,5 +1,5 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
@@ -48,7 +48,9 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // The open accompaniment's way to close itself with a ticket and the slip, when the visit has to end.
   const closer = useRef<((why: Closing) => void) | null>(null);
   const mediatorNow = useRef(mediator);
-  mediatorNow.current = mediator;
+  useLayoutEffect(() => {
+    mediatorNow.current = mediator;
+  }, [mediator]);
   const lock = useCallback((keepHandOff = false) => {
     setClosedWith(keepHandOff ? mediatorNow.current : null);
     setMediator(null);
