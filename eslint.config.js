@@ -66,6 +66,19 @@ export default tseslint.config(
     rules: Object.fromEntries(Object.keys(reactHooks.configs.recommended.rules).map((rule) => [rule, 'error'])),
   },
   {
+    // A journey moves the focus with the hook of renderer/kit/focus-on-change.ts, by a ref: not by finding an element.
+    files: ['renderer/journey/**/*.{ts,tsx}', 'renderer/assisted/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='document'][property.name=/^(querySelector|querySelectorAll|getElementsByClassName)$/]",
+          message: 'Move the focus with useFocusOnChange or useFocusOnMount (renderer/kit/focus-on-change.ts), by a ref.',
+        },
+      ],
+    },
+  },
+  {
     // The layers of docs/architecture.md: imports point one way (build/lint/layers.js).
     files: ['common/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { layers },
