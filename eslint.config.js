@@ -59,9 +59,24 @@ export default tseslint.config(
     },
   },
   {
+    // Every rule of the hooks plugin's recommended set (the rules of hooks, effect dependencies, and the React
+    // compiler's checks: no ref read or impure call during render, no synchronous setState in an effect), as errors.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'off' },
+    rules: Object.fromEntries(Object.keys(reactHooks.configs.recommended.rules).map((rule) => [rule, 'error'])),
+  },
+  {
+    // A journey moves the focus with the hook of renderer/kit/focus-on-change.ts, by a ref: not by finding an element.
+    files: ['renderer/journey/**/*.{ts,tsx}', 'renderer/assisted/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='document'][property.name=/^(querySelector|querySelectorAll|getElementsByClassName)$/]",
+          message: 'Move the focus with useFocusOnChange or useFocusOnMount (renderer/kit/focus-on-change.ts), by a ref.',
+        },
+      ],
+    },
   },
   {
     // The layers of docs/architecture.md: imports point one way (build/lint/layers.js).

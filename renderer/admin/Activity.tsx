@@ -1,7 +1,7 @@
 // Activity figures for the mediators' reports: accompaniments by journey, outcome and duration, where people get
 // stuck, for a period and a mediator; the lines to copy into La Coop de la médiation numérique (printable), and the
 // CSV files (La Coop's columns; "où les personnes bloquent" by month for a coordinator).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ApiClient } from '../../common/api/contract';
 import type { ActivityRow, HostCapabilities, JournalHeadText, JournalStatus, MediatorAccount, StuckRow } from '../../common/api/types';
@@ -95,8 +95,20 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   const [saved, setSaved] = useState('');
   const [printed, setPrinted] = useState('');
 
-  const period = { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
-  const scope = { ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) };
+  // A new filter makes new figures: the note of the last print goes.
+  const changeFilter = (next: Filter) => {
+    setFilter(next);
+    setPrinted('');
+  };
+  // The same filter gives the same objects: the figures load again only when it changes.
+  const period = useMemo(
+    () => ({ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) }),
+    [filter.from, filter.to],
+  );
+  const scope = useMemo(
+    () => ({ ...period, ...(filter.mediator ? { mediator: Number(filter.mediator) } : {}) }),
+    [period, filter.mediator],
+  );
 
   useEffect(() => {
     void admin['admin.mediators']({}).then((answer) => answer.ok && setMediators(answer.value));
@@ -104,8 +116,7 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
   useEffect(() => {
     void admin['admin.activity'](period).then((answer) => answer.ok && setFigures(answer.value));
     void admin['admin.activityLines'](scope).then((answer) => answer.ok && setLines(answer.value));
-    setPrinted('');
-  }, [admin, filter.from, filter.to, filter.mediator]);
+  }, [admin, period, scope]);
 
   const prepareCsv = async () => {
     const answer = await admin['admin.activityCsv'](scope);
@@ -143,15 +154,20 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
         <legend>{text.filterTitle}</legend>
         <label className="field-label">
           {text.filterFrom}{' '}
-          <input type="date" className="text-input" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+          <input
+            type="date"
+            className="text-input"
+            value={filter.from}
+            onChange={(e) => changeFilter({ ...filter, from: e.target.value })}
+          />
         </label>
         <label className="field-label">
           {text.filterTo}{' '}
-          <input type="date" className="text-input" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+          <input type="date" className="text-input" value={filter.to} onChange={(e) => changeFilter({ ...filter, to: e.target.value })} />
         </label>
         <label className="field-label">
           {text.filterMediator}{' '}
-          <select className="text-input" value={filter.mediator} onChange={(e) => setFilter({ ...filter, mediator: e.target.value })}>
+          <select className="text-input" value={filter.mediator} onChange={(e) => changeFilter({ ...filter, mediator: e.target.value })}>
             <option value="">{text.filterEveryone}</option>
             {mediators.map((m) => (
               <option key={m.id} value={String(m.id)}>
@@ -161,10 +177,10 @@ export function Activity({ api, admin, capabilities }: { api: ApiClient; admin: 
           </select>
         </label>
         <div className="answer-row">
-          <Button className="action" onPress={() => setFilter({ ...filter, from: today, to: today })}>
+          <Button className="action" onPress={() => changeFilter({ ...filter, from: today, to: today })}>
             {text.filterToday}
           </Button>
-          <Button className="action" onPress={() => setFilter({ ...filter, from: '', to: '' })}>
+          <Button className="action" onPress={() => changeFilter({ ...filter, from: '', to: '' })}>
             {text.filterAll}
           </Button>
         </div>

@@ -16,7 +16,13 @@ export function Mediators({ admin }: { admin: AdminApi }) {
     const answer = await admin['admin.mediators']({});
     if (answer.ok) setAccounts(answer.value);
   }, [admin]);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    let live = true;
+    void admin['admin.mediators']({}).then((answer) => live && answer.ok && setAccounts(answer.value));
+    return () => {
+      live = false;
+    };
+  }, [admin]);
 
   const setDisabled = async (account: MediatorAccount) => {
     const answer = await admin['admin.mediatorDisable']({ id: account.id, disabled: !account.disabled });

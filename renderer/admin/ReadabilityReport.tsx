@@ -79,9 +79,11 @@ const reviewNoticeDays = 30;
 
 /** The pages whose review date has passed or comes within 30 days, soonest first. */
 function DueForReview({ rows, locale }: { rows: readonly ItemReadability[]; locale: Locale }) {
+  // The day the report was opened: it does not move while the admin reads it.
+  const [now] = useState(() => Date.now());
   const day = (time: number) => new Date(time).toISOString().slice(0, 10);
-  const today = day(Date.now());
-  const notice = day(Date.now() + reviewNoticeDays * 86_400_000);
+  const today = day(now);
+  const notice = day(now + reviewNoticeDays * 86_400_000);
   const due = rows.filter((row) => row.reviewBy <= notice).sort((a, b) => a.reviewBy.localeCompare(b.reviewBy));
   return (
     <>

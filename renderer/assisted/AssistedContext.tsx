@@ -1,13 +1,12 @@
 // Assisted mode on this visit: the unlocked mediator (in memory only, gone with the visit), a journey to resume, a
 // wait in progress, and how an open accompaniment is closed when the visit has to end.
 import { createContext, useContext } from 'react';
-import type { MediatorRole, ResumedTicket, VisitEndReason, WaitKind } from '../../common/api/types';
+import type { ResumedTicket, VisitEndReason, WaitKind } from '../../common/api/types';
+import type { Closing } from '../journey/journey-machine';
+import type { MediatorSession, UnlockedMediator } from './mediator-session';
 
-export interface UnlockedMediator {
-  readonly token: string;
-  readonly displayName: string;
-  readonly role: MediatorRole;
-}
+export type { Closing } from '../journey/journey-machine';
+export type { UnlockedMediator } from './mediator-session';
 
 /** Where a resume ticket leads (the journey, the step, the accompaniment it continues) and the context it carries. */
 export type ResumePoint = ResumedTicket;
@@ -19,9 +18,6 @@ export interface Waiting {
   readonly since: number;
 }
 
-/** Why an open accompaniment has to close: the visitor's "Terminer", or nobody answered the mediator's warning. */
-export type Closing = 'visitor' | 'idle';
-
 export interface AssistedContextValue {
   /** Whether the site allows assisted mode on this kiosk. */
   readonly enabled: boolean;
@@ -32,9 +28,10 @@ export interface AssistedContextValue {
   readonly mediator: UnlockedMediator | null;
   /** The mediator of an accompaniment that closed by itself (idle): its hand-off stays on screen, assisted mode is off. */
   readonly closedWith: UnlockedMediator | null;
-  readonly unlock: (mediator: UnlockedMediator) => void;
+  /** Opens assisted mode with the session the mediator's PIN opened (its token goes into the mediator's calls). */
+  readonly unlock: (session: MediatorSession) => void;
   /**
-   * Ends assisted mode (the mediator's button, their idle time, or a call refused because the session ended);
+   * Ends assisted mode (the mediator's button, their idle time, or, through the mediator's calls, a session ended);
    * `keepHandOff` leaves the hand-off of the accompaniment that just closed on screen for the visitor.
    */
   readonly lock: (keepHandOff?: boolean) => void;

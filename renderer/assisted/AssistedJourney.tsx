@@ -2,41 +2,45 @@
 // the mediator's panel, each step ended as done, skipped or blocked with a reason, a wait (an SMS, a letter) that
 // stops the clocks, then the hand-off; and if the visit has to end mid-way, the hand-off with a ticket all the same.
 // Every event goes to the journal through the API; what the visitor types never does.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AccompanimentOutcome, BlockedReason, GlossaryWord, JourneyBody, StepOutcome, WaitKind } from '../../common/api/types';
-import type { RichText } from '../../common/content/inline-nodes';
+import type {
+  AccompanimentOutcome,
+  BlockedReason,
+  GlossaryWord,
+  JourneyBody,
+  StepActor,
+  StepOutcome,
+  WaitKind,
+} from '../../common/api/types';
 import { blockedReasons, waitKinds } from '../../common/api/types';
-import { useKiosk } from '../kit/KioskContext';
+import { useFocusOnChange } from '../kit/focus-on-change';
 import { RichList } from '../components/RichLine';
 import { StepBody } from '../journey/JourneyView';
 import { ReadinessQuestion } from '../journey/Readiness';
-import { missingFor, nextOnPath, readinessStart, visitorPath, type ReadinessState } from '../journey/readiness-state';
+import { previousOnPath, visitorPath } from '../journey/readiness-state';
 import { positionOnPath } from '../journey/step-position';
-import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
+import {
+  canStop,
+  focusKey,
+  journeyReducer,
+  lastEnded,
+  readinessBlocked,
+  startJourney,
+  type Closing,
+  type Correction,
+} from '../journey/journey-machine';
+import { useAssisted, type UnlockedMediator } from './AssistedContext';
 import { ChoicePanel } from './ChoicePanel';
-import { CorrectLast, type Correction } from './CorrectLast';
+import { CorrectLast } from './CorrectLast';
 import { ResumeHistory } from './ResumeHistory';
 import { useStaffJourney } from './staff-journey';
 import { staffLang, useStaffT } from './staff-language';
-import { HandOff, type ReceiptLine } from './HandOff';
+import { HandOff } from './HandOff';
 import { MediatorPanel } from './MediatorPanel';
 import { canOpenBeside, OfficialPane } from '../components/OfficialPane';
 import { StepActions } from '../journey/StepActions';
-
-type Phase =
-  | { readonly name: 'consent' }
-  | ({ readonly name: 'readiness' } & ReadinessState)
-  | { readonly name: 'step'; readonly index: number; readonly blocking: 'reason' | 'next' | 'wait' | 'correct' | null }
-  | {
-      readonly name: 'handoff';
-      readonly outcome: AccompanimentOutcome;
-      readonly resumeAt: string | null;
-      readonly bring: readonly RichText[];
-      /** Set when the visit had to end mid-way: the hand-off closes the accompaniment by itself. */
-      readonly closing?: Closing;
-    };
 
 /** What the journey records: the consent, a secret step, the end of a step (print is recorded by the hand-off). */
 type RecordEvent =
@@ -66,158 +70,98 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   const { t } = useTranslation();
   // The mediator's controls speak French whatever the visitor reads; the visitor's own buttons follow the visitor.
   const st = useStaffT();
-  const { api } = useKiosk();
-  const { lock, resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
+  const { resume, setResume, officialOrigins, waiting, setWaiting, setCloser } = useAssisted();
   // The official site shown beside the steps (Electron with an allowlist), until closed or the journey ends.
   const [beside, setBeside] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>({ name: 'consent' });
+  const [state, dispatch] = useReducer(journeyReducer, body, (start) => startJourney(start, 'assisted'));
+  const { phase } = state;
   const [accompaniment, setAccompaniment] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<readonly ReceiptLine[]>([]);
-  // The visitor's own path through the steps (readiness answers insert helper steps or choose the other path), and
-  // what they said they will bring later while the journey goes on ("continue anyway").
-  const path = useRef<readonly number[]>(visitorPath(body, []));
-  const bringLater = useRef<readonly RichText[]>([]);
-  // How each step ended, read when the journey ends (state updates are not visible in the same tap).
-  const outcomes = useRef(new Map<string, StepOutcome>());
-  // The last step recorded as ended: the one the mediator may correct.
-  const [last, setLast] = useState<{ readonly id: string; readonly title: string } | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
   // A ticket brings the visitor back to its step; it is used once, by this journey.
-  const resumeStep = useRef(resume?.journey === journeyId ? resume.step : null);
-  const resumeFrom = useRef(resume?.journey === journeyId ? resume.from : undefined);
-  const resumed = useRef(resume?.journey === journeyId ? resume : null);
+  const [resumed] = useState(() => (resume?.journey === journeyId ? resume : null));
   // The French journey, for what the mediator reads (the history of a resumed accompaniment).
   const staffBody = useStaffJourney(journeyId, body);
-  // Why each blocked step is blocked, and the wait on when the journey stopped: the slip says it in plain words.
-  const reasons = useRef(new Map<string, BlockedReason>());
-  const stopWait = useRef<WaitKind | null>(null);
   const bringIndices = (missing: readonly string[]) =>
     body.readiness.flatMap((q, i) => ('bring' in q.if_no && missing.includes(q.id) ? [i] : []));
-  const bringLaterIndices = useRef<readonly number[]>([]);
   useEffect(() => setResume(null), [setResume]);
+  // The newest part of the screen takes the focus: the step's heading, or the question or panel that appeared under it.
+  const focus = useFocusOnChange(focusKey(phase));
 
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    // The newest part of the screen takes the focus: the step's heading, or the question that appeared under it.
-    const targets = document.querySelectorAll<HTMLElement>('.journey-focus');
-    targets[targets.length - 1]?.focus();
-  }, [phase.name, phase.name === 'step' ? `${phase.index}-${phase.blocking}` : '', phase.name === 'readiness' ? phase.question : 0]);
-
-  /** Calls the API; a refused session (the mediator's idle time) closes assisted mode. */
+  /** Records an event of this accompaniment (an ended session closes assisted mode through the mediator's calls). */
   const record = async (event: RecordEvent, id = accompaniment) => {
     if (!id) return false;
-    const answer = await api['assisted.record']({ ...event, token: mediator.token, accompaniment: id });
-    if (!answer.ok && answer.error === 'mediator.locked') lock();
+    const answer = await mediator.api['assisted.record']({ ...event, accompaniment: id });
     return answer.ok;
   };
 
   const step = phase.name === 'step' ? body.steps[phase.index] : undefined;
-  // A secret step is journaled once, when it shows: only that it took place (keyed on the step, not on `record`).
+  // A secret step is journaled once, when it shows: only that it took place.
+  const secretStep = step?.secret ? step.id : null;
+  const recordSecret = useEffectEvent((id: string) => void record({ event: 'step.secret', step: id }));
   useEffect(() => {
-    if (step?.secret) void record({ event: 'step.secret', step: step.id });
-  }, [step?.id]);
+    if (secretStep) recordSecret(secretStep);
+  }, [secretStep]);
 
   const accept = async () => {
-    const started = await api['assisted.start']({
-      token: mediator.token,
+    const started = await mediator.api['assisted.start']({
       journey: journeyId,
-      ...(resumeFrom.current ? { resumes: resumeFrom.current } : {}),
+      ...(resumed?.from ? { resumes: resumed.from } : {}),
     });
-    if (!started.ok) {
-      if (started.error === 'mediator.locked') lock();
-      return setMessage(t('assisted.unreachable'));
-    }
+    if (!started.ok) return setMessage(t('assisted.unreachable'));
     setAccompaniment(started.value.accompaniment);
     await record({ event: 'consent.given' }, started.value.accompaniment);
-    const at = resumeStep.current ? body.steps.findIndex((s) => s.id === resumeStep.current) : -1;
-    if (at >= 0) {
-      path.current = visitorPath(body, missingFor(body, resumeStep.current as string));
-      return setPhase({ name: 'step', index: at, blocking: null });
-    }
-    setPhase(
-      body.readiness.length > 0 ? { name: 'readiness', ...readinessStart } : { name: 'step', index: path.current[0] ?? 0, blocking: null },
-    );
+    dispatch({ type: 'consent', resumeAt: resumed?.step ?? null });
   };
 
-  const endStep = async (outcome: StepOutcome, by: 'visitor' | 'mediator', why?: BlockedReason) => {
+  const endStep = async (outcome: StepOutcome, by: StepActor, why?: BlockedReason) => {
     if (phase.name !== 'step' || !step) return;
     // A blocked step has its reason and nobody who did it; a done or skipped step has who did it.
     const ended: RecordEvent =
       outcome === 'blocked'
         ? { event: 'step', step: step.id, outcome, reason: why ?? 'other' }
         : { event: 'step', step: step.id, outcome, by };
-    const ok = await record(ended);
-    if (!ok) return setMessage(t('assisted.unreachable'));
+    if (!(await record(ended))) return setMessage(t('assisted.unreachable'));
     setMessage('');
-    outcomes.current.set(step.id, outcome);
-    if (outcome === 'blocked') reasons.current.set(step.id, why ?? 'other');
-    setLast({ id: step.id, title: step.title });
-    setReceipt((lines) => [...lines, { step: step.title, outcome, by, at: new Date() }]);
-    if (outcome === 'blocked') return setPhase({ ...phase, blocking: 'next' });
-    goNext(phase.index);
+    dispatch({ type: 'endStep', step: step.id, outcome, by, ...(why ? { reason: why } : {}), at: new Date() });
   };
+  const last = lastEnded(state);
   /** The last ended step corrected: the journal appends it; the receipt and the hand-off take the new outcome. */
   const correct = async (correction: Correction | null) => {
     if (phase.name !== 'step' || !last) return;
     if (!correction) return setMessage(st('assisted.chooseCorrection'));
-    if (!(await record({ event: 'step.corrected', step: last.id, ...correction }))) return setMessage(st('assisted.unreachable'));
+    if (!(await record({ event: 'step.corrected', step: last.step, ...correction }))) return setMessage(st('assisted.unreachable'));
     setMessage('');
-    outcomes.current.set(last.id, correction.outcome);
-    if (correction.outcome === 'blocked') reasons.current.set(last.id, correction.reason);
-    else reasons.current.delete(last.id);
-    const by = correction.outcome === 'blocked' ? 'visitor' : correction.by;
-    setReceipt((lines) => lines.map((line, i) => (i === lines.length - 1 ? { ...line, outcome: correction.outcome, by } : line)));
-    // Corrected while still on the step that was blocked: it is no longer blocked, the journey goes on.
-    if (body.steps[phase.index]?.id === last.id && correction.outcome !== 'blocked') return goNext(phase.index);
-    if (body.steps[phase.index]?.id === last.id) return setPhase({ ...phase, blocking: 'next' });
-    setPhase({ ...phase, blocking: null });
+    dispatch({ type: 'correct', step: last.step, correction });
   };
   const correctButton = last && (
     <Button
       className="action"
       onPress={() => {
         setMessage('');
-        setPhase({ ...phase, blocking: 'correct' } as Phase);
+        dispatch({ type: 'panel', panel: 'correct' });
       }}
     >
       {st('assisted.correct')}
     </Button>
   );
-  const goNext = (index: number) => {
-    const next = nextOnPath(path.current, index);
-    if (next === null) {
-      // The end of the journey: a step still blocked is where a ticket will pick it up again.
-      const stuck = body.steps.find((s) => outcomes.current.get(s.id) === 'blocked');
-      return setPhase({ name: 'handoff', outcome: stuck ? 'blocked' : 'done', resumeAt: stuck?.id ?? null, bring: bringLater.current });
-    }
-    setPhase({ name: 'step', index: next, blocking: null });
-  };
-  const stopAt = (index: number, outcome: AccompanimentOutcome, closing?: Closing) => {
-    stopWait.current = waiting?.what ?? null;
+  /** The accompaniment stops at the step on screen, with what it was waiting for. */
+  const stop = (outcome: AccompanimentOutcome) => {
+    dispatch({ type: 'stop', outcome, wait: waiting?.what ?? null });
     setWaiting(null);
-    setPhase({
-      name: 'handoff',
-      outcome,
-      resumeAt: body.steps[index]?.id ?? null,
-      bring: bringLater.current,
-      ...(closing ? { closing } : {}),
-    });
   };
 
   // While the accompaniment is open (started, not yet at its hand-off), the visit's end goes through here: the
   // hand-off with a ticket for the step on screen, so that nothing is lost silently.
-  const readinessStartAt = phase.name === 'readiness' ? (visitorPath(body, phase.missing)[0] ?? 0) : null;
-  const openAt = !accompaniment ? null : phase.name === 'step' ? phase.index : readinessStartAt;
+  const open = accompaniment !== null && canStop(state);
   useEffect(() => {
-    if (openAt === null) return;
-    setCloser((why) => stopAt(openAt, why === 'idle' ? 'idle' : 'stopped', why));
+    if (!open) return;
+    setCloser((why: Closing) => {
+      dispatch({ type: 'stop', outcome: why === 'idle' ? 'idle' : 'stopped', closing: why, wait: waiting?.what ?? null });
+      setWaiting(null);
+    });
     return () => setCloser(null);
-  }, [openAt, setCloser]);
+  }, [open, waiting, setCloser, setWaiting]);
   // A wait belongs to its step: moving on (or leaving) ends it.
   useEffect(() => () => setWaiting(null), [step?.id, setWaiting]);
   const [waitChoice, setWaitChoice] = useState('');
@@ -228,18 +172,23 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
     if (!(await record({ event: 'step.wait', step: step.id, what }))) return setMessage(t('assisted.unreachable'));
     setMessage('');
     setWaiting({ what, since: Date.now() });
-    setPhase({ ...phase, blocking: null });
+    dispatch({ type: 'panel', panel: null });
   };
+  // The receipt lists each ended step by its title.
+  const receipt = useMemo(
+    () => state.ended.map((line) => ({ ...line, step: body.steps.find((s) => s.id === line.step)?.title ?? line.step })),
+    [state.ended, body],
+  );
 
   if (phase.name === 'consent') {
     const who = { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) };
     return (
       <section aria-labelledby="consent-heading" className="consent-card">
-        <h2 id="consent-heading" className="journey-focus" tabIndex={-1}>
+        <h2 id="consent-heading" className="journey-focus" tabIndex={-1} ref={focus}>
           {t('assisted.consentTitle')}
         </h2>
-        {resumeStep.current && <p className="note">{t('assisted.resumed')}</p>}
-        {resumed.current && <ResumeHistory resume={resumed.current} body={staffBody} />}
+        {resumed && <p className="note">{t('assisted.resumed')}</p>}
+        {resumed && <ResumeHistory resume={resumed} body={staffBody} />}
         <ul className="easy-read consent-list">
           <li>{t('assisted.consentWho', who)}</li>
           <li>{t('assisted.consentDoes', who)}</li>
@@ -265,20 +214,15 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
     if (!question) {
-      const start = () => {
-        path.current = visitorPath(body, phase.missing);
-        bringLater.current = phase.bring;
-        bringLaterIndices.current = bringIndices(phase.missing);
-        setPhase({ name: 'step', index: path.current[0] ?? 0, blocking: null });
-      };
-      if (phase.bring.length > 0 && phase.blocked)
+      const start = () => dispatch({ type: 'start' });
+      if (readinessBlocked(state))
         return (
           <HandOff
             journeyTitle={title}
             outcome="referred"
             receipt={receipt}
             bring={phase.bring}
-            resumeAt={body.steps[readinessStartAt ?? 0]?.id ?? null}
+            resumeAt={body.steps[visitorPath(body, phase.missing)[0] ?? 0]?.id ?? null}
             accompaniment={accompaniment}
             mediator={mediator}
             glossary={glossary}
@@ -292,7 +236,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         // Missing, but not needed to go on: the list stays for the hand-off, and the journey can start.
         return (
           <section aria-labelledby="bring-heading" className="note">
-            <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
+            <h2 id="bring-heading" className="journey-focus" tabIndex={-1} ref={focus}>
               {t('journey.bringLater')}
             </h2>
             <RichList items={phase.bring} glossary={glossary} />
@@ -302,23 +246,29 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
           </section>
         );
       return (
-        <Button className="action action-primary journey-focus" onPress={start}>
+        <Button className="action action-primary journey-focus" onPress={start} ref={focus}>
           {t('journey.start')}
         </Button>
       );
     }
     return (
-      <ReadinessQuestion body={body} glossary={glossary} state={phase} onAnswer={(next) => setPhase({ name: 'readiness', ...next })} />
+      <ReadinessQuestion
+        body={body}
+        glossary={glossary}
+        state={phase}
+        onAnswer={(yes) => dispatch({ type: 'answer', yes })}
+        focusRef={focus}
+      />
     );
   }
 
   if (phase.name === 'handoff') {
     // What is left on the visitor's own path, from where a ticket resumes.
     const startIndex = phase.resumeAt ? body.steps.findIndex((s) => s.id === phase.resumeAt) : body.steps.length;
-    const remaining = path.current
+    const remaining = state.path
       .filter((index) => index >= startIndex)
       .map((index) => body.steps[index])
-      .filter((s) => s !== undefined && outcomes.current.get(s.id) !== 'done')
+      .filter((s) => s !== undefined && state.outcomes[s.id] !== 'done')
       .map((s) => s?.title ?? '');
     return (
       <HandOff
@@ -334,21 +284,30 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         onFinished={onFinished}
         {...(phase.closing ? { closing: phase.closing } : {})}
         need={need}
-        bringIndices={bringLaterIndices.current}
+        bringIndices={bringIndices(state.later.missing)}
         stop={{
-          reason: phase.resumeAt ? (reasons.current.get(phase.resumeAt) ?? null) : null,
-          wait: stopWait.current,
+          reason: phase.resumeAt ? (state.reasons[phase.resumeAt] ?? null) : null,
+          wait: phase.wait,
         }}
       />
     );
   }
 
-  if (!step) return null;
+  if (phase.name !== 'step' || !step) return null;
+  // A correction needs a step ended before it; without one, the step's own buttons show.
+  const panel = phase.panel === 'correct' && !last ? null : phase.panel;
+  const stepTitle = (id: string) => body.steps.find((s) => s.id === id)?.title ?? id;
   return (
     <div className="assisted-layout">
       <section aria-labelledby="step-heading" className="journey-step">
         {/* The visitor's "Si ça ne marche pas" stays, secret step or not: the fixes need no look at their screen. */}
-        <StepBody step={step} position={positionOnPath(path.current, phase.index)} glossary={glossary} showProblems />
+        <StepBody
+          step={step}
+          position={positionOnPath(state.path, phase.index)}
+          glossary={glossary}
+          showProblems
+          focusRef={panel === null ? focus : undefined}
+        />
         {canOpenBeside(step.url, officialOrigins) && beside === null && (
           <Button className="action" onPress={() => setBeside(step.url ?? null)}>
             {st('assisted.officialOpen')}
@@ -359,7 +318,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             {t('assisted.secretStep')}
           </p>
         )}
-        {waiting && phase.blocking === null && (
+        {waiting && panel === null && (
           <div className="waiting-note" role="status">
             <p className="lead">{t(`assisted.waiting.${waiting.what}`)}</p>
             <p>{t('assisted.waitingClocks')}</p>
@@ -369,14 +328,15 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             </Button>
           </div>
         )}
-        {phase.blocking === 'correct' && last ? (
+        {panel === 'correct' && last ? (
           <CorrectLast
-            stepTitle={last.title}
+            stepTitle={stepTitle(last.step)}
             message={message}
-            onCancel={() => setPhase({ ...phase, blocking: outcomes.current.get(step.id) === 'blocked' ? 'next' : null })}
+            onCancel={() => dispatch({ type: 'cancel' })}
             onConfirm={(correction) => void correct(correction)}
+            focusRef={focus}
           />
-        ) : phase.blocking === 'wait' ? (
+        ) : panel === 'wait' ? (
           <ChoicePanel
             id="wait-heading"
             title={st('assisted.waitTitle')}
@@ -385,10 +345,11 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             onChange={setWaitChoice}
             message={message}
             confirmLabel={st('assisted.waitStart')}
-            onCancel={() => setPhase({ ...phase, blocking: null })}
+            onCancel={() => dispatch({ type: 'cancel' })}
             onConfirm={() => void startWait()}
+            focusRef={focus}
           />
-        ) : phase.blocking === 'reason' ? (
+        ) : panel === 'reason' ? (
           <ChoicePanel
             id="reason-heading"
             title={st('assisted.reasonTitle')}
@@ -397,22 +358,23 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             onChange={setReason}
             message={message}
             confirmLabel={st('assisted.confirmReason')}
-            onCancel={() => setPhase({ ...phase, blocking: null })}
+            onCancel={() => dispatch({ type: 'cancel' })}
+            focusRef={focus}
             onConfirm={() => {
               if (!(blockedReasons as readonly string[]).includes(reason)) return setMessage(st('assisted.chooseReason'));
               void endStep('blocked', 'visitor', reason as BlockedReason);
             }}
           />
-        ) : phase.blocking === 'next' ? (
+        ) : panel === 'next' ? (
           <div className="blocked-reasons" {...staffLang}>
-            <p className="lead journey-focus" tabIndex={-1}>
+            <p className="lead journey-focus" tabIndex={-1} ref={focus}>
               {st('assisted.afterBlocked')}
             </p>
             <div className="answer-row">
-              <Button className="action" onPress={() => goNext(phase.index)}>
+              <Button className="action" onPress={() => dispatch({ type: 'next' })}>
                 {st('assisted.continue')}
               </Button>
-              <Button className="action action-primary" onPress={() => stopAt(phase.index, 'blocked')}>
+              <Button className="action action-primary" onPress={() => stop('blocked')}>
                 {st('assisted.stopHere')}
               </Button>
               {correctButton}
@@ -438,7 +400,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
                   onPress={() => {
                     setWaitChoice('');
                     setMessage('');
-                    setPhase({ ...phase, blocking: 'wait' });
+                    dispatch({ type: 'panel', panel: 'wait' });
                   }}
                 >
                   {st('assisted.wait')}
@@ -449,13 +411,13 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
                 onPress={() => {
                   setReason('');
                   setMessage('');
-                  setPhase({ ...phase, blocking: 'reason' });
+                  dispatch({ type: 'panel', panel: 'reason' });
                 }}
               >
                 {st('assisted.blocked')}
               </Button>
               {correctButton}
-              <Button className="action" onPress={() => stopAt(phase.index, 'stopped')}>
+              <Button className="action" onPress={() => stop('stopped')}>
                 {t('assisted.stop')}
               </Button>
             </div>
@@ -466,9 +428,9 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
           step={step}
           glossary={glossary}
           onBack={onBack}
-          onPrevious={phase.index > 0 ? () => setPhase({ name: 'step', index: phase.index - 1, blocking: null }) : undefined}
+          onPrevious={previousOnPath(state.path, phase.index) !== null ? () => dispatch({ type: 'previous' }) : undefined}
           next={
-            phase.blocking === null && (
+            panel === null && (
               <Button className="action action-primary" onPress={() => void endStep('done', 'visitor')}>
                 {t('assisted.doneVisitor')}
               </Button>

@@ -2,6 +2,7 @@
 // of closed choices, its message, "Annuler" and a confirming button.
 import { Button } from 'react-aria-components';
 import { ChoiceGroup } from '../components/ChoiceGroup';
+import type { FocusTarget } from '../kit/focus-on-change';
 import { staffLang, useStaffT } from './staff-language';
 
 interface ChoicePanelProps {
@@ -14,13 +15,16 @@ interface ChoicePanelProps {
   readonly confirmLabel: string;
   readonly onCancel: () => void;
   readonly onConfirm: () => void;
+  /** Given when the panel's title is where the focus goes. */
+  readonly focusRef?: FocusTarget | undefined;
 }
 
-export function ChoicePanel({ id, title, options, value, onChange, message, confirmLabel, onCancel, onConfirm }: ChoicePanelProps) {
+export function ChoicePanel(props: ChoicePanelProps) {
+  const { id, title, options, value, onChange, message, confirmLabel, onCancel, onConfirm, focusRef } = props;
   const t = useStaffT();
   return (
     <div className="blocked-reasons" {...staffLang}>
-      <h3 id={id} className="journey-focus" tabIndex={-1}>
+      <h3 id={id} className="journey-focus" tabIndex={-1} ref={focusRef}>
         {title}
       </h3>
       <ChoiceGroup labelledBy={id} options={options} value={value} onChange={onChange} />

@@ -4,12 +4,12 @@
 import { useState } from 'react';
 import type { BlockedReason, CorrectedOutcome, StepActor } from '../../common/api/types';
 import { correctedOutcomes } from '../../common/api/types';
+import type { Correction } from '../journey/journey-machine';
+import type { FocusTarget } from '../kit/focus-on-change';
 import { ChoicePanel } from './ChoicePanel';
 import { useStaffT } from './staff-language';
 
-/** A corrected outcome taken apart: what the step is now, and who did it or why it is blocked. */
-export type Correction =
-  { readonly outcome: 'done' | 'skipped'; readonly by: StepActor } | { readonly outcome: 'blocked'; readonly reason: BlockedReason };
+export type { Correction } from '../journey/journey-machine';
 
 export function correctionOf(value: CorrectedOutcome): Correction {
   const [outcome, detail] = value.split(':') as [string, string];
@@ -23,9 +23,10 @@ interface CorrectLastProps {
   readonly message: string;
   readonly onCancel: () => void;
   readonly onConfirm: (correction: Correction | null) => void;
+  readonly focusRef?: FocusTarget | undefined;
 }
 
-export function CorrectLast({ stepTitle, message, onCancel, onConfirm }: CorrectLastProps) {
+export function CorrectLast({ stepTitle, message, onCancel, onConfirm, focusRef }: CorrectLastProps) {
   const t = useStaffT();
   const [choice, setChoice] = useState('');
   const label = (value: CorrectedOutcome) => {
@@ -44,6 +45,7 @@ export function CorrectLast({ stepTitle, message, onCancel, onConfirm }: Correct
       message={message}
       confirmLabel={t('assisted.correctConfirm')}
       onCancel={onCancel}
+      focusRef={focusRef}
       onConfirm={() =>
         onConfirm((correctedOutcomes as readonly string[]).includes(choice) ? correctionOf(choice as CorrectedOutcome) : null)
       }

@@ -6,7 +6,7 @@
 // out (or that it failed), and a second tap does not print a second copy. The sheet carries the journal head the kiosk
 // verified at its last check (an anchor kept outside the database), never the live head: a slip must not point to
 // its own rows.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -22,6 +22,7 @@ import type { RichText } from '../../common/content/inline-nodes';
 import { redirectionKeys } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
+import { useFocusOnMount } from '../kit/focus-on-change';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
@@ -92,37 +93,6 @@ export function HandOff({
   // The accompaniment already ended here (closed by the mediator's idle): "Terminer" only ends the visit.
   const ended = useRef(false);
 
-  useEffect(() => {
-    document.querySelector<HTMLElement>('.handoff .journey-focus')?.focus();
-    if (asked.current) return;
-    asked.current = true;
-    void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
-    void (async () => {
-      if (resumeAt && accompaniment) {
-        const answer = await api['assisted.ticketCreate']({
-          token: mediator.token,
-          accompaniment,
-          step: resumeAt,
-          ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
-        });
-        if (answer.ok) setTicket(answer.value);
-        else if (answer.error === 'mediator.locked' && closing !== 'idle') return lock();
-      }
-      if (closing !== 'idle') return;
-      // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
-      // mode closes; the slip stays on screen until the visitor's own idle time ends the visit.
-      // The sheet goes to the printer; the closing waits only for its line in the journal, not for the paper.
-      if (printing) {
-        void print();
-        await printRecorded.current;
-      }
-      if (accompaniment) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
-      ended.current = true;
-      await api['mediator.lock']({ token: mediator.token });
-      lock(true);
-    })();
-  }, []);
-
   const time = (at: Date) => at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   const nextText = [
     journeyTitle,
@@ -140,37 +110,70 @@ export function HandOff({
     printBusy.current = true;
     setPrintState({ name: 'printing' });
     if (accompaniment) {
-      const recording = api['assisted.record']({
-        token: mediator.token,
+      const recording = mediator.api['assisted.record']({
         accompaniment,
         event: 'print',
         what: bring.length > 0 ? 'slip' : 'summary',
       });
       printRecorded.current = recording;
-      const answer = await recording;
-      if (!answer.ok && answer.error === 'mediator.locked' && closing !== 'idle') lock();
+      await recording;
     }
     // The page's own print (browser kiosk) returns once Chromium has handed the page to the print queue.
     const result = await printPage(api, capabilities);
     if (result !== 'printed') printBusy.current = false;
     setPrintState(result === 'printed' ? { name: 'printed', at: new Date() } : { name: 'failed' });
   };
+  // The hand-off takes the focus as it appears, and does its work once: the ticket, and closing by itself after the
+  // mediator's idle time (with what is on screen then).
+  const focusHeading = useFocusOnMount();
+  const shown = useEffectEvent(() => {
+    void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
+    void (async () => {
+      if (resumeAt && accompaniment) {
+        const answer = await mediator.api['assisted.ticketCreate']({
+          accompaniment,
+          step: resumeAt,
+          ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
+        });
+        if (answer.ok) setTicket(answer.value);
+        // An ended session has closed assisted mode already, unless this hand-off is closing it by itself.
+        else if (answer.error === 'mediator.locked' && closing !== 'idle') return;
+      }
+      if (closing !== 'idle') return;
+      // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
+      // mode closes; the slip stays on screen until the visitor's own idle time ends the visit.
+      // The sheet goes to the printer; the closing waits only for its line in the journal, not for the paper.
+      if (printing) {
+        void print();
+        await printRecorded.current;
+      }
+      if (accompaniment) await mediator.api['assisted.end']({ accompaniment, outcome });
+      ended.current = true;
+      await mediator.api['mediator.lock']({});
+      lock(true);
+    })();
+  });
+  useEffect(() => {
+    if (asked.current) return;
+    asked.current = true;
+    shown();
+  }, []);
   // Where the mediator sent the visitor (La Coop's "Structure de redirection"): journaled as a key, the last one counts.
   const redirect = async (choice: string) => {
     setRedirection(choice);
     if (!accompaniment || !(redirectionKeys as readonly string[]).includes(choice)) return;
-    await api['assisted.record']({ token: mediator.token, accompaniment, event: 'redirected', to: choice as RedirectionKey });
+    await mediator.api['assisted.record']({ accompaniment, event: 'redirected', to: choice as RedirectionKey });
   };
   const finish = async () => {
     setEnding(true);
-    if (accompaniment && !ended.current) await api['assisted.end']({ token: mediator.token, accompaniment, outcome });
+    if (accompaniment && !ended.current) await mediator.api['assisted.end']({ accompaniment, outcome });
     if (closing) return endVisit(closing === 'idle' ? 'idle' : 'visitor');
     onFinished();
   };
 
   return (
     <section aria-labelledby="handoff-heading" className="handoff print-card">
-      <h2 id="handoff-heading" className="journey-focus" tabIndex={-1}>
+      <h2 id="handoff-heading" className="journey-focus" tabIndex={-1} ref={focusHeading}>
         {t('assisted.summaryTitle')}
       </h2>
       <p className="lead">{journeyTitle}</p>

@@ -17,17 +17,26 @@ export function InterruptedSlip() {
   const [tickets, setTickets] = useState<readonly Ticket[]>([]);
   const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
   useEffect(() => {
-    void api['assisted.interrupted']({}).then(async (answer) => {
-      if (!answer.ok || answer.value.tickets.length === 0) return;
-      setTickets(answer.value.tickets);
+    void api['assisted.interrupted']({}).then((answer) => {
+      if (answer.ok && answer.value.tickets.length > 0) setTickets(answer.value.tickets);
+    });
+  }, [api]);
+  // The journeys' titles, in the visitor's language (again if they change it).
+  useEffect(() => {
+    if (tickets.length === 0) return;
+    let live = true;
+    void (async () => {
       const named: Record<string, string> = {};
-      for (const { journey } of answer.value.tickets) {
+      for (const { journey } of tickets) {
         const item = await api['content.item']({ locale, id: journey });
         if (item.ok) named[journey] = item.value.title;
       }
-      setTitles(named);
-    });
-  }, [api]);
+      if (live) setTitles(named);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, locale, tickets]);
   if (tickets.length === 0) return null;
   return (
     <section className="handoff print-card interrupted-slip" aria-labelledby="interrupted-heading">

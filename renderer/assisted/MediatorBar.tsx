@@ -1,7 +1,6 @@
 // While assisted mode is open: who accompanies the visitor, resuming from a ticket, and closing assisted mode.
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
-import { useKiosk } from '../kit/KioskContext';
 import type { Navigate } from '../kit/screens';
 import { KioskDialog } from '../components/KioskDialog';
 import { FormActions } from '../components/FormActions';
@@ -11,7 +10,6 @@ import { staffLang, staffLocale, useStaffT } from './staff-language';
 
 export function MediatorBar({ navigate }: { navigate: Navigate }) {
   const t = useStaffT();
-  const { api } = useKiosk();
   const { mediator, lock } = useAssisted();
   if (!mediator) return null;
   return (
@@ -24,7 +22,7 @@ export function MediatorBar({ navigate }: { navigate: Navigate }) {
         <Button
           className="action"
           onPress={() => {
-            void api['mediator.lock']({ token: mediator.token });
+            void mediator.api['mediator.lock']({});
             lock();
           }}
         >
@@ -37,8 +35,7 @@ export function MediatorBar({ navigate }: { navigate: Navigate }) {
 
 function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate }) {
   const t = useStaffT();
-  const { api } = useKiosk();
-  const { mediator, lock, setResume } = useAssisted();
+  const { mediator, setResume } = useAssisted();
   const [code, setCode] = useState('');
   const [keyboard, setKeyboard] = useState(false);
   const [message, setMessage] = useState('');
@@ -47,13 +44,14 @@ function ResumeForm({ close, navigate }: { close: () => void; navigate: Navigate
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!mediator) return;
-    const answer = await api['assisted.ticketUse']({ token: mediator.token, code: code.slice(0, 40) });
+    const answer = await mediator.api['assisted.ticketUse']({ code: code.slice(0, 40) });
     if (answer.ok) {
       setResume(answer.value);
       close();
       return navigate({ name: 'item', id: answer.value.journey });
     }
-    if (answer.error === 'mediator.locked') return lock();
+    // An ended session has already closed assisted mode (and this form with it).
+    if (answer.error === 'mediator.locked') return;
     const known = {
       'ticket.invalid': 'ticketInvalid',
       'ticket.unknown': 'ticketUnknown',

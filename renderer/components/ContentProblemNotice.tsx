@@ -1,4 +1,5 @@
 // When no content pack can be served, says so plainly, with a code for the site's IT person.
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kit/KioskContext';
 import { useApiResult } from '../kit/useApiResult';
@@ -6,7 +7,7 @@ import { useApiResult } from '../kit/useApiResult';
 export function ContentProblemNotice() {
   const { t } = useTranslation();
   const { api } = useKiosk();
-  const status = useApiResult(() => api['kiosk.status']({}), [api]);
+  const status = useApiResult(useCallback(() => api['kiosk.status']({}), [api]));
   const problem = status.state === 'ok' ? status.value.contentProblem : null;
   if (!problem) return null;
   return (

@@ -3,7 +3,7 @@
 // without taking the focus from the field. With a physical keyboard, the keys are one tab stop and the arrows move.
 // A tap on the field opens its keyboard once the tap is over, never when the finger goes down: a page that moves
 // under a finger gets the end of the tap somewhere else (the space key of the keyboard that just opened).
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../common/api/types';
@@ -51,12 +51,11 @@ export function OnScreenKeyboard({
       : [...(layout.shift ? [{ kind: 'shift' } as const] : []), { kind: 'space' }, { kind: 'backspace' }, { kind: 'done' }];
   const rows: Key[][] = [...layout.rows.map((row) => row.map((char): Key => ({ kind: 'char', char }))), specials];
 
-  const opens = useRef(onOpenChange);
-  opens.current = onOpenChange;
+  const opens = useEffectEvent(() => onOpenChange(true));
   useEffect(() => {
     const input = field.current;
     if (!input) return;
-    const show = () => opens.current(true);
+    const show = () => opens();
     input.addEventListener('click', show);
     return () => input.removeEventListener('click', show);
   }, [field]);

@@ -1,7 +1,7 @@
 // "Écouter": reads a region (the page, a dialog) aloud through the kiosk's speech output, block by block,
 // highlighting the block being read; pause, resume, stop. Says plainly when this kiosk has no voice for the
 // language, or no speech at all. Reading stops when the region changes (a new step) or goes away.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { signalActivity } from '../kit/idle';
@@ -46,17 +46,19 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
   // The voices are looked up before the press (the platform lists its own late): the first line starts sooner.
   useEffect(() => void speechOut().voiceFor(lang), [lang]);
 
-  // A new step or answer replaces the text being read: stop rather than read what is gone.
+  // A new step or answer replaces the text being read: stop rather than read what is gone. The region is the one on
+  // screen when a reading starts or pauses (the target is looked up, not a dependency).
+  const regionNow = useEffectEvent(() => target());
+  const regionChanged = useEffectEvent(() => stop());
   useEffect(() => {
-    const region = target();
+    const region = regionNow();
     if (status !== 'playing' && status !== 'paused') return;
     if (!region) return;
     const observer = new MutationObserver((changes) => {
-      if (changes.some((change) => !own.current?.contains(change.target))) stop();
+      if (changes.some((change) => !own.current?.contains(change.target))) regionChanged();
     });
     observer.observe(region, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
-    // stop only changes the status, which re-runs this effect.
   }, [status]);
 
   const speak = async (units: readonly ReadingUnit[], id: number) => {

@@ -1,22 +1,20 @@
 // A journey for a visitor on their own: the readiness questions, then one step at a time, and the way without internet.
-import { useEffect, useRef, useState } from 'react';
+import { useReducer, useState, type Dispatch } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord, JourneyBody, JourneyStep } from '../../common/api/types';
 import { OfficialAddress } from '../components/OfficialAddress';
 import { RichLine, RichList, RichParagraphs } from '../components/RichLine';
 import { ReadinessQuestion } from './Readiness';
-import { nextOnPath, previousOnPath, readinessStart, visitorPath, type ReadinessState } from './readiness-state';
+import { previousOnPath } from './readiness-state';
 import { positionOnPath, type StepPosition } from './step-position';
+import { journeyReducer, readinessBlocked, startJourney, focusKey, type JourneyAction, type JourneyState } from './journey-machine';
+import { useFocusOnChange, type FocusTarget } from '../kit/focus-on-change';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
 import { StepActions } from './StepActions';
 import { OfficialSite } from './OfficialSite';
-
-/** A step is an index into the journey's steps (its length once finished), on the visitor's own path. */
-type Phase =
-  ({ readonly name: 'readiness' } & ReadinessState) | { readonly name: 'step'; readonly index: number; readonly path: readonly number[] };
 
 /** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
 export function JourneyView({
@@ -30,16 +28,12 @@ export function JourneyView({
 }) {
   const { t } = useTranslation();
   const [showOffline, setShowOffline] = useState(false);
-  const [phase, setPhase] = useState<Phase>(() =>
-    body.readiness.length > 0 ? { name: 'readiness', ...readinessStart } : startOn(visitorPath(body, [])),
-  );
+  const [state, dispatch] = useReducer(journeyReducer, body, (start) => startJourney(start, 'alone'));
   // The final screens (what to bring, done) show the offline card themselves.
-  const finished =
-    (phase.name === 'readiness' && phase.question >= body.readiness.length && phase.bring.length > 0 && phase.blocked) ||
-    (phase.name === 'step' && phase.index >= body.steps.length);
+  const finished = readinessBlocked(state) || state.phase.name === 'done';
   return (
     <>
-      <JourneyPhases body={body} glossary={glossary} phase={phase} setPhase={setPhase} onBack={onBack} />
+      <JourneyPhases glossary={glossary} state={state} dispatch={dispatch} onBack={onBack} />
       {finished ? null : showOffline ? (
         <Offline body={body} glossary={glossary} />
       ) : (
@@ -51,44 +45,34 @@ export function JourneyView({
   );
 }
 
-/** The first step of a path. */
-const startOn = (path: readonly number[]): Phase => ({ name: 'step', index: path[0] ?? 0, path });
-
 interface PhasesProps {
-  readonly body: JourneyBody;
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
-  readonly phase: Phase;
-  readonly setPhase: (phase: Phase) => void;
+  readonly state: JourneyState;
+  readonly dispatch: Dispatch<JourneyAction>;
   readonly onBack: () => void;
 }
 
-function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps) {
+function JourneyPhases({ glossary, state, dispatch, onBack }: PhasesProps) {
   const { t } = useTranslation();
   const { api, capabilities } = useKiosk();
-  const first = useRef(true);
-  useEffect(() => {
-    // Each new step or question takes the focus, as a new screen would; not on the first render (the page heading has it).
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('.journey-focus')?.focus();
-  }, [phase]);
+  const { body, phase } = state;
+  // Each new step or question takes the focus, as a new screen would; not on the first render (the page heading has it).
+  const focus = useFocusOnChange(focusKey(phase));
 
   if (phase.name === 'readiness') {
     const question = body.readiness[phase.question];
     if (!question) {
-      const start = () => setPhase(startOn(visitorPath(body, phase.missing)));
+      const start = () => dispatch({ type: 'start' });
       // The answer buttons are gone: the focus goes to "Commencer", not to the page.
       if (phase.bring.length === 0)
         return (
-          <Button className="action action-primary journey-focus" onPress={start}>
+          <Button className="action action-primary journey-focus" onPress={start} ref={focus}>
             {t('journey.start')}
           </Button>
         );
       return (
         <section aria-labelledby="bring-heading" className="note print-card">
-          <h2 id="bring-heading" className="journey-focus" tabIndex={-1}>
+          <h2 id="bring-heading" className="journey-focus" tabIndex={-1} ref={focus}>
             {t(phase.blocked ? 'journey.bring' : 'journey.bringLater')}
           </h2>
           <RichList items={phase.bring} glossary={glossary} />
@@ -109,16 +93,21 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
       );
     }
     return (
-      <ReadinessQuestion body={body} glossary={glossary} state={phase} onAnswer={(next) => setPhase({ name: 'readiness', ...next })} />
+      <ReadinessQuestion
+        body={body}
+        glossary={glossary}
+        state={phase}
+        onAnswer={(yes) => dispatch({ type: 'answer', yes })}
+        focusRef={focus}
+      />
     );
   }
 
-  const step = body.steps[phase.index];
-  const previous = previousOnPath(phase.path, phase.index);
-  if (!step) {
+  const step = phase.name === 'step' ? body.steps[phase.index] : undefined;
+  if (phase.name !== 'step' || !step) {
     return (
       <section className="note">
-        <h2 className="journey-focus" tabIndex={-1}>
+        <h2 className="journey-focus" tabIndex={-1} ref={focus}>
           {t('journey.done')}
         </h2>
         <Offline body={body} glossary={glossary} />
@@ -127,18 +116,15 @@ function JourneyPhases({ body, glossary, phase, setPhase, onBack }: PhasesProps)
   }
   return (
     <section aria-labelledby="step-heading" className="journey-step">
-      <StepBody step={step} position={positionOnPath(phase.path, phase.index)} glossary={glossary} showProblems />
+      <StepBody step={step} position={positionOnPath(state.path, phase.index)} glossary={glossary} showProblems focusRef={focus} />
       {step.url && <OfficialSite url={step.url} />}
       <StepActions
         step={step}
         glossary={glossary}
         onBack={onBack}
-        onPrevious={previous !== null ? () => setPhase({ ...phase, index: previous }) : undefined}
+        onPrevious={previousOnPath(state.path, phase.index) !== null ? () => dispatch({ type: 'previous' }) : undefined}
         next={
-          <Button
-            className="action action-primary"
-            onPress={() => setPhase({ ...phase, index: nextOnPath(phase.path, phase.index) ?? body.steps.length })}
-          >
+          <Button className="action action-primary" onPress={() => dispatch({ type: 'next' })}>
             {t('journey.next')}
           </Button>
         }
@@ -153,15 +139,17 @@ interface StepBodyProps {
   readonly glossary: Readonly<Record<string, GlossaryWord>>;
   /** In assisted mode the common problems go to the mediator's panel instead. */
   readonly showProblems: boolean;
+  /** Given when the step's title is where the focus goes. */
+  readonly focusRef?: FocusTarget | undefined;
 }
 
 /** One step as the visitor sees it: its number, title, text, what to have at hand, the official address. */
-export function StepBody({ step, position, glossary, showProblems }: StepBodyProps) {
+export function StepBody({ step, position, glossary, showProblems, focusRef }: StepBodyProps) {
   const { t } = useTranslation();
   return (
     <>
       <p className="step-counter">{t('journey.step', { n: position.n, total: position.total })}</p>
-      <h2 id="step-heading" className="journey-focus" tabIndex={-1}>
+      <h2 id="step-heading" className="journey-focus" tabIndex={-1} ref={focusRef}>
         <BidiText text={step.title} />
       </h2>
       {step.secret && <p className="note secret-note">{t('journey.secret')}</p>}

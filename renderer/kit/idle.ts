@@ -1,5 +1,5 @@
 // The visit's idle timer: after the site's idle time without a touch or a key, a warning; any activity restarts it.
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /** The mediator's idle time during assisted mode, before their own warning (two minutes more to answer it). */
 export const mediatorIdleMs = 10 * 60_000;
@@ -14,14 +14,14 @@ export const signalActivity = (): void => void window.dispatchEvent(new Event('p
 
 /** Calls onIdle once the visitor has done nothing for idleMs; paused while `paused` (the warning is showing). */
 export function useIdleTimer(idleMs: number, paused: boolean, onIdle: () => void): void {
-  const callback = useRef(onIdle);
-  callback.current = onIdle;
+  // The latest onIdle is called; a new one does not restart the clock.
+  const idle = useEffectEvent(onIdle);
   useEffect(() => {
     if (paused) return;
-    let timer = setTimeout(() => callback.current(), idleMs);
+    let timer = setTimeout(() => idle(), idleMs);
     const again = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => callback.current(), idleMs);
+      timer = setTimeout(() => idle(), idleMs);
     };
     for (const name of activityEvents) window.addEventListener(name, again, { capture: true, passive: true });
     return () => {

@@ -6,8 +6,9 @@ import { authErrors, type ApiClient, type AuthOf, type InputOf, type Method, typ
 type StaffAuth = keyof typeof authErrors;
 /** The calls that need a session of this kind. */
 export type StaffMethod<A extends StaffAuth> = { [M in Method]: AuthOf<M> extends A ? M : never }[Method];
-/** A protected call's input without its token (the wrapper adds it). */
-type StaffInput<M extends Method> = Omit<InputOf<M>, 'token'>;
+/** A protected call's input without its token (the wrapper adds it); a union input (an event) stays a union. */
+type WithoutToken<T> = T extends unknown ? Omit<T, 'token'> : never;
+type StaffInput<M extends Method> = WithoutToken<InputOf<M>>;
 
 export type StaffApi<A extends StaffAuth> = {
   readonly [M in StaffMethod<A>]: (input: StaffInput<M>) => Promise<ResultOf<M>>;

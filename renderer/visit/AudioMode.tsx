@@ -1,7 +1,7 @@
 // Audio mode: the kiosk speaks everything to a visitor who cannot see the screen (EN 301 549 5.1). Started by the
 // number pad's 5 (see audio-keys.ts); it speaks each screen on arrival, each control the focus reaches, dialogs,
 // status messages and receipts, from the page itself (spoken-script.ts). It ends with the visit (the page reloads).
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { speechOut } from '../kit/speech-out';
 import { setPrintAnnouncer } from '../kit/print-announce';
@@ -41,9 +41,12 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
   const { t: translate, i18n } = useTranslation();
   // The words follow the visitor's language; audio mode itself stays on when the language changes.
   const words = useRef<ScriptWords>(() => '');
-  words.current = (key, values) => translate(key, values ?? {});
   const language = useRef(i18n.language);
-  language.current = i18n.language;
+  // Brought up to date before the effects below run, without restarting audio mode.
+  useLayoutEffect(() => {
+    words.current = (key, values) => translate(key, values ?? {});
+    language.current = i18n.language;
+  }, [translate, i18n.language]);
 
   useEffect(() => {
     const speech = speechOut();

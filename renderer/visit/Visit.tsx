@@ -1,5 +1,5 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
@@ -18,6 +18,7 @@ import { SearchScreen } from '../screens/search/SearchScreen';
 import { screenName, type Screen } from '../kit/screens';
 import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
+import { openMediatorSession, type MediatorSession } from '../assisted/mediator-session';
 import { MediatorBar } from '../assisted/MediatorBar';
 import { InterruptedSlip } from '../assisted/InterruptedSlip';
 import { AudioMode } from './AudioMode';
@@ -47,12 +48,21 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // The open accompaniment's way to close itself with a ticket and the slip, when the visit has to end.
   const closer = useRef<((why: Closing) => void) | null>(null);
   const mediatorNow = useRef(mediator);
-  mediatorNow.current = mediator;
+  useLayoutEffect(() => {
+    mediatorNow.current = mediator;
+  }, [mediator]);
   const lock = useCallback((keepHandOff = false) => {
     setClosedWith(keepHandOff ? mediatorNow.current : null);
     setMediator(null);
     setWaiting(null);
   }, []);
+  // While an accompaniment closes by itself (nobody answered the mediator), its hand-off stays on screen and locks
+  // assisted mode at its end; until then an ended session changes nothing.
+  const closingIdle = useRef(false);
+  // The one place a mediator's ended session goes (any call answered "mediator.locked"): back to the "Espace médiateur".
+  const mediatorExpired = useCallback(() => {
+    if (!closingIdle.current) lock();
+  }, [lock]);
   const official = useMemo(
     () => ({ origins: settings.officialOrigins, how: settings.capabilities.officialWindow ? ('window' as const) : ('pane' as const) }),
     [settings.officialOrigins, settings.capabilities.officialWindow],
@@ -65,9 +75,10 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       officialOrigins: settings.capabilities.officialWindow ? [] : settings.officialOrigins,
       mediator,
       closedWith,
-      unlock: (next: UnlockedMediator) => {
+      unlock: (session: MediatorSession) => {
+        closingIdle.current = false;
         setClosedWith(null);
-        setMediator(next);
+        setMediator(openMediatorSession(api, session, mediatorExpired));
       },
       lock,
       resume,
@@ -79,6 +90,8 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
       siteName: settings.siteName,
     }),
     [
+      api,
+      mediatorExpired,
       settings.siteName,
       settings.assistedMode,
       settings.printing,
@@ -102,21 +115,24 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   useIdleTimer(waiting ? waitLimitMs : mediatorIdleMs, mediatorIdle || mediator === null, () => setMediatorIdle(true));
   const mediatorStays = useCallback(() => {
     setMediatorIdle(false);
-    if (mediator) void api['mediator.keepAlive']({ token: mediator.token }).then((answer) => !answer.ok && lock());
-  }, [api, mediator, lock]);
+    if (mediator) void mediator.api['mediator.keepAlive']({}).then((answer) => !answer.ok && lock());
+  }, [mediator, lock]);
   // Nobody answered the mediator: an open accompaniment closes with its ticket and slip; otherwise assisted mode ends.
   const mediatorGone = useCallback(() => {
     setMediatorIdle(false);
-    if (closer.current) return closer.current('idle');
-    if (mediator) void api['mediator.lock']({ token: mediator.token });
+    if (closer.current) {
+      closingIdle.current = true;
+      return closer.current('idle');
+    }
+    if (mediator) void mediator.api['mediator.lock']({});
     lock();
-  }, [api, mediator, lock]);
+  }, [mediator, lock]);
   // The host's session ends after 15 minutes without a call: while the page sees the mediator there, it stays open.
   useEffect(() => {
     if (!mediator) return;
-    const ping = setInterval(() => void api['mediator.keepAlive']({ token: mediator.token }), 5 * 60_000);
+    const ping = setInterval(() => void mediator.api['mediator.keepAlive']({}), 5 * 60_000);
     return () => clearInterval(ping);
-  }, [api, mediator]);
+  }, [mediator]);
   // "Terminer" with an accompaniment open: it closes with its ticket and slip first; the hand-off then ends the visit.
   const endByVisitor = useCallback(() => (closer.current ? closer.current('visitor') : onEnd('visitor')), [onEnd]);
 

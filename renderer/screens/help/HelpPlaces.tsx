@@ -1,4 +1,5 @@
 // The help places of the content pack (the site's own and national lines), with phone and opening hours.
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import { useApiResult } from '../../kit/useApiResult';
@@ -8,7 +9,7 @@ import { readableHours } from '../../components/opening-hours';
 export function HelpPlaces() {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(() => api['content.places']({}), [api]);
+  const loaded = useApiResult(useCallback(() => api['content.places']({}), [api]));
   if (loaded.state !== 'ok') return null;
   // Emergency lines have their own screen, one tap away.
   const places = loaded.value.filter((p) => !p.helps_with.every((need) => need === 'urgences'));

@@ -1,5 +1,6 @@
 // On the help screen: the pages about emergencies and help, violence, addiction and sexual health, one tap away
 // without typing them in search. Opening one records nothing: no count, no journal, and the host logs no item id.
+import { useCallback } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
@@ -14,7 +15,7 @@ const helpNeeds: readonly string[] = ['urgences', 'aide'];
 export function PrivateTopics({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(() => api['content.needs']({ locale }), [api, locale]);
+  const loaded = useApiResult(useCallback(() => api['content.needs']({ locale }), [api, locale]));
   const items = loaded.state === 'ok' ? loaded.value.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) : [];
   if (items.length === 0) return null;
   return (

@@ -5,7 +5,7 @@ import { useKiosk } from '../../kit/KioskContext';
 import { useApiResult } from '../../kit/useApiResult';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { Navigate } from '../../kit/screens';
 import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from '../../journey/JourneyView';
@@ -23,7 +23,7 @@ export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Nav
   // The visitor may say no to being accompanied: the journey then goes on as for a visitor alone.
   const [refused, setRefused] = useState(false);
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(() => api['content.item']({ locale, id }), [api, locale, id]);
+  const loaded = useApiResult(useCallback(() => api['content.item']({ locale, id }), [api, locale, id]));
 
   if (loaded.state === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (loaded.state === 'error') {

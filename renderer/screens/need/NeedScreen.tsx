@@ -1,4 +1,5 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
+import { useCallback } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
@@ -11,7 +12,7 @@ import { BidiText } from '../../components/BidiText';
 export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(() => api['content.needs']({ locale }), [api, locale]);
+  const loaded = useApiResult(useCallback(() => api['content.needs']({ locale }), [api, locale]));
   const lines = t(`needs.${need}.lines`, { returnObjects: true });
   const items = loaded.state === 'ok' ? (loaded.value.find((n) => n.need === need)?.items ?? []) : [];
   return (

@@ -1,6 +1,6 @@
 // Search: results update when the visitor pauses typing (not one request per keystroke, whose rhythm would tell
 // the query); the query lives only in this screen's memory.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SnippetRun } from '../../../common/content/snippet-runs';
@@ -21,13 +21,15 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
   const [keyboard, setKeyboard] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const searched = useSettled(query, searchDebounceMs);
-  const loaded = useApiResult(() => api['content.search']({ locale, query: searched.slice(0, 100) }), [api, locale, searched]);
+  const loaded = useApiResult(useCallback(() => api['content.search']({ locale, query: searched.slice(0, 100) }), [api, locale, searched]));
   const answer = loaded.state === 'ok' && searched.trim() !== '' ? loaded.value : null;
   // Results for the current query are on screen: `npm run bench` times typing with this event. Only the length of
-  // the query goes with it, never its text.
+  // the query goes with it, never its text. It fires when a result arrives, not when the query settles before it.
+  const announce = useEffectEvent(() =>
+    window.dispatchEvent(new CustomEvent('passerelle:search-shown', { detail: { length: searched.length } })),
+  );
   useEffect(() => {
-    if (loaded.state !== 'loading')
-      window.dispatchEvent(new CustomEvent('passerelle:search-shown', { detail: { length: searched.length } }));
+    if (loaded.state !== 'loading') announce();
   }, [loaded]);
 
   return (
