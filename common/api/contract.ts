@@ -65,6 +65,7 @@ const packErrors = [
   'content.packCorrupt',
   'content.packIncompatible',
 ] as const;
+export type PackError = (typeof packErrors)[number];
 
 export const contract = {
   'kiosk.status': defineCall<KioskStatus>()({ input: noInput }),

@@ -1,8 +1,6 @@
 // The admin's view of the configuration the kiosk runs with: every field after defaults and flags, and where it came from.
 import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Handlers } from '../../common/api/contract';
-import { ok } from '../../common/api/result';
 import { effectiveConfigOf } from '../../common/config/config-fields';
 import type { EffectiveConfig } from '../../common/config/site-config';
 import type { SiteConfig } from '../core/config';
@@ -23,12 +21,4 @@ export function effectiveConfig(config: SiteConfig): EffectiveConfig {
     configFile: config.configFile ?? null,
     contentKeyFingerprint: keyFingerprint(config.contentPublicKey),
   });
-}
-
-export function createConfigView(config: SiteConfig) {
-  const view = effectiveConfig(config);
-  const handlers = {
-    'admin.config': () => ok(view),
-  } satisfies Pick<Handlers, 'admin.config'>;
-  return { handlers };
 }

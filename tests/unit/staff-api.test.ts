@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../../main/core/log';
 import { createContentService } from '../../main/content/content';
 import { openStateDb } from '../../main/state/state-db';
 import { createAdminService } from '../../main/staff/admin';
+import { adminCalls, contentCalls } from '../../main/app/wire';
 import { createSessions } from '../../main/staff/sessions';
 import { createSetupCode } from '../../main/staff/setup-code';
 import { staffApi } from '../../renderer/kit/staff-api';
@@ -27,8 +28,8 @@ describe('the admin API wrapper', () => {
     const clock = { now: 1_000_000 };
     const sessions = createSessions({ now: () => clock.now, idleMs: { admin: 60_000 } });
     const setupCode = createSetupCode(dir, log);
-    const admin = createAdminService({ db, content: content.handlers, log, setupCode, now: () => clock.now, sessions });
-    const dispatch = createDispatch({ ...content.handlers, ...admin.handlers } as never, log, sessions);
+    const admin = createAdminService({ db, content, log, setupCode, now: () => clock.now, sessions });
+    const dispatch = createDispatch({ ...contentCalls(content), ...adminCalls(admin) } as never, log, sessions);
     const api = new Proxy({} as ApiClient, { get: (_t, method: string) => (input: unknown) => dispatch(method, input) });
     try {
       const setup = await api['admin.setup']({
