@@ -29,7 +29,17 @@ import { createKioskVoice } from '../speech/kiosk-voice';
 import type { HostPort } from './host-port';
 import { fail } from '../../common/api/result';
 import type { VisitEndReason } from '../../common/api/types';
-import { activityCalls, adminCalls, assistedCalls, contentCalls, kioskCalls, mediatorCalls, speechCalls, visitCalls } from './wire';
+import {
+  activityCalls,
+  adminCalls,
+  assistedCalls,
+  contentCalls,
+  kioskCalls,
+  mediatorCalls,
+  printQueueCalls,
+  speechCalls,
+  visitCalls,
+} from './wire';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 export interface OpenKioskOptions {
@@ -196,8 +206,8 @@ export function openKiosk(options: OpenKioskOptions) {
       kiosk,
       settings: publicSettingsOf(config, options.host),
       effectiveConfig: effectiveConfig(config),
-      pendingPrints: pendingJobs,
     }),
+    ...printQueueCalls(pendingJobs),
     ...contentCalls(content),
     ...adminCalls(admin),
     ...mediatorCalls(mediators),

@@ -63,8 +63,6 @@ export interface KioskParts {
   readonly kiosk: Pick<KioskService, 'status' | 'reportRendererProblem'>;
   readonly settings: PublicSettings;
   readonly effectiveConfig: EffectiveConfig;
-  /** Jobs waiting in the print queue, or null where there is no queue to ask. */
-  readonly pendingPrints: () => Promise<number | null>;
 }
 
 export function kioskCalls(parts: KioskParts) {
@@ -76,7 +74,6 @@ export function kioskCalls(parts: KioskParts) {
     },
     'settings.public': () => ok(parts.settings),
     'admin.config': () => ok(parts.effectiveConfig),
-    ...printQueueCalls(parts.pendingPrints),
   } satisfies Calls;
 }
 
