@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineCall, defineEvent, type Auth, type CallDef, type EventDef } from './define';
 import type { CommonError, Result } from './result';
+import type { EffectiveConfig } from '../config/site-config';
 import {
   locales,
   rendererProblemKinds,
@@ -22,7 +23,6 @@ import {
   waitKinds,
   redirectionKeys,
   type ContentItem,
-  type EffectiveConfig,
   type HelpPlace,
   type ItemReadability,
   type JournalHeadText,
@@ -65,6 +65,7 @@ const packErrors = [
   'content.packCorrupt',
   'content.packIncompatible',
 ] as const;
+export type PackError = (typeof packErrors)[number];
 
 export const contract = {
   'kiosk.status': defineCall<KioskStatus>()({ input: noInput }),

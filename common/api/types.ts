@@ -414,42 +414,5 @@ export interface ContentUpdateStatus {
   readonly nextCheckAt: string | null;
 }
 
-/** The configuration the kiosk runs with, after defaults and flags, for the admin: paths yes, nothing secret. */
-export interface EffectiveConfig {
-  /** The file it was read from, or null when only defaults and flags apply. */
-  readonly configFile: string | null;
-  readonly siteName: string;
-  readonly siteType: SiteType;
-  /** Where the place is (activity report): null when the configuration does not say. */
-  readonly siteAddress: string | null;
-  readonly siteCity: string | null;
-  readonly sitePostcode: string | null;
-  readonly siteInsee: string | null;
-  readonly locales: readonly Locale[];
-  readonly defaultLocale: Locale;
-  readonly idleTimeoutSeconds: number;
-  readonly kiosk: boolean;
-  readonly host: 'auto' | 'electron' | 'web';
-  readonly port: number;
-  readonly dataDir: string;
-  readonly contentPublicKey: string | null;
-  /** First 16 hex digits of the SHA-256 of the public key, to compare with the one the publisher announces. */
-  readonly contentKeyFingerprint: string | null;
-  readonly contentUpdate: { readonly source: string; readonly intervalMinutes: number } | null;
-  readonly assistedMode: boolean;
-  readonly printing: boolean;
-  readonly headsetJack: boolean;
-  readonly allowedOrigins: readonly string[];
-  readonly retentionDays: number;
-  readonly ticketDays: number;
-  readonly helpPlaces: readonly SiteHelpPlace[];
-  /** Domains the site adds to the built-in official list. */
-  readonly officialDomains: readonly string[];
-  /** The journal's heads and retention cuts are signed with the key file beside the configuration. */
-  readonly journalSigning: boolean;
-  /** The development flag: packs without a signature accepted in the data folder. */
-  readonly allowUnsignedPacks: boolean;
-}
-
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied (no O/0, I/1, S/5, B/8…): tickets and setup codes. */
 export const ticketAlphabet = 'ACDEFGHJKMNPQRTUVWXY34679';

@@ -7,7 +7,7 @@ import { openStateDb } from '../state/state-db';
 import type { Logger } from '../core/log';
 import { createAdminService } from '../staff/admin';
 import { createContentService } from '../content/content';
-import { applyRetention, createActivityHandlers } from '../assisted/activity';
+import { applyRetention, createActivityViews } from '../assisted/activity';
 import { createAssistedService } from '../assisted/accompaniments';
 import { createJournal } from '../journal/journal';
 import { createJournalCheck } from '../journal/journal-check';
@@ -19,15 +19,27 @@ import { journeyShapes } from '../assisted/journey-shapes';
 import { createMediatorService } from '../staff/mediators';
 import { createKioskEvents } from '../kiosk/kiosk-events';
 import { createKioskService } from '../kiosk/kiosk';
-import { createSettingsService } from '../kiosk/settings';
+import { publicSettingsOf } from '../kiosk/settings';
 import { createContentPoller } from '../content/content-poller';
-import { createConfigView } from '../kiosk/config-view';
+import { effectiveConfig } from '../kiosk/config-view';
 import { createSessions } from '../staff/sessions';
 import { createSetupCode } from '../staff/setup-code';
-import { createPrintQueueHandlers } from '../kiosk/print-queue';
+import { pendingJobs } from '../kiosk/print-queue';
 import { createKioskVoice } from '../speech/kiosk-voice';
 import type { HostPort } from './host-port';
-import { fail, ok } from '../../common/api/result';
+import { fail } from '../../common/api/result';
+import type { VisitEndReason } from '../../common/api/types';
+import {
+  activityCalls,
+  adminCalls,
+  assistedCalls,
+  contentCalls,
+  kioskCalls,
+  mediatorCalls,
+  printQueueCalls,
+  speechCalls,
+  visitCalls,
+} from './wire';
 import { createPrintBudget } from '../../common/kiosk/print-budget';
 
 export interface OpenKioskOptions {
@@ -108,7 +120,6 @@ export function openKiosk(options: OpenKioskOptions) {
     startedAt: new Date(),
     journal: journalCheck.status,
   });
-  const settings = createSettingsService(config, options.host);
   // One table of staff sessions; a mediator's session that ends by its idle window goes in the journal.
   const sessions = createSessions({
     onIdleEnd: (principal) => {
@@ -121,7 +132,7 @@ export function openKiosk(options: OpenKioskOptions) {
     // After a recovery the DB is empty: setup is open again, but only with the code from the kiosk's disk.
     setupCode: createSetupCode(config.dataDir, log),
     recovery: stateDb.lastRecovery,
-    content: content.handlers,
+    content,
     log,
     ...(options.host.closeApp ? { closeKiosk: options.host.closeApp } : {}),
   });
@@ -129,12 +140,12 @@ export function openKiosk(options: OpenKioskOptions) {
   // The site's ticket key (beside the configuration, the same on each kiosk of the site), or this kiosk's own.
   const ticketKey = loadTicketKey(config);
   if (!ticketKey.shared) log.info('tickets.kioskKey', {});
-  const tickets = createTickets(db, ticketKey.key, journeyShapes(content.handlers));
+  const tickets = createTickets(db, ticketKey.key, journeyShapes(content));
   tickets.purgeExpired();
   const assisted = createAssistedService({
     journal,
     tickets,
-    content: content.handlers,
+    content,
     endSession: mediators.end,
     ticketDays: config.ticketDays,
   });
@@ -156,7 +167,7 @@ export function openKiosk(options: OpenKioskOptions) {
   retain();
   const retention = setInterval(retain, 6 * 3_600_000);
   retention.unref();
-  const activity = createActivityHandlers(db, {
+  const activity = createActivityViews(db, {
     place: {
       name: config.siteName,
       address: config.siteAddress,
@@ -168,7 +179,7 @@ export function openKiosk(options: OpenKioskOptions) {
     titles: async (journeys) => {
       const titles: Record<string, string> = {};
       for (const id of journeys) {
-        const item = await content.handlers['content.item']({ locale: 'fr', id });
+        const item = content.item('fr', id);
         if (!item.ok) continue;
         titles[id] = item.value.title;
         if (item.value.kind === 'journey') for (const step of item.value.body.steps) titles[`${id}/${step.id}`] = step.title;
@@ -181,45 +192,47 @@ export function openKiosk(options: OpenKioskOptions) {
   const prints = createPrintBudget();
   // The voice installed with the app, for languages the platform has no good voice for.
   const speech = createKioskVoice({ locales: config.locales, log });
+  // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
+  // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
+  const endVisit = async (reason: VisitEndReason): Promise<void> => {
+    prints.reset();
+    assisted.stopAll(reason);
+    mediators.lockAll();
+    await options.host.wipeVisit();
+    log.info('visit.ended', { reason });
+  };
   const handlers: Handlers = {
-    ...kiosk.handlers,
-    ...settings.handlers,
-    ...content.handlers,
-    ...admin.handlers,
-    ...mediators.handlers,
-    ...assisted.handlers,
-    ...activity,
-    ...createConfigView(config).handlers,
-    ...createPrintQueueHandlers(),
-    ...speech.handlers,
-    // The end of a visit, composed once for both hosts: the accompaniment ends, assisted mode locks (the next
-    // visitor starts alone), the host wipes the visitor's browser data, and the log keeps the reason only.
-    'kiosk.endVisit': async ({ reason }) => {
-      prints.reset();
-      assisted.stopAll(reason);
-      mediators.lockAll();
-      await options.host.wipeVisit();
-      log.info('visit.ended', { reason });
-      return ok({ wiped: true as const });
-    },
-    // Silent prints are counted per visit: a visitor pressing "print" in a loop would empty the paper tray.
-    'kiosk.print': async () => {
-      if (!prints.take()) return fail('print.limit');
-      const printed = await options.host.print();
-      // A host that cannot print (the browser kiosk: the page prints itself and counts its own) used none of them.
-      if (!printed.ok && printed.error === 'print.unavailable') prints.giveBack();
-      return printed;
-    },
-    'kiosk.officialOpen': ({ url, bounds }) => options.host.openOfficial(url, bounds),
-    'kiosk.officialClose': () => {
-      options.host.closeOfficial();
-      return ok({ closed: true as const });
-    },
+    ...kioskCalls({
+      kiosk,
+      settings: publicSettingsOf(config, options.host),
+      effectiveConfig: effectiveConfig(config),
+    }),
+    ...printQueueCalls(pendingJobs),
+    ...contentCalls(content),
+    ...adminCalls(admin),
+    ...mediatorCalls(mediators),
+    ...assistedCalls(assisted),
+    ...activityCalls(activity),
+    ...speechCalls(speech),
+    ...visitCalls({
+      end: endVisit,
+      // Silent prints are counted per visit: a visitor pressing "print" in a loop would empty the paper tray.
+      print: async () => {
+        if (!prints.take()) return fail('print.limit');
+        const printed = await options.host.print();
+        // A host that cannot print (the browser kiosk: the page prints itself and counts its own) used none of them.
+        if (!printed.ok && printed.error === 'print.unavailable') prints.giveBack();
+        return printed;
+      },
+      openOfficial: (url, bounds) => options.host.openOfficial(url, bounds),
+      closeOfficial: () => options.host.closeOfficial(),
+    }),
   };
   log.info('kiosk.opened', { host: options.host.kind, stateDb: stateDb.status, schema: stateDb.schemaVersion });
 
   return {
     handlers,
+    endVisit,
     sessions,
     status: () => ({ ...kiosk.status(), speech: speech.status() }),
     events,

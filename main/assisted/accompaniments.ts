@@ -2,18 +2,25 @@
 // event (consent, step done / skipped / blocked with a reason, secret step, a wait, print, ticket) goes into the
 // journal. Journey and step ids are checked against the pack; nothing typed by anyone is accepted or kept.
 import { randomBytes } from 'node:crypto';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
+import type { MediatorPrincipal, ParsedInputOf } from '../../common/api/contract';
+import { fail, ok, type Result } from '../../common/api/result';
 import type { AccompanimentOutcome, BlockedReason, StepOutcome, VisitEndReason, WaitKind } from '../../common/api/types';
 import type { Journal } from '../journal/journal';
 import { createTicketThrottle } from './ticket-throttle';
 import type { createTickets } from './tickets';
 import { type Clock } from '../core/clock';
+import type { ContentReader } from '../content/content';
+
+/** One event of an accompaniment, as the contract parses it (a union on the event, then on a step's outcome). */
+export type AccompanimentEvent = ParsedInputOf<'assisted.record'>;
+type RecordError = 'assisted.unknown' | 'content.notFound' | 'assisted.stepAlreadyEnded' | 'assisted.notLastStep';
+/** The mediator accompanying, as their session says. */
+type Accompanier = Pick<MediatorPrincipal, 'token' | 'role' | 'mediatorId'>;
 
 export interface AssistedServiceOptions {
   readonly journal: Journal;
   readonly tickets: ReturnType<typeof createTickets>;
-  readonly content: Pick<Handlers, 'content.item'>;
+  readonly content: Pick<ContentReader, 'item'>;
   /** Ends a mediator session at once (one that guessed ticket codes). */
   readonly endSession: (token: string) => void;
   readonly ticketDays?: number;
@@ -58,8 +65,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
   }
   for (const [accompaniment, journey] of leftOpen) journal.append({ event: 'accompaniment.end', accompaniment, journey, outcome: 'crash' });
 
-  const stepsOf = async (journey: string): Promise<ReadonlySet<string> | null> => {
-    const item = await options.content['content.item']({ locale: 'fr', id: journey });
+  const stepsOf = (journey: string): ReadonlySet<string> | null => {
+    const item = options.content.item('fr', journey);
     if (!item.ok || item.value.kind !== 'journey') return null;
     return new Set(item.value.body.steps.map((s) => s.id));
   };
@@ -83,9 +90,10 @@ export function createAssistedService(options: AssistedServiceOptions) {
     return ticket;
   };
 
-  const handlers = {
-    'assisted.start': async ({ journey, resumes }, mediator) => {
-      const steps = await stepsOf(journey);
+  const methods = {
+    /** Starts an accompaniment on a journey of the pack, carrying on the history of the mediator's last ticket. */
+    start: (journey: string, resumes: string | undefined, mediator: Accompanier): Result<{ accompaniment: string }, 'content.notFound'> => {
+      const steps = stepsOf(journey);
       if (!steps) return fail('content.notFound');
       const accompaniment = randomBytes(12).toString('base64url');
       const before = resumed.get(mediator.token);
@@ -98,7 +106,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
       if (resumes) journal.append({ event: 'accompaniment.resumes', accompaniment, journey, resumes });
       return ok({ accompaniment });
     },
-    'assisted.record': (input) => {
+    /** One event of an accompaniment, into the journal. */
+    record: (input: AccompanimentEvent): Result<{ recorded: true }, RecordError> => {
       const current = open.get(input.accompaniment);
       if (!current) return fail('assisted.unknown');
       const base = { accompaniment: input.accompaniment, journey: current.journey };
@@ -147,25 +156,28 @@ export function createAssistedService(options: AssistedServiceOptions) {
       }
       return ok({ recorded: true as const });
     },
-    'assisted.end': ({ accompaniment, outcome }) => {
+    end: (accompaniment: string, outcome: AccompanimentOutcome): Result<{ ended: true }, 'assisted.unknown'> => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       open.delete(accompaniment);
       journal.append({ event: 'accompaniment.end', accompaniment, journey: current.journey, outcome });
       return ok({ ended: true as const });
     },
-    'assisted.ticketCreate': ({ accompaniment, step, bring }) => {
+    /** A resume ticket for a step of an open accompaniment. */
+    createTicket: (accompaniment: string, step: string, bring?: readonly number[]) => {
       const current = open.get(accompaniment);
       if (!current) return fail('assisted.unknown');
       if (!current.steps.has(step)) return fail('content.notFound');
       return ok(ticketFor(accompaniment, current, step, bring));
     },
-    'assisted.interrupted': () => {
+    /** Tickets of accompaniments a crash cut, given once. */
+    takeInterrupted: () => {
       const tickets = interrupted;
       interrupted = [];
-      return ok({ tickets });
+      return tickets;
     },
-    'assisted.ticketUse': async ({ code }, { token }) => {
+    /** A ticket of this site: where to resume; a session that guesses codes is ended. */
+    useTicket: async (code: string, token: string) => {
       if (!throttle.open()) return fail('ticket.tooMany');
       const used = await options.tickets.use(code);
       if (used === 'unknown' && throttle.failed(token)) {
@@ -181,10 +193,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);
     },
-  } satisfies Pick<
-    Handlers,
-    'assisted.start' | 'assisted.record' | 'assisted.end' | 'assisted.ticketCreate' | 'assisted.ticketUse' | 'assisted.interrupted'
-  >;
+  };
 
   /**
    * The visit ended while accompaniments were open (the page normally closes them itself, with the slip: this is
@@ -203,5 +212,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
     open.clear();
   };
 
-  return { handlers, stopAll };
+  return { ...methods, stopAll };
 }
+
+export type AssistedService = ReturnType<typeof createAssistedService>;

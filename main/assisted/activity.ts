@@ -4,8 +4,7 @@
 import type Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
+import { fail, ok, type Result } from '../../common/api/result';
 import type { ActivityRow, BlockedReason, JournalHeadText, JournalStatus, StuckRow } from '../../common/api/types';
 import {
   accompanimentLines,
@@ -108,7 +107,7 @@ export function applyRetention(
 /** The French titles of journeys and their steps ("journey" and "journey/step"), for people rather than ids. */
 export type Titles = (journeys: readonly string[]) => Promise<Readonly<Record<string, string>>>;
 
-export interface ActivityHandlerOptions {
+export interface ActivityViewOptions {
   readonly place: SitePlace;
   readonly titles: Titles;
   /** Where "save on the kiosk" writes the CSV (`<dataDir>/exports`); absent, it is refused. */
@@ -122,7 +121,7 @@ export interface ActivityHandlerOptions {
  * locked-down kiosk refuses downloads; the deployment guide says how to fetch it, or `npm run figures:merge`), and
  * "où les personnes bloquent" by month.
  */
-export function createActivityHandlers(db: Database.Database, options: ActivityHandlerOptions) {
+export function createActivityViews(db: Database.Database, options: ActivityViewOptions) {
   const { place } = options;
   // The journal's rows, read through the view that names each event's value (main/journal/events.ts).
   const journalRows = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id');
@@ -138,7 +137,8 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
     return csvFile(craColumns, lines, options.journal ? [journalHeadCells(options.journal.head())] : []);
   };
   return {
-    'admin.activityExport': async (input) => {
+    /** Saves the CRA export as a file in the kiosk's exports folder. */
+    saveCra: async (input: ActivityFilter): Promise<Result<{ folder: string; file: string }, 'activity.exportUnavailable'>> => {
       if (!options.exportDir) return fail('activity.exportUnavailable');
       try {
         const csv = await craFile(filterOf(input));
@@ -150,23 +150,24 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
         return fail('activity.exportUnavailable');
       }
     },
-    'admin.activity': async ({ from, to }) => {
+    /** The day figures of a period, with the titles of journeys and steps and the journal's head. */
+    figures: async ({ from, to }: Period) => {
       const figures = activityFigures(db);
       const within = (row: { day: string }) => (!from || row.day >= from) && (!to || row.day <= to);
       const activity = figures.activity.filter(within);
       const stuck = figures.stuck.filter(within);
       const titles = await options.titles([...new Set([...activity, ...stuck].map((r) => r.journey))]);
       const journal = options.journal ? { head: options.journal.head(), status: options.journal.status() } : null;
-      return ok({ activity, stuck, titles, journal });
+      return { activity, stuck, titles, journal };
     },
-    'admin.activityCsv': async (input) => ok({ csv: await craFile(filterOf(input)) }),
-    'admin.activityLines': async (input) =>
-      ok({
-        columns: [...craColumns],
-        lines: await linesOf(filterOf(input)),
-        head: options.journal?.head() ?? null,
-      }),
-    'admin.stuckCsv': async ({ from, to }) => {
+    craCsv: (input: ActivityFilter) => craFile(filterOf(input)),
+    craLines: async (input: ActivityFilter) => ({
+      columns: [...craColumns],
+      lines: await linesOf(filterOf(input)),
+      head: options.journal?.head() ?? null,
+    }),
+    /** "Où les personnes bloquent" by month, as a CSV. */
+    stuckCsv: async ({ from, to }: Period) => {
       const rows = stuckByMonth(db, { from, to });
       const titles = await options.titles([...new Set(rows.map((r) => r.journey))]);
       const lines = rows.map((r) => [
@@ -176,10 +177,13 @@ export function createActivityHandlers(db: Database.Database, options: ActivityH
         reasonLabels[r.reason] ?? r.reason,
         r.count,
       ]);
-      return ok({ csv: csvFile(stuckColumns, lines) });
+      return csvFile(stuckColumns, lines);
     },
-  } satisfies Pick<Handlers, 'admin.activity' | 'admin.activityCsv' | 'admin.activityLines' | 'admin.activityExport' | 'admin.stuckCsv'>;
+  };
 }
+
+export type ActivityViews = ReturnType<typeof createActivityViews>;
+type Period = Pick<ActivityFilter, 'from' | 'to'>;
 
 /** Blocked reasons in the coordinator's words (French, like the rest of the staff's figures). */
 const reasonLabels: Readonly<Record<string, string>> = {

@@ -1,9 +1,18 @@
 // Serves the content pack: the newest installed pack that checks out, else the previous one, else the one shipped.
 // Addresses of a pack that are not on an official domain are never handed to the screens (no label, no QR code).
 import type Database from 'better-sqlite3';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
-import type { ContentItem, GlossaryWord, HelpPlace, ItemSummary, JourneyBody, Locale, NeedItems, TopicBody } from '../../common/api/types';
+import { fail, ok, type Result } from '../../common/api/result';
+import type {
+  ContentItem,
+  GlossaryWord,
+  HelpPlace,
+  ItemSummary,
+  JourneyBody,
+  Locale,
+  NeedItems,
+  SearchAnswer,
+  TopicBody,
+} from '../../common/api/types';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../core/clock';
@@ -122,34 +131,36 @@ export function createContentService(options: ContentServiceOptions, now: Clock 
   };
   const missing = () => fail(problem ?? 'content.packMissing');
 
-  const handlers = {
-    'content.needs': ({ locale }) => {
+  return {
+    /** The items of the pack in a language, by need, in the order of the home tiles. */
+    needs(locale: Locale): Result<NeedItems[], ServingProblem> {
       const q = fresh();
       return q ? ok(q.needs(locale)) : missing();
     },
-    'content.item': ({ locale, id }) => {
+    /** One item in a language, or in French when it is not translated (the item then says `fallback`). */
+    item(locale: Locale, id: string): Result<ContentItem, ServingProblem | 'content.notFound'> {
       const q = fresh();
       if (!q) return missing();
       const item = q.item(locale, id);
       return item ? ok(item) : fail('content.notFound');
     },
-    'content.places': () => {
+    places(): Result<HelpPlace[], ServingProblem> {
       const q = fresh();
       return q ? ok(q.places()) : missing();
     },
-    'content.search': ({ locale, query }) => {
+    search(locale: Locale, query: string): Result<SearchAnswer, ServingProblem> {
       const q = fresh();
       return q ? ok(q.search.search(query, locale)) : missing();
     },
-  } satisfies Pick<Handlers, 'content.needs' | 'content.item' | 'content.places' | 'content.search'>;
-
-  return {
-    handlers,
     manifest: (): PackManifest | null => pack?.manifest ?? null,
     problem: (): ServingProblem | null => problem,
     close: () => pack?.db.close(),
   };
 }
+
+export type ContentService = ReturnType<typeof createContentService>;
+/** What other services read of the pack. */
+export type ContentReader = Pick<ContentService, 'needs' | 'item'>;
 
 function prepare(db: Database.Database, official: (url: string) => boolean) {
   const search: Search = createSearch(db);

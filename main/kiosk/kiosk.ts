@@ -1,6 +1,4 @@
 // The kiosk's own state: its status for monitoring, and problems the renderer reports about itself.
-import type { Handlers } from '../../common/api/contract';
-import { ok } from '../../common/api/result';
 import type { ContentUpdateStatus, HostKind, JournalStatus, KioskStatus, StateDbStatus } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import type { KioskEvents } from './kiosk-events';
@@ -41,14 +39,12 @@ export function createKioskService(deps: KioskServiceDeps) {
     ...(deps.journal ? { journal: deps.journal() } : {}),
   });
 
-  const handlers = {
-    'kiosk.status': () => ok(status()),
-    'kiosk.reportRendererProblem': ({ kind, screen }) => {
-      // Anyone at the page can send this: bounded in the state DB, and logged only when kept.
-      if (deps.events.fromVisitor('renderer.problem', `${kind} on ${screen}`)) deps.log.warn('renderer.problem', { kind, screen });
-      return ok({ logged: true as const });
-    },
-  } satisfies Pick<Handlers, 'kiosk.status' | 'kiosk.reportRendererProblem'>;
+  /** A problem the page reports about itself; anyone at the page can send it, so it is bounded in the state DB. */
+  const reportRendererProblem = (kind: string, screen: string): void => {
+    if (deps.events.fromVisitor('renderer.problem', `${kind} on ${screen}`)) deps.log.warn('renderer.problem', { kind, screen });
+  };
 
-  return { status, handlers };
+  return { status, reportRendererProblem };
 }
+
+export type KioskService = ReturnType<typeof createKioskService>;

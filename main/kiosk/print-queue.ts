@@ -1,8 +1,6 @@
 // How many jobs wait in the kiosk's print queue (CUPS `lpstat -o`), so that the page can say whether the sheet came
 // out: in the browser kiosk, window.print() only hands the page to the queue. Read-only; no printer, no answer.
 import { execFile } from 'node:child_process';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
 
 /** Jobs not yet printed, by `lpstat -o` (one line each), or null where there is no CUPS or it does not answer. */
 export function pendingJobs(command = 'lpstat'): Promise<number | null> {
@@ -12,13 +10,4 @@ export function pendingJobs(command = 'lpstat'): Promise<number | null> {
       resolve(stdout.split('\n').filter((line) => line.trim() !== '').length);
     });
   });
-}
-
-export function createPrintQueueHandlers(pending: () => Promise<number | null> = pendingJobs) {
-  return {
-    'kiosk.printQueue': async () => {
-      const jobs = await pending();
-      return jobs === null ? fail('print.unavailable') : ok({ pending: jobs });
-    },
-  } satisfies Pick<Handlers, 'kiosk.printQueue'>;
 }

@@ -1,6 +1,4 @@
 // What the renderer may know of the site configuration.
-import type { Handlers } from '../../common/api/contract';
-import { ok } from '../../common/api/result';
 import type { HostCapabilities, PublicSettings } from '../../common/api/types';
 import type { SiteConfig } from '../core/config';
 
@@ -27,12 +25,4 @@ export function publicSettingsOf(config: SiteConfig, host: SettingsHost): Public
         : [],
     officialDomains: config.officialDomains,
   };
-}
-
-export function createSettingsService(config: SiteConfig, host: SettingsHost) {
-  const settings = publicSettingsOf(config, host);
-  const handlers = {
-    'settings.public': () => ok(settings),
-  } satisfies Pick<Handlers, 'settings.public'>;
-  return { handlers };
 }

@@ -1,8 +1,7 @@
 // The kiosk voice service: eSpeak NG speaks a line as a WAV for the page when the platform has no good voice for the
 // language. Checked once at start; bounded under bursts (a few programs at once, a short wait line, then "busy").
 // What the visitor hears is never logged: failures are logged with the language and a reason only.
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
+import { fail, ok, type Result } from '../../common/api/result';
 import { locales, type KioskVoices, type Locale, type SpeechStatus, type VoiceSource } from '../../common/api/types';
 import type { Logger } from '../core/log';
 import { espeakProgram, espeakVersion, espeakWav } from './espeak';
@@ -73,12 +72,20 @@ export function createKioskVoice(options: KioskVoiceOptions) {
     ),
   });
 
-  const handlers = {
-    'speech.voices': async () => {
+  return {
+    status,
+    ready,
+    /** The languages the kiosk voice speaks, once the start-up check is over. */
+    async voices(): Promise<KioskVoices> {
       await ready;
-      return ok(voices());
+      return voices();
     },
-    'speech.synthesize': async ({ text, lang, rate }) => {
+    /** A line spoken as a WAV file, in base64. */
+    async synthesize(
+      text: string,
+      lang: Locale,
+      rate: number,
+    ): Promise<Result<string, 'speech.unavailable' | 'speech.busy' | 'speech.failed'>> {
       await ready;
       if (!spoken.has(lang)) return fail('speech.unavailable');
       if (running >= concurrency && waiting.length >= waitingMax) return fail('speech.busy');
@@ -87,14 +94,14 @@ export function createKioskVoice(options: KioskVoiceOptions) {
         options.log.warn('speech.failed', { lang });
         return fail('speech.failed');
       }
-      return ok({ wav: wav.toString('base64') });
+      return ok(wav.toString('base64'));
     },
-    'speech.report': ({ voices: reported }) => {
+    /** Which voice the page used for each language, for the status page. */
+    report(reported: readonly ({ readonly lang: Locale } & Omit<Used, 'checkedAt'>)[]): void {
       const checkedAt = isoNow(now);
       for (const { lang, source, name } of reported) if (locales.includes(lang)) used.set(lang, { source, name, checkedAt });
-      return ok({ recorded: true as const });
     },
-  } satisfies Pick<Handlers, 'speech.voices' | 'speech.synthesize' | 'speech.report'>;
-
-  return { handlers, status, ready };
+  };
 }
+
+export type KioskVoice = ReturnType<typeof createKioskVoice>;

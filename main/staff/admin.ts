@@ -2,9 +2,9 @@
 // scrypt hash), logins slowed down then blocked after failures (the setup code then sets a new passphrase),
 // short-lived sessions held in memory only, and the admin views (content readability for now).
 import type Database from 'better-sqlite3';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
-import type { AdminLogin, ContentItem, ItemReadability, StateRecovery } from '../../common/api/types';
+import { fail, ok, type Result } from '../../common/api/result';
+import type { AdminLogin, AdminStatus, ContentItem, ItemReadability, Locale, NeedItems, StateRecovery } from '../../common/api/types';
+import type { PackError } from '../../common/api/contract';
 import { lineText, type InlineLine } from '../../common/content/inline-nodes';
 import { pageReadability } from '../../common/content/readability';
 import type { Logger } from '../core/log';
@@ -14,9 +14,15 @@ import { hashSecret, lockPolicy, verifySecret } from './secrets';
 import type { SetupCode } from './setup-code';
 import { isoNow, systemClock, type Clock } from '../core/clock';
 
+/** What the readability view reads of the content pack (the content service provides it). */
+export interface PackPages {
+  needs(locale: Locale): Result<readonly NeedItems[], PackError>;
+  item(locale: Locale, id: string): Result<ContentItem, PackError | 'content.notFound'>;
+}
+
 export interface AdminServiceOptions {
   readonly db: Database.Database;
-  readonly content: Pick<Handlers, 'content.needs' | 'content.item'>;
+  readonly content: PackPages;
   readonly log: Logger;
   /** The one-time code a first setup (or a new passphrase once the admin is blocked) must give. */
   readonly setupCode: SetupCode;
@@ -61,10 +67,17 @@ export function createAdminService(options: AdminServiceOptions) {
     return answer;
   };
 
-  const handlers = {
-    'admin.status': () =>
-      ok({ configured: storedHash.get() !== undefined, blocked: lock.blocked(subject), recovery: options.recovery ?? null }),
-    'admin.setup': async ({ passphrase, code }) => {
+  return {
+    status: (): AdminStatus => ({
+      configured: storedHash.get() !== undefined,
+      blocked: lock.blocked(subject),
+      recovery: options.recovery ?? null,
+    }),
+    /** The first passphrase, or a new one once logins are blocked: only with the one-time code from the kiosk's disk. */
+    async setup(
+      passphrase: string,
+      code: string,
+    ): Promise<Result<{ token: string }, 'admin.alreadySet' | 'admin.locked' | 'admin.wrongCode'>> {
       if (!setupOpen()) return fail('admin.alreadySet');
       // The code is checked and used up synchronously: of two setups sent together, one at most gets past here.
       const attempt = setupLock.begin('setup');
@@ -87,25 +100,28 @@ export function createAdminService(options: AdminServiceOptions) {
       }
       return ok({ token: openSession() });
     },
-    'admin.login': async ({ passphrase }) => (storedHash.get() === undefined ? fail('admin.notSet') : ok(await login(passphrase))),
-    'admin.logout': (_input, admin) => {
-      options.sessions.close((session) => session.token === admin.token);
-      return ok({ loggedOut: true as const });
+    login: async (passphrase: string): Promise<Result<AdminLogin, 'admin.notSet'>> =>
+      storedHash.get() === undefined ? fail('admin.notSet') : ok(await login(passphrase)),
+    /** Ends the admin session of this token. */
+    logout(token: string): void {
+      options.sessions.close((session) => session.token === token);
     },
-    'admin.closeKiosk': () => {
-      if (!options.closeKiosk) return fail('admin.unauthorised');
+    /** Closes the kiosk app shortly (after the answer); false where the host cannot close itself. */
+    closeKiosk(): boolean {
+      const close = options.closeKiosk;
+      if (!close) return false;
       log.info('admin.closeKiosk', {});
-      // Answer first, then close.
-      setTimeout(options.closeKiosk, 200);
-      return ok({ closing: true as const });
+      setTimeout(close, 200);
+      return true;
     },
-    'admin.readability': async ({ locale }) => {
-      const needs = await options.content['content.needs']({ locale });
+    /** How readable each page of a language is, the pages that need work first. */
+    readability(locale: Locale): Result<ItemReadability[], PackError> {
+      const needs = options.content.needs(locale);
       if (!needs.ok) return needs;
       const rows: ItemReadability[] = [];
       for (const { items } of needs.value) {
         for (const summary of items) {
-          const item = await options.content['content.item']({ locale, id: summary.id });
+          const item = options.content.item(locale, summary.id);
           if (!item.ok || item.value.fallback) continue;
           rows.push({
             id: item.value.id,
@@ -116,13 +132,12 @@ export function createAdminService(options: AdminServiceOptions) {
           });
         }
       }
-      // The pages that need work first.
       return ok(rows.sort((a, b) => Number(a.ok) - Number(b.ok) || (a.score ?? 100) - (b.score ?? 100)));
     },
-  } satisfies Pick<Handlers, 'admin.status' | 'admin.setup' | 'admin.login' | 'admin.logout' | 'admin.closeKiosk' | 'admin.readability'>;
-
-  return { handlers };
+  };
 }
+
+export type AdminService = ReturnType<typeof createAdminService>;
 
 /** Every line of an item a visitor reads, as read (the pack's nodes give their text). */
 export function visitorLines(item: ContentItem): string[] {

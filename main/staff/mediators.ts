@@ -2,9 +2,8 @@
 // PINs are scrypt hashes; failures lock an account with a growing delay, then block it until the admin gives a new
 // PIN (see lockPolicy); unlock and lock go in the journal.
 import type Database from 'better-sqlite3';
-import type { Handlers } from '../../common/api/contract';
-import { fail, ok } from '../../common/api/result';
-import type { MediatorAccount, MediatorRole } from '../../common/api/types';
+import { fail, ok, type Result } from '../../common/api/result';
+import type { MediatorAccount, MediatorRole, MediatorUnlock } from '../../common/api/types';
 import type { Sessions } from './sessions';
 import { isUniqueViolation } from '../state/constraint';
 import type { Logger } from '../core/log';
@@ -51,9 +50,10 @@ export function createMediatorService(options: MediatorServiceOptions) {
     disabled: row.disabled === 1,
   });
 
-  const handlers = {
-    'admin.mediators': () => ok(all.all().map(account)),
-    'admin.mediatorCreate': async ({ displayName, role, pin }) => {
+  const accounts = {
+    /** Every account, for the admin. */
+    list: (): MediatorAccount[] => all.all().map(account),
+    async create(displayName: string, role: MediatorRole, pin: string): Promise<Result<{ id: number }, 'mediator.nameTaken'>> {
       const hash = await hashSecret(pin);
       try {
         const id = Number(insert.run(displayName, role, hash, isoNow(now)).lastInsertRowid);
@@ -64,59 +64,50 @@ export function createMediatorService(options: MediatorServiceOptions) {
         throw error;
       }
     },
-    'admin.mediatorReset': async ({ id, pin }) => {
-      if (!one.get(id)) return fail('mediator.notFound');
+    /** A new PIN, which also lifts a block; false when there is no such account. */
+    async resetPin(id: number, pin: string): Promise<boolean> {
+      if (!one.get(id)) return false;
       setPin.run(await hashSecret(pin), id);
       lock.clear(`mediator:${id}`);
       journal.append({ event: 'admin.action', action: 'mediator.reset' });
-      return ok({ reset: true as const });
+      return true;
     },
-    'admin.mediatorDisable': ({ id, disabled }) => {
-      if (!one.get(id)) return fail('mediator.notFound');
+    /** Disables or enables an account; false when there is no such account. */
+    setDisabled(id: number, disabled: boolean): boolean {
+      if (!one.get(id)) return false;
       setDisabled.run(disabled ? 1 : 0, id);
       // A disabled mediator's open sessions end now.
       if (disabled) sessions.close((session) => session.kind === 'mediator' && session.mediatorId === id);
       journal.append({ event: 'admin.action', action: disabled ? 'mediator.disabled' : 'mediator.enabled' });
-      return ok({ disabled });
+      return true;
     },
-    'mediator.list': () =>
-      ok(
-        all
-          .all()
-          .filter((row) => row.disabled === 0)
-          .map((row) => ({ id: row.id, displayName: row.display_name })),
-      ),
-    'mediator.unlock': async ({ id, pin }) => {
-      const row = one.get(id);
-      if (!row || row.disabled === 1) return fail('mediator.notFound');
-      const answer = await lock.attempt(`mediator:${id}`, () => verifySecret(pin, row.pin_hash));
-      if (answer.outcome !== 'ok') {
-        // A refusal while locked checked nothing: not worth a line each (a burst would flood the log).
-        if (answer.outcome !== 'locked') log.warn('mediator.unlock', { outcome: answer.outcome });
-        return ok(answer);
-      }
-      const token = sessions.open({ kind: 'mediator', mediatorId: row.id, role: row.role, displayName: row.display_name });
-      journal.append({ event: 'mediator.unlock', role: row.role });
-      return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
-    },
-    // The session was resolved by dispatch, which keeps it alive: nothing more to do.
-    'mediator.keepAlive': () => ok({ alive: true as const }),
-    'mediator.lock': (_input, mediator) => {
-      if (sessions.close((session) => session.token === mediator.token).length > 0)
-        journal.append({ event: 'mediator.lock', cause: 'mediator' });
-      return ok({ locked: true as const });
-    },
-  } satisfies Pick<
-    Handlers,
-    | 'admin.mediators'
-    | 'admin.mediatorCreate'
-    | 'admin.mediatorReset'
-    | 'admin.mediatorDisable'
-    | 'mediator.list'
-    | 'mediator.unlock'
-    | 'mediator.lock'
-    | 'mediator.keepAlive'
-  >;
+  };
+
+  /** The names a mediator picks from to unlock: enabled accounts only. */
+  const unlockable = () =>
+    all
+      .all()
+      .filter((row) => row.disabled === 0)
+      .map((row) => ({ id: row.id, displayName: row.display_name }));
+
+  const unlock = async (id: number, pin: string): Promise<Result<MediatorUnlock, 'mediator.notFound'>> => {
+    const row = one.get(id);
+    if (!row || row.disabled === 1) return fail('mediator.notFound');
+    const answer = await lock.attempt(`mediator:${id}`, () => verifySecret(pin, row.pin_hash));
+    if (answer.outcome !== 'ok') {
+      // A refusal while locked checked nothing: not worth a line each (a burst would flood the log).
+      if (answer.outcome !== 'locked') log.warn('mediator.unlock', { outcome: answer.outcome });
+      return ok(answer);
+    }
+    const token = sessions.open({ kind: 'mediator', mediatorId: row.id, role: row.role, displayName: row.display_name });
+    journal.append({ event: 'mediator.unlock', role: row.role });
+    return ok({ outcome: 'ok' as const, token, displayName: row.display_name, role: row.role });
+  };
+
+  /** The mediator locks assisted mode: the session ends. */
+  const lockSession = (token: string): void => {
+    if (sessions.close((session) => session.token === token).length > 0) journal.append({ event: 'mediator.lock', cause: 'mediator' });
+  };
 
   /** The visitor's visit ended: every mediator session on this kiosk ends with it. */
   const lockAll = (): void => {
@@ -129,5 +120,7 @@ export function createMediatorService(options: MediatorServiceOptions) {
     if (sessions.close((session) => session.token === token).length > 0) journal.append({ event: 'mediator.lock', cause: 'tickets' });
   };
 
-  return { handlers, lockAll, end };
+  return { accounts, unlockable, unlock, lock: lockSession, lockAll, end };
 }
+
+export type MediatorService = ReturnType<typeof createMediatorService>;

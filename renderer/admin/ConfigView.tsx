@@ -1,67 +1,44 @@
-// The configuration the kiosk runs with, for the site's admin: every field, its value, and the file it came from.
+// The configuration the kiosk runs with, for the site's admin: every field of the schema, its value, and the file it came from.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AdminApi } from '../kit/staff-api';
-import type { EffectiveConfig } from '../../common/api/types';
+import { configFieldNames, titleOf } from '../../common/config/config-fields';
+import type { ConfigFieldName, EffectiveConfig } from '../../common/config/site-config';
 import { configTexts as text } from './config-texts';
 
-type Field = keyof typeof text.labels;
+/** Fields whose value needs words or a unit; any other field is shown by the kind of its value. */
+const shown: { readonly [K in ConfigFieldName]?: (config: EffectiveConfig) => ReactNode } = {
+  siteType: (config) => text.siteTypes[config.siteType],
+  locales: (config) => config.locales.map((l) => text.locales[l]).join(', '),
+  defaultLocale: (config) => text.locales[config.defaultLocale],
+  idleTimeoutSeconds: (config) => text.seconds(config.idleTimeoutSeconds),
+  host: (config) => text.hosts[config.host],
+  port: (config) => (config.port === 0 ? text.anyPort : String(config.port)),
+  dataDir: (config) => <code>{config.dataDir}</code>,
+  contentPublicKey: (config) =>
+    config.contentPublicKey === null ? (
+      text.noKey
+    ) : (
+      <>
+        <code>{config.contentPublicKey}</code>
+        {config.contentKeyFingerprint && ` (${text.fingerprint(config.contentKeyFingerprint)})`}
+      </>
+    ),
+  contentUpdate: (config) =>
+    config.contentUpdate === null ? text.noUpdate : text.every(config.contentUpdate.source, config.contentUpdate.intervalMinutes),
+  retentionDays: (config) => text.days(config.retentionDays),
+  ticketDays: (config) => text.days(config.ticketDays),
+};
 
-function valueOf(config: EffectiveConfig, field: Field): ReactNode {
-  const yesNo = (value: boolean) => (value ? text.yes : text.no);
-  switch (field) {
-    case 'siteName':
-      return config.siteName;
-    case 'siteType':
-      return text.siteTypes[config.siteType];
-    case 'siteAddress':
-    case 'siteCity':
-    case 'sitePostcode':
-    case 'siteInsee':
-      return config[field] ?? text.notGiven;
-    case 'locales':
-      return config.locales.map((l) => text.locales[l]).join(', ');
-    case 'defaultLocale':
-      return text.locales[config.defaultLocale];
-    case 'idleTimeoutSeconds':
-      return text.seconds(config.idleTimeoutSeconds);
-    case 'kiosk':
-    case 'assistedMode':
-    case 'printing':
-    case 'headsetJack':
-    case 'allowUnsignedPacks':
-    case 'journalSigning':
-      return yesNo(config[field]);
-    case 'host':
-      return text.hosts[config.host];
-    case 'port':
-      return config.port === 0 ? text.anyPort : String(config.port);
-    case 'dataDir':
-      return <code>{config.dataDir}</code>;
-    case 'contentPublicKey':
-      return config.contentPublicKey === null ? (
-        text.noKey
-      ) : (
-        <>
-          <code>{config.contentPublicKey}</code>
-          {config.contentKeyFingerprint && ` (${text.fingerprint(config.contentKeyFingerprint)})`}
-        </>
-      );
-    case 'contentUpdate':
-      return config.contentUpdate === null ? text.noUpdate : text.every(config.contentUpdate.source, config.contentUpdate.intervalMinutes);
-    case 'allowedOrigins':
-    case 'officialDomains':
-      return config[field].length === 0 ? text.none : <ValueList items={config[field]} />;
-    case 'retentionDays':
-    case 'ticketDays':
-      return text.days(config[field]);
-    case 'helpPlaces':
-      return config.helpPlaces.length === 0 ? (
-        text.none
-      ) : (
-        <ValueList items={config.helpPlaces.map((p) => [p.name, p.phone, p.address, p.hours].filter(Boolean).join(' · '))} />
-      );
-  }
+/** A value by its kind: yes or no, a number, a text, a list (of texts, or of records shown as their values). */
+function plainValue(value: unknown): ReactNode {
+  if (value === null || value === undefined) return text.notGiven;
+  if (typeof value === 'boolean') return value ? text.yes : text.no;
+  if (Array.isArray(value)) return value.length === 0 ? text.none : <ValueList items={value.map(entryText)} />;
+  return entryText(value);
 }
+
+const entryText = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? Object.values(value).filter(Boolean).map(String).join(' · ') : String(value);
 
 function ValueList({ items }: { items: readonly string[] }) {
   return (
@@ -107,10 +84,10 @@ export function ConfigView({ admin }: { admin: AdminApi }) {
                 </tr>
               </thead>
               <tbody>
-                {(Object.keys(text.labels) as Field[]).map((field) => (
+                {configFieldNames.map((field) => (
                   <tr key={field}>
-                    <th scope="row">{text.labels[field]}</th>
-                    <td>{valueOf(config, field)}</td>
+                    <th scope="row">{titleOf(field)}</th>
+                    <td>{shown[field]?.(config) ?? plainValue(config[field])}</td>
                     <td>
                       <code>{field}</code>
                     </td>

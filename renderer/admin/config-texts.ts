@@ -1,5 +1,6 @@
-// Texts of the admin's configuration view, in French like the rest of the admin area.
-import type { EffectiveConfig, Locale, SiteType } from '../../common/api/types';
+// Texts of the admin's configuration view, in French like the rest of the admin area (field titles are in the schema).
+import type { Locale, SiteType } from '../../common/api/types';
+import type { EffectiveConfig } from '../../common/config/site-config';
 
 export const configTexts = {
   title: 'Configuration en service',
@@ -8,33 +9,6 @@ export const configTexts = {
   columns: { setting: 'Réglage', value: 'Valeur', field: 'Champ du fichier' },
   file: 'Fichier de configuration',
   noFile: 'Aucun fichier : valeurs par défaut',
-  labels: {
-    siteName: 'Nom du lieu',
-    siteType: 'Type de lieu',
-    siteAddress: 'Adresse du lieu',
-    siteCity: 'Commune',
-    sitePostcode: 'Code postal',
-    siteInsee: 'Code Insee de la commune',
-    locales: 'Langues proposées',
-    defaultLocale: 'Langue au démarrage',
-    idleTimeoutSeconds: 'Fin de visite sans action après',
-    kiosk: 'Plein écran (mode borne)',
-    host: 'Mode de fonctionnement',
-    port: 'Port du serveur local',
-    dataDir: 'Dossier des données',
-    contentPublicKey: 'Clé publique des contenus',
-    contentUpdate: 'Mises à jour automatiques des contenus',
-    assistedMode: 'Mode accompagné (médiateurs)',
-    printing: 'Impression',
-    headsetJack: 'Prise casque (écoute privée du mode audio)',
-    allowedOrigins: 'Sites officiels autorisés',
-    retentionDays: 'Détail du journal gardé',
-    ticketDays: 'Validité des tickets de reprise',
-    helpPlaces: "Lieux d'aide du site",
-    officialDomains: 'Domaines officiels ajoutés',
-    journalSigning: 'Têtes du journal signées (clé du site)',
-    allowUnsignedPacks: 'Contenus sans signature acceptés (développement)',
-  } satisfies Record<Exclude<keyof EffectiveConfig, 'configFile' | 'contentKeyFingerprint'>, string>,
   notGiven: 'Non renseigné',
   siteTypes: {
     library: 'Médiathèque ou bibliothèque',

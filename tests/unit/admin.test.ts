@@ -11,6 +11,7 @@ import { hashSecret, lockDelaySeconds, verifySecret } from '../../main/staff/sec
 import { createSetupCode } from '../../main/staff/setup-code';
 import { useTempDir } from './temp-dir';
 import { callsThrough } from './helpers/staff-call';
+import { adminCalls } from '../../main/app/wire';
 import { createSessions } from '../../main/staff/sessions';
 
 const tempDir = useTempDir();
@@ -26,8 +27,8 @@ function setUp(dir = tempDir()) {
   const clock = { now: 1_000_000 };
   const sessions = createSessions({ now: () => clock.now, idleMs: { admin: 60_000 } });
   const setupCode = createSetupCode(dir, log);
-  const admin = createAdminService({ db, content: content.handlers, log, setupCode, now: () => clock.now, sessions });
-  const call = callsThrough(admin.handlers, log, sessions);
+  const admin = createAdminService({ db, content, log, setupCode, now: () => clock.now, sessions });
+  const call = callsThrough(adminCalls(admin), log, sessions);
   /** The code the IT person reads in the data folder. */
   const code = () => readFileSync(setupCode.file, 'utf8').trim();
   return { dir, db, log, clock, admin, call, code, close: () => (content.close(), db.close()) };
@@ -55,16 +56,16 @@ describe('secrets', () => {
 describe('admin service', () => {
   it('sets the passphrase once, at first run, and never keeps or logs it', async () => {
     const { admin, log, dir, db, close, code } = setUp();
-    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: false, blocked: false, recovery: null } });
-    expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: false, error: 'admin.notSet' });
+    expect(admin.status()).toEqual({ configured: false, blocked: false, recovery: null });
+    expect(await admin.login(passphrase)).toEqual({ ok: false, error: 'admin.notSet' });
     const oneTime = code();
-    const first = await admin.handlers['admin.setup']({ passphrase, code: oneTime });
+    const first = await admin.setup(passphrase, oneTime);
     expect(first.ok && first.value.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await admin.handlers['admin.setup']({ passphrase: 'someone else wants it', code: oneTime })).toEqual({
+    expect(await admin.setup('someone else wants it', oneTime)).toEqual({
       ok: false,
       error: 'admin.alreadySet',
     });
-    expect(await admin.handlers['admin.status']()).toEqual({ ok: true, value: { configured: true, blocked: false, recovery: null } });
+    expect(admin.status()).toEqual({ configured: true, blocked: false, recovery: null });
     db.pragma('wal_checkpoint(TRUNCATE)');
     close();
     for (const file of readdirSync(dir).filter((f) => f.startsWith('state.db')))
@@ -74,18 +75,18 @@ describe('admin service', () => {
 
   it('logs in with the passphrase; a wrong one says how many tries are left, then locks with a growing delay', async () => {
     const { admin, clock, log, close, code } = setUp();
-    await admin.handlers['admin.setup']({ passphrase, code: code() });
-    const wrong = () => admin.handlers['admin.login']({ passphrase: 'pas la bonne phrase' });
+    await admin.setup(passphrase, code());
+    const wrong = () => admin.login('pas la bonne phrase');
     expect(await wrong()).toEqual({ ok: true, value: { outcome: 'wrong', attemptsBeforeLock: 4 } });
     for (let i = 0; i < 3; i++) await wrong();
     expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 5 } });
     // While locked, even the right passphrase is not checked.
     clock.now += 2_000;
-    expect(await admin.handlers['admin.login']({ passphrase })).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 3 } });
+    expect(await admin.login(passphrase)).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 3 } });
     clock.now += 3_000;
     expect(await wrong()).toEqual({ ok: true, value: { outcome: 'locked', retryAfterSeconds: 10 } });
     clock.now += 10_000;
-    const good = await admin.handlers['admin.login']({ passphrase });
+    const good = await admin.login(passphrase);
     expect(good.ok && good.value.outcome).toBe('ok');
     // Success starts the count again.
     expect(await wrong()).toEqual({ ok: true, value: { outcome: 'wrong', attemptsBeforeLock: 4 } });
@@ -95,18 +96,18 @@ describe('admin service', () => {
 
   it('keeps the lock across a restart of the kiosk', async () => {
     const first = setUp();
-    await first.admin.handlers['admin.setup']({ passphrase, code: first.code() });
-    for (let i = 0; i < 5; i++) await first.admin.handlers['admin.login']({ passphrase: 'non' });
+    await first.admin.setup(passphrase, first.code());
+    for (let i = 0; i < 5; i++) await first.admin.login('non');
     first.close();
     const again = setUp(first.dir);
-    const answer = await again.admin.handlers['admin.login']({ passphrase });
+    const answer = await again.admin.login(passphrase);
     expect(answer.ok && answer.value.outcome).toBe('locked');
     again.close();
   });
 
   it('serves the readability view to a live session only, which ends after idle time or logout', async () => {
     const { admin, call, clock, close, code } = setUp();
-    const setup = await admin.handlers['admin.setup']({ passphrase, code: code() });
+    const setup = await admin.setup(passphrase, code());
     const token = setup.ok ? setup.value.token : '';
     const view = await call('admin.readability', { token, locale: 'fr' });
     expect(view.ok).toBe(true);
@@ -126,7 +127,7 @@ describe('admin service', () => {
     clock.now += 61_000;
     expect(await call('admin.readability', { token, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });
 
-    const login = await admin.handlers['admin.login']({ passphrase });
+    const login = await admin.login(passphrase);
     const second = login.ok && login.value.outcome === 'ok' ? login.value.token : '';
     await call('admin.logout', { token: second });
     expect(await call('admin.readability', { token: second, locale: 'fr' })).toEqual({ ok: false, error: 'admin.unauthorised' });

@@ -18,6 +18,7 @@ import { createTickets } from '../../main/assisted/tickets';
 import { useTempDir } from './temp-dir';
 import type { InputOf } from '../../common/api/contract';
 import { callsThrough } from './helpers/staff-call';
+import { assistedCalls, contentCalls, mediatorCalls } from '../../main/app/wire';
 import { createSessions } from '../../main/staff/sessions';
 
 const tempDir = useTempDir();
@@ -34,9 +35,9 @@ async function setUp() {
   const sessions = createSessions();
   const adminToken = sessions.open({ kind: 'admin' });
   const mediators = createMediatorService({ db, journal, log, sessions });
-  const tickets = createTickets(db, randomBytes(32), journeyShapes(content.handlers));
-  const assisted = createAssistedService({ journal, tickets, content: content.handlers, endSession: mediators.end });
-  const call = callsThrough({ ...content.handlers, ...mediators.handlers, ...assisted.handlers }, log, sessions);
+  const tickets = createTickets(db, randomBytes(32), journeyShapes(content));
+  const assisted = createAssistedService({ journal, tickets, content, endSession: mediators.end });
+  const call = callsThrough({ ...contentCalls(content), ...mediatorCalls(mediators), ...assistedCalls(assisted) }, log, sessions);
   for (const [displayName, role] of [
     ['Sophie', 'volunteer'],
     ['Karim', 'professional'],
@@ -308,7 +309,7 @@ describe('assisted mode', () => {
     createAssistedService({
       journal: createJournal(db),
       tickets: createTickets(db, randomBytes(32), async () => new Map()),
-      content: { 'content.item': () => ({ ok: false, error: 'content.notFound' }) },
+      content: { item: () => ({ ok: false, error: 'content.notFound' }) },
       endSession: () => undefined,
     });
     const ends = journal.rows().filter((r) => r.event === 'accompaniment.end');

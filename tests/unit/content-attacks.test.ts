@@ -131,7 +131,7 @@ describe('signatures', () => {
     const log = createMemoryLogger();
     const service = createContentService({ dataDir, bundledPackDir: shipped, trust: { publicKeyPem: null }, log });
     const titles = async () => {
-      const result = await service.handlers['content.needs']({ locale: 'fr' });
+      const result = await service.needs('fr');
       return result.ok ? result.value.flatMap((n) => n.items.map((i) => i.title)) : [];
     };
     expect(await titles()).not.toContain('Appelez le 08 99 00 00 00');
@@ -143,7 +143,7 @@ describe('signatures', () => {
 
     // The development flag serves it, and says so.
     const relaxed = createContentService({ dataDir, bundledPackDir: shipped, trust: { publicKeyPem: null, allowUnsigned: true }, log });
-    const first = await relaxed.handlers['content.needs']({ locale: 'fr' });
+    const first = await relaxed.needs('fr');
     expect(first.ok && first.value.flatMap((n) => n.items.map((i) => i.title))).toContain('Appelez le 08 99 00 00 00');
     relaxed.close();
   });
@@ -234,7 +234,7 @@ describe('addresses in a signed pack', () => {
     expect((await installPackFromFolder(release, dataDir, trust, createMemoryLogger())).ok).toBe(true);
     const item = async (officialDomains: string[]) => {
       const service = createContentService({ dataDir, bundledPackDir: null, trust, log: createMemoryLogger(), officialDomains });
-      const result = await service.handlers['content.item']({ locale: 'fr', id: 'activer-le-compte' });
+      const result = await service.item('fr', 'activer-le-compte');
       service.close();
       if (!result.ok) throw new Error(result.error);
       return { urls: (result.value.body as JourneyBody).steps.map((s) => s.url ?? null), sources: result.value.sources };

@@ -127,7 +127,7 @@ describe('the pack keeps the nodes, and the kiosk serves them as built', () => {
       log: createMemoryLogger(),
     });
     const item = async (locale: 'fr' | 'ar') => {
-      const answer = await service.handlers['content.item']({ locale, id: 'medecin-traitant' });
+      const answer = await service.item(locale, 'medecin-traitant');
       return answer.ok ? answer.value : undefined;
     };
     const fr = await item('fr');

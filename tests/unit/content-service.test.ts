@@ -23,7 +23,7 @@ describe('content service', () => {
       () => clock,
     );
     const count = async () => {
-      const result = await service.handlers['content.needs']({ locale: 'fr' });
+      const result = await service.needs('fr');
       return result.ok ? result.value.flatMap((n) => n.items).length : -1;
     };
     expect(await count()).toBe(3);
@@ -46,7 +46,7 @@ describe('content service', () => {
       trust: { publicKeyPem: null },
       log: createMemoryLogger(),
     });
-    expect(await service.handlers['content.search']({ locale: 'fr', query: 'vitale' })).toEqual({
+    expect(await service.search('fr', 'vitale')).toEqual({
       ok: false,
       error: 'content.packMissing',
     });
@@ -62,8 +62,8 @@ describe('content service', () => {
       trust: { publicKeyPem: null },
       log: createMemoryLogger(),
     });
-    expect(await service.handlers['content.item']({ locale: 'fr', id: 'nothing-here' })).toEqual({ ok: false, error: 'content.notFound' });
-    const item = await service.handlers['content.item']({ locale: 'ar', id: 'medecin-traitant' });
+    expect(await service.item('fr', 'nothing-here')).toEqual({ ok: false, error: 'content.notFound' });
+    const item = await service.item('ar', 'medecin-traitant');
     expect(item).toMatchObject({ ok: true, value: { fallback: false, title: 'الطبيب المعالج' } });
     service.close();
   });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStateDb } from '../../main/state/state-db';
 import { createMemoryLogger } from '../../main/core/log';
-import { createActivityHandlers } from '../../main/assisted/activity';
+import { createActivityViews } from '../../main/assisted/activity';
+import { activityCalls } from '../../main/app/wire';
 import { craColumns, craCsv } from '../../main/assisted/coop-export';
 import { createJournal, type Journal } from '../../main/journal/journal';
 import { useTempDir } from './temp-dir';
@@ -28,7 +29,7 @@ const titles: Record<string, string> = {
 /** The admin's figure calls through the real dispatch, with a live admin session. */
 function callsOf(db: Database.Database) {
   const sessions = createSessions();
-  const call = callsThrough(createActivityHandlers(db, { place, titles: async () => titles }), createMemoryLogger(), sessions);
+  const call = callsThrough(activityCalls(createActivityViews(db, { place, titles: async () => titles })), createMemoryLogger(), sessions);
   return { call, adminToken: sessions.open({ kind: 'admin' }) };
 }
 

@@ -28,10 +28,10 @@ describe('kiosk voice service', () => {
       ['en', 'Your card is ready.'],
       ['ar', 'بطاقتك جاهزة.'],
     ] as const) {
-      const answer = await voice.handlers['speech.synthesize']({ text, lang, rate: 1 });
+      const answer = await voice.synthesize(text, lang, 1);
       expect(answer.ok).toBe(true);
       if (!answer.ok) continue;
-      const wav = Buffer.from(answer.value.wav, 'base64');
+      const wav = Buffer.from(answer.value, 'base64');
       expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
       expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
       expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
@@ -45,7 +45,7 @@ describe('kiosk voice service', () => {
     const voice = createKioskVoice({ locales: ['fr'], log: quietLog().log, program: '/nonexistent/espeak-ng' });
     await voice.ready;
     expect(voice.status()).toEqual({ kioskVoice: { engine: null }, languages: { fr: { kioskVoice: null, used: null } } });
-    expect(await voice.handlers['speech.synthesize']({ text: 'Bonjour', lang: 'fr', rate: 1 })).toEqual({
+    expect(await voice.synthesize('Bonjour', 'fr', 1)).toEqual({
       ok: false,
       error: 'speech.unavailable',
     });

@@ -10,6 +10,7 @@ import { createJournal } from '../../main/journal/journal';
 import { createMediatorService } from '../../main/staff/mediators';
 import { useTempDir } from './temp-dir';
 import { callsThrough } from './helpers/staff-call';
+import { mediatorCalls } from '../../main/app/wire';
 import { createSessions } from '../../main/staff/sessions';
 
 const tempDir = useTempDir();
@@ -28,7 +29,7 @@ function setUp() {
   });
   const service = createMediatorService({ db, journal, log, sessions, now: () => clock.now });
   const adminToken = sessions.open({ kind: 'admin' });
-  const h = callsThrough(service.handlers, log, sessions);
+  const h = callsThrough(mediatorCalls(service), log, sessions);
   return { dir, db, log, journal, clock, service, sessions, adminToken, h };
 }
 

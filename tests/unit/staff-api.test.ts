@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../main/core/log';
 import { createContentService } from '../../main/content/content';
 import { openStateDb } from '../../main/state/state-db';
 import { createAdminService } from '../../main/staff/admin';
+import { adminCalls, assistedCalls, contentCalls, mediatorCalls } from '../../main/app/wire';
 import { createSessions } from '../../main/staff/sessions';
 import { createSetupCode } from '../../main/staff/setup-code';
 import { staffApi } from '../../renderer/kit/staff-api';
@@ -34,8 +35,8 @@ describe('the admin API wrapper', () => {
     const clock = { now: 1_000_000 };
     const sessions = createSessions({ now: () => clock.now, idleMs: { admin: 60_000 } });
     const setupCode = createSetupCode(dir, log);
-    const admin = createAdminService({ db, content: content.handlers, log, setupCode, now: () => clock.now, sessions });
-    const dispatch = createDispatch({ ...content.handlers, ...admin.handlers } as never, log, sessions);
+    const admin = createAdminService({ db, content, log, setupCode, now: () => clock.now, sessions });
+    const dispatch = createDispatch({ ...contentCalls(content), ...adminCalls(admin) } as never, log, sessions);
     const api = new Proxy({} as ApiClient, { get: (_t, method: string) => (input: unknown) => dispatch(method, input) });
     try {
       const setup = await api['admin.setup']({
@@ -75,9 +76,13 @@ describe('the mediator API wrapper', () => {
     const sessions = createSessions({ now: () => clock.now, idleMs: { mediator: 60_000 } });
     const journal = createJournal(db);
     const mediators = createMediatorService({ db, journal, log, sessions, now: () => clock.now });
-    const tickets = createTickets(db, randomBytes(32), journeyShapes(content.handlers));
-    const assisted = createAssistedService({ journal, tickets, content: content.handlers, endSession: mediators.end });
-    const dispatch = createDispatch({ ...content.handlers, ...mediators.handlers, ...assisted.handlers } as never, log, sessions);
+    const tickets = createTickets(db, randomBytes(32), journeyShapes(content));
+    const assisted = createAssistedService({ journal, tickets, content, endSession: mediators.end });
+    const dispatch = createDispatch(
+      { ...contentCalls(content), ...mediatorCalls(mediators), ...assistedCalls(assisted) } as never,
+      log,
+      sessions,
+    );
     const api = new Proxy({} as ApiClient, { get: (_t, method: string) => (input: unknown) => dispatch(method, input) });
     try {
       const admin = sessions.open({ kind: 'admin' });

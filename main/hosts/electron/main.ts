@@ -171,7 +171,7 @@ async function start(): Promise<void> {
     const reloadHome = (why: string) => {
       log.warn('renderer.recovered', { why });
       // The crashed visit ends as any visit does (accompaniment closed, staff locked, partitions wiped).
-      Promise.resolve(kiosk.handlers['kiosk.endVisit']({ reason: 'crash' })).catch(() => log.error('visit.wipeIncomplete', {}));
+      kiosk.endVisit('crash').catch(() => log.error('visit.wipeIncomplete', {}));
       void contents.loadURL(appHomeUrl).then(() => sendEvent(contents, 'kiosk.reset', { reason: 'recovered' }));
     };
     contents.on('render-process-gone', (_event, details) => {
