@@ -1,7 +1,7 @@
 // Compiles a page's blocks and a journey's texts into the shapes the pack stores (common/content/pack-format.ts).
 import type { Block } from '../../common/content/blocks';
-import type { JourneyBody, TopicBody } from '../../common/api/types';
-import type { JourneySource } from '../../common/content/schema';
+import type { HelpPlace, JourneyBody, TopicBody } from '../../common/api/types';
+import type { JourneySource, PlaceSource } from '../../common/content/schema';
 import { compileLine, compileText, type InlineContext } from './inline-compile';
 
 export type { InlineContext } from './inline-compile';
@@ -22,19 +22,25 @@ export function compileJourney(journey: JourneySource, context: InlineContext): 
     readiness: journey.readiness.map((question) => ({
       id: question.id,
       question: line(question.question),
-      if_no: 'bring' in question.if_no ? { bring: lines(question.if_no.bring), blocks: question.if_no.blocks } : question.if_no,
+      ifNo: 'bring' in question.if_no ? { bring: lines(question.if_no.bring), blocks: question.if_no.blocks } : question.if_no,
     })),
     steps: journey.steps.map((step) => ({
       id: step.id,
       title: step.title,
       text: lines(step.text),
-      at_hand: step.at_hand.map(line),
+      atHand: step.at_hand.map(line),
       secret: step.secret,
       ...(step.url !== undefined ? { url: step.url } : {}),
-      ...(step.mediator_notes !== undefined ? { mediator_notes: lines(step.mediator_notes) } : {}),
+      ...(step.mediator_notes !== undefined ? { mediatorNotes: lines(step.mediator_notes) } : {}),
       problems: step.problems.map((p) => ({ problem: line(p.problem), fix: lines(p.fix) })),
       end: step.end,
     })),
     offline: { title: journey.offline.title, text: lines(journey.offline.text) },
   };
+}
+
+/** A help place with the wire's names (the source file keeps the names its authors write). */
+export function compilePlace(place: PlaceSource): HelpPlace & { readonly url?: string } {
+  const { opening_hours: openingHours, helps_with: helpsWith, ...rest } = place;
+  return { ...rest, openingHours, helpsWith };
 }

@@ -5,7 +5,7 @@ import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseBlocks, plainText, textLines } from '../../common/content/blocks';
 import { contentPackFormat, packSchemaSql, type PackCounts, type PackManifest } from '../../common/content/pack-format';
 import { deletionVariants, foldText, searchTerms } from '../../common/content/search-text';
-import { compilePageBlocks, compileJourney, type InlineContext } from './compile-content';
+import { compilePageBlocks, compileJourney, compilePlace, type InlineContext } from './compile-content';
 import { compileLine, compileText } from './inline-compile';
 import type { ContentSource, LocaleContent } from './load';
 import { contentLocales } from '../../common/content/schema';
@@ -70,7 +70,7 @@ export function writePack(source: ContentSource, file: string, now = new Date(),
       insertPicto.run(id, svg, JSON.stringify(Object.fromEntries(contentLocales.map((l) => [l, source.locales[l].pictogramTexts[id] ?? '']))));
     }
     const insertPlace = db.prepare('INSERT INTO place (id, data) VALUES (?, ?)');
-    for (const place of source.places) insertPlace.run(place.id, JSON.stringify(place));
+    for (const place of source.places) insertPlace.run(place.id, JSON.stringify(compilePlace(place)));
   })();
   db.exec("INSERT INTO search (search) VALUES ('optimize'); INSERT INTO heading (heading) VALUES ('optimize');");
 

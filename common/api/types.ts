@@ -253,8 +253,8 @@ export interface HelpPlace {
   readonly address: string;
   readonly phone: string;
   /** OpenStreetMap opening_hours syntax, as the site wrote it. */
-  readonly opening_hours: string;
-  readonly helps_with: readonly string[];
+  readonly openingHours: string;
+  readonly helpsWith: readonly string[];
 }
 
 export interface SearchHit {

@@ -68,10 +68,10 @@ export const journeyStepData = z
     id: stepId,
     title: text,
     text: richText,
-    at_hand: z.array(inlineLine).max(50),
+    atHand: z.array(inlineLine).max(50),
     secret: z.boolean(),
     url: z.string().max(2000).optional(),
-    mediator_notes: richText.optional(),
+    mediatorNotes: richText.optional(),
     problems: z.array(z.object({ problem: inlineLine, fix: richText }).strict()).max(50),
     end: z.boolean(),
   })
@@ -84,7 +84,7 @@ export const journeyData = z
           .object({
             id: stepId,
             question: inlineLine,
-            if_no: z.union([
+            ifNo: z.union([
               z.object({ bring: richText, blocks: z.boolean() }).strict(),
               z.object({ insert: z.array(stepId).min(1).max(100) }).strict(),
               z.object({ path: stepId }).strict(),
@@ -112,8 +112,8 @@ export const packPlaceJson = z.looseObject({
   kind: z.string().max(100),
   address: z.string().max(2000),
   phone: z.string().max(100),
-  opening_hours: z.string().max(2000),
-  helps_with: z.array(z.string().max(100)).max(50),
+  openingHours: z.string().max(2000),
+  helpsWith: z.array(z.string().max(100)).max(50),
   url: z.string().max(2000).optional(),
 });
 export const packPictogramAltJson = z.record(z.string().max(10), z.string().max(2000));

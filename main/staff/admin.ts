@@ -152,11 +152,11 @@ export function visitorLines(item: ContentItem): string[] {
   const read = (lines: readonly InlineLine[]) => lines.map(lineText);
   return [
     ...head,
-    ...body.readiness.flatMap((q) => [lineText(q.question), ...('bring' in q.if_no ? read(q.if_no.bring) : [])]),
+    ...body.readiness.flatMap((q) => [lineText(q.question), ...('bring' in q.ifNo ? read(q.ifNo.bring) : [])]),
     ...body.steps.flatMap((s) => [
       s.title,
       ...read(s.text),
-      ...read(s.at_hand),
+      ...read(s.atHand),
       ...s.problems.flatMap((p) => [lineText(p.problem), ...read(p.fix)]),
     ]),
     body.offline.title,

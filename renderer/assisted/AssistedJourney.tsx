@@ -83,7 +83,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
   // The French journey, for what the mediator reads (the history of a resumed accompaniment).
   const staffBody = useStaffJourney(journeyId, body);
   const bringIndices = (missing: readonly string[]) =>
-    body.readiness.flatMap((q, i) => ('bring' in q.if_no && missing.includes(q.id) ? [i] : []));
+    body.readiness.flatMap((q, i) => ('bring' in q.ifNo && missing.includes(q.id) ? [i] : []));
   useEffect(() => setResume(null), [setResume]);
   // The newest part of the screen takes the focus: the step's heading, or the question or panel that appeared under it.
   const focus = useFocusOnChange(focusKey(phase));

@@ -36,9 +36,9 @@ export function MediatorPanel({ step: visitorStep, staffStep, glossary }: Mediat
         {open ? t('assisted.panelHide') : t('assisted.panelShow')}
       </Button>
       <div id="mediator-notes" hidden={!open}>
-        {step.mediator_notes ? (
+        {step.mediatorNotes ? (
           <div className="mediator-notes">
-            <RichParagraphs text={step.mediator_notes} glossary={glossary} />
+            <RichParagraphs text={step.mediatorNotes} glossary={glossary} />
           </div>
         ) : (
           <p>{t('assisted.panelNone')}</p>

@@ -11,7 +11,7 @@ export function ResumeHistory({ resume, body }: { resume: ResumePoint; body: Jou
   const titleOf = (id: string) => body?.steps.find((s) => s.id === id)?.title ?? id;
   const bring = resume.bring.flatMap((i) => {
     const question = body?.readiness[i];
-    return question && 'bring' in question.if_no ? [question.if_no.bring] : [];
+    return question && 'bring' in question.ifNo ? [question.ifNo.bring] : [];
   });
   return (
     <section aria-labelledby="resume-history-heading" className="note resume-history no-print" {...staffLang}>

@@ -156,11 +156,11 @@ export function StepBody({ step, position, glossary, showProblems, focusRef }: S
       <div className="easy-read">
         <RichParagraphs text={step.text} glossary={glossary} />
       </div>
-      {step.at_hand.length > 0 && (
+      {step.atHand.length > 0 && (
         <>
           <h3>{t('journey.atHand')}</h3>
           <ul>
-            {step.at_hand.map((item, index) => (
+            {step.atHand.map((item, index) => (
               <li key={index}>
                 <RichLine text={item} glossary={glossary} />
               </li>

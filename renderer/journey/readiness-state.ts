@@ -21,8 +21,8 @@ export function answerReadiness(body: JourneyBody, state: ReadinessState, yes: b
   const next = { ...state, question: state.question + 1 };
   if (yes || !question) return next;
   const missing = [...state.missing, question.id];
-  if ('bring' in question.if_no)
-    return { ...next, missing, bring: [...state.bring, question.if_no.bring], blocked: state.blocked || question.if_no.blocks };
+  if ('bring' in question.ifNo)
+    return { ...next, missing, bring: [...state.bring, question.ifNo.bring], blocked: state.blocked || question.ifNo.blocks };
   return { ...next, missing };
 }
 
@@ -44,8 +44,8 @@ export function visitorPath(body: JourneyBody, missing: readonly string[]): read
   const helperOf = new Map<string, string>();
   let start: string | null = null;
   for (const question of body.readiness) {
-    if ('insert' in question.if_no) for (const id of question.if_no.insert) helperOf.set(id, question.id);
-    if ('path' in question.if_no && missing.includes(question.id)) start = question.if_no.path;
+    if ('insert' in question.ifNo) for (const id of question.ifNo.insert) helperOf.set(id, question.id);
+    if ('path' in question.ifNo && missing.includes(question.id)) start = question.ifNo.path;
   }
   const paths = pathsOf(body);
   const chosen = (start !== null && paths.find((path) => body.steps[path[0] ?? -1]?.id === start)) || (paths[0] as number[]);
@@ -60,9 +60,9 @@ export function missingFor(body: JourneyBody, stepId: string): readonly string[]
   const missing: string[] = [];
   const index = body.steps.findIndex((s) => s.id === stepId);
   for (const question of body.readiness) {
-    if ('insert' in question.if_no && question.if_no.insert.includes(stepId)) missing.push(question.id);
-    if ('path' in question.if_no) {
-      const start = body.steps.findIndex((s) => s.id === (question.if_no as { path: string }).path);
+    if ('insert' in question.ifNo && question.ifNo.insert.includes(stepId)) missing.push(question.id);
+    if ('path' in question.ifNo) {
+      const start = body.steps.findIndex((s) => s.id === (question.ifNo as { path: string }).path);
       if (start >= 0 && index >= start) missing.push(question.id);
     }
   }

@@ -8,18 +8,18 @@ import { positionOnPath } from '../../renderer/journey/step-position';
 
 /** A line of plain text, as the pack stores it. */
 const line = (text: string): InlineLine => [{ type: 'text', text }];
-const step = (id: string, end = false) => ({ id, title: id, text: [], at_hand: [], secret: false, problems: [], end });
+const step = (id: string, end = false) => ({ id, title: id, text: [], atHand: [], secret: false, problems: [], end });
 const body: JourneyBody = {
   readiness: [
-    { id: 'code', question: line('Avez-vous le code ?'), if_no: { insert: ['nouveau-code'] } },
-    { id: 'carte', question: line('Avez-vous la carte ?'), if_no: { bring: [line('Votre carte Vitale')], blocks: false } },
-    { id: 'telephone', question: line('Avez-vous le téléphone ?'), if_no: { bring: [line('Votre téléphone')], blocks: true } },
+    { id: 'code', question: line('Avez-vous le code ?'), ifNo: { insert: ['nouveau-code'] } },
+    { id: 'carte', question: line('Avez-vous la carte ?'), ifNo: { bring: [line('Votre carte Vitale')], blocks: false } },
+    { id: 'telephone', question: line('Avez-vous le téléphone ?'), ifNo: { bring: [line('Votre téléphone')], blocks: true } },
   ],
   steps: [step('site'), step('nouveau-code'), step('numero'), step('date'), step('fin')],
   offline: { title: '', text: [] },
 };
 const twoPaths: JourneyBody = {
-  readiness: [{ id: 'identite', question: line('Avez-vous France Identité ?'), if_no: { path: 'sans-1' } }],
+  readiness: [{ id: 'identite', question: line('Avez-vous France Identité ?'), ifNo: { path: 'sans-1' } }],
   steps: [step('avec-1'), step('avec-2', true), step('sans-1'), step('sans-2'), step('sans-3')],
   offline: { title: '', text: [] },
 };

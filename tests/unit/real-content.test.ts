@@ -131,7 +131,8 @@ describe('shipped journeys', () => {
 
   it('never let a "no" skip the steps before it: each visitor path holds every step of its path but unneeded helpers', () => {
     const skipping = journeys.flatMap((journey) => {
-      const body = { readiness: journey.readiness, steps: journey.steps, offline: journey.offline } as unknown as JourneyBody;
+      const readiness = journey.readiness.map((q) => ({ ...q, ifNo: q.if_no }));
+      const body = { readiness, steps: journey.steps, offline: journey.offline } as unknown as JourneyBody;
       return journey.readiness.flatMap((question) => {
         const path = visitorPath(body, [question.id]);
         const helpers = new Set(journey.readiness.flatMap((q) => ('insert' in q.if_no && q.id !== question.id ? q.if_no.insert : [])));

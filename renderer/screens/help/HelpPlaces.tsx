@@ -12,7 +12,7 @@ export function HelpPlaces() {
   const loaded = useApiResult(useCallback(() => api['content.places']({}), [api]));
   if (loaded.state !== 'ok') return null;
   // Emergency lines have their own screen, one tap away.
-  const places = loaded.value.filter((p) => !p.helps_with.every((need) => need === 'urgences'));
+  const places = loaded.value.filter((p) => !p.helpsWith.every((need) => need === 'urgences'));
   if (places.length === 0) return null;
   const words = {
     always: t('places.always'),
@@ -25,14 +25,14 @@ export function HelpPlaces() {
       <h2 id="places-heading">{t('places.title')}</h2>
       <ul className="place-list">
         {places.map((place) => {
-          const hours = readableHours(place.opening_hours, locale, words);
+          const hours = readableHours(place.openingHours, locale, words);
           return (
             <PlaceCard
               key={place.id}
               name={place.name}
               phone={place.phone}
               address={place.address}
-              hours={hours === null ? [{ text: place.opening_hours, dir: 'ltr' }] : hours.map((text) => ({ text }))}
+              hours={hours === null ? [{ text: place.openingHours, dir: 'ltr' }] : hours.map((text) => ({ text }))}
             />
           );
         })}
