@@ -285,6 +285,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             onFinished={onFinished}
             need={need}
             bringIndices={bringIndices(phase.missing)}
+            journey={{ id: journeyId, body }}
           />
         );
       if (phase.bring.length > 0)
@@ -334,6 +335,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         {...(phase.closing ? { closing: phase.closing } : {})}
         need={need}
         bringIndices={bringLaterIndices.current}
+        journey={{ id: journeyId, body }}
         stop={{
           reason: phase.resumeAt ? (reasons.current.get(phase.resumeAt) ?? null) : null,
           wait: stopWait.current,
