@@ -92,6 +92,10 @@ test('the printed hand-off of an Arabic visitor holds the Arabic and, for the ne
   // The visitor's part, in Arabic: the steps left and what happened.
   expect(bare(text)).toContain(bare('اكتب رقم الضمان الاجتماعي'));
   expect(bare(text)).toContain(bare('افتح الموقع'));
+  // Roles in neutral words: "the person who helps you", never the masculine noun for a mediator.
+  expect(bare(text)).toContain(bare('الشخص الذي يساعدك'));
+  expect(bare(text)).toContain(bare('الوساطة الرقمية'));
+  expect(bare(text)).not.toContain('وسيط');
   // The French copy: the journey, the steps left, what happened, who helped, with the French step titles.
   expect(text).toContain('En français, pour le prochain accueil');
   expect(text).toContain('Activer Mon espace santé');
