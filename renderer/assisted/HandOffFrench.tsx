@@ -2,7 +2,7 @@
 // the journey, what is left to do, what to bring and what happened, in the staff's words (the French journey of the
 // pack, same step ids). A left-to-right French block inside a right-to-left Arabic page; times stay isolated.
 import { useEffect, useState } from 'react';
-import type { JourneyBody } from '../../common/api/types';
+import type { JourneyBody, MediatorRole } from '../../common/api/types';
 import { useKiosk } from '../kit/KioskContext';
 import type { ReceiptLine } from './HandOff';
 import { staffLang, staffLocale, useStaffT } from './staff-language';
@@ -31,7 +31,7 @@ interface HandOffFrenchProps {
   readonly receipt: readonly ReceiptLine[];
   readonly remaining: readonly string[];
   readonly bring: readonly string[];
-  readonly role: string;
+  readonly role: MediatorRole;
 }
 
 export function HandOffFrench({ journeyId, body, receipt, remaining, bring, role }: HandOffFrenchProps) {
@@ -72,7 +72,7 @@ export function HandOffFrench({ journeyId, body, receipt, remaining, bring, role
         </ol>
       )}
       <h4>{st('assisted.receipt')}</h4>
-      <p>{st('assisted.receiptRole', { role: st(`assisted.roles.${role}` as never) })}</p>
+      <p>{st('assisted.receiptRole', { role: st(`assisted.roles.${role}`) })}</p>
       {receipt.length > 0 && (
         <ol className="receipt">
           {receipt.map((line, index) => (

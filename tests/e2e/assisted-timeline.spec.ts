@@ -166,9 +166,10 @@ test('one accompaniment with a wait, a correction and a resume on another kiosk 
     ['kiosk A', kioskA()],
     ['kiosk B', kioskB()],
   ] as const)
+    // The journal keeps the minute, never finer.
     for (const row of journalOf(host))
       timeline.push(
-        `${name} ${clockOf(Date.parse(row.at))} ${row.event}${row.step ? ` ${row.step}` : ''}${row.detail ? ` ${row.detail}` : ''}`,
+        `${name} ${clockOf(Date.parse(row.at)).slice(0, 5)} ${row.event}${row.step ? ` ${row.step}` : ''}${row.detail ? ` ${row.detail}` : ''}`,
       );
 
   // Each kiosk's La Coop file: its own part, and which ticket it gave or continued.
