@@ -126,6 +126,8 @@ test('one accompaniment with a wait, a correction and a resume on another kiosk 
 
   // Kiosk B, another process with its own data folder and the same site key: Inès resumes it and finishes it.
   const pageB = await (await browser.newContext()).newPage();
+  // The kiosk in front is the one being used (Chromium slows the frames of a page behind another).
+  await pageB.bringToFront();
   await pageB.goto(kioskB().url);
   await seedMediators(pageB, passphrase, setupCodeOf(kioskB()), [{ displayName: 'Inès', role: 'professional', pin: '13572468' }]);
   await pageB.goto(kioskB().url);
@@ -173,8 +175,12 @@ test('one accompaniment with a wait, a correction and a resume on another kiosk 
       );
 
   // Each kiosk's La Coop file: its own part, and which ticket it gave or continued.
+  await pageA.bringToFront();
   const a = await exportOf(pageA, kioskA());
+  await pageB.bringToFront();
   const b = await exportOf(pageB, kioskB());
+  await pageA.context().close();
+  await pageB.context().close();
   const linesA = records(a.text).filter(isLine);
   const linesB = records(b.text).filter(isLine);
   expect(linesA).toHaveLength(1);
