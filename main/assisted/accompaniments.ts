@@ -46,7 +46,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
   /** Open accompaniments: their journey, the steps already ended and the step on screen (for a ticket if the visit is cut), in memory only. */
   const open = new Map<string, Open>();
   // The history a mediator's last ticket brought (from any kiosk of the site), for the accompaniment it starts.
-  const resumed = new Map<string, { journey: string; outcomes: ReadonlyMap<string, StepOutcome> }>();
+  const resumed = new Map<string, { journey: string; outcomes: ReadonlyMap<string, StepOutcome>; link: string }>();
   const throttle = createTicketThrottle(options.now);
   /** Tickets made because a crash cut an accompaniment: the page that comes back shows them once, with the slip. */
   let interrupted: { code: string; expiresAt: string; journey: string }[] = [];
@@ -87,6 +87,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       accompaniment,
     );
     journal.append({ event: 'ticket.created', accompaniment, journey: current.journey, step });
+    journal.append({ event: 'accompaniment.ticket', accompaniment, journey: current.journey, link: options.tickets.linkOf(ticket.code) });
     return ticket;
   };
 
@@ -104,6 +105,8 @@ export function createAssistedService(options: AssistedServiceOptions) {
       // Which account accompanied (a number, for "my lines of the day"), and the accompaniment a ticket continues.
       journal.append({ event: 'accompaniment.with', accompaniment, journey, mediatorId: String(mediator.mediatorId) });
       if (resumes) journal.append({ event: 'accompaniment.resumes', accompaniment, journey, resumes });
+      // The ticket it continues, made on this kiosk or another one of the site: merged figures join them by it.
+      if (before?.journey === journey) journal.append({ event: 'accompaniment.continues', accompaniment, journey, link: before.link });
       return ok({ accompaniment });
     },
     /** One event of an accompaniment, into the journal. */
@@ -189,6 +192,7 @@ export function createAssistedService(options: AssistedServiceOptions) {
       resumed.set(token, {
         journey: used.journey,
         outcomes: new Map(used.history.flatMap((h) => (h.outcome ? [[h.step, h.outcome] as const] : []))),
+        link: options.tickets.linkOf(code),
       });
       journal.append({ event: 'ticket.used', journey: used.journey, step: used.step });
       return ok(used);

@@ -15,6 +15,7 @@ import {
   localDay,
   stuckByMonth,
   stuckColumns,
+  ticketLinkCells,
   type ActivityFilter,
   type SitePlace,
 } from './coop-export';
@@ -125,16 +126,17 @@ export function createActivityViews(db: Database.Database, options: ActivityView
   const { place } = options;
   // The journal's rows, read through the view that names each event's value (main/journal/events.ts).
   const journalRows = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id');
-  const linesOf = async (filter: ActivityFilter) => {
+  const linesOf = async (filter: ActivityFilter) => (await accompanimentsOf(filter)).cells;
+  const accompanimentsOf = async (filter: ActivityFilter) => {
     const lines = accompanimentLines(journalRows.iterate(), filter);
     const titles = await options.titles([...new Set(lines.map((l) => l.journey))]);
-    return lines.map((line) => craCells(line, place, (journey) => titles[journey] ?? journey));
+    return { lines, cells: lines.map((line) => craCells(line, place, (journey) => titles[journey] ?? journey)) };
   };
   const filterOf = (input: ActivityFilter): ActivityFilter => ({ from: input.from, to: input.to, mediator: input.mediator });
   // The CRA export ends with the journal's head at the time it was made: the admin's anchor for `journal verify`.
   const craFile = async (filter: ActivityFilter) => {
-    const lines = await linesOf(filter);
-    return csvFile(craColumns, lines, options.journal ? [journalHeadCells(options.journal.head())] : []);
+    const { lines, cells } = await accompanimentsOf(filter);
+    return csvFile(craColumns, cells, [...ticketLinkCells(lines), ...(options.journal ? [journalHeadCells(options.journal.head())] : [])]);
   };
   return {
     /** Saves the CRA export as a file in the kiosk's exports folder. */

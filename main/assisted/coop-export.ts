@@ -70,6 +70,9 @@ export interface AccompanimentLine {
   readonly byVisitor: number;
   readonly byMediator: number;
   readonly redirection: Redirection | null;
+  /** Links of the tickets it continued and of the tickets it gave (ticket-code.ts): merged files join lines by them. */
+  readonly continues: readonly string[];
+  readonly gives: readonly string[];
 }
 
 /** The kiosk's local day of an ISO time: what the mediator calls "today". */
@@ -90,6 +93,8 @@ interface Part {
   /** Who did each step done, as it finally stands (a correction replaces the first ending). */
   doneBy: Map<string, string | null>;
   redirection: Redirection | null;
+  continues: string[];
+  gives: string[];
 }
 
 /** Every finished accompaniment still in the journal, resumed parts joined to the one they continue; filtered. */
@@ -108,6 +113,8 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
         resumes: null,
         doneBy: new Map(),
         redirection: null,
+        continues: [],
+        gives: [],
       });
       continue;
     }
@@ -118,6 +125,8 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
       part.outcome = row.outcome;
     } else if (row.event === 'accompaniment.with') part.mediator = Number(row.mediator_id);
     else if (row.event === 'accompaniment.resumes') part.resumes = row.resumes;
+    else if (row.event === 'accompaniment.continues' && row.ticket_link) part.continues.push(row.ticket_link);
+    else if (row.event === 'accompaniment.ticket' && row.ticket_link) part.gives.push(row.ticket_link);
     else if (row.event === 'accompaniment.redirected' && row.redirected_to && row.redirected_to in redirections)
       part.redirection = row.redirected_to as Redirection;
     else if (row.step && (row.event === 'step.done' || (row.event === 'step.corrected' && row.corrected_to === 'done')))
@@ -155,6 +164,8 @@ export function accompanimentLines(rows: Iterable<DecodedJournalRow>, filter: Ac
       byVisitor: chain.reduce((sum, p) => sum + doneBy(p, 'visitor'), 0),
       byMediator: chain.reduce((sum, p) => sum + doneBy(p, 'mediator'), 0),
       redirection: [...chain].reverse().find((p) => p.redirection)?.redirection ?? null,
+      continues: [...new Set(chain.flatMap((p) => p.continues))],
+      gives: [...new Set(chain.flatMap((p) => p.gives))],
     };
     if (filter.from && line.day < filter.from) continue;
     if (filter.to && line.day > filter.to) continue;
@@ -211,6 +222,31 @@ export function csvFile(
   return `\uFEFF${[header, ...lines, ...footer].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 
+/**
+ * The first cell of a line after the accompaniments that says which tickets a line continued or gave: a kiosk's
+ * export cannot know the other kiosks' parts of an accompaniment, so figures-merge joins them by these links.
+ * La Coop's columns stay as they are; the mediator copies only the lines above.
+ */
+export const ticketLinksLabel = 'Tickets de reprise';
+export const continuesWord = 'reprend';
+export const givesWord = 'donne';
+
+/** The ticket lines of a list of accompaniments: "Tickets de reprise;ligne N;reprend …;donne …" (N counts from 1). */
+export function ticketLinkCells(lines: readonly Pick<AccompanimentLine, 'continues' | 'gives'>[]): string[][] {
+  return lines.flatMap((line, n) =>
+    line.continues.length + line.gives.length === 0
+      ? []
+      : [
+          [
+            ticketLinksLabel,
+            `ligne ${n + 1}`,
+            ...line.continues.map((link) => `${continuesWord} ${link}`),
+            ...line.gives.map((link) => `${givesWord} ${link}`),
+          ],
+        ],
+  );
+}
+
 /** The first cell of the CRA export's last line: the journal's head when the file was made, for `journal verify`. */
 export const journalHeadLabel = 'Tête du journal';
 
@@ -227,10 +263,11 @@ export function craCsv(
   head?: JournalHeadText,
 ): string {
   const rows = db.prepare<[], DecodedJournalRow>('SELECT * FROM journal_decoded ORDER BY id').iterate();
+  const lines = accompanimentLines(rows, filter);
   return csvFile(
     craColumns,
-    accompanimentLines(rows, filter).map((line) => craCells(line, place, titleOf)),
-    head ? [journalHeadCells(head)] : [],
+    lines.map((line) => craCells(line, place, titleOf)),
+    [...ticketLinkCells(lines), ...(head ? [journalHeadCells(head)] : [])],
   );
 }
 

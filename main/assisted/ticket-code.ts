@@ -76,6 +76,15 @@ export function encodeTicket(key: Buffer, content: TicketContent): string {
   return code.replace(/(.{4})(?=.)/g, '$1-');
 }
 
+/**
+ * A ticket's link: what joins the accompaniment that gave it to the one it resumes, on any kiosk of the site, in the
+ * figures. A keyed fingerprint of the code (64 bits), so the journal and the exports never hold a code that works.
+ */
+export function ticketLink(key: Buffer, code: string): string {
+  const cleaned = code.toUpperCase().replace(/[\s-]/g, '');
+  return createHmac('sha256', key).update(`accompaniment-link:${cleaned}`).digest('hex').slice(0, 16);
+}
+
 /** What a typed code says once its tag is checked, or why not; `journeyOf` finds the journey of a 10-bit mark. */
 export function decodeTicket(
   key: Buffer,

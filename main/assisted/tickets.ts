@@ -4,7 +4,7 @@
 // a resume on this kiosk to the accompaniment it continues) and the codes it took (a code works once per kiosk).
 import type Database from 'better-sqlite3';
 import { ticketAlphabet, type BlockedReason, type ResumedTicket, type StepOutcome, type WaitKind } from '../../common/api/types';
-import { decodeTicket, encodeTicket, journeyMark, ticketLength } from './ticket-code';
+import { decodeTicket, encodeTicket, journeyMark, ticketLength, ticketLink } from './ticket-code';
 import { isoNow, systemClock, type Clock } from '../core/clock';
 import { isUniqueViolation } from '../state/constraint';
 
@@ -100,6 +100,10 @@ export function createTickets(db: Database.Database, key: Buffer, journeys: Jour
         expiresAt,
         history: decoded.history.map((outcome, i) => ({ step: steps[first + i] as string, outcome })).filter((h) => h.outcome !== null),
       };
+    },
+    /** The link of a code (the same on every kiosk of the site): the figures join the parts of an accompaniment by it. */
+    linkOf(code: string): string {
+      return ticketLink(key, code);
     },
     /** Removes expired tickets and the memory of used ones (at start and once a day). */
     purgeExpired(): number {

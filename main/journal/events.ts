@@ -50,6 +50,8 @@ export type JournalEvent =
   | { readonly event: 'admin.action'; readonly action: AdminAction }
   | ({ readonly event: 'accompaniment.with'; readonly mediatorId: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.resumes'; readonly resumes: string } & InAccompaniment)
+  /** The link of a ticket this accompaniment gave, or of the ticket it continues (from any kiosk of the site). */
+  | ({ readonly event: 'accompaniment.ticket' | 'accompaniment.continues'; readonly link: string } & InAccompaniment)
   | ({ readonly event: 'accompaniment.redirected'; readonly to: RedirectionKey } & InAccompaniment)
   | ({ readonly event: 'step.wait'; readonly step: string; readonly what: WaitKind } & InAccompaniment)
   /** Retention removed the rows up to `cut` ("UNTIL" or "UNTIL:MAC" with the site's journal key): written first. */
@@ -87,6 +89,9 @@ const detailOf = {
   'accompaniment.with': { field: 'mediatorId', pattern: /^[1-9]\d{0,9}$/ },
   'accompaniment.resumes': { field: 'resumes', pattern: /^[A-Za-z0-9_-]{16}$/ },
   'accompaniment.redirected': { field: 'to', values: redirectionKeys },
+  // A ticket's link: a keyed fingerprint of its code (main/assisted/ticket-code.ts), never the code.
+  'accompaniment.ticket': { field: 'link', pattern: /^[0-9a-f]{16}$/ },
+  'accompaniment.continues': { field: 'link', pattern: /^[0-9a-f]{16}$/ },
   'step.wait': { field: 'what', values: waitKinds },
   'journal.retention': { field: 'cut', pattern: /^[1-9]\d{0,15}(:[0-9a-f]{16})?$/ },
   'step.corrected': { field: 'to', values: correctedOutcomes },
@@ -146,4 +151,6 @@ export interface DecodedJournalRow {
   readonly wait_for: WaitKind | null;
   /** A correction's new outcome; its actor is in `done_by`, its reason in `blocked_reason` (migration 008). */
   readonly corrected_to: 'done' | 'skipped' | 'blocked' | null;
+  /** A ticket's link, given or continued (migration 009). */
+  readonly ticket_link: string | null;
 }

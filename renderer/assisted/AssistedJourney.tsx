@@ -230,6 +230,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
             onFinished={onFinished}
             need={need}
             bringIndices={bringIndices(phase.missing)}
+            journey={{ id: journeyId, body }}
           />
         );
       if (phase.bring.length > 0)
@@ -285,6 +286,7 @@ export function AssistedJourney({ journeyId, need, title, body, glossary, mediat
         {...(phase.closing ? { closing: phase.closing } : {})}
         need={need}
         bringIndices={bringIndices(state.later.missing)}
+        journey={{ id: journeyId, body }}
         stop={{
           reason: phase.resumeAt ? (state.reasons[phase.resumeAt] ?? null) : null,
           wait: phase.wait,

@@ -13,6 +13,7 @@ import type {
   AccompanimentOutcome,
   BlockedReason,
   GlossaryWord,
+  JourneyBody,
   JournalHeadText,
   RedirectionKey,
   StepOutcome,
@@ -29,6 +30,7 @@ import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { ResumeSlip } from './ResumeSlip';
+import { HandOffFrench } from './HandOffFrench';
 
 export interface ReceiptLine {
   readonly step: string;
@@ -59,6 +61,8 @@ interface HandOffProps {
   readonly need?: string | undefined;
   /** Places of the readiness questions whose "no" left something to bring: the ticket carries them. */
   readonly bringIndices?: readonly number[];
+  /** The journey (its id and the visitor's body): the sheet gives it in French too when the visitor reads another language. */
+  readonly journey?: { readonly id: string; readonly body: JourneyBody };
 }
 
 type PrintState = { readonly name: 'idle' | 'printing' | 'failed' } | { readonly name: 'printed'; readonly at: Date };
@@ -78,6 +82,7 @@ export function HandOff({
   stop,
   need,
   bringIndices = [],
+  journey,
 }: HandOffProps) {
   const { t } = useTranslation();
   const { api, locale, capabilities } = useKiosk();
@@ -242,6 +247,16 @@ export function HandOff({
             </li>
           ))}
         </ol>
+      )}
+      {journey && (
+        <HandOffFrench
+          journeyId={journey.id}
+          body={journey.body}
+          receipt={receipt}
+          remaining={remaining}
+          bring={bring}
+          role={mediator.role}
+        />
       )}
       {journalHead && (
         <p className="note journal-head">

@@ -1,5 +1,6 @@
 // After a crash cut an accompaniment, the page that comes back shows its ticket once, as a slip to print or to
 // photograph: the accompaniment was closed with a ticket, never silently. Only the code and the journey, no one's name.
+// A visitor who reads another language gets each line with the French beside it, for the next desk.
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +8,18 @@ import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { useAssisted } from './AssistedContext';
+import { staffLang, staffLocale, useStaffT } from './staff-language';
 
 type Ticket = { readonly code: string; readonly expiresAt: string; readonly journey: string };
 
 export function InterruptedSlip() {
   const { t } = useTranslation();
+  const st = useStaffT();
   const { api, locale, capabilities } = useKiosk();
   const { printing } = useAssisted();
   const [tickets, setTickets] = useState<readonly Ticket[]>([]);
   const [titles, setTitles] = useState<Readonly<Record<string, string>>>({});
+  const [frenchTitles, setFrenchTitles] = useState<Readonly<Record<string, string>>>({});
   useEffect(() => {
     void api['assisted.interrupted']({}).then((answer) => {
       if (answer.ok && answer.value.tickets.length > 0) setTickets(answer.value.tickets);
@@ -27,11 +31,16 @@ export function InterruptedSlip() {
     let live = true;
     void (async () => {
       const named: Record<string, string> = {};
+      const french: Record<string, string> = {};
       for (const { journey } of tickets) {
         const item = await api['content.item']({ locale, id: journey });
         if (item.ok) named[journey] = item.value.title;
+        const staff = locale === staffLocale ? item : await api['content.item']({ locale: staffLocale, id: journey });
+        if (staff.ok) french[journey] = staff.value.title;
       }
-      if (live) setTitles(named);
+      if (!live) return;
+      setTitles(named);
+      setFrenchTitles(french);
     })();
     return () => {
       live = false;
@@ -51,6 +60,17 @@ export function InterruptedSlip() {
           </p>
           <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
           <p>{t('assisted.keepSlip')}</p>
+          {locale !== staffLocale && (
+            <p className="staff-copy" {...staffLang}>
+              {frenchTitles[ticket.journey] ?? ''}
+              <span className="block-line">
+                {st('assisted.ticket')} <bdi dir="ltr">{ticket.code}</bdi>
+              </span>
+              <span className="block-line">
+                {st('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(staffLocale, { dateStyle: 'long' }) })}
+              </span>
+            </p>
+          )}
         </div>
       ))}
       <p>

@@ -326,11 +326,14 @@ test('the admin sees the accompaniments with titles and durations, where the vis
   await expect(activity.getByRole('status').filter({ hasText: 'enregistré dans' })).toContainText(join(host().dataDir, 'exports'));
   const saved = readdirSync(join(host().dataDir, 'exports'));
   expect(saved).toHaveLength(1);
-  // The header, the two lines, and the journal's head (the admin's anchor for `journal verify`).
+  // The header, the two lines, which line gave or continued which ticket (for figures-merge), and the journal's head
+  // (the admin's anchor for `journal verify`).
   const savedRows = readFileSync(join(host().dataDir, 'exports', saved[0] ?? ''), 'utf8')
     .trim()
     .split(/\r?\n/);
-  expect(savedRows).toHaveLength(4);
+  const ticketLines = /^Tickets de reprise;ligne \d;/;
+  expect(savedRows.filter((row) => !ticketLines.test(row))).toHaveLength(4);
+  expect(savedRows).toContainEqual(expect.stringMatching(/^Tickets de reprise;ligne \d;reprend ([0-9a-f]{16});donne \1/));
   expect(savedRows.at(-1)).toMatch(/^Tête du journal;ligne \d+;/);
   await activity.getByRole('button', { name: 'Préparer le fichier CSV' }).click();
   const downloading = page.waitForEvent('download');
@@ -343,7 +346,8 @@ test('the admin sees the accompaniments with titles and durations, where the vis
   const rows = csv
     .replace(/^\uFEFF/, '')
     .trim()
-    .split(/\r?\n/);
+    .split(/\r?\n/)
+    .filter((row) => !ticketLines.test(row));
   expect(rows).toHaveLength(4);
   expect(rows[0]).toMatch(/^Date;Type;Canaux d'accompagnement;Nom du lieu;/);
   expect(rows.slice(1).join('\n')).toContain(';Activer Mon espace santé;');

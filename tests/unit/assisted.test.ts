@@ -108,8 +108,11 @@ describe('assisted mode', () => {
       ['step.secret', 'code', null],
       ['step.blocked', 'code', 'sms-not-received'],
       ['ticket.created', 'code', null],
+      // The ticket's link (a keyed fingerprint that joins the parts of the accompaniment in merged figures), not its code.
+      ['accompaniment.ticket', null, expect.stringMatching(/^[0-9a-f]{16}$/)],
       ['accompaniment.end', null, 'blocked'],
     ]);
+    expect(JSON.stringify(journal.rows())).not.toContain(ticket.value.code.replace(/-/g, '').slice(0, 8));
     expect(activityFigures(db).stuck).toEqual([
       expect.objectContaining({ journey: 'activer-le-compte', step: 'code', reason: 'sms-not-received', count: 1 }),
     ]);

@@ -83,6 +83,19 @@ describe('resume tickets', () => {
     expect(await first.tickets.use(code)).toBe('unknown');
   });
 
+  it("a ticket's link is the same on every kiosk of the site however the code is typed, and another site's is another", () => {
+    const key = randomBytes(32);
+    const a = kiosk(key);
+    const b = kiosk(key);
+    const { code } = a.tickets.create({ journey: 'activer-mon-espace-sante', steps: mes, step: 'code-provisoire' });
+    const link = a.tickets.linkOf(code);
+    expect(link).toMatch(/^[0-9a-f]{16}$/);
+    expect(b.tickets.linkOf(code.toLowerCase().replace(/-/g, ' '))).toBe(link);
+    expect(kiosk(randomBytes(32)).tickets.linkOf(code)).not.toBe(link);
+    const other = a.tickets.create({ journey: 'activer-mon-espace-sante', steps: mes, step: 'code-provisoire' });
+    expect(a.tickets.linkOf(other.code)).not.toBe(link);
+  });
+
   it('another site key, one changed character, or a day past its expiry: refused', async () => {
     const key = randomBytes(32);
     const { tickets, clock } = kiosk(key);

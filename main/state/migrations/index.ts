@@ -7,6 +7,7 @@ import m005 from './005-recovery.sql';
 import m006 from './006-ticket-origin.sql';
 import m007 from './007-journal-evidence.sql';
 import m008 from './008-assisted-engine.sql';
+import m009 from './009-ticket-link.sql';
 
 export interface Migration {
   readonly version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '006-ticket-origin', sql: m006 },
   { version: 7, name: '007-journal-evidence', sql: m007 },
   { version: 8, name: '008-assisted-engine', sql: m008 },
+  { version: 9, name: '009-ticket-link', sql: m009 },
 ];
