@@ -4,12 +4,10 @@ import type { InlineLine, RichText } from '../content/inline-nodes';
 import type { journeyData, journeyStepData, topicData } from '../content/pack-format';
 import type { PageReadability } from '../content/readability';
 import type { SnippetRun } from '../content/snippet-runs';
+import type { SiteConfigValues } from '../config/site-config';
+import type { Locale } from './site-lists';
 
-export const locales = ['fr', 'en', 'ar'] as const;
-export type Locale = (typeof locales)[number];
-
-export const siteTypes = ['library', 'community-centre', 'pharmacy', 'france-services'] as const;
-export type SiteType = (typeof siteTypes)[number];
+export { locales, siteTypes, type Locale, type SiteType } from './site-lists';
 
 export type HostKind = 'electron' | 'web';
 
@@ -25,35 +23,27 @@ export interface HostCapabilities {
   readonly closeApp: boolean;
 }
 
-/** What the renderer needs of the site configuration: nothing secret, nothing about paths. */
-export interface PublicSettings {
-  readonly siteName: string;
-  readonly siteType: SiteType;
-  readonly locales: readonly Locale[];
-  readonly defaultLocale: Locale;
-  readonly idleTimeoutSeconds: number;
-  /** Whether mediators may unlock assisted mode here. */
-  readonly assistedMode: boolean;
-  /** Whether a printer is there: without one, slips are shown to be photographed or copied instead. */
-  readonly printing: boolean;
+/** Fields and lists that the receiver reads and never changes. */
+type ReadonlyFields<T> = { readonly [K in keyof T]: T[K] extends (infer U)[] ? readonly U[] : T[K] };
+
+/**
+ * What the renderer needs of the site configuration (the fields as the configuration declares them): nothing secret,
+ * nothing about paths; the official origins only where this host can open them; what the host can do.
+ */
+export type PublicSettings = ReadonlyFields<
+  Pick<
+    SiteConfigValues,
+    'siteName' | 'siteType' | 'locales' | 'defaultLocale' | 'idleTimeoutSeconds' | 'assistedMode' | 'printing' | 'helpPlaces'
+  > &
+    Partial<Pick<SiteConfigValues, 'headsetJack' | 'officialDomains'>>
+> & {
   readonly capabilities: HostCapabilities;
-  /** Whether a visitor can plug headphones in: audio mode then offers private listening for sensitive pages and codes. */
-  readonly headsetJack?: boolean;
   /** Official origins this host can open beside the guide (Electron, or the supervised kiosk browser, with an allowlist). */
   readonly officialOrigins: readonly string[];
-  /** Domains the site adds to the built-in list of official sites (an address elsewhere gets no label and no QR code). */
-  readonly officialDomains?: readonly string[];
-  /** The site's own human help: its desk, phone numbers, opening hours. */
-  readonly helpPlaces: readonly SiteHelpPlace[];
-}
+};
 
 /** A place of the site's own help, from its configuration. */
-export interface SiteHelpPlace {
-  readonly name: string;
-  readonly phone?: string;
-  readonly address?: string;
-  readonly hours?: string;
-}
+export type SiteHelpPlace = SiteConfigValues['helpPlaces'][number];
 
 export interface StateDbStatus {
   readonly status: 'ok' | 'recovered';

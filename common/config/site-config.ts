@@ -1,6 +1,6 @@
 // The site configuration's schema: each field's rule, default, description and admin title, declared once.
 import { z } from 'zod';
-import { locales, siteTypes } from '../api/types';
+import { locales, siteTypes } from '../api/site-lists';
 import { domainPattern } from '../content/official-domains';
 
 export const hostChoices = ['auto', 'electron', 'web'] as const;
