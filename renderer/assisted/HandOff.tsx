@@ -16,7 +16,6 @@ import type {
   JourneyBody,
   JournalHeadText,
   RedirectionKey,
-  StepOutcome,
   WaitKind,
 } from '../../common/api/types';
 import type { RichText } from '../../common/content/inline-nodes';
@@ -30,14 +29,7 @@ import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { ResumeSlip } from './ResumeSlip';
-import { HandOffFrench } from './HandOffFrench';
-
-export interface ReceiptLine {
-  readonly step: string;
-  readonly outcome: StepOutcome;
-  readonly by: 'visitor' | 'mediator';
-  readonly at: Date;
-}
+import { HandOffFrench, type ReceiptLine } from './HandOffFrench';
 
 interface HandOffProps {
   readonly journeyTitle: string;

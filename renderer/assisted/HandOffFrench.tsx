@@ -2,10 +2,9 @@
 // the journey, what is left to do, what to bring and what happened, in the staff's words (the French journey of the
 // pack, same step ids). A left-to-right French block inside a right-to-left Arabic page; times stay isolated.
 import { useEffect, useState } from 'react';
-import type { JourneyBody, MediatorRole } from '../../common/api/types';
+import type { JourneyBody, MediatorRole, StepOutcome } from '../../common/api/types';
 import { lineText, type RichText } from '../../common/content/inline-nodes';
 import { useKiosk } from '../kit/KioskContext';
-import type { ReceiptLine } from './HandOff';
 import { staffLang, staffLocale, useStaffT } from './staff-language';
 
 /** The French journey (title and body) for a visitor who reads another language; null while it loads, or in French. */
@@ -23,6 +22,14 @@ function useFrenchJourney(journeyId: string): { readonly title: string; readonly
     };
   }, [api, locale, journeyId]);
   return locale === staffLocale ? null : french;
+}
+
+/** One ended step of the accompaniment, as the hand-off lists it. */
+export interface ReceiptLine {
+  readonly step: string;
+  readonly outcome: StepOutcome;
+  readonly by: 'visitor' | 'mediator';
+  readonly at: Date;
 }
 
 interface HandOffFrenchProps {

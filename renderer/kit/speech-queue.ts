@@ -1,6 +1,8 @@
 // The speech output's engine: one line at a time over voice backends, in order of preference; no platform code here
 // (the page's instance is in speech-out.ts, the voices in system-voice.ts and kiosk-voice.ts).
-import type { Playing, VoiceBackend } from './voice-backend';
+import type { Playing, SayResult, VoiceBackend, VoiceChoice } from './voice-backend';
+
+export type { SayResult, VoiceChoice } from './voice-backend';
 
 export interface SpokenLine {
   readonly text: string;
@@ -9,16 +11,6 @@ export interface SpokenLine {
   /** 'private' lines (codes, tickets, sensitive pages) are spoken only when private listening is allowed. */
   readonly privacy?: 'public' | 'private';
 }
-
-export interface VoiceChoice {
-  readonly lang: string;
-  readonly name: string;
-  /** 'system': the platform's synthesis (Web Speech); 'kiosk': the voice installed with the app, run by the host. */
-  readonly source: 'system' | 'kiosk';
-}
-
-/** 'withheld': a private line while private listening is not allowed; nothing was spoken. */
-export type SayResult = 'done' | 'cancelled' | 'no-voice' | 'withheld';
 
 export interface SpokenEntry {
   readonly text: string;

@@ -1,5 +1,14 @@
 // What a voice behind the speech output provides: the voice it has for a language, and playing one line with it.
-import type { SayResult, VoiceChoice } from './speech-queue';
+
+export interface VoiceChoice {
+  readonly lang: string;
+  readonly name: string;
+  /** 'system': the platform's synthesis (Web Speech); 'kiosk': the voice installed with the app, run by the host. */
+  readonly source: 'system' | 'kiosk';
+}
+
+/** 'withheld': a private line while private listening is not allowed; nothing was spoken. */
+export type SayResult = 'done' | 'cancelled' | 'no-voice' | 'withheld';
 
 export interface PlayOptions {
   /** Web Speech rate: 1 is the voice's normal pace. */
