@@ -37,7 +37,8 @@ describe('the build', () => {
   }, 120_000);
 
   it('rebuilds the renderer (and main) when a common/ file they bundle changes', async () => {
-    appendFileSync(join(copy, 'common', 'content', 'blocks.ts'), '\n// changed by the staleness test\n');
+    // The inline nodes' schema: both bundles read it (the renderer renders them, main checks a pack's rows).
+    appendFileSync(join(copy, 'common', 'content', 'inline-nodes.ts'), '\n// changed by the staleness test\n');
     const built = await buildIfStale({ root: copy, quiet: true });
     expect(built).toContain('renderer');
     expect(built).toContain('main');
