@@ -7,13 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { staticHomeFile } from '../../common/api/static-home';
 import type { Locale } from '../../common/api/types';
 
-type RenderPages = (indexHtml: string, pictogramUrl: (id: string) => string | undefined) => Record<Locale, string>;
+export type RenderHomePages = (indexHtml: string, pictogramUrl: (id: string) => string | undefined) => Record<Locale, string>;
 
-/** `pictograms` maps a pictogram's id to its built file's URL. */
-export async function buildStaticHome(root: string, pictograms: ReadonlyMap<string, string>): Promise<string[]> {
-  const rendererDist = join(root, 'dist', 'renderer');
+/** The renderer's static home, bundled for Node from the project at `root`, and the project files it read. */
+export async function loadHomeRenderer(root: string): Promise<{ renderHomePages: RenderHomePages; inputs: string[] }> {
   // Bundled beside node_modules so that react and react-dom resolve from the project; removed once loaded.
-  const bundle = join(root, 'dist', `static-home-render-${process.pid}.mjs`);
+  const bundle = join(root, 'dist', `static-home-render-${process.pid}-${Date.now()}.mjs`);
   const result = await esbuild({
     entryPoints: [join(root, 'renderer', 'screens', 'home', 'HomeStatic.tsx')],
     bundle: true,
@@ -27,14 +26,19 @@ export async function buildStaticHome(root: string, pictograms: ReadonlyMap<stri
     logLevel: 'warning',
     absWorkingDir: root,
   });
-  let renderHomePages: RenderPages;
   try {
-    ({ renderHomePages } = (await import(pathToFileURL(bundle).href)) as { renderHomePages: RenderPages });
+    const loaded = (await import(pathToFileURL(bundle).href)) as { renderHomePages: RenderHomePages };
+    return { renderHomePages: loaded.renderHomePages, inputs: Object.keys(result.metafile.inputs) };
   } finally {
     rmSync(bundle, { force: true });
   }
-  const indexHtml = readFileSync(join(rendererDist, 'index.html'), 'utf8');
-  const pages = renderHomePages(indexHtml, (id) => pictograms.get(id));
+}
+
+/** `pictograms` maps a pictogram's id to its built file's URL. */
+export async function buildStaticHome(root: string, pictograms: ReadonlyMap<string, string>): Promise<string[]> {
+  const rendererDist = join(root, 'dist', 'renderer');
+  const { renderHomePages, inputs } = await loadHomeRenderer(root);
+  const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
   for (const [locale, page] of Object.entries(pages)) writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), page);
-  return Object.keys(result.metafile.inputs);
+  return inputs;
 }

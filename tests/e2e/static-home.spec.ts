@@ -109,6 +109,28 @@ test('a language and Confort choices made before the app runs are the app’s wh
   await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
 });
 
+test('"Espace médiateur" and Terminer tapped before the app runs are answered by the app', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  await page.getByRole('link', { name: 'Espace médiateur' }).click();
+  release();
+  await appRunning(page);
+  const unlock = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
+  await expect(unlock).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(unlock).toBeHidden();
+
+  const releaseAgain = await holdAppScript(page);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Terminer ?' })).toBeVisible();
+  releaseAgain();
+  await appRunning(page);
+  const end = page.getByRole('alertdialog', { name: 'Terminer ?' });
+  await expect(end.getByRole('button', { name: 'Non, continuer' })).toBeFocused();
+});
+
 test.describe('on a site with its own name, two languages and no assisted mode', () => {
   const host = useOwnHost('passerelle-static-site-', (dataDir) => {
     const config = join(dataDir, 'site.json');

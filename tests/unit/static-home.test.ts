@@ -1,13 +1,20 @@
 // The home page rendered at build time and filled in by the host: the site's name (escaped), its languages in its
 // order, the mediator's button only where assisted mode is on, and the settings written in for the renderer.
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageSettingsId } from '../../common/api/page-settings';
 import { fillStaticHome } from '../../common/api/static-home';
 import type { PublicSettings } from '../../common/api/types';
-import { renderHomePages } from '../../renderer/screens/home/HomeStatic';
+import type { Locale } from '../../common/api/types';
+import { loadHomeRenderer } from '../../build/scripts/static-home-build';
 
 const index = '<!doctype html><html lang="fr" dir="ltr"><head><title>x</title></head><body><div id="root"></div></body></html>';
-const pages = renderHomePages(index, (id) => `/assets/${id}.svg`);
+let pages: Record<Locale, string>;
+beforeAll(async () => {
+  // Rendered as the build renders it: the renderer's component bundled for Node by esbuild.
+  const { renderHomePages } = await loadHomeRenderer(join(import.meta.dirname, '..', '..'));
+  pages = renderHomePages(index, (id) => `/assets/${id}.svg`);
+});
 
 const settings = (changes: Partial<PublicSettings>): PublicSettings =>
   ({
