@@ -49,6 +49,8 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Confort', exact: true }).click();
     const comfort = page.getByRole('dialog', { name: 'Confort de lecture' });
     await expect(comfort).toBeVisible();
+    // The focus lands where the app's own dialog puts it.
+    await expect(comfort.getByRole('button', { name: 'Fermer' })).toBeFocused();
     await comfort.getByRole('radio', { name: '150 %' }).click();
     await expect(comfort.getByRole('radio', { name: '150 %' })).toBeChecked();
     await comfort.getByRole('button', { name: 'Fermer' }).click();
@@ -57,6 +59,7 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Terminer' }).click();
     const end = page.getByRole('alertdialog', { name: 'Terminer ?' });
     await expect(end).toBeVisible();
+    await expect(end.getByRole('button', { name: 'Non, continuer' })).toBeFocused();
     await end.getByRole('button', { name: 'Non, continuer' }).click();
     await expect(end).toBeHidden();
   });

@@ -166,7 +166,7 @@ export function HomeStatic({ locale, texts, staffTexts, pictogramUrl }: HomeStat
         <h3 id="static-comfort-motion">{texts.comfort.motion}</h3>
         <OnOff texts={texts} name={earlyIntents.motionField} labelledBy="static-comfort-motion" />
         <div className="dialog-actions">
-          <button type="button" className="action action-primary" {...closes(earlyIntents.comfortDialog)}>
+          <button type="button" className="action action-primary" data-autofocus="" {...closes(earlyIntents.comfortDialog)}>
             {texts.glossary.close}
           </button>
         </div>
@@ -183,7 +183,7 @@ export function HomeStatic({ locale, texts, staffTexts, pictogramUrl }: HomeStat
         </ul>
         <p>{texts.end.back}</p>
         <div className="dialog-actions">
-          <button type="button" className="action" {...closes(earlyIntents.endDialog)}>
+          <button type="button" className="action" data-autofocus="" {...closes(earlyIntents.endDialog)}>
             {texts.end.cancel}
           </button>
           {/* Nothing of a visit exists before the app runs: ending it is closing the question. */}
