@@ -1,11 +1,14 @@
 // Entry of the renderer: picks the transport, reads the site settings, starts the app in the default language.
 import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
 import { StrictMode } from 'react';
 import { createApiClient, detectTransport } from './kit/transport';
 import { App } from './shell/App';
 import { StartupProblem } from './shell/StartupProblem';
 import { readPageSettings } from './kit/page-settings';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
+import { forgetEarlyAddress, readEarlyTaps, replayEarlyTaps } from './kit/early-taps';
+import './styles/static-home.css';
 import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/app.css';
@@ -26,7 +29,8 @@ async function boot(): Promise<void> {
   // Where the renderer's own start-up begins; `npm run bench` measures from here to the first render.
   performance.mark('passerelle:boot');
   refuseDragAndDrop();
-  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const container = document.getElementById('root') as HTMLElement;
+  const root = createRoot(container);
   const transport = detectTransport();
   const api = createApiClient(transport);
   // Written into the page by the web host; the Electron host's page asks for them over IPC.
@@ -34,16 +38,23 @@ async function boot(): Promise<void> {
   const settings = written ? ({ ok: true, value: written } as const) : await api['settings.public']({});
   const locale = settings.ok ? settings.value.defaultLocale : 'fr';
   const i18n = await createI18n(locale);
+  // The home page the host served may have been tapped already: what it holds is read, then replaced in the same
+  // task (flushSync), so no tap falls between the two; the app then opens what was asked for.
+  const early = readEarlyTaps(container);
+  forgetEarlyAddress();
   applyDocumentLanguage(locale);
-  root.render(
-    <StrictMode>
-      {settings.ok ? (
-        <App api={api} transport={transport} settings={settings.value} i18n={i18n} />
-      ) : (
-        <StartupProblem i18n={i18n} error={settings.error} />
-      )}
-    </StrictMode>,
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        {settings.ok ? (
+          <App api={api} transport={transport} settings={settings.value} i18n={i18n} initialScreen={early?.screen ?? undefined} />
+        ) : (
+          <StartupProblem i18n={i18n} error={settings.error} />
+        )}
+      </StrictMode>,
+    ),
   );
+  if (early && settings.ok) void replayEarlyTaps(early, i18n);
 }
 
 void boot();

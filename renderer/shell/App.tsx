@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../common/api/types';
+import type { Screen } from '../kit/screens';
 import { onEvent, type Transport } from '../kit/transport';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { applyComfort, defaultComfort } from '../kit/comfort';
@@ -21,9 +22,11 @@ interface AppProps {
   readonly transport: Transport;
   readonly settings: PublicSettings;
   readonly i18n: i18n;
+  /** Where the first visit opens: a screen asked for on the home page before the app ran, else the home screen. */
+  readonly initialScreen?: Screen;
 }
 
-export function App({ api, transport, settings, i18n }: AppProps) {
+export function App({ api, transport, settings, i18n, initialScreen }: AppProps) {
   const [locale, setLocale] = useState(settings.defaultLocale);
   const screen = useRef<ScreenKind>('home');
   const [admin, setAdmin] = useState(false);
@@ -105,7 +108,13 @@ export function App({ api, transport, settings, i18n }: AppProps) {
               <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
             </Suspense>
           ) : (
-            <Visit api={api} settings={settings} onEnd={endVisit} onScreen={(kind) => (screen.current = kind)} />
+            <Visit
+              api={api}
+              settings={settings}
+              onEnd={endVisit}
+              onScreen={(kind) => (screen.current = kind)}
+              initialScreen={initialScreen}
+            />
           )}
         </ErrorBoundary>
       </I18nProvider>

@@ -66,6 +66,8 @@ function installProbe(): void {
 
 export interface WipeTimes {
   readonly total: number;
+  /** To the new document's first paint: the home page built at build time, tappable before any script runs. */
+  readonly painted: number;
   /** The renderer's end of visit (clipboard, kiosk.endVisit) and the unload, until the new document starts. */
   readonly toNewPage: number;
   /** The new document: HTML, scripts and style sheets (the wipe emptied the cache), until the renderer's first line. */
@@ -136,10 +138,18 @@ export class KioskPage {
     await confirm.click();
     await reloaded;
     await this.ready();
-    const [origin = Number.NaN, boot = Number.NaN, ready = Number.NaN] = await this.page.evaluate(() => [
+    const [origin = Number.NaN, boot = Number.NaN, ready = Number.NaN, paint = Number.NaN] = await this.page.evaluate(() => [
       performance.timeOrigin,
-      ...['passerelle:boot', 'passerelle:ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+      ...['passerelle:boot', 'passerelle:ready', 'first-contentful-paint'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+      ),
     ]);
-    return { total: origin + ready - this.lastTapEpoch, toNewPage: origin - this.lastTapEpoch, toBoot: boot, bootToReady: ready - boot };
+    return {
+      total: origin + ready - this.lastTapEpoch,
+      painted: origin + paint - this.lastTapEpoch,
+      toNewPage: origin - this.lastTapEpoch,
+      toBoot: boot,
+      bootToReady: ready - boot,
+    };
   }
 }

@@ -1,7 +1,7 @@
 // `npm start` and `npm test` rebuild a bundle when any file its bundler read has changed: a change in common/ reaches
 // the renderer (it once ran an old renderer after a change to the inline format).
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,13 @@ describe('the build', () => {
   it('leaves the renderer alone when only a main-process file changes', async () => {
     appendFileSync(join(copy, 'main', 'core', 'log.ts'), '\n// changed by the staleness test\n');
     expect(await buildIfStale({ root: copy, quiet: true })).toEqual(['main']);
+  }, 120_000);
+
+  it('writes the home page rendered at build time in each language, and renders it again when its markup changes', async () => {
+    for (const locale of ['fr', 'en', 'ar']) expect(existsSync(join(copy, 'dist', 'renderer', `home.${locale}.html`))).toBe(true);
+    appendFileSync(join(copy, 'renderer', 'screens', 'home', 'HomeStatic.tsx'), '\n// changed by the staleness test\n');
+    expect(await buildIfStale({ root: copy, quiet: true })).toEqual(['renderer']);
+    appendFileSync(join(copy, 'build', 'scripts', 'static-home-build.ts'), '\n// changed by the staleness test\n');
+    expect(await buildIfStale({ root: copy, quiet: true })).toEqual(['renderer']);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { Dispatch } from '../../app/dispatch';
 import { contract, isMethod } from '../../../common/api/contract';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
 import { withPageSettings } from '../../../common/api/page-settings';
+import { fillStaticHome, staticHomeFile } from '../../../common/api/static-home';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
@@ -67,6 +68,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
+  // The home screen rendered at build time in the site's language, when the build made it.
+  const homeFile = options.settings
+    ? resolveStaticFile(options.rendererDir, `/${staticHomeFile(options.settings.defaultLocale)}`)?.file
+    : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const origin = checkRequestOrigin(req.headers, port);
@@ -114,7 +119,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const size = file ? fileSize(file.file) : null;
     if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
     if (options.settings && file.file === pageFile) {
-      const page = withPageSettings(readFileSync(file.file, 'utf8'), options.settings);
+      const home = homeFile && fileSize(homeFile) !== null ? readFileSync(homeFile, 'utf8') : null;
+      const page = home ? fillStaticHome(home, options.settings) : withPageSettings(readFileSync(file.file, 'utf8'), options.settings);
       res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' });
       return void res.end(req.method === 'HEAD' ? undefined : page);
     }

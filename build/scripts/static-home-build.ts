@@ -1,0 +1,44 @@
+// Writes the home screen rendered at build time, one page per language, beside the built index.html
+// (renderer/screens/home/HomeStatic.tsx). Returns the project files the rendering read, for the build's staleness.
+import { build as esbuild } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { staticHomeFile } from '../../common/api/static-home';
+import type { Locale } from '../../common/api/types';
+
+export type RenderHomePages = (indexHtml: string, pictogramUrl: (id: string) => string | undefined) => Record<Locale, string>;
+
+/** The renderer's static home, bundled for Node from the project at `root`, and the project files it read. */
+export async function loadHomeRenderer(root: string): Promise<{ renderHomePages: RenderHomePages; inputs: string[] }> {
+  // Bundled beside node_modules so that react and react-dom resolve from the project; removed once loaded.
+  const bundle = join(root, 'dist', `static-home-render-${process.pid}-${Date.now()}.mjs`);
+  const result = await esbuild({
+    entryPoints: [join(root, 'renderer', 'screens', 'home', 'HomeStatic.tsx')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    external: ['react', 'react-dom'],
+    outfile: bundle,
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  try {
+    const loaded = (await import(pathToFileURL(bundle).href)) as { renderHomePages: RenderHomePages };
+    return { renderHomePages: loaded.renderHomePages, inputs: Object.keys(result.metafile.inputs) };
+  } finally {
+    rmSync(bundle, { force: true });
+  }
+}
+
+/** `pictograms` maps a pictogram's id to its built file's URL. */
+export async function buildStaticHome(root: string, pictograms: ReadonlyMap<string, string>): Promise<string[]> {
+  const rendererDist = join(root, 'dist', 'renderer');
+  const { renderHomePages, inputs } = await loadHomeRenderer(root);
+  const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
+  for (const [locale, page] of Object.entries(pages)) writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), page);
+  return inputs;
+}

@@ -1,0 +1,161 @@
+// The home page the host serves before any script runs (rendered at build time): painted and tappable with
+// JavaScript off, accessible, filled with the site's settings, and no tap made on it is lost when the app takes over.
+import type { Page, Route } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeViolations } from './axe';
+import { expect, test, useOwnHost } from './fixtures';
+
+/** Holds the app's entry script until `release` is called: the visitor meets the built page alone until then. */
+async function holdAppScript(page: Page): Promise<() => void> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => (released ? route.continue() : void held.push(route)));
+  return () => {
+    released = true;
+    for (const route of held.splice(0)) void route.continue();
+  };
+}
+
+/** The app has taken over the page (its own marker, set once its first render is committed). */
+const appRunning = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the home screen is painted with its heading focused, its tiles are links a visitor can follow', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeFocused();
+    const tiles = page.getByRole('list', { name: 'Vos besoins' }).getByRole('link');
+    await expect(tiles).toHaveText([
+      'Mon espace santé',
+      'Mon compte ameli',
+      'Ma carte Vitale',
+      'Trouver un médecin',
+      'Payer moins mes soins',
+      'Me protéger des arnaques',
+    ]);
+    for (const name of ['Urgences', 'Rechercher', "Besoin d'aide ?"]) await expect(page.getByRole('link', { name })).toBeVisible();
+    const choice = page.getByRole('radiogroup', { name: 'Choisir la langue' });
+    await expect(choice.getByRole('radio', { name: 'Français' })).toBeChecked();
+    await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+
+    await tiles.filter({ hasText: 'Ma carte Vitale' }).click();
+    await expect(page).toHaveURL(/#need-carte-vitale$/);
+  });
+
+  test('Confort and Terminer open their dialogs, and close them, without any script', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Confort', exact: true }).click();
+    const comfort = page.getByRole('dialog', { name: 'Confort de lecture' });
+    await expect(comfort).toBeVisible();
+    // The focus lands where the app's own dialog puts it.
+    await expect(comfort.getByRole('button', { name: 'Fermer' })).toBeFocused();
+    await comfort.getByRole('radio', { name: '150 %' }).click();
+    await expect(comfort.getByRole('radio', { name: '150 %' })).toBeChecked();
+    await comfort.getByRole('button', { name: 'Fermer' }).click();
+    await expect(comfort).toBeHidden();
+
+    await page.getByRole('button', { name: 'Terminer' }).click();
+    const end = page.getByRole('alertdialog', { name: 'Terminer ?' });
+    await expect(end).toBeVisible();
+    await expect(end.getByRole('button', { name: 'Non, continuer' })).toBeFocused();
+    await end.getByRole('button', { name: 'Non, continuer' }).click();
+    await expect(end).toBeHidden();
+  });
+});
+
+test('the built page has no axe violation, closed and with Confort open', async ({ page, host }) => {
+  // Scripts on for axe itself; the app's own script never arrives.
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Confort', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Confort de lecture' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('radio', { name: 'العربية' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a tile tapped before the app runs opens its screen once it does, at an address a reload does not replay', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  await page.getByRole('list', { name: 'Vos besoins' }).getByRole('link', { name: 'Ma carte Vitale' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+  release();
+  await appRunning(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ma carte Vitale' })).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('');
+  await page.getByRole('button', { name: 'Accueil' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+});
+
+test('a language and Confort choices made before the app runs are the app’s when it does', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  await page.getByRole('radio', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Confort', exact: true }).click();
+  const early = page.getByRole('dialog', { name: 'Confort de lecture' });
+  await early.getByRole('radio', { name: '150 %' }).click();
+  await early.getByRole('radiogroup', { name: 'Contraste fort' }).getByRole('radio', { name: 'Oui' }).click();
+  release();
+  await appRunning(page);
+  const comfort = page.getByRole('dialog', { name: 'Reading comfort' });
+  await expect(comfort).toBeVisible();
+  await expect(comfort.getByRole('radio', { name: '150 %' })).toBeChecked();
+  await expect(comfort.getByRole('radiogroup', { name: 'Strong contrast' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  await comfort.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+});
+
+test('"Espace médiateur" and Terminer tapped before the app runs are answered by the app', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  await page.getByRole('link', { name: 'Espace médiateur' }).click();
+  release();
+  await appRunning(page);
+  const unlock = page.getByRole('dialog', { name: 'Ouvrir le mode accompagné' });
+  await expect(unlock).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(unlock).toBeHidden();
+
+  const releaseAgain = await holdAppScript(page);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Terminer ?' })).toBeVisible();
+  releaseAgain();
+  await appRunning(page);
+  const end = page.getByRole('alertdialog', { name: 'Terminer ?' });
+  await expect(end.getByRole('button', { name: 'Non, continuer' })).toBeFocused();
+});
+
+test.describe('on a site with its own name, two languages and no assisted mode', () => {
+  const host = useOwnHost('passerelle-static-site-', (dataDir) => {
+    const config = join(dataDir, 'site.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ siteName: 'Médiathèque <Les Tilleuls>', locales: ['ar', 'fr'], defaultLocale: 'ar', assistedMode: false }),
+    );
+    return [`--config=${config}`];
+  });
+  test.use({ javaScriptEnabled: false });
+
+  test('the built page is in the site’s language, with its name and its languages in its order', async ({ page }) => {
+    await page.goto(host().url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1, name: 'مرحبًا' })).toBeVisible();
+    await expect(page.getByText('Médiathèque <Les Tilleuls>')).toBeVisible();
+    const offered = page.getByRole('radiogroup', { name: 'اختر اللغة' }).getByRole('radio');
+    await expect(offered).toHaveCount(2);
+    await expect(offered.nth(0)).toHaveAccessibleName('العربية');
+    await expect(offered.nth(1)).toHaveAccessibleName('Français');
+    await expect(page.getByRole('radio', { name: 'العربية' })).toBeChecked();
+    await expect(page.getByRole('link', { name: 'Espace médiateur' })).toHaveCount(0);
+  });
+});
