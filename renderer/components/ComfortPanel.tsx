@@ -2,7 +2,7 @@
 import { Button, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { textSizes, type Comfort, type TextSize } from '../kit/comfort';
-import { KioskDialog } from './KioskDialog';
+import { DialogClose, KioskDialog } from './KioskDialog';
 
 export function ComfortPanel({ comfort, onChange }: { comfort: Comfort; onChange: (comfort: Comfort) => void }) {
   const { t } = useTranslation();
@@ -46,11 +46,7 @@ export function ComfortPanel({ comfort, onChange }: { comfort: Comfort; onChange
           {onOff(t('comfort.contrast'), comfort.highContrast, (highContrast) => onChange({ ...comfort, highContrast }))}
           <h3>{t('comfort.motion')}</h3>
           {onOff(t('comfort.motion'), comfort.reducedMotion, (reducedMotion) => onChange({ ...comfort, reducedMotion }))}
-          <div className="dialog-actions">
-            <Button className="action action-primary" onPress={close} autoFocus>
-              {t('glossary.close')}
-            </Button>
-          </div>
+          <DialogClose close={close} />
         </>
       )}
     </KioskDialog>

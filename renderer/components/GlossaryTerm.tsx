@@ -3,7 +3,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord } from '../../common/api/types';
-import { KioskDialog } from './KioskDialog';
+import { DialogClose, KioskDialog } from './KioskDialog';
 import { PlainLine } from './InlineNodes';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {
@@ -16,12 +16,12 @@ export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWor
   );
   return (
     <KioskDialog trigger={trigger} title={word.word}>
-      {(close) => <Definition word={word} close={close} closeLabel={t('glossary.close')} />}
+      {(close) => <Definition word={word} close={close} />}
     </KioskDialog>
   );
 }
 
-function Definition({ word, close, closeLabel }: { word: GlossaryWord; close: () => void; closeLabel: string }) {
+function Definition({ word, close }: { word: GlossaryWord; close: () => void }) {
   return (
     <>
       {[word.short, ...(word.long ?? [])].map((line, index) => (
@@ -29,11 +29,7 @@ function Definition({ word, close, closeLabel }: { word: GlossaryWord; close: ()
           <PlainLine line={line} />
         </p>
       ))}
-      <div className="dialog-actions">
-        <Button className="action action-primary" onPress={close} autoFocus>
-          {closeLabel}
-        </Button>
-      </div>
+      <DialogClose close={close} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The app's modal dialog: a trigger button, a titled dialog over a dimmed screen, closed by Escape or a tap outside.
 // Every dialog can be read aloud, like every page.
 import { useRef, type ReactNode } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ReadAloud } from './ReadAloud';
 
@@ -43,6 +43,18 @@ function DialogBody({ title, close, children }: { title: string; close: () => vo
       </Heading>
       <ReadAloud target={() => body.current} lang={i18n.language} />
       {children(close)}
+    </div>
+  );
+}
+
+/** The dialog's closing row: one "Fermer" button, focused when the dialog opens. */
+export function DialogClose({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-actions">
+      <Button className="action action-primary" onPress={close} autoFocus>
+        {t('glossary.close')}
+      </Button>
     </div>
   );
 }

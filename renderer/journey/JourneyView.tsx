@@ -14,6 +14,7 @@ import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { BidiText } from '../components/BidiText';
 import { StepActions } from './StepActions';
+import { StepProblems } from './StepProblems';
 import { OfficialSite } from './OfficialSite';
 
 /** The journey, and beside it at every moment the way to do the same thing without internet: a real choice, not a failure. */
@@ -172,16 +173,7 @@ export function StepBody({ step, position, glossary, showProblems, focusRef }: S
       {showProblems && step.problems.length > 0 && (
         <details className="problems">
           <summary>{t('journey.problems')}</summary>
-          {step.problems.map((p, index) => (
-            <div key={index}>
-              <p>
-                <strong>
-                  <RichLine text={p.problem} glossary={glossary} />
-                </strong>
-              </p>
-              <RichParagraphs text={p.fix} glossary={glossary} />
-            </div>
-          ))}
+          <StepProblems problems={step.problems} glossary={glossary} />
         </details>
       )}
     </>

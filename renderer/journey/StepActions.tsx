@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryWord, JourneyStep } from '../../common/api/types';
-import { KioskDialog } from '../components/KioskDialog';
-import { RichLine, RichParagraphs } from '../components/RichLine';
+import { DialogClose, KioskDialog } from '../components/KioskDialog';
+import { StepProblems } from './StepProblems';
 
 interface StepActionsProps {
   readonly step: JourneyStep;
@@ -34,21 +34,8 @@ export function StepActions({ step, glossary, onBack, onPrevious, next }: StepAc
         {(close) => (
           <>
             {step.problems.length === 0 && <p>{t('journey.stepHelpNone')}</p>}
-            {step.problems.map((p, index) => (
-              <div key={index}>
-                <p>
-                  <strong>
-                    <RichLine text={p.problem} glossary={glossary} />
-                  </strong>
-                </p>
-                <RichParagraphs text={p.fix} glossary={glossary} />
-              </div>
-            ))}
-            <div className="dialog-actions">
-              <Button className="action action-primary" onPress={close} autoFocus>
-                {t('glossary.close')}
-              </Button>
-            </div>
+            <StepProblems problems={step.problems} glossary={glossary} />
+            <DialogClose close={close} />
           </>
         )}
       </KioskDialog>
