@@ -1,4 +1,5 @@
 // Entry of the renderer: picks the transport, reads the site settings, starts the app in the default language.
+import './kit/strict-csp';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { StrictMode } from 'react';
