@@ -117,6 +117,9 @@ test('French names inside English and Arabic pages are marked lang="fr"; French 
   }
   await page.getByRole('radio', { name: 'English' }).click();
   await page.getByRole('button', { name: 'My carte Vitale' }).click();
+  // The topics come from the host: wait for the screen and its list, then read every mark at once.
+  await expect(page.getByRole('heading', { level: 1, name: 'My carte Vitale' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('list').getByRole('listitem').first()).toBeVisible();
   const marked = await page.locator('main [lang="fr"]').allInnerTexts();
   expect(marked).toContain('carte Vitale');
   // Only the French words: the English around them is not marked.
