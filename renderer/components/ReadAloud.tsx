@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { signalActivity } from '../kit/idle';
 import { readingUnits, showReading, type ReadingUnit } from '../kit/reading-units';
 import { speechOut } from '../kit/speech-out';
+import { SpeakerIcon } from './SpeakerIcon';
 
 type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
 
@@ -113,16 +114,7 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
         </Button>
       ) : (
         <Button className="action" onPress={() => void play()} isDisabled={status === 'loading'}>
-          <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-            <path d="M8 24h12l16-14v44L20 40H8z" fill="currentColor" />
-            <path
-              d="M44 22a14 14 0 0 1 0 20M50 14a24 24 0 0 1 0 36"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="5"
-              strokeLinecap="round"
-            />
-          </svg>
+          <SpeakerIcon />
           {status === 'paused' ? t('readAloud.resume') : (label ?? t('readAloud.play'))}
         </Button>
       )}

@@ -12,6 +12,7 @@ import arTexts from '../../i18n/ar.json';
 import enTexts from '../../i18n/en.json';
 import frTexts from '../../i18n/fr.json';
 import { languages } from '../../i18n/languages';
+import { SpeakerIcon } from '../../components/SpeakerIcon';
 
 type Texts = typeof frTexts;
 
@@ -112,16 +113,7 @@ export function HomeStatic({ locale, texts, staffTexts, pictogramUrl }: HomeStat
         <div className="page-tools">
           <div className="read-aloud">
             <a className="action" href={`#${earlyIntents.readAloud}`}>
-              <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-                <path d="M8 24h12l16-14v44L20 40H8z" fill="currentColor" />
-                <path
-                  d="M44 22a14 14 0 0 1 0 20M50 14a24 24 0 0 1 0 36"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="5"
-                  strokeLinecap="round"
-                />
-              </svg>
+              <SpeakerIcon />
               {texts.readAloud.playPage}
             </a>
           </div>
