@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
-import { seedMediators, unlockMediator } from './mediator-seed';
+import { seedMediators, startMesInArabic, unlockMediator } from './mediator-seed';
 
 const site = mkdtempSync(join(tmpdir(), 'passerelle-site-'));
 writeFileSync(join(site, 'config.json'), JSON.stringify({ siteName: 'Centre social de la Paillade', defaultLocale: 'ar' }));
@@ -20,14 +20,7 @@ test('after a crash, the slip of an Arabic-speaking site gives the ticket in Ara
   await page.goto(host().url);
   await expect(page.getByRole('heading', { level: 1, name: 'مرحبًا' })).toBeVisible();
   await unlockMediator(page, 'Amina', '24681357');
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /تفعيل Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'موافق، لنبدأ' }).click();
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'نعم', exact: true }).click();
-  await page.getByRole('button', { name: 'ابدأ', exact: true }).click();
+  await startMesInArabic(page);
   await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await expect(page.locator('#step-heading')).toHaveText('اكتب رقم الضمان الاجتماعي');
   // What the app does when its page crashes: it ends the visit as a crash, then reloads.

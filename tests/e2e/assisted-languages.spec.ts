@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
-import { seedMediators, unlockMediator } from './mediator-seed';
+import { seedMediators, startMesInArabic, unlockMediator } from './mediator-seed';
 
 const host = useOwnHost('passerelle-languages-');
 
@@ -27,15 +27,7 @@ test('an Arabic visitor with a French mediator: each reads their own language, t
   await expect(bar).toContainText('Avec Amina, bénévole en médiation numérique');
   await expect(bar).toHaveAttribute('lang', 'fr');
 
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /تفعيل Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'موافق، لنبدأ' }).click();
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'نعم', exact: true }).click();
-  await page.getByRole('button', { name: 'ابدأ', exact: true }).click();
-  await expect(page.locator('#step-heading')).toHaveText('افتح الموقع');
+  await startMesInArabic(page);
 
   // The mediator's panel: French notes from the French journey (the Arabic file has none), marked French.
   const panel = page.getByRole('complementary', { name: "Notes pour l'accompagnement" });
@@ -63,14 +55,7 @@ test('the printed hand-off of an Arabic visitor holds the Arabic and, for the ne
   await page.goto(host().url);
   await page.getByRole('radio', { name: 'العربية' }).click();
   await unlockMediator(page, 'Amina', '24681357');
-  await page.getByRole('button', { name: 'Mon espace santé' }).click();
-  await page
-    .getByRole('button', { name: /تفعيل Mon espace santé/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'موافق، لنبدأ' }).click();
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'نعم', exact: true }).click();
-  await page.getByRole('button', { name: 'ابدأ', exact: true }).click();
+  await startMesInArabic(page);
   await page.getByRole('button', { name: "C'est fait, par la personne qui accompagne" }).click();
   await page.getByRole('button', { name: 'Ça bloque' }).click();
   await page.getByRole('radio', { name: "Le SMS n'arrive pas" }).click();

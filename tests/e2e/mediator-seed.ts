@@ -58,3 +58,19 @@ export async function answerReadiness(page: Page, no: (question: string) => bool
     await expect.poll(async () => (await lead.textContent()) !== asked || !(await yes.isVisible())).toBe(true);
   }
 }
+
+/**
+ * With a mediator unlocked and the visitor reading Arabic: opens "Activer Mon espace santé", accepts the consent card,
+ * answers yes to the readiness questions and starts; returns on the first step.
+ */
+export async function startMesInArabic(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Mon espace santé' }).click();
+  await page
+    .getByRole('button', { name: /تفعيل Mon espace santé/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'موافق، لنبدأ' }).click();
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'نعم', exact: true }).click();
+  await page.getByRole('button', { name: 'ابدأ', exact: true }).click();
+  await expect(page.locator('#step-heading')).toHaveText('افتح الموقع');
+}
