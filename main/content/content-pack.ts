@@ -17,6 +17,7 @@ import {
   signatureFileName,
   type PackManifest,
 } from '../../common/content/pack-format';
+import type { CheckedPacks } from './checked-packs';
 
 export type PackProblem =
   | 'content.packMissing'
@@ -96,7 +97,11 @@ function readSmall(file: string, limit: number): Buffer | null {
  * Checks and opens the pack in `dir`; throws ContentPackError naming what is wrong. `hashedOnCopy`: the SHA-256 the
  * install computed while streaming the file in, so it is not read and hashed a second time on the main thread.
  */
-export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: string): OpenedPack {
+/**
+ * Opens a pack after checking its manifest, signature, size and checksum, then its database and every row. With
+ * `checked`, a file whose checksum is in it (checked row by row at an earlier start) skips the row-by-row checks.
+ */
+export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: string, checked?: CheckedPacks): OpenedPack {
   const packFile = join(dir, packFileName);
   const manifestFile = join(dir, manifestFileName);
   if (!existsSync(packFile) || !existsSync(manifestFile))
@@ -115,7 +120,8 @@ export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: st
     ...(trust.nativeBinding ? { nativeBinding: trust.nativeBinding } : {}),
   });
   try {
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ContentPackError('content.packCorrupt', 'quick_check failed');
+    const known = checked?.has(sha256) ?? false;
+    if (!known && db.pragma('quick_check', { simple: true }) !== 'ok') throw new ContentPackError('content.packCorrupt', 'quick_check failed');
     const rows = db
       .prepare<[], { locale: string; kind: string; n: number }>('SELECT locale, kind, count(*) AS n FROM item GROUP BY locale, kind')
       .all();
@@ -139,7 +145,10 @@ export function openContentPack(dir: string, trust: PackTrust, hashedOnCopy?: st
       .pluck()
       .get();
     if (interleaved !== 0) throw new ContentPackError('content.packCorrupt', 'the items of a language are not consecutive');
-    checkRowsJson(db);
+    if (!known) {
+      checkRowsJson(db);
+      checked?.add(sha256);
+    }
     return { db, manifest, dir };
   } catch (error) {
     db.close();

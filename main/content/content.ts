@@ -22,6 +22,7 @@ import type { Logger } from '../core/log';
 import { ContentPackError, openContentPack, type OpenedPack, type PackProblem, type PackTrust } from './content-pack';
 import { highWaterSequence, installedSequence, packDirs } from './content-updates';
 import { createSearch, type Search } from './search';
+import { checkedPacksIn } from './checked-packs';
 
 export interface ContentServiceOptions {
   readonly dataDir: string;
@@ -75,7 +76,7 @@ function openBest(options: ContentServiceOptions): { pack: OpenedPack | null; pr
   let problem: ServingProblem | null = null;
   for (const [dir, trust] of candidates) {
     try {
-      return { pack: openContentPack(dir, trust), problem: null };
+      return { pack: openContentPack(dir, trust, undefined, checkedPacksIn(options.dataDir)), problem: null };
     } catch (error) {
       if (!(error instanceof ContentPackError)) throw error;
       if (error.problem !== 'content.packMissing') options.log.warn('content.packSkipped', { problem: error.problem });
