@@ -37,6 +37,7 @@ import {
   voiceSources,
   type ResumedTicket,
 } from './types';
+import { authErrors } from './auth-errors';
 
 const noInput = z.object({}).strict();
 /** An admin or mediator session: 32 random bytes, base64url. Sent beside the input of the calls that need one. */
@@ -336,7 +337,7 @@ export type EventName = keyof typeof events;
 
 export type AuthOf<M extends Method> = Contract[M]['auth'];
 /** The error a protected call answers to a missing, unknown or expired session. */
-export const authErrors = { admin: 'admin.unauthorised', mediator: 'mediator.locked' } as const;
+export { authErrors };
 type AuthError<A extends Auth> = A extends keyof typeof authErrors ? (typeof authErrors)[A] : never;
 
 /** The input of a call as a handler sees it (after parsing, without the session token). */

@@ -1,7 +1,8 @@
 // The admin's and the mediator's calls, with the session token put in once and its expiry sent to one place: a
 // protected call answered "session over" (admin.unauthorised, mediator.locked) tells the area that opened the
 // session, which closes it; every other answer goes back to the caller as it came.
-import { authErrors, type ApiClient, type AuthOf, type InputOf, type Method, type ResultOf } from '../../common/api/contract';
+import { authErrors } from '../../common/api/auth-errors';
+import type { ApiClient, AuthOf, InputOf, Method, ResultOf } from '../../common/api/contract';
 
 type StaffAuth = keyof typeof authErrors;
 /** The calls that need a session of this kind. */
