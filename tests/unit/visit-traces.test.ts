@@ -33,6 +33,8 @@ const logLines = (file: string) =>
 describe('the log after a visit', () => {
   it('has no line per request, no asset name, no path a client typed, and times to the minute', async () => {
     const host = await start();
+    // The start-up's last line (the kiosk voice's probe, in the background) is not the visit's: wait for it first.
+    await expect.poll(() => logLines(host.log.file).some((line) => line.event === 'speech.kioskVoice'), { timeout: 30_000 }).toBe(true);
     const before = logLines(host.log.file).length;
     for (let i = 0; i < 9; i++) await call(host.origin, 'content.search', { locale: 'fr', query: 'addiction'.slice(0, i + 1) });
     await send(`${host.origin}/assets/app-1234.js`);
