@@ -75,6 +75,9 @@ async function appPage(cdp: Cdp, url: string) {
   throw new Error('the app page did not open');
 }
 
+/** The home screen's heading once the app has taken over the page built ahead of it (its buttons are the app's), else null. */
+const homeHeading = "document.documentElement.dataset.ready === 'true' ? (document.querySelector('h1')?.textContent ?? null) : null";
+
 async function until(check: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 50; i++) {
     if (await check().catch(() => false)) return;
@@ -102,10 +105,7 @@ test('after the renderer is killed, the page comes back home and nothing of the 
     const canary = `zq${Date.now().toString(36)}crash`;
 
     let page = await appPage(cdp, host.url);
-    await until(
-      async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
-      'the home screen',
-    );
+    await until(async () => (await page.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen');
     await page.evaluate("[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Rechercher').click()");
     await until(() => page.evaluate<boolean>("document.querySelector('input') !== null"), 'the search screen');
     await page.evaluate("document.querySelector('input').focus()");
@@ -128,7 +128,7 @@ test('after the renderer is killed, the page comes back home and nothing of the 
     await until(
       async () => {
         page = await appPage(cdp, host.url);
-        return (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour';
+        return (await page.evaluate<string | null>(homeHeading)) === 'Bonjour';
       },
       `the home screen again (${JSON.stringify(log.lines)})`,
     );
@@ -171,10 +171,7 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     if (!first) throw new Error('the browser did not start');
     const canary = `zq${Date.now().toString(36)}hang`;
     const page = await appPage(first.cdp, host.url);
-    await until(
-      async () => (await page.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
-      'the home screen',
-    );
+    await until(async () => (await page.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen');
     await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
     // The page's script loops for ever: it answers nothing any more.
     void first.cdp.send('Runtime.evaluate', { expression: 'for (;;) {}' }, page.sessionId).catch(() => undefined);
@@ -185,10 +182,7 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     if (!second) throw new Error('no browser after the hang');
     expect(second.profileDir).not.toBe(first.profileDir);
     const again = await appPage(second.cdp, host.url);
-    await until(
-      async () => (await again.evaluate<string | null>("document.querySelector('h1')?.textContent ?? null")) === 'Bonjour',
-      'the home screen in the fresh browser',
-    );
+    await until(async () => (await again.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen in the fresh browser');
     expect(await again.evaluate<number>('localStorage.length')).toBe(0);
     // The hung browser's profile folder is gone with it.
     await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
