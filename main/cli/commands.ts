@@ -1,18 +1,15 @@
 // The operations commands shipped with the kiosk: run by its own entry point on an installed kiosk
 // (`passerelle-sante journal-verify`, or `node start.cjs journal-verify` in the browser-kiosk tarball), and by
 // `npm run …` on a developer's machine.
-import { runContentInstall } from './content-install';
-import { runFiguresMerge } from './figures-merge';
-import { runJournalVerify } from './journal-verify';
-
-export const operationsCommands: Readonly<Record<string, (args: string[]) => number | Promise<number>>> = {
-  'journal-verify': runJournalVerify,
-  'content-install': runContentInstall,
-  'figures-merge': runFiguresMerge,
+// Each command is loaded when it is run: the kiosk's own start carries none of their code's start-up.
+export const operationsCommands: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
+  'journal-verify': async (args) => (await import('./journal-verify')).runJournalVerify(args),
+  'content-install': async (args) => (await import('./content-install')).runContentInstall(args),
+  'figures-merge': async (args) => (await import('./figures-merge')).runFiguresMerge(args),
 };
 
 /** The command named first on the command line, if it is one of these: the kiosk runs it and exits. */
-export function operationsCommand(argv: readonly string[]): ((args: string[]) => number | Promise<number>) | null {
+export function operationsCommand(argv: readonly string[]): ((args: string[]) => Promise<number>) | null {
   const name = argv[0];
   return name !== undefined && Object.hasOwn(operationsCommands, name) ? (operationsCommands[name] ?? null) : null;
 }

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../main/core/config';
 import { createFileLogger } from '../../main/core/log';
 import { runWebHost } from '../../main/hosts/web/run-web-host';
+import { createDispatch } from '../../main/app/dispatch';
+import { isMethod } from '../../common/api/contract';
+import { startWebHost, type WebHostServices } from '../../main/hosts/web/server';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -60,6 +63,40 @@ describe('web host', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { host } = await start();
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the page while the services open; calls made meanwhile wait for them and get their answer', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    let open: (services: WebHostServices) => void = () => undefined;
+    const host = await startWebHost({
+      services: new Promise<WebHostServices>((resolve) => (open = resolve)),
+      rendererDir: dir,
+      port: 0,
+      log: createFileLogger(join(dir, 'logs')),
+    });
+    running.push(host);
+    const origin = host.url.replace(/\/$/, '');
+    // The page does not wait for the services (a state DB on a slow disk, a big content pack).
+    const page = await send(host.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>kiosk</title>');
+    const health = send(`${origin}/api/health`);
+    const settings = call(origin, 'settings.public', {});
+    let answered = false;
+    void Promise.race([health, settings]).then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    const web = await start();
+    open({
+      dispatch: createDispatch(web.kiosk.handlers, web.log, web.kiosk.sessions),
+      status: web.kiosk.status,
+      isMethod,
+      endsVisit: () => false,
+    });
+    expect(JSON.parse((await health).body)).toMatchObject({ app: 'passerelle-sante', stateDb: { status: 'ok' } });
+    expect(JSON.parse((await settings).body)).toMatchObject({ ok: true, value: { siteName: 'Bibliothèque test' } });
   });
 
   it('serves the API to its own page', async () => {

@@ -45,8 +45,9 @@ async function main(): Promise<void> {
     log,
     () => void stop(),
     officialWindows,
+    // Said as soon as the page is served: the services finish opening meanwhile (a call waits for them).
+    (url) => void process.stdout.write(`Passerelle Santé is running at ${url}\n`),
   );
-  process.stdout.write(`Passerelle Santé is running at ${host.url}\n`);
   // Said once, at start (a copy restarted after an error has it in the log already).
   if (restartsFromEnvironment(process.env) === 0) {
     process.stdout.write(`Browser-kiosk mode: ${decision.why}.${decision.later ? ` ${decision.later}` : ''}\n`);

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
-import { contract, isMethod } from '../../../common/api/contract';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
 import { withPageSettings } from '../../../common/api/page-settings';
 import { fillStaticHome, staticHomeFile } from '../../../common/api/static-home';
@@ -16,9 +15,22 @@ import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
 import { resolveStaticFile } from '../common/renderer-files';
 
-export interface WebHostOptions {
+/** What the API and the health check answer with, once the kiosk's services are open. */
+export interface WebHostServices {
   readonly dispatch: Dispatch;
   readonly status: () => KioskStatus;
+  /** Whether this is one of the API's methods (an error line names only those). */
+  readonly isMethod: (method: string) => boolean;
+  /** Whether a successful call of this method ends the visit (the browser is then told to forget the origin's data). */
+  readonly endsVisit: (method: string) => boolean;
+}
+
+export interface WebHostOptions {
+  /**
+   * The host listens before the services are open: the page and its files are served at once, and a call that comes
+   * before the services waits for them (a promise that rejects answers 503 to the calls that waited).
+   */
+  readonly services: Promise<WebHostServices>;
   readonly rendererDir: string;
   /** Written into the page, so the renderer's first screen waits for no call. */
   readonly settings?: PublicSettings;
@@ -60,12 +72,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else if (res.statusCode >= 400) counts.refused += 1;
     });
     for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
-    handle(req, res, path).catch(() => {
-      log.error('http.failed', { route: routeName(path) });
+    handle(req, res, path).catch(async () => {
+      log.error('http.failed', { route: routeName(path, await opened) });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'api.internal' });
       else res.destroy();
     });
   });
+
+  // Kept from the start: a rejected promise nobody awaited yet would count as an uncaught error.
+  const opened = options.services.then(
+    (services) => services,
+    () => null,
+  );
+  const servicesOrNull = () => opened;
 
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
   // The home screen rendered at build time in the site's language, when the build made it.
@@ -77,7 +96,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const origin = checkRequestOrigin(req.headers, port);
     if (!origin.hostAllowed) return sendJson(res, 421, { ok: false, error: 'http.wrongHost' });
 
-    if (path === httpHealthPath && req.method === 'GET') return sendJson(res, 200, options.status());
+    if (path === httpHealthPath && req.method === 'GET') {
+      const services = await servicesOrNull();
+      return services ? sendJson(res, 200, services.status()) : sendJson(res, 503, { ok: false, error: 'http.starting' });
+    }
 
     if (path === httpEventsPath && req.method === 'GET') {
       if (!origin.sameSite) return sendJson(res, 403, { ok: false, error: 'http.forbiddenOrigin' });
@@ -107,9 +129,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendJson(res, 400, { ok: false, error: 'api.invalidInput' });
       }
       const method = path.slice(httpRoutePrefix.length);
-      const result = await options.dispatch(method, args);
+      const services = await servicesOrNull();
+      if (!services) return sendJson(res, 503, { ok: false, error: 'http.starting' });
+      const result = await services.dispatch(method, args);
       // The end of a visit: the browser forgets everything this origin stored (storage, caches, cookies).
-      if (isMethod(method) && contract[method].endsVisit && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
+      if (services.endsVisit(method) && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
       return sendJson(res, 200, result);
     }
 
@@ -197,10 +221,10 @@ function fileSize(file: string): number | null {
 }
 
 /** What an error line names: one of the API's own method names, or a fixed word; never a path a client chose. */
-function routeName(path: string): string {
+function routeName(path: string, services: WebHostServices | null): string {
   if (path.startsWith(httpRoutePrefix)) {
     const method = path.slice(httpRoutePrefix.length);
-    return isMethod(method) ? method : 'api';
+    return services?.isMethod(method) ? method : 'api';
   }
   return path === httpHealthPath ? 'health' : path === httpEventsPath ? 'events' : 'other';
 }
