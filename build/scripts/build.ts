@@ -19,7 +19,14 @@ export type BuildPart = (typeof parts)[number];
  * compiler runs in this process, so its code inputs are its folders (it imports only them and `common/`).
  */
 const fixedInputs: Record<BuildPart, readonly string[]> = {
-  renderer: ['vite.config.ts', 'package-lock.json', 'content/pictograms', 'build/scripts/static-home-build.ts'],
+  renderer: [
+    'vite.config.ts',
+    'package-lock.json',
+    'content/pictograms',
+    'renderer/public',
+    'build/scripts/static-home-build.ts',
+    'build/content/pictogram-check.ts',
+  ],
   main: ['build/scripts/build.ts', 'package-lock.json'],
   content: ['content', 'build/content', 'build/scripts/content-build.ts', 'common'],
 };
@@ -76,16 +83,8 @@ async function buildRenderer(root: string): Promise<string[]> {
   }
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const ids = outputs.flatMap((output) => output.output.flatMap((chunk) => (chunk.type === 'chunk' ? Object.keys(chunk.modules) : [])));
-  // The home screen as HTML, per language, with the pictograms Vite just wrote.
-  const pictograms = new Map<string, string>();
-  for (const asset of outputs.flatMap((output) => output.output)) {
-    if (asset.type !== 'asset') continue;
-    const source = [...asset.originalFileNames, ...asset.names]
-      .map((name) => /pictograms[\\/]([\w-]+)\.svg$/.exec(name)?.[1])
-      .find(Boolean);
-    if (source) pictograms.set(source, `/${asset.fileName}`);
-  }
-  const staticInputs = await buildStaticHome(root, pictograms);
+  // The home screen as HTML, per language, its pictograms drawn inline.
+  const staticInputs = await buildStaticHome(root);
   return projectFiles(root, [...ids, ...staticInputs]);
 }
 

@@ -1,13 +1,14 @@
 // Writes the home screen rendered at build time, one page per language, beside the built index.html
 // (renderer/screens/home/HomeStatic.tsx). Returns the project files the rendering read, for the build's staleness.
 import { build as esbuild } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { staticHomeFile } from '../../common/api/static-home';
 import type { Locale } from '../../common/api/types';
+import { pictogramProblems } from '../content/pictogram-check';
 
-export type RenderHomePages = (indexHtml: string, pictogramUrl: (id: string) => string | undefined) => Record<Locale, string>;
+export type RenderHomePages = (indexHtml: string, pictogramSvg: (id: string) => string | undefined) => Record<Locale, string>;
 
 /** The renderer's static home, bundled for Node from the project at `root`, and the project files it read. */
 export async function loadHomeRenderer(root: string): Promise<{ renderHomePages: RenderHomePages; inputs: string[] }> {
@@ -34,10 +35,23 @@ export async function loadHomeRenderer(root: string): Promise<{ renderHomePages:
   }
 }
 
-/** `pictograms` maps a pictogram's id to its built file's URL. */
-export async function buildStaticHome(root: string, pictograms: ReadonlyMap<string, string>): Promise<string[]> {
+/** The pictograms' markup, drawn inline in the page; a file with anything but drawing elements stops the build. */
+export function readPictograms(root: string): Map<string, string> {
+  const dir = join(root, 'content', 'pictograms');
+  const pictograms = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.svg'))) {
+    const svg = readFileSync(join(dir, name), 'utf8').trim();
+    const problems = pictogramProblems(svg);
+    if (problems.length > 0) throw new Error(`content/pictograms/${name} cannot be drawn inline: ${problems.join('; ')}`);
+    pictograms.set(name.replace(/\.svg$/, ''), svg);
+  }
+  return pictograms;
+}
+
+export async function buildStaticHome(root: string): Promise<string[]> {
   const rendererDist = join(root, 'dist', 'renderer');
   const { renderHomePages, inputs } = await loadHomeRenderer(root);
+  const pictograms = readPictograms(root);
   const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
   for (const [locale, page] of Object.entries(pages)) writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), page);
   return inputs;

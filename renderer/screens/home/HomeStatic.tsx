@@ -13,6 +13,7 @@ import enTexts from '../../i18n/en.json';
 import frTexts from '../../i18n/fr.json';
 import { languages } from '../../i18n/languages';
 import { SpeakerIcon } from '../../components/SpeakerIcon';
+import { PictogramMarkup } from '../../components/PictogramMarkup';
 
 type Texts = typeof frTexts;
 
@@ -58,10 +59,13 @@ interface HomeStaticProps {
   readonly texts: Texts;
   /** The mediator's button is in French whatever the visitor's language (renderer/assisted/staff-language.ts). */
   readonly staffTexts: Texts;
-  readonly pictogramUrl: (id: string) => string | undefined;
+  /** A pictogram's checked markup, drawn inline (nothing to fetch before the page is complete). */
+  readonly pictogramSvg: (id: string) => string | undefined;
 }
 
-export function HomeStatic({ locale, texts, staffTexts, pictogramUrl }: HomeStaticProps) {
+const HomePictogram = ({ svg }: { svg: string | undefined }) => (svg ? <PictogramMarkup svg={svg} className="tile-pictogram" /> : null);
+
+export function HomeStatic({ locale, texts, staffTexts, pictogramSvg }: HomeStaticProps) {
   return (
     <div className="visit" data-screen="home" data-static-home="">
       <a className="skip-link" href="#content">
@@ -126,7 +130,7 @@ export function HomeStatic({ locale, texts, staffTexts, pictogramUrl }: HomeStat
           {needIds.map((need) => (
             <li key={need}>
               <a className="tile" href={`#need-${need}`}>
-                <img alt="" className="tile-pictogram" draggable={false} src={pictogramUrl(need)} />
+                <HomePictogram svg={pictogramSvg(need)} />
                 <span className="tile-label">{texts.needs[need].label}</span>
               </a>
             </li>
@@ -200,15 +204,32 @@ export function renderHomeStatic(indexHtml: string, props: HomeStaticProps): str
     .replace(/ data-autofocus=""/g, ' autofocus=""');
   const root = '<div id="root"></div>';
   if (!indexHtml.includes(root)) throw new Error('index.html has no empty root to fill');
-  return indexHtml
+  return startAppWhenIdle(indexHtml)
     .replace(/<html lang="[^"]*" dir="[^"]*"/, `<html lang="${props.locale}" dir="${languages[props.locale].dir}"`)
     .replace(root, `<div id="root">${markup}</div>`);
 }
 
-/** Every language's page, keyed by language; `pictogramUrl` gives the built file of a pictogram. */
-export function renderHomePages(indexHtml: string, pictogramUrl: (id: string) => string | undefined): Record<Locale, string> {
+/**
+ * The app's entry and the chunks it preloads are started by /app-loader.js (renderer/public) once the browser is
+ * idle, instead of by the page's head: the home is painted and tappable first.
+ */
+function startAppWhenIdle(indexHtml: string): string {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(indexHtml);
+  if (!entry?.[1]) return indexHtml;
+  const preloads = [...indexHtml.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
+  let page = indexHtml.replace(entry[0], '');
+  for (const preload of preloads) page = page.replace(preload[0], '');
+  const hrefs = preloads.map((preload) => preload[1]).join(' ');
+  return page.replace(
+    '</head>',
+    `  <script src="/app-loader.js" data-app="${entry[1]}" data-preload="${hrefs}" defer></script>\n  </head>`,
+  );
+}
+
+/** Every language's page, keyed by language; `pictogramSvg` gives a pictogram's checked markup. */
+export function renderHomePages(indexHtml: string, pictogramSvg: (id: string) => string | undefined): Record<Locale, string> {
   const all: Record<Locale, Texts> = { fr: frTexts, en: enTexts, ar: arTexts };
   return Object.fromEntries(
-    locales.map((locale) => [locale, renderHomeStatic(indexHtml, { locale, texts: all[locale], staffTexts: frTexts, pictogramUrl })]),
+    locales.map((locale) => [locale, renderHomeStatic(indexHtml, { locale, texts: all[locale], staffTexts: frTexts, pictogramSvg })]),
   ) as Record<Locale, string>;
 }
