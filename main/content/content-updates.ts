@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { manifestFileName, packFileName, packLimits, signatureFileName, type PackManifest } from '../../common/content/pack-format';
 import type { Logger } from '../core/log';
 import { checkManifest, ContentPackError, openContentPack, type PackProblem, type PackTrust } from './content-pack';
+import { checkedPacksIn } from './checked-packs';
 import { folderSource, SourceError, urlSource, type PackSource } from './pack-sources';
 
 export type UpdateProblem = PackProblem | 'content.updateUrlInvalid' | 'content.updateUnreachable';
@@ -172,7 +173,8 @@ function promoteIncoming(dataDir: string, trust: PackTrust, log: Logger, hashedO
   const dirs = packDirs(dataDir);
   let manifest: PackManifest;
   try {
-    const opened = openContentPack(dirs.incoming, trust, hashedOnCopy);
+    // Checked row by row here, and listed as checked: the service opening it next reads it without checking it again.
+    const opened = openContentPack(dirs.incoming, trust, hashedOnCopy, checkedPacksIn(dataDir));
     manifest = opened.manifest;
     opened.db.close();
   } catch (error) {

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { generateSigningKeys } from '../../build/content/sign';
 import { checkedPacksIn } from '../../main/content/checked-packs';
 import { ContentPackError, openContentPack } from '../../main/content/content-pack';
+import { installPackFromFolder } from '../../main/content/content-updates';
+import { createMemoryLogger } from '../../main/core/log';
+import { manifestFileName } from '../../common/content/pack-format';
 import { alterSignedPack, buildSignedPack } from './signed-pack';
 import { useTempDir } from './temp-dir';
 
@@ -33,6 +36,14 @@ describe('checking a pack once per file', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'content-checked.json'), 'utf8'))).toEqual([opened.manifest.sha256]);
     // The next start reads the list from the disk.
     expect(checkedPacksIn(dataDir).has(opened.manifest.sha256)).toBe(true);
+  });
+
+  it('lists a pack installed while the kiosk runs, so the service opens it without checking its rows a second time', async () => {
+    const dataDir = tempDir();
+    const pack = buildSignedPack(join(tempDir(), 'pack'), keys.privateKeyPem);
+    expect((await installPackFromFolder(pack, dataDir, trust, createMemoryLogger())).ok).toBe(true);
+    const sha256 = (JSON.parse(readFileSync(join(pack, manifestFileName), 'utf8')) as { sha256: string }).sha256;
+    expect(checkedPacksIn(dataDir).has(sha256)).toBe(true);
   });
 
   it('refuses a pack with a bad row and never lists it; only a listed checksum skips the rows', () => {
