@@ -7,7 +7,9 @@ import { guardFatalErrors, readStartup } from '../common/bootstrap';
 import { contentSecurityPolicy } from '../common/csp';
 import { createFileLogger, createMemoryLogger, type Logger } from '../../core/log';
 import { openKiosk, type OpenedKiosk } from '../../app/open-kiosk';
-import type { HostPort } from '../../app/host-port';
+import type { HostPort, PaneBounds } from '../../app/host-port';
+import { publicSettingsOf } from '../../kiosk/settings';
+import { homePageHtml } from '../common/home-page';
 import { appVersion } from '../../core/version';
 import { restartCountVariable } from '../common/self-restart';
 import { sendEvent, serveIpc } from './ipc';
@@ -33,6 +35,8 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const bundledPackDir = () => (app.isPackaged ? join(process.resourcesPath, 'content') : join(__dirname, '..', 'content'));
 /** Official origins the site allowlisted for guided browsing (site configuration, `allowedOrigins`). */
 let allowedOrigins: readonly string[] = [];
+/** The app's page, built home filled in with this site's settings (set once the kiosk is open). */
+let homePage: (() => string | null) | null = null;
 /** The web contents of official-site panes: the only ones that may show an allowlisted outside origin. */
 const paneContents = new WeakSet<WebContents>();
 
@@ -68,18 +72,22 @@ async function start(): Promise<void> {
     });
     log = createFileLogger(join(config.dataDir, 'logs'));
     const binding = process.env.PASSERELLE_SQLITE_BINDING;
+    // The pane, print and wipe below are ready before the first call reaches the kiosk.
+    const host = {
+      kind: 'electron',
+      capabilities: { silentPrint: true, officialPane: true, officialWindow: false, closeApp: true },
+      wipeVisit: () => wipeVisitor(),
+      print: () => printSilently(),
+      openOfficial: (url: string, bounds: PaneBounds) => openPane(url, bounds),
+      closeOfficial: () => closePane(),
+      closeApp: () => app.quit(),
+    } as const satisfies HostPort;
+    // The built home page, as the web host serves it: painted and tappable before the renderer's script runs.
+    const settings = publicSettingsOf(config, host);
+    homePage = () => homePageHtml(rendererDir, settings);
     kiosk = openKiosk({
       config,
-      // The pane, print and wipe below are ready before the first call reaches the kiosk.
-      host: {
-        kind: 'electron',
-        capabilities: { silentPrint: true, officialPane: true, officialWindow: false, closeApp: true },
-        wipeVisit: () => wipeVisitor(),
-        print: () => printSilently(),
-        openOfficial: (url, bounds) => openPane(url, bounds),
-        closeOfficial: () => closePane(),
-        closeApp: () => app.quit(),
-      },
+      host,
       version: appVersion,
       log,
       bundledPackDir: bundledPackDir(),
@@ -195,7 +203,8 @@ async function serveAppRequest(request: Request): Promise<Response> {
   const file = resolveAppRequest(request.url, rendererDir);
   if (!file) return new Response('Not found', { status: 404 });
   try {
-    const body = await readFile(file.file);
+    const page = file.file === join(rendererDir, 'index.html') ? (homePage?.() ?? null) : null;
+    const body = page ?? (await readFile(file.file));
     return new Response(body, {
       headers: {
         'Content-Type': file.contentType,

@@ -1,19 +1,18 @@
 // The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only. It writes no line per request
 // (the rhythm of calls and the files fetched would tell what a visitor typed and read): errors, and counts once an
 // hour.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
-import { withPageSettings } from '../../../common/api/page-settings';
-import { fillStaticHome, staticHomeFile } from '../../../common/api/static-home';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
 import { resolveStaticFile } from '../common/renderer-files';
+import { homePageHtml } from '../common/home-page';
 
 /** What the API and the health check answer with, once the kiosk's services are open. */
 export interface WebHostServices {
@@ -87,10 +86,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const servicesOrNull = () => opened;
 
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
-  // The home screen rendered at build time in the site's language, when the build made it.
-  const homeFile = options.settings
-    ? resolveStaticFile(options.rendererDir, `/${staticHomeFile(options.settings.defaultLocale)}`)?.file
-    : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const origin = checkRequestOrigin(req.headers, port);
@@ -142,9 +137,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const file = resolveStaticFile(options.rendererDir, path.startsWith('/assets/') || path.includes('.') ? path : '/');
     const size = file ? fileSize(file.file) : null;
     if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
-    if (options.settings && file.file === pageFile) {
-      const home = homeFile && fileSize(homeFile) !== null ? readFileSync(homeFile, 'utf8') : null;
-      const page = home ? fillStaticHome(home, options.settings) : withPageSettings(readFileSync(file.file, 'utf8'), options.settings);
+    const page = options.settings && file.file === pageFile ? homePageHtml(options.rendererDir, options.settings) : null;
+    if (page !== null) {
       res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' });
       return void res.end(req.method === 'HEAD' ? undefined : page);
     }
