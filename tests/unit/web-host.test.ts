@@ -99,6 +99,38 @@ describe('web host', () => {
     expect(JSON.parse((await settings).body)).toMatchObject({ ok: true, value: { siteName: 'Bibliothèque test' } });
   });
 
+  it('at start, serves the page’s first files before opening the services, which open once those are sent', async () => {
+    const dir = tempDir();
+    const rendererDir = join(dir, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    const config = parseSiteConfig({ port: 0 }, 'test', join(dir, 'data'));
+    const order: string[] = [];
+    const log = createFileLogger(join(dir, 'logs'));
+    const info = log.info.bind(log);
+    log.info = (event, fields) => (order.push(event), info(event, fields));
+    const started = performance.now();
+    const web = await runWebHost(config, { renderer: rendererDir, bundledPack: null }, log, undefined, undefined, {
+      afterFirstPage: true,
+      onListening: (url) => void send(url).then((reply) => order.push(`page ${reply.status}`)),
+    });
+    running.push(web);
+    expect(order.filter((line) => line === 'page 200' || line === 'kiosk.opened')).toEqual(['page 200', 'kiosk.opened']);
+    // No page asked for (a browser still starting): the services open on their own, soon.
+    const quiet = tempDir();
+    const alone = await runWebHost(
+      parseSiteConfig({ port: 0 }, 'test', join(quiet, 'data')),
+      { renderer: rendererDir, bundledPack: null },
+      createFileLogger(join(quiet, 'logs')),
+      undefined,
+      undefined,
+      { afterFirstPage: true },
+    );
+    running.push(alone);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(JSON.parse((await send(`${alone.host.url}api/health`)).body)).toMatchObject({ stateDb: { status: 'ok' } });
+  });
+
   it('serves the API to its own page', async () => {
     const { origin } = await start();
     const reply = await call(origin, 'settings.public', {});

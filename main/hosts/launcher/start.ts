@@ -31,34 +31,25 @@ async function main(): Promise<void> {
 
   const log = createFileLogger(join(config.dataDir, 'logs'));
   const chromium = flags.noBrowser ? null : findChromium();
+  let browser: BrowserSupervisor | null = null;
   // The supervised browser may keep a second window on the configured official origins; the visit's end closes it.
   const officialWindows =
     chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
-  // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
-  const { host, close } = await runWebHost(
-    config,
-    {
-      renderer: join(distDir, '..', 'renderer'),
-      bundledPack: flags.contentPack ?? join(distDir, '..', 'content'),
-      browserPolicyFile: browserPolicyFile(),
-    },
-    log,
-    () => void stop(),
-    officialWindows,
-    // Said as soon as the page is served: the services finish opening meanwhile (a call waits for them).
-    (url) => void process.stdout.write(`Passerelle Santé is running at ${url}\n`),
-  );
-  // Said once, at start (a copy restarted after an error has it in the log already).
-  if (restartsFromEnvironment(process.env) === 0) {
-    process.stdout.write(`Browser-kiosk mode: ${decision.why}.${decision.later ? ` ${decision.later}` : ''}\n`);
-  }
-  process.stdout.write(`Logs: ${log.file}\n`);
-
-  let browser: BrowserSupervisor | null = null;
-  if (!flags.noBrowser) {
-    if (chromium) browser = superviseBrowser(chromium, host.url, { kiosk: config.kiosk, log, allowlist: config.allowedOrigins });
+  // The browser starts as soon as the host listens: its own start (a second or more) and the services' opening overlap,
+  // and the home page it asks for is served at once (the services open once that page's first files are sent).
+  const onListening = (url: string) => {
+    process.stdout.write(`Passerelle Santé is running at ${url}\n`);
+    // Said once, at start (a copy restarted after an error has it in the log already).
+    if (restartsFromEnvironment(process.env) === 0) {
+      process.stdout.write(`Browser-kiosk mode: ${decision.why}.${decision.later ? ` ${decision.later}` : ''}\n`);
+    }
+    process.stdout.write(`Logs: ${log.file}\n`);
+    if (flags.noBrowser) return;
+    if (chromium) browser = superviseBrowser(chromium, url, { kiosk: config.kiosk, log, allowlist: config.allowedOrigins });
     else process.stdout.write(`${chromiumMissingMessage()}\nUntil then, open the address above in a browser.\n`);
-  }
+  };
+  let web: Awaited<ReturnType<typeof runWebHost>> | null = null;
+  const close = () => web?.close() ?? Promise.resolve();
 
   // Once asked to stop (a signal, the staff exit), the host never starts a copy of itself, even if an error comes
   // up while it closes: whoever stopped it (a person, a service manager, the test suite) expects it gone.
@@ -73,8 +64,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  // An error nothing caught: log it without its message, then a fresh copy of the host takes over (same
-  // arguments), so the kiosk comes back on a clean home screen instead of staying dead.
+  // An error nothing caught, from the host's first line on (the services open after it listens): log it without its
+  // message, then a fresh copy of the host takes over (same arguments), so the kiosk comes back on a clean home screen
+  // instead of staying dead.
   guardFatalErrors({
     log,
     stopping: () => stopping,
@@ -93,6 +85,26 @@ async function main(): Promise<void> {
     },
     exit: (code) => process.exit(code),
   });
+
+  // The staff exit (admin area) stops the browser and the host; a systemd unit or autostart decides what comes next.
+  try {
+    web = await runWebHost(
+      config,
+      {
+        renderer: join(distDir, '..', 'renderer'),
+        bundledPack: flags.contentPack ?? join(distDir, '..', 'content'),
+        browserPolicyFile: browserPolicyFile(),
+      },
+      log,
+      () => void stop(),
+      officialWindows,
+      { onListening, afterFirstPage: true },
+    );
+  } catch (error) {
+    // The services could not open: the browser started on the listening host goes with it.
+    (browser as BrowserSupervisor | null)?.stop();
+    throw error;
+  }
 }
 
 function hostEnvironment(): HostEnvironment {

@@ -6,6 +6,46 @@ import { startWebHost, type WebHostServices } from './server';
 import type { openWebServices } from './web-services';
 import { publicSettingsOf } from '../../kiosk/settings';
 
+/** How long the services wait for the page's first requests when none comes (a browser that is still starting). */
+const firstPageWaitMs = 300;
+/** The page's first burst of requests (HTML, style sheet, fonts) is over when none came for this long after an answer. */
+const quietMs = 40;
+
+export interface WebHostStart {
+  /** Told the address as soon as the host listens, before the services are open (the page is served from then on). */
+  readonly onListening?: (url: string) => void;
+  /**
+   * Opening the services is the host's longest piece of work and holds its one thread: with `afterFirstPage` they open
+   * once the page's first files have been sent (or at once when a call or health check comes, or after 300 ms when no
+   * page was asked for), so the home screen a browser asks for at start is not kept waiting behind them.
+   */
+  readonly afterFirstPage?: boolean;
+}
+
+/** Resolves when the services should open: at once, or once the page's first burst of requests is over. */
+function servicesOpenSignal(afterFirstPage: boolean): {
+  ready: Promise<void>;
+  onRequest: (kind: 'file' | 'file-sent' | 'call') => void;
+} {
+  if (!afterFirstPage) return { ready: Promise.resolve(), onRequest: () => undefined };
+  let open: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (open = resolve));
+  let timer = setTimeout(open, firstPageWaitMs);
+  let done = false;
+  return {
+    ready: ready.then(() => {
+      done = true;
+      clearTimeout(timer);
+    }),
+    onRequest: (kind) => {
+      if (done) return;
+      clearTimeout(timer);
+      if (kind === 'call') open();
+      else if (kind === 'file-sent') timer = setTimeout(open, quietMs);
+    },
+  };
+}
+
 export async function runWebHost(
   config: SiteConfig,
   dirs: { renderer: string; bundledPack: string | null; browserPolicyFile?: string | null },
@@ -13,26 +53,28 @@ export async function runWebHost(
   closeKiosk?: () => void,
   /** Set by the launcher when its supervised browser may open the configured official origins. */
   officialWindows?: OfficialWindows,
-  /** Told the address as soon as the host listens, before the services are open (the page is served from then on). */
-  onListening?: (url: string) => void,
+  start: WebHostStart = {},
 ) {
   const port = webHostPort(closeKiosk, officialWindows);
   let opened: (services: WebHostServices) => void = () => undefined;
   let failed: (error: unknown) => void = () => undefined;
   const services = new Promise<WebHostServices>((resolve, reject) => ((opened = resolve), (failed = reject)));
+  const openSignal = servicesOpenSignal(start.afterFirstPage ?? false);
   // Listening first: the home page (built, with the settings written in) needs no service, so the screen is drawn
   // while the state DB, the content pack and the services open; a call made meanwhile waits for them.
   const host = await startWebHost({
     services,
+    onRequest: openSignal.onRequest,
     rendererDir: dirs.renderer,
     // The same settings the API gives, written into the page (no round trip before the first screen).
     settings: publicSettingsOf(config, port),
     port: config.port,
     log,
   });
-  onListening?.(host.url);
+  start.onListening?.(host.url);
   let opening: ReturnType<typeof openWebServices>;
   try {
+    await openSignal.ready;
     // Loaded only now (the bundle keeps it apart, initialised on first use): the API's schemas and the services.
     const { openWebServices } = await import('./web-services');
     opening = openWebServices(config, port, log, dirs);

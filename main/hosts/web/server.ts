@@ -30,6 +30,8 @@ export interface WebHostOptions {
    * before the services waits for them (a promise that rejects answers 503 to the calls that waited).
    */
   readonly services: Promise<WebHostServices>;
+  /** Told of each request as it comes (a file of the page, or a call: the API, its events, the health check) and of each file once answered. */
+  readonly onRequest?: (kind: 'file' | 'file-sent' | 'call') => void;
   readonly rendererDir: string;
   /** Written into the page, so the renderer's first screen waits for no call. */
   readonly settings?: PublicSettings;
@@ -88,6 +90,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
+    options.onRequest?.(call ? 'call' : 'file');
+    if (!call) res.once('close', () => options.onRequest?.('file-sent'));
     const origin = checkRequestOrigin(req.headers, port);
     if (!origin.hostAllowed) return sendJson(res, 421, { ok: false, error: 'http.wrongHost' });
 
