@@ -1,7 +1,7 @@
 // The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only. It writes no line per request
 // (the rhythm of calls and the files fetched would tell what a visitor typed and read): errors, and counts once an
 // hour.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
@@ -88,6 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const servicesOrNull = () => opened;
 
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
+  const assetsInMemory = keptAssets();
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
@@ -153,6 +154,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
+    // A built asset never changes (its name carries its hash): kept in memory once read, it is answered in the same
+    // turn, with no trip to the disk's thread pool — at start and after each wipe, when the browser's cache is empty.
+    const kept = file.immutable ? assetsInMemory.get(file.file, size) : null;
+    if (kept) return void res.end(kept);
     createReadStream(file.file).pipe(res);
   }
 
@@ -208,6 +213,26 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
     req.on('end', () => resolveBody(size > maxBodyBytes ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Built assets read once and kept, up to a few megabytes in all (the accessibility checker's chunk is read each time). */
+function keptAssets(): { get(file: string, size: number): Buffer | null } {
+  const maxFileBytes = 256 * 1024;
+  const maxTotalBytes = 4 * 1024 * 1024;
+  const kept = new Map<string, Buffer>();
+  let total = 0;
+  return {
+    get(file, size) {
+      const known = kept.get(file);
+      if (known) return known;
+      if (size > maxFileBytes || total + size > maxTotalBytes) return null;
+      const bytes = readFileSync(file);
+      if (bytes.length !== size) return null;
+      kept.set(file, bytes);
+      total += size;
+      return bytes;
+    },
+  };
 }
 
 function fileSize(file: string): number | null {
