@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { BidiText } from '../../components/BidiText';
-import { Pictogram } from '../../components/Pictogram';
+import { PictogramMarkup } from '../../components/PictogramMarkup';
+import { needPictograms } from './need-pictograms';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { MediatorUnlock } from '../../assisted/MediatorUnlock';
 
@@ -19,7 +20,7 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
         {needIds.map((need) => (
           <li key={need}>
             <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
-              <Pictogram id={need} className="tile-pictogram" />
+              <PictogramMarkup svg={needPictograms[need].trim()} className="tile-pictogram" />
               <span className="tile-label">
                 <BidiText text={t(`needs.${need}.label`)} />
               </span>
