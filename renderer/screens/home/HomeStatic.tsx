@@ -210,8 +210,8 @@ export function renderHomeStatic(indexHtml: string, props: HomeStaticProps): str
 }
 
 /**
- * The app's entry and the chunks it preloads are started by /app-loader.js (renderer/public) once the browser is
- * idle, instead of by the page's head: the home is painted and tappable first.
+ * The app's entry and the chunks it preloads are started by /app-loader.js (renderer/public) once the page has
+ * loaded, instead of by the page's head: the home is painted and tappable first.
  */
 function startAppWhenIdle(indexHtml: string): string {
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(indexHtml);
