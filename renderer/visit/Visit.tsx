@@ -7,6 +7,7 @@ import { IdleWarning } from './IdleWarning';
 import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
 import { KioskContext } from '../kit/KioskContext';
+import { usePrefetchNeeds } from '../kit/content-cache';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ReadAloud } from '../components/ReadAloud';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
@@ -39,6 +40,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // Every visit starts from the site's defaults, whatever the previous visitor chose.
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
+  usePrefetchNeeds(api, locale);
   const main = useRef<HTMLElement>(null);
   // Assisted mode: the mediator's session lives in this visit's memory and ends with it (the host locks it too).
   const [mediator, setMediator] = useState<UnlockedMediator | null>(null);

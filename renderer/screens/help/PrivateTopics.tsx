@@ -5,7 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
-import { useApiResult } from '../../kit/useApiResult';
+import { cachedNeeds, useCachedContent } from '../../kit/content-cache';
 import { BidiText } from '../../components/BidiText';
 import { Pictogram } from '../../components/Pictogram';
 
@@ -15,7 +15,7 @@ const helpNeeds: readonly string[] = ['urgences', 'aide'];
 export function PrivateTopics({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(useCallback(() => api['content.needs']({ locale }), [api, locale]));
+  const loaded = useCachedContent(useCallback(() => cachedNeeds(api, locale), [api, locale]));
   const items = loaded.state === 'ok' ? loaded.value.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) : [];
   if (items.length === 0) return null;
   return (
