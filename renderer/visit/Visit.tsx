@@ -157,16 +157,22 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     [show],
   );
   const back = useCallback(() => show(trail.current.pop() ?? { name: 'home' }), [show]);
-  const changeLocale = (next: Locale) => {
-    setLocale(next);
-    void i18n.changeLanguage(next);
-    applyDocumentLanguage(next);
-  };
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      setLocale(next);
+      void i18n.changeLanguage(next);
+      applyDocumentLanguage(next);
+    },
+    [i18n],
+  );
+  // The same value while only the screen changes: what reads it is not rendered again for a tap.
+  const kiosk = useMemo(
+    () => ({ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities, official }),
+    [api, locale, settings.officialDomains, settings.capabilities, official],
+  );
 
   return (
-    <KioskContext.Provider
-      value={{ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities, official }}
-    >
+    <KioskContext.Provider value={kiosk}>
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a
@@ -182,7 +188,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
           </a>
           <TopBar
             settings={settings}
-            screen={screen}
+            atHome={screen.name === 'home'}
             locale={locale}
             navigate={navigate}
             onLocale={changeLocale}
