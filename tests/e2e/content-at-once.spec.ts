@@ -117,3 +117,38 @@ test('another language on an open page shows the page in it, and the focus stays
   await expect(english).toBeFocused();
   expect(await presentAtFocus(page)).toBe(-1);
 });
+
+test('a private page on the help screen opens with its text already there, and asks the host nothing', async ({ page, host }) => {
+  const calls = contentCalls(page);
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: fr.nav.help, exact: true }).click();
+  const privatePages = page.getByRole('region', { name: fr.help.privateTitle }).getByRole('button');
+  await expect(privatePages.first()).toBeVisible();
+  await readForAMoment(page);
+  await noteAtHeadingFocus(page, 'main .item-footer');
+  calls.length = 0;
+  const opened = privatePages.last();
+  const title = (await opened.locator('.result-title').textContent()) ?? '';
+  await opened.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  expect(await presentAtFocus(page)).toBe(1);
+  expect(calls).toEqual([]);
+});
+
+test('a search result asks for its page when the finger touches it, before it lifts', async ({ page, host }) => {
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: fr.nav.search, exact: true }).click();
+  await page.getByRole('searchbox', { name: fr.search.label }).pressSequentially('mutuel');
+  const result = page.getByRole('list', { name: fr.search.results }).getByRole('button').first();
+  await expect(result).toBeVisible();
+  await readForAMoment(page);
+  const title = (await result.locator('.result-title').textContent()) ?? '';
+  const box = await result.boundingBox();
+  if (!box) throw new Error('the first result has no box on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const asked = page.waitForRequest((request) => request.url().endsWith('/api/call/content.item'), { timeout: 5000 });
+  await page.mouse.down();
+  await asked;
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+});
