@@ -43,6 +43,15 @@ async function openHome(page: Page, url: string): Promise<void> {
 const need = fr.needs['compte-ameli'].label;
 const listed = (page: Page) => page.getByRole('main').getByRole('listitem').getByRole('button');
 
+/** The page a listed button opened: its title (shown in the button with its kind and summary) is the focused heading. */
+async function expectOpened(page: Page, buttonText: string): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeFocused();
+  const title = (await heading.textContent()) ?? '';
+  expect(title).not.toBe('');
+  expect(buttonText).toContain(title);
+}
+
 test('a need opens with its list already there when its heading takes the focus, and asks the host nothing', async ({ page, host }) => {
   const calls = contentCalls(page);
   await openHome(page, host.url);
@@ -68,12 +77,12 @@ test('a listed page opens with its text already there when its heading takes the
   await page.getByRole('button', { name: need, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
   await readForAMoment(page);
-  await noteAtHeadingFocus(page, 'main .item-footer');
+  await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const page0 = listed(page).last();
-  const title = (await page0.locator('.result-title').textContent()) ?? '';
+  const text = (await page0.textContent()) ?? '';
   await page0.click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expectOpened(page, text);
   expect(await presentAtFocus(page)).toBe(1);
   expect(calls).toEqual([]);
 });
@@ -94,9 +103,9 @@ test('a page whose early fetch failed is asked for again when tapped, and opens'
   expect(refused).toBe(await listed(page).count());
   failing = false;
   const first = listed(page).first();
-  const title = (await first.locator('.result-title').textContent()) ?? '';
+  const text = (await first.textContent()) ?? '';
   await first.click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expectOpened(page, text);
   await expect(page.getByText(fr.content.unavailable)).toHaveCount(0);
 });
 
@@ -125,12 +134,12 @@ test('a private page on the help screen opens with its text already there, and a
   const privatePages = page.getByRole('region', { name: fr.help.privateTitle }).getByRole('button');
   await expect(privatePages.first()).toBeVisible();
   await readForAMoment(page);
-  await noteAtHeadingFocus(page, 'main .item-footer');
+  await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const opened = privatePages.last();
-  const title = (await opened.locator('.result-title').textContent()) ?? '';
+  const text = (await opened.textContent()) ?? '';
   await opened.click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expectOpened(page, text);
   expect(await presentAtFocus(page)).toBe(1);
   expect(calls).toEqual([]);
 });
@@ -142,7 +151,7 @@ test('a search result asks for its page when the finger touches it, before it li
   const result = page.getByRole('list', { name: fr.search.results }).getByRole('button').first();
   await expect(result).toBeVisible();
   await readForAMoment(page);
-  const title = (await result.locator('.result-title').textContent()) ?? '';
+  const text = (await result.textContent()) ?? '';
   const box = await result.boundingBox();
   if (!box) throw new Error('the first result has no box on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -150,5 +159,5 @@ test('a search result asks for its page when the finger touches it, before it li
   await page.mouse.down();
   await asked;
   await page.mouse.up();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expectOpened(page, text);
 });
