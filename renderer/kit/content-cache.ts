@@ -74,6 +74,18 @@ interface Shown<T> {
   readonly result: Result<T, string> | undefined;
 }
 
+/**
+ * Asks for pages a screen lists once the page is idle: after the new screen has painted (starting nine requests
+ * costs a few milliseconds of the main thread), still long before a visitor has read the list and chosen.
+ */
+export function usePrefetchItems(api: ApiClient, locale: Locale, ids: readonly string[]): void {
+  useEffect(() => {
+    if (ids.length === 0) return;
+    const idle = requestIdleCallback(() => ids.forEach((id) => cachedItem(api, locale, id)), { timeout: 500 });
+    return () => cancelIdleCallback(idle);
+  }, [api, locale, ids]);
+}
+
 /** Asks for the needs' lists in the visit's language once the page is idle, so a need screen opens with its list. */
 export function usePrefetchNeeds(api: ApiClient, locale: Locale): void {
   useEffect(() => {

@@ -1,11 +1,11 @@
 // On the help screen: the pages about emergencies and help, violence, addiction and sexual health, one tap away
 // without typing them in search. Opening one records nothing: no count, no journal, and the host logs no item id.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
-import { cachedItem, cachedNeeds, useCachedContent } from '../../kit/content-cache';
+import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';
 import { BidiText } from '../../components/BidiText';
 import { Pictogram } from '../../components/Pictogram';
 
@@ -19,9 +19,11 @@ export function PrivateTopics({ navigate }: { navigate: Navigate }) {
   const lists = loaded.state === 'ok' ? loaded.value : undefined;
   const items = useMemo(() => lists?.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) ?? [], [lists]);
   // All of them are fetched ahead, so the one opened opens at once and the requests do not tell which one it was.
-  useEffect(() => {
-    for (const item of items) cachedItem(api, locale, item.id);
-  }, [api, locale, items]);
+  usePrefetchItems(
+    api,
+    locale,
+    useMemo(() => items.map((item) => item.id), [items]),
+  );
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="private-topics-heading" className="no-print">

@@ -1,10 +1,10 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate, NeedId } from '../../kit/screens';
-import { cachedItem, cachedNeeds, useCachedContent } from '../../kit/content-cache';
+import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { BidiText } from '../../components/BidiText';
@@ -17,10 +17,12 @@ export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigat
   const lines = t(`needs.${need}.lines`, { returnObjects: true });
   const lists = loaded.state === 'ok' ? loaded.value : undefined;
   const items = useMemo(() => lists?.find((n) => n.need === need)?.items ?? [], [lists, need]);
-  // The pages listed here are fetched now, while the visitor reads, so the one tapped opens at once.
-  useEffect(() => {
-    for (const item of items) cachedItem(api, locale, item.id);
-  }, [api, locale, items]);
+  // The pages listed here are fetched while the visitor reads, so the one tapped opens at once.
+  usePrefetchItems(
+    api,
+    locale,
+    useMemo(() => items.map((item) => item.id), [items]),
+  );
   return (
     <>
       <div className="screen-title-row">
