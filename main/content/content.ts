@@ -167,7 +167,7 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
   const search: Search = createSearch(db);
   const list = db.prepare<[string], ItemRow>('SELECT * FROM item WHERE locale = ? ORDER BY need, kind DESC, rowid');
   const one = db.prepare<[string, string], ItemRow>('SELECT * FROM item WHERE locale = ? AND id = ?');
-  const words = db.prepare<[string], { id: string; word: string; short: string; long: string | null }>(
+  const words = db.prepare<[string], WordRow>(
     'SELECT id, word, short, long FROM glossary WHERE locale = ?',
   );
   const placeRows = db.prepare<[], string>('SELECT data FROM place ORDER BY rowid').pluck();
@@ -202,15 +202,27 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
       const inLocale = one.get(locale, id);
       const row = inLocale ?? one.get('fr', id);
       if (!row) return null;
-      const glossary = Object.fromEntries(
-        // Definitions are inline nodes, checked against their schema when the pack was opened.
-        words
-          .all(inLocale ? locale : 'fr')
-          .map((w): [string, GlossaryWord] => [
-            w.id,
-            { id: w.id, word: w.word, short: JSON.parse(w.short) as GlossaryWord['short'], long: w.long === null ? null : (JSON.parse(w.long) as GlossaryWord['long']) },
-          ]),
-      );
+      const data = JSON.parse(row.data) as unknown;
+      // Only the words this page uses, and the words their definitions use: the whole glossary went with every page
+      // (about 24 kB of a 30 kB answer), and screens fetch the pages a visitor may open next.
+      const rows = new Map(words.all(inLocale ? locale : 'fr').map((w) => [w.id, w]));
+      // Definitions are inline nodes, checked against their schema when the pack was opened.
+      const definition = (w: WordRow): GlossaryWord => ({
+        id: w.id,
+        word: w.word,
+        short: JSON.parse(w.short) as GlossaryWord['short'],
+        long: w.long === null ? null : (JSON.parse(w.long) as GlossaryWord['long']),
+      });
+      const used = new Map<string, GlossaryWord>();
+      const pending = termIds(data);
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const w = rows.get(id);
+        if (!w || used.has(id)) continue;
+        const word = definition(w);
+        used.set(id, word);
+        pending.push(...termIds(word.short), ...termIds(word.long));
+      }
+      const glossary = Object.fromEntries(used);
       const fields = {
         ...summaryOf(row, locale),
         sources: (JSON.parse(row.sources) as string[]).filter(official),
@@ -221,10 +233,28 @@ function prepare(db: Database.Database, official: (url: string) => boolean) {
       };
       // The pack's row says the kind; its data was checked against that kind's schema when the pack was built.
       return row.kind === 'journey'
-        ? { ...fields, kind: 'journey', body: officialOnly(JSON.parse(row.data) as JourneyBody, official) }
-        : { ...fields, kind: 'topic', body: JSON.parse(row.data) as TopicBody };
+        ? { ...fields, kind: 'journey', body: officialOnly(data as JourneyBody, official) }
+        : { ...fields, kind: 'topic', body: data as TopicBody };
     },
   };
+}
+
+interface WordRow {
+  readonly id: string;
+  readonly word: string;
+  readonly short: string;
+  readonly long: string | null;
+}
+
+/** The ids of the glossary words (inline `term` nodes) anywhere in a page's or a definition's nodes. */
+function termIds(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) termIds(item, found);
+  else if (value !== null && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    if (node.type === 'term' && typeof node.id === 'string') found.push(node.id);
+    for (const child of Object.values(node)) termIds(child, found);
+  }
+  return found;
 }
 
 /** A journey step keeps its address only when it is on an official domain: the step is shown without it otherwise. */

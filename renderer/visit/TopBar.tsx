@@ -1,4 +1,5 @@
 // The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
+import { memo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale, PublicSettings } from '../../common/api/types';
@@ -6,11 +7,12 @@ import { ComfortPanel } from '../components/ComfortPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import type { Comfort } from '../kit/comfort';
 import { EndVisitDialog } from '../screens/end/EndVisitDialog';
-import type { Navigate, Screen } from '../kit/screens';
+import type { Navigate } from '../kit/screens';
 
 interface TopBarProps {
   readonly settings: PublicSettings;
-  readonly screen: Screen;
+  /** On the home screen the bar has no "Accueil" button. */
+  readonly atHome: boolean;
   readonly locale: Locale;
   readonly navigate: Navigate;
   readonly onLocale: (locale: Locale) => void;
@@ -19,7 +21,8 @@ interface TopBarProps {
   readonly onComfort: (comfort: Comfort) => void;
 }
 
-export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd, comfort, onComfort }: TopBarProps) {
+/** Memoised: a tap that changes only the screen below re-renders the bar only when it enters or leaves home. */
+export const TopBar = memo(function TopBar({ settings, atHome, locale, navigate, onLocale, onEnd, comfort, onComfort }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
@@ -29,7 +32,7 @@ export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd, co
       </div>
       <LanguageSwitch offered={settings.locales} current={locale} onChange={onLocale} />
       <nav className="actions" aria-label={t('app.mainNav')}>
-        {screen.name !== 'home' && (
+        {!atHome && (
           <Button className="action" onPress={() => navigate({ name: 'home' })}>
             {t('nav.home')}
           </Button>
@@ -51,4 +54,4 @@ export function TopBar({ settings, screen, locale, navigate, onLocale, onEnd, co
       </nav>
     </header>
   );
-}
+});

@@ -7,6 +7,7 @@ import { IdleWarning } from './IdleWarning';
 import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
 import { KioskContext } from '../kit/KioskContext';
+import { usePrefetchNeeds } from '../kit/content-cache';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ReadAloud } from '../components/ReadAloud';
 import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
@@ -39,6 +40,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // Every visit starts from the site's defaults, whatever the previous visitor chose.
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
+  usePrefetchNeeds(api, locale);
   const main = useRef<HTMLElement>(null);
   // Assisted mode: the mediator's session lives in this visit's memory and ends with it (the host locks it too).
   const [mediator, setMediator] = useState<UnlockedMediator | null>(null);
@@ -155,16 +157,22 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     [show],
   );
   const back = useCallback(() => show(trail.current.pop() ?? { name: 'home' }), [show]);
-  const changeLocale = (next: Locale) => {
-    setLocale(next);
-    void i18n.changeLanguage(next);
-    applyDocumentLanguage(next);
-  };
+  const changeLocale = useCallback(
+    (next: Locale) => {
+      setLocale(next);
+      void i18n.changeLanguage(next);
+      applyDocumentLanguage(next);
+    },
+    [i18n],
+  );
+  // The same value while only the screen changes: what reads it is not rendered again for a tap.
+  const kiosk = useMemo(
+    () => ({ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities, official }),
+    [api, locale, settings.officialDomains, settings.capabilities, official],
+  );
 
   return (
-    <KioskContext.Provider
-      value={{ api, locale, officialDomains: settings.officialDomains ?? [], capabilities: settings.capabilities, official }}
-    >
+    <KioskContext.Provider value={kiosk}>
       <AssistedContext.Provider value={assisted}>
         <div className="visit" data-screen={screenName(screen)}>
           <a
@@ -180,7 +188,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
           </a>
           <TopBar
             settings={settings}
-            screen={screen}
+            atHome={screen.name === 'home'}
             locale={locale}
             navigate={navigate}
             onLocale={changeLocale}

@@ -5,6 +5,30 @@ import { templatePattern } from '../e2e/visitor-app';
 import { KioskPage, t } from './kiosk-page';
 import { percentile, type Measure } from './measure';
 
+/** What was tapped: the breakdown of the figures, so a slow kind of tap shows where the time goes. */
+export type TapKind =
+  | 'home → need'
+  | 'need → topic'
+  | 'need → journey'
+  | 'journey answer'
+  | 'journey start'
+  | 'journey next step'
+  | 'glossary word'
+  | 'Confort'
+  | 'Terminer'
+  | 'Rechercher'
+  | 'Aide'
+  | 'Urgences'
+  | 'back to home';
+
+export interface Tap {
+  readonly kind: TapKind;
+  readonly ms: number;
+}
+
+const frame = 1000 / 60;
+const withinFrame = (times: readonly number[]): number => Math.round((times.filter((ms) => ms <= frame).length / times.length) * 100);
+
 /** Closes the open dialog with its own button, untimed. */
 async function closeDialog(kiosk: KioskPage, name: string): Promise<void> {
   const dialog = kiosk.page.getByRole('dialog').or(kiosk.page.getByRole('alertdialog'));
@@ -13,43 +37,68 @@ async function closeDialog(kiosk: KioskPage, name: string): Promise<void> {
 }
 
 /** One round: a need, one of its pages (a journey walked a few steps, or a topic and a glossary word), the dialogs, other screens. */
-async function round(kiosk: KioskPage, index: number, times: number[]): Promise<void> {
+async function round(kiosk: KioskPage, index: number, taps: Tap[]): Promise<void> {
   const need = needIds[index % needIds.length] ?? 'mon-espace-sante';
-  times.push(
-    await kiosk.timedTap(
-      kiosk.page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }),
-      'screen',
-    ),
+  const tap = async (kind: TapKind, ...args: Parameters<KioskPage['timedTap']>) =>
+    void taps.push({ kind, ms: await kiosk.timedTap(...args) });
+  await tap(
+    'home → need',
+    kiosk.page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }),
+    'screen',
   );
   await kiosk.page.getByRole('heading', { level: 2, name: t.needPage.pages }).waitFor();
   const pages = kiosk.listedPages;
   const count = await pages.count();
-  times.push(await kiosk.timedTap(pages.nth(Math.floor(index / needIds.length) % count), 'screen'));
+  const page = pages.nth(Math.floor(index / needIds.length) % count);
+  const isJourney = (await page.textContent())?.includes(t.item.journey) ?? false;
+  await tap(isJourney ? 'need → journey' : 'need → topic', page, 'screen');
 
   const yes = kiosk.button(t.journey.yes);
   const start = kiosk.button(t.journey.start);
   const next = kiosk.button(t.journey.next);
   const word = kiosk.button(templatePattern(t.glossary.explain)).first();
   if ((await yes.isVisible()) || (await start.isVisible()) || (await next.isVisible())) {
-    while (await yes.isVisible()) times.push(await kiosk.timedTap(yes, 'journey'));
-    if (await start.isVisible()) times.push(await kiosk.timedTap(start, 'journey'));
-    for (let step = 0; step < 3 && (await next.isVisible()); step++) times.push(await kiosk.timedTap(next, 'journey'));
+    while (await yes.isVisible()) await tap('journey answer', yes, 'journey');
+    if (await start.isVisible()) await tap('journey start', start, 'journey');
+    for (let step = 0; step < 3 && (await next.isVisible()); step++) await tap('journey next step', next, 'journey');
   } else if (await word.isVisible()) {
-    times.push(await kiosk.timedTap(word, 'dialog'));
+    await tap('glossary word', word, 'dialog');
     await closeDialog(kiosk, t.glossary.close);
   }
-  times.push(await kiosk.timedTap(kiosk.button(t.comfort.open), 'dialog'));
+  await tap('Confort', kiosk.button(t.comfort.open), 'dialog');
   await closeDialog(kiosk, t.glossary.close);
-  times.push(await kiosk.timedTap(kiosk.button(t.nav.end), 'dialog'));
+  await tap('Terminer', kiosk.button(t.nav.end), 'dialog');
   await closeDialog(kiosk, t.end.cancel);
-  const elsewhere = [t.nav.search, t.nav.help, t.nav.emergency][index % 3] ?? t.nav.search;
-  times.push(await kiosk.timedTap(kiosk.button(elsewhere), 'screen'));
-  times.push(await kiosk.timedTap(kiosk.button(t.nav.home), 'screen'));
+  const elsewhere = (['Rechercher', 'Aide', 'Urgences'] as const)[index % 3] ?? 'Rechercher';
+  const label = { Rechercher: t.nav.search, Aide: t.nav.help, Urgences: t.nav.emergency }[elsewhere];
+  await tap(elsewhere, kiosk.button(label), 'screen');
+  await tap('back to home', kiosk.button(t.nav.home), 'screen');
+}
+
+/** Per kind of tap: p50, p95 and the share within one frame, as figures without budgets. */
+function breakdown(taps: readonly Tap[]): Measure[] {
+  const kinds = [...new Set(taps.map((tap) => tap.kind))];
+  return kinds.flatMap((kind) => {
+    const times = taps.filter((tap) => tap.kind === kind).map((tap) => tap.ms);
+    const figure = (name: string, value: number, unit: string): Measure => ({
+      section: 'Transitions',
+      name: `${kind}: ${name}`,
+      value,
+      unit,
+      samples: times.length,
+    });
+    return [
+      figure('p50', percentile(times, 50), 'ms'),
+      figure('p95', percentile(times, 95), 'ms'),
+      figure('within one frame', withinFrame(times), '%'),
+    ];
+  });
 }
 
 export async function benchTransitions(kiosk: KioskPage, navigations: number): Promise<Measure[]> {
-  const times: number[] = [];
-  for (let index = 0; times.length < navigations; index++) await round(kiosk, index, times);
+  const taps: Tap[] = [];
+  for (let index = 0; taps.length < navigations; index++) await round(kiosk, index, taps);
+  const times = taps.map((tap) => tap.ms);
   return [
     { section: 'Transitions', name: 'tap to heading focused p50', value: percentile(times, 50), unit: 'ms', samples: times.length },
     {
@@ -63,10 +112,11 @@ export async function benchTransitions(kiosk: KioskPage, navigations: number): P
     {
       section: 'Transitions',
       name: 'taps within one frame (16.7 ms)',
-      value: Math.round((times.filter((ms) => ms <= 1000 / 60).length / times.length) * 100),
+      value: withinFrame(times),
       unit: '%',
       floor: 95,
       samples: times.length,
     },
+    ...breakdown(taps),
   ];
 }

@@ -67,4 +67,42 @@ describe('content service', () => {
     expect(item).toMatchObject({ ok: true, value: { fallback: false, title: 'الطبيب المعالج' } });
     service.close();
   });
+
+  it('sends with a page the glossary words it uses and those their definitions use, not the whole glossary', async () => {
+    const shipped = join(tempDir(), 'shipped');
+    buildContentPack(realContent, shipped);
+    const service = createContentService({
+      dataDir: tempDir(),
+      bundledPackDir: shipped,
+      trust: { publicKeyPem: null },
+      log: createMemoryLogger(),
+    });
+    const words = service.manifest()?.counts.fr?.glossary ?? 0;
+    const needs = await service.needs('fr');
+    const ids = needs.ok ? needs.value.flatMap((need) => need.items.map((item) => item.id)) : [];
+    expect(ids.length).toBeGreaterThan(10);
+    let withWords = 0;
+    for (const id of ids) {
+      const page = await service.item('fr', id);
+      if (!page.ok) throw new Error(`${id}: ${page.error}`);
+      const { body, glossary } = page.value;
+      const defined = Object.values(glossary).flatMap((word) => [word.short, word.long]);
+      const needed = new Set([...termsIn(body), ...termsIn(defined)]);
+      // Every word tapped on the page or in a definition has its definition, and nothing else is sent.
+      expect(new Set(Object.keys(glossary)), id).toEqual(needed);
+      if (needed.size > 0) withWords++;
+      expect(needed.size, id).toBeLessThan(words);
+    }
+    expect(withWords).toBeGreaterThan(10);
+    service.close();
+  });
 });
+
+/** The glossary ids of the `term` nodes anywhere in a page's or definition's nodes. */
+function termsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(termsIn);
+  if (value === null || typeof value !== 'object') return [];
+  const node = value as Record<string, unknown>;
+  const own = node.type === 'term' && typeof node.id === 'string' ? [node.id] : [];
+  return [...own, ...Object.values(node).flatMap(termsIn)];
+}

@@ -1,11 +1,11 @@
 // On the help screen: the pages about emergencies and help, violence, addiction and sexual health, one tap away
 // without typing them in search. Opening one records nothing: no count, no journal, and the host logs no item id.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
-import { useApiResult } from '../../kit/useApiResult';
+import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';
 import { BidiText } from '../../components/BidiText';
 import { Pictogram } from '../../components/Pictogram';
 
@@ -15,8 +15,15 @@ const helpNeeds: readonly string[] = ['urgences', 'aide'];
 export function PrivateTopics({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(useCallback(() => api['content.needs']({ locale }), [api, locale]));
-  const items = loaded.state === 'ok' ? loaded.value.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) : [];
+  const loaded = useCachedContent(useCallback(() => cachedNeeds(api, locale), [api, locale]));
+  const lists = loaded.state === 'ok' ? loaded.value : undefined;
+  const items = useMemo(() => lists?.filter((n) => helpNeeds.includes(n.need)).flatMap((n) => n.items) ?? [], [lists]);
+  // All of them are fetched ahead, so the one opened opens at once and the requests do not tell which one it was.
+  usePrefetchItems(
+    api,
+    locale,
+    useMemo(() => items.map((item) => item.id), [items]),
+  );
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="private-topics-heading" className="no-print">

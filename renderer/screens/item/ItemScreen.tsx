@@ -2,7 +2,7 @@
 // A page whose review date has passed tells the visitor its facts may be old.
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
-import { useApiResult } from '../../kit/useApiResult';
+import { cachedItem, useCachedContent } from '../../kit/content-cache';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { lazy, Suspense, useCallback, useState } from 'react';
@@ -23,7 +23,8 @@ export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Nav
   // The visitor may say no to being accompanied: the journey then goes on as for a visitor alone.
   const [refused, setRefused] = useState(false);
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(useCallback(() => api['content.item']({ locale, id }), [api, locale, id]));
+  // Usually fetched already by the screen that listed it: then the page renders with its heading in the tap's task.
+  const loaded = useCachedContent(useCallback(() => cachedItem(api, locale, id), [api, locale, id]));
 
   if (loaded.state === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (loaded.state === 'error') {

@@ -1,10 +1,10 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate, NeedId } from '../../kit/screens';
-import { useApiResult } from '../../kit/useApiResult';
+import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { BidiText } from '../../components/BidiText';
@@ -12,9 +12,17 @@ import { BidiText } from '../../components/BidiText';
 export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigate }) {
   const { t } = useTranslation();
   const { api, locale } = useKiosk();
-  const loaded = useApiResult(useCallback(() => api['content.needs']({ locale }), [api, locale]));
+  // The lists were asked for when the visit began: they are here with the heading, no request after the tap.
+  const loaded = useCachedContent(useCallback(() => cachedNeeds(api, locale), [api, locale]));
   const lines = t(`needs.${need}.lines`, { returnObjects: true });
-  const items = loaded.state === 'ok' ? (loaded.value.find((n) => n.need === need)?.items ?? []) : [];
+  const lists = loaded.state === 'ok' ? loaded.value : undefined;
+  const items = useMemo(() => lists?.find((n) => n.need === need)?.items ?? [], [lists, need]);
+  // The pages listed here are fetched while the visitor reads, so the one tapped opens at once.
+  usePrefetchItems(
+    api,
+    locale,
+    useMemo(() => items.map((item) => item.id), [items]),
+  );
   return (
     <>
       <div className="screen-title-row">

@@ -7,6 +7,7 @@ import type { SnippetRun } from '../../../common/content/snippet-runs';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
 import { useApiResult } from '../../kit/useApiResult';
+import { cachedItem } from '../../kit/content-cache';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -55,7 +56,12 @@ export function SearchScreen({ navigate }: { navigate: Navigate }) {
         <ul className="result-list" aria-label={t('search.results')} lang={answer.fallback ? 'fr' : undefined}>
           {answer.hits.map((hit) => (
             <li key={hit.id}>
-              <Button className="result" onPress={() => navigate({ name: 'item', id: hit.id })}>
+              {/* The page is asked for as soon as the finger touches the result: it is often here when the finger lifts. */}
+              <Button
+                className="result"
+                onPressStart={() => void cachedItem(api, locale, hit.id)}
+                onPress={() => navigate({ name: 'item', id: hit.id })}
+              >
                 <Pictogram id={hit.pictogram} className="result-pictogram" />
                 <span className="result-text">
                   <span className="result-title">

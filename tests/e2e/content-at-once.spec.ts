@@ -1,0 +1,163 @@
+// The screen a visitor taps next is already here: a need's list and its pages come from the pack before the tap, so
+// the new heading takes the focus with the screen's content in place and the host is asked nothing after the tap.
+import type { Page } from '@playwright/test';
+import en from '../../renderer/i18n/en.json' with { type: 'json' };
+import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import { expect, test } from './fixtures';
+
+/** The content calls the page makes, in order, by method name. */
+function contentCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const method = /\/api\/call\/(content\.\w+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (method) calls.push(method);
+  });
+  return calls;
+}
+
+/** Notes, when a level-1 heading takes the focus, whether `selector` is already on the page. */
+async function noteAtHeadingFocus(page: Page, selector: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    addEventListener(
+      'focusin',
+      (event) => {
+        if (event.target instanceof HTMLHeadingElement && event.target.tagName === 'H1')
+          document.documentElement.dataset.presentAtFocus = String(document.querySelectorAll(wanted).length);
+      },
+      true,
+    );
+  }, selector);
+}
+
+const presentAtFocus = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.presentAtFocus ?? -1));
+
+/** The visitor reads the screen for a moment: the page has asked what it asks ahead, and the network is quiet. */
+const readForAMoment = (page: Page) => page.waitForLoadState('networkidle');
+
+async function openHome(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  await readForAMoment(page);
+}
+
+const need = fr.needs['compte-ameli'].label;
+const listed = (page: Page) => page.getByRole('main').getByRole('listitem').getByRole('button');
+
+/** The page a listed button opened: its title (shown in the button with its kind and summary) is the focused heading. */
+async function expectOpened(page: Page, buttonText: string): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeFocused();
+  const title = (await heading.textContent()) ?? '';
+  expect(title).not.toBe('');
+  expect(buttonText).toContain(title);
+}
+
+test('a need opens with its list already there when its heading takes the focus, and asks the host nothing', async ({ page, host }) => {
+  const calls = contentCalls(page);
+  await openHome(page, host.url);
+  await noteAtHeadingFocus(page, 'main li');
+  calls.length = 0;
+  await page.getByRole('button', { name: need, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: need })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
+  const count = await listed(page).count();
+  expect(count).toBeGreaterThan(1);
+  expect(await presentAtFocus(page)).toBe(count);
+  // After the tap only the listed pages are fetched ahead, never the lists again.
+  await expect.poll(() => calls.length).toBe(count);
+  expect(new Set(calls)).toEqual(new Set(['content.item']));
+});
+
+test('a listed page opens with its text already there when its heading takes the focus, and asks the host nothing', async ({
+  page,
+  host,
+}) => {
+  const calls = contentCalls(page);
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: need, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
+  await readForAMoment(page);
+  await noteAtHeadingFocus(page, 'main article footer');
+  calls.length = 0;
+  const page0 = listed(page).last();
+  const text = (await page0.textContent()) ?? '';
+  await page0.click();
+  await expectOpened(page, text);
+  expect(await presentAtFocus(page)).toBe(1);
+  expect(calls).toEqual([]);
+});
+
+test('a page whose early fetch failed is asked for again when tapped, and opens', async ({ page, host }) => {
+  let failing = true;
+  let refused = 0;
+  await page.route('**/api/call/content.item', async (route) => {
+    if (!failing) return route.continue();
+    refused++;
+    return route.abort('connectionrefused');
+  });
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: need, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
+  await readForAMoment(page);
+  // Every page fetched ahead was refused (the host was unreachable for a moment); it is back now.
+  expect(refused).toBe(await listed(page).count());
+  failing = false;
+  const first = listed(page).first();
+  const text = (await first.textContent()) ?? '';
+  await first.click();
+  await expectOpened(page, text);
+  await expect(page.getByText(fr.content.unavailable)).toHaveCount(0);
+});
+
+test('another language on an open page shows the page in it, and the focus stays on the language chosen', async ({ page, host }) => {
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: need, exact: true }).click();
+  await readForAMoment(page);
+  await listed(page).first().click();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeFocused();
+  const french = (await heading.textContent()) ?? '';
+  await noteAtHeadingFocus(page, 'main');
+  const english = page.getByRole('radio', { name: 'English' });
+  await english.click();
+  await expect(page.getByRole('button', { name: en.nav.end, exact: true })).toBeVisible();
+  await expect(heading).not.toHaveText(french);
+  // The page was never replaced by a loading line: its heading did not take the focus again.
+  await expect(english).toBeFocused();
+  expect(await presentAtFocus(page)).toBe(-1);
+});
+
+test('a private page on the help screen opens with its text already there, and asks the host nothing', async ({ page, host }) => {
+  const calls = contentCalls(page);
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: fr.nav.help, exact: true }).click();
+  const privatePages = page.getByRole('region', { name: fr.help.privateTitle }).getByRole('button');
+  await expect(privatePages.first()).toBeVisible();
+  await readForAMoment(page);
+  await noteAtHeadingFocus(page, 'main article footer');
+  calls.length = 0;
+  const opened = privatePages.last();
+  const text = (await opened.textContent()) ?? '';
+  await opened.click();
+  await expectOpened(page, text);
+  expect(await presentAtFocus(page)).toBe(1);
+  expect(calls).toEqual([]);
+});
+
+test('a search result asks for its page when the finger touches it, before it lifts', async ({ page, host }) => {
+  await openHome(page, host.url);
+  await page.getByRole('button', { name: fr.nav.search, exact: true }).click();
+  await page.getByRole('searchbox', { name: fr.search.label }).pressSequentially('mutuel');
+  const result = page.getByRole('list', { name: fr.search.results }).getByRole('button').first();
+  await expect(result).toBeVisible();
+  await readForAMoment(page);
+  const text = (await result.textContent()) ?? '';
+  const box = await result.boundingBox();
+  if (!box) throw new Error('the first result has no box on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const asked = page.waitForRequest((request) => request.url().endsWith('/api/call/content.item'), { timeout: 5000 });
+  await page.mouse.down();
+  await asked;
+  await page.mouse.up();
+  await expectOpened(page, text);
+});
