@@ -102,8 +102,9 @@ describe('web host', () => {
   it('at start, serves the page’s first files before opening the services, which open once those are sent', async () => {
     const dir = tempDir();
     const rendererDir = join(dir, 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    writeFileSync(join(rendererDir, 'assets', 'app-1.css'), 'body { margin: 0 }');
     const config = parseSiteConfig({ port: 0 }, 'test', join(dir, 'data'));
     const order: string[] = [];
     const log = createFileLogger(join(dir, 'logs'));
@@ -112,10 +113,16 @@ describe('web host', () => {
     const started = performance.now();
     const web = await runWebHost(config, { renderer: rendererDir, bundledPack: null }, log, undefined, undefined, {
       afterFirstPage: true,
-      onListening: (url) => void send(url).then((reply) => order.push(`page ${reply.status}`)),
+      // As a browser does: the page, then (once it has read it) the style sheet its first paint needs.
+      onListening: (url) =>
+        void send(url)
+          .then((reply) => order.push(`page ${reply.status}`))
+          .then(() => new Promise((resolve) => setTimeout(resolve, 60)))
+          .then(() => send(`${url}assets/app-1.css`))
+          .then((reply) => order.push(`style sheet ${reply.status}`)),
     });
     running.push(web);
-    expect(order.filter((line) => line === 'page 200' || line === 'kiosk.opened')).toEqual(['page 200', 'kiosk.opened']);
+    expect(order.filter((line) => / 200$|kiosk.opened/.test(line))).toEqual(['page 200', 'style sheet 200', 'kiosk.opened']);
     // No page asked for (a browser still starting): the services open on their own, soon.
     const quiet = tempDir();
     const alone = await runWebHost(

@@ -2,13 +2,13 @@
 import type { SiteConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
 import { webHostPort, type OfficialWindows } from '../../app/host-port';
-import { startWebHost, type WebHostServices } from './server';
+import { startWebHost, type RequestKind, type WebHostServices } from './server';
 import type { openWebServices } from './web-services';
 import { publicSettingsOf } from '../../kiosk/settings';
 
 /** How long the services wait for the page's first requests when none comes (a browser that is still starting). */
 const firstPageWaitMs = 300;
-/** The page's first burst of requests (HTML, style sheet, fonts) is over when none came for this long after an answer. */
+/** The page's files (style sheet, fonts, loader) are all sent when none came for this long after one was answered. */
 const quietMs = 40;
 
 export interface WebHostStart {
@@ -16,8 +16,9 @@ export interface WebHostStart {
   readonly onListening?: (url: string) => void;
   /**
    * Opening the services is the host's longest piece of work and holds its one thread: with `afterFirstPage` they open
-   * once the page's first files have been sent (or at once when a call or health check comes, or after 300 ms when no
-   * page was asked for), so the home screen a browser asks for at start is not kept waiting behind them.
+   * once the page and the files its first paint needs have been sent (at once when a call or health check comes; 300
+   * ms after the page, or after listening, when nothing more is asked for), so the home screen a browser asks for at
+   * start is not kept waiting behind them.
    */
   readonly afterFirstPage?: boolean;
 }
@@ -25,7 +26,7 @@ export interface WebHostStart {
 /** Resolves when the services should open: at once, or once the page's first burst of requests is over. */
 function servicesOpenSignal(afterFirstPage: boolean): {
   ready: Promise<void>;
-  onRequest: (kind: 'file' | 'file-sent' | 'call') => void;
+  onRequest: (kind: RequestKind) => void;
 } {
   if (!afterFirstPage) return { ready: Promise.resolve(), onRequest: () => undefined };
   let open: () => void = () => undefined;
@@ -41,6 +42,8 @@ function servicesOpenSignal(afterFirstPage: boolean): {
       if (done) return;
       clearTimeout(timer);
       if (kind === 'call') open();
+      // The browser reads the page before it asks for its files (longer on a busy machine): the services wait for them.
+      else if (kind === 'page') timer = setTimeout(open, firstPageWaitMs);
       else if (kind === 'file-sent') timer = setTimeout(open, quietMs);
     },
   };

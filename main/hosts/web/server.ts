@@ -24,14 +24,19 @@ export interface WebHostServices {
   readonly endsVisit: (method: string) => boolean;
 }
 
+export type RequestKind = 'page' | 'file' | 'file-sent' | 'call';
+
 export interface WebHostOptions {
   /**
    * The host listens before the services are open: the page and its files are served at once, and a call that comes
    * before the services waits for them (a promise that rejects answers 503 to the calls that waited).
    */
   readonly services: Promise<WebHostServices>;
-  /** Told of each request as it comes (a file of the page, or a call: the API, its events, the health check) and of each file once answered. */
-  readonly onRequest?: (kind: 'file' | 'file-sent' | 'call') => void;
+  /**
+   * Told of each request as it comes — the page itself, one of its files, or a call (the API, its events, the health
+   * check) — and of each file once answered.
+   */
+  readonly onRequest?: (kind: RequestKind) => void;
   readonly rendererDir: string;
   /** Written into the page, so the renderer's first screen waits for no call. */
   readonly settings?: PublicSettings;
@@ -92,8 +97,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
-    options.onRequest?.(call ? 'call' : 'file');
-    if (!call) res.once('close', () => options.onRequest?.('file-sent'));
+    const document = !call && !path.startsWith('/assets/') && !path.includes('.');
+    options.onRequest?.(call ? 'call' : document ? 'page' : 'file');
+    if (!call && !document) res.once('close', () => options.onRequest?.('file-sent'));
     const origin = checkRequestOrigin(req.headers, port);
     if (!origin.hostAllowed) return sendJson(res, 421, { ok: false, error: 'http.wrongHost' });
 
