@@ -15,6 +15,17 @@ export default defineConfig({
     sourcemap: false,
     // axe-core (about 650 kB) is its own chunk, loaded only when the admin runs the accessibility self-check.
     chunkSizeWarningLimit: 700,
+    // No polyfill: Chromium preloads modules itself.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the first screen needs is one file (one request, one gzip stream), whatever else shares it; the
+          // screens fetched later import from it.
+          groups: [{ name: 'first-screen', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

@@ -1,0 +1,48 @@
+// A component whose code is fetched on demand, outside the first screen's script: rendered at once when its code
+// was prefetched (the app prefetches in idle time once it has taken over), behind the nearest Suspense before.
+import { lazy, useState, type ComponentType } from 'react';
+
+export interface OnDemand<P extends object> {
+  readonly Component: ComponentType<P>;
+  /** Fetches the code now; every call after the first returns the same promise. */
+  readonly prefetch: () => Promise<unknown>;
+}
+
+export function onDemand<P extends object>(name: string, load: () => Promise<ComponentType<P>>): OnDemand<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const prefetch = (): Promise<ComponentType<P>> => {
+    pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        // A failed fetch is tried again by the next render or prefetch.
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  const Lazy = lazy(() => prefetch().then((component) => ({ default: component })));
+  function Component(props: P) {
+    // Chosen once per instance: a screen that started behind Suspense keeps its state when the code arrives.
+    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Shown {...props} />;
+  }
+  Component.displayName = name;
+  return { Component, prefetch };
+}
+
+/**
+ * Prefetches when the page is idle (or after a second at the latest), so the first screen's work comes first;
+ * `done` is called once every fetch has settled. Returns a function that cancels a prefetch not yet started.
+ */
+export function prefetchWhenIdle(prefetches: readonly (() => Promise<unknown>)[], done: () => void): () => void {
+  let cancelled = false;
+  const id = requestIdleCallback(() => void Promise.allSettled(prefetches.map((prefetch) => prefetch())).then(() => !cancelled && done()), {
+    timeout: 1000,
+  });
+  return () => {
+    cancelled = true;
+    cancelIdleCallback(id);
+  };
+}
