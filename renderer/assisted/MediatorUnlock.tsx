@@ -2,12 +2,16 @@
 import { Suspense } from 'react';
 import { Button } from 'react-aria-components';
 import { KioskDialog } from '../components/KioskDialog';
-import { onDemand } from '../kit/on-demand';
+import { along, onDemand } from '../kit/on-demand';
+import { completeFrench } from '../i18n/setup';
 import { useAssisted } from './AssistedContext';
 import { useStaffT } from './staff-language';
 
 /** The form is fetched when the app prefetches the visit's screens (renderer/visit/screens-on-demand.ts). */
-export const UnlockForm = onDemand('UnlockForm', () => import('./MediatorUnlockForm').then((m) => m.UnlockForm));
+export const UnlockForm = onDemand(
+  'UnlockForm',
+  along(completeFrench, () => import('./MediatorUnlockForm').then((m) => m.UnlockForm)),
+);
 
 export function MediatorUnlock() {
   const t = useStaffT();

@@ -4,7 +4,8 @@
 import { Suspense, useId, useState, type ReactNode } from 'react';
 import { Button, ButtonContext } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { onDemand } from '../kit/on-demand';
+import { along, onDemand } from '../kit/on-demand';
+import { completeFrench } from '../i18n/setup';
 
 interface KioskDialogProps {
   /** The button that opens the dialog (a react-aria Button). */
@@ -15,7 +16,10 @@ interface KioskDialogProps {
   readonly children: (close: () => void) => ReactNode;
 }
 
-export const KioskModal = onDemand('KioskModal', () => import('./KioskModal').then((m) => m.KioskModal));
+export const KioskModal = onDemand(
+  'KioskModal',
+  along(completeFrench, () => import('./KioskModal').then((m) => m.KioskModal)),
+);
 
 export function KioskDialog({ trigger, title, role = 'dialog', children }: KioskDialogProps) {
   const [open, setOpen] = useState(false);

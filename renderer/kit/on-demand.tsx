@@ -32,6 +32,12 @@ export function onDemand<P extends object>(name: string, load: () => Promise<Com
   return { Component, prefetch };
 }
 
+/** A loader that also waits for `needed` (the texts the component reads), so that it never shows before they are here. */
+export const along =
+  <T,>(needed: () => Promise<unknown>, load: () => Promise<T>) =>
+  (): Promise<T> =>
+    Promise.all([load(), needed()]).then(([loaded]) => loaded);
+
 /**
  * Prefetches when the page is idle (or after a second at the latest), so the first screen's work comes first;
  * `done` is called once every fetch has settled. Returns a function that cancels a prefetch not yet started.
