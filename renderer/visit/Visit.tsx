@@ -14,6 +14,7 @@ import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { openMediatorSession, type MediatorSession } from '../assisted/mediator-session';
 import { prefetchWhenIdle } from '../kit/on-demand';
+import { holdKeysForAudio } from './early-keys';
 import {
   AudioMode,
   EmergencyScreen,
@@ -143,7 +144,10 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // Once the first screen is up, the code of the others is fetched in idle time: the first tap on a tile or a button
   // of the bar shows its screen at once. Audio mode and the slip of an interrupted accompaniment start then too.
   const [prefetched, setPrefetched] = useState(false);
-  useEffect(() => prefetchWhenIdle(visitPrefetches, () => setPrefetched(true)), []);
+  useEffect(() => {
+    holdKeysForAudio();
+    return prefetchWhenIdle(visitPrefetches, () => setPrefetched(true));
+  }, []);
 
   // The screens this visit came through, in memory only, for the journeys' "Retour".
   const trail = useRef<Screen[]>([]);
