@@ -13,7 +13,7 @@ import { screenName, type Screen } from '../kit/screens';
 import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { openMediatorSession, type MediatorSession } from '../assisted/mediator-session';
-import { prefetchWhenIdle } from '../kit/on-demand';
+import { prefetchWhenIdle } from '../kit/idle-prefetch';
 import { holdKeysForAudio } from './early-keys';
 import {
   AudioMode,

@@ -1,6 +1,6 @@
 // A component whose code is fetched on demand, outside the first screen's script: rendered at once when its code
 // was prefetched (the app prefetches in idle time once it has taken over), behind the nearest Suspense before.
-import { lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
 export interface OnDemand<P extends object> {
   readonly Component: ComponentType<P>;
@@ -26,7 +26,7 @@ export function onDemand<P extends object>(name: string, load: () => Promise<Com
   function Component(props: P) {
     // Chosen once per instance: a screen that started behind Suspense keeps its state when the code arrives.
     const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
-    return <Shown {...props} />;
+    return createElement(Shown, props);
   }
   Component.displayName = name;
   return { Component, prefetch };
@@ -34,21 +34,6 @@ export function onDemand<P extends object>(name: string, load: () => Promise<Com
 
 /** A loader that also waits for `needed` (the texts the component reads), so that it never shows before they are here. */
 export const along =
-  <T,>(needed: () => Promise<unknown>, load: () => Promise<T>) =>
+  <T>(needed: () => Promise<unknown>, load: () => Promise<T>) =>
   (): Promise<T> =>
     Promise.all([load(), needed()]).then(([loaded]) => loaded);
-
-/**
- * Prefetches when the page is idle (or after a second at the latest), so the first screen's work comes first;
- * `done` is called once every fetch has settled. Returns a function that cancels a prefetch not yet started.
- */
-export function prefetchWhenIdle(prefetches: readonly (() => Promise<unknown>)[], done: () => void): () => void {
-  let cancelled = false;
-  const id = requestIdleCallback(() => void Promise.allSettled(prefetches.map((prefetch) => prefetch())).then(() => !cancelled && done()), {
-    timeout: 1000,
-  });
-  return () => {
-    cancelled = true;
-    cancelIdleCallback(id);
-  };
-}
