@@ -17,7 +17,7 @@ declare module 'i18next' {
 
 const allFrench = () => import('./fr.json');
 
-/** Each language's texts, as a chunk of its own (French is already in the first screen's script). */
+/** Each language's texts, as a chunk of its own (the first screen's French texts are in its script as well). */
 const loaders: Record<Locale, () => Promise<{ default: unknown }>> = {
   fr: allFrench,
   en: () => import('./en.json'),
