@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { build, type Rollup } from 'vite';
 import { beforeAll, expect, it } from 'vitest';
+import { needIds } from '../../renderer/kit/screens';
 import { firstScreenFiles } from '../bench/weight.bench';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,6 +18,7 @@ interface FirstScreen {
 }
 
 let firstScreen: FirstScreen;
+const firstScreenModules = (prefix: string) => firstScreen.modules.filter((module) => module.startsWith(prefix));
 
 beforeAll(async () => {
   const nodeEnv = process.env.NODE_ENV;
@@ -67,6 +69,11 @@ it('lists in index.html every file the first screen loads, so the weight in the 
 it('carries the home screen, its bar and its dialogs’ buttons', () => {
   for (const module of ['renderer/screens/home/HomeScreen.tsx', 'renderer/visit/TopBar.tsx', 'renderer/components/ComfortPanel.tsx'])
     expect(firstScreen.modules).toContain(module);
+});
+
+it('carries the pictogram of each need on the home screen, and no other', () => {
+  const pictograms = firstScreenModules('content/pictograms/').map((id) => /([\w-]+)\.svg/.exec(id)?.[1]);
+  expect(pictograms.sort()).toEqual([...needIds].sort());
 });
 
 it('carries no zod, no other screen, no journey, no assisted mode, no admin, no QR code and no other language', () => {

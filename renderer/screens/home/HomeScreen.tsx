@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { BidiText } from '../../components/BidiText';
-import { Pictogram } from '../../components/Pictogram';
+import { NeedPictogram } from '../../components/NeedPictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { MediatorUnlock } from '../../assisted/MediatorUnlock';
 
@@ -19,7 +19,7 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
         {needIds.map((need) => (
           <li key={need}>
             <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
-              <Pictogram id={need} className="tile-pictogram" />
+              <NeedPictogram need={need} className="tile-pictogram" />
               <span className="tile-label">
                 <BidiText text={t(`needs.${need}.label`)} />
               </span>
