@@ -21,6 +21,7 @@ export type BuildPart = (typeof parts)[number];
 const fixedInputs: Record<BuildPart, readonly string[]> = {
   renderer: [
     'vite.config.ts',
+    'renderer/i18n/first-screen-texts.ts',
     'package-lock.json',
     'content/pictograms',
     'renderer/public',

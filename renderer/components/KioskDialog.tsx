@@ -1,9 +1,11 @@
 // The app's modal dialog: a trigger button, a titled dialog over a dimmed screen, closed by Escape or a tap outside.
-// Every dialog can be read aloud, like every page.
-import { useRef, type ReactNode } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+// The trigger is in the first screen's script; the dialog's code (focus trap, overlay) comes with the code fetched
+// in idle time (renderer/components/KioskModal.tsx), so the first tap still opens it at once.
+import { Suspense, useId, useState, type ReactNode } from 'react';
+import { Button, ButtonContext } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ReadAloud } from './ReadAloud';
+import { along, onDemand } from '../kit/on-demand';
+import { completeFrench } from '../i18n/setup';
 
 interface KioskDialogProps {
   /** The button that opens the dialog (a react-aria Button). */
@@ -14,36 +16,32 @@ interface KioskDialogProps {
   readonly children: (close: () => void) => ReactNode;
 }
 
-export function KioskDialog({ trigger, title, role = 'dialog', children }: KioskDialogProps) {
-  return (
-    <DialogTrigger>
-      {trigger}
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role={role} className="dialog">
-            {({ close }) => (
-              <DialogBody title={title} close={close}>
-                {children}
-              </DialogBody>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
+export const KioskModal = onDemand(
+  'KioskModal',
+  along(completeFrench, () => import('./KioskModal').then((m) => m.KioskModal)),
+);
 
-function DialogBody({ title, close, children }: { title: string; close: () => void; children: (close: () => void) => ReactNode }) {
-  const { i18n } = useTranslation();
-  const body = useRef<HTMLDivElement>(null);
+export function KioskDialog({ trigger, title, role = 'dialog', children }: KioskDialogProps) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  // What react-aria's DialogTrigger gives its button: it opens the dialog, says it does, and names it while open.
+  const triggerProps = {
+    onPress: () => setOpen(true),
+    'aria-haspopup': 'dialog' as const,
+    'aria-expanded': open,
+    'aria-controls': open ? id : undefined,
+  };
   return (
-    <div ref={body}>
-      <Heading slot="title" className="dialog-title">
-        {title}
-      </Heading>
-      <ReadAloud target={() => body.current} lang={i18n.language} />
-      {children(close)}
-    </div>
+    <>
+      <ButtonContext.Provider value={triggerProps}>{trigger}</ButtonContext.Provider>
+      {open && (
+        <Suspense fallback={null}>
+          <KioskModal.Component id={id} title={title} role={role} onClose={() => setOpen(false)}>
+            {children}
+          </KioskModal.Component>
+        </Suspense>
+      )}
+    </>
   );
 }
 

@@ -1,9 +1,10 @@
-// i18next with the French texts in the first screen's script and the other languages fetched when first chosen;
-// keys are typed from fr.json.
+// i18next with the first screen's French texts in its script, the rest of French fetched with the screens that read
+// it (completeFrench), and the other languages fetched when first chosen; keys are typed from fr.json.
 import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import firstScreenFrench from 'virtual:first-screen-texts';
 import type { Locale } from '../../common/api/types';
-import fr from './fr.json';
+import type fr from './fr.json';
 import { languages } from './languages';
 
 declare module 'i18next' {
@@ -14,9 +15,11 @@ declare module 'i18next' {
   }
 }
 
-/** Each language's texts, as a chunk of its own (French is already in the first screen's script). */
+const allFrench = () => import('./fr.json');
+
+/** Each language's texts, as a chunk of its own (the first screen's French texts are in its script as well). */
 const loaders: Record<Locale, () => Promise<{ default: unknown }>> = {
-  fr: () => Promise.resolve({ default: fr }),
+  fr: allFrench,
   en: () => import('./en.json'),
   ar: () => import('./ar.json'),
 };
@@ -35,13 +38,33 @@ const onDemand: BackendModule = {
   },
 };
 
+/** The page's i18next, once created (one per page). */
+let created: i18n | null = null;
+let completing: Promise<void> | null = null;
+
+/**
+ * Adds the French texts the first screen's script left out. Every screen and dialog fetched on demand waits for it,
+ * so none shows before its texts are there; the mediator's texts are French whatever the visitor's language.
+ */
+export function completeFrench(): Promise<void> {
+  completing ??= allFrench().then(
+    ({ default: all }) => void created?.addResourceBundle('fr', 'translation', all, true, true),
+    (error: unknown) => {
+      completing = null;
+      throw error;
+    },
+  );
+  return completing;
+}
+
 export async function createI18n(locale: Locale): Promise<i18n> {
   const instance = i18next.createInstance();
+  created = instance;
   await instance
     .use(onDemand)
     .use(initReactI18next)
     .init({
-      resources: { fr: { translation: fr } },
+      resources: { fr: { translation: firstScreenFrench } },
       partialBundledLanguages: true,
       lng: locale,
       fallbackLng: false,

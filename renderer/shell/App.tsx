@@ -7,7 +7,8 @@ import type { ApiClient } from '../../common/api/contract';
 import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../common/api/types';
 import type { Screen } from '../kit/screens';
 import { onEvent, type Transport } from '../kit/transport';
-import { applyDocumentLanguage } from '../i18n/setup';
+import { applyDocumentLanguage, completeFrench } from '../i18n/setup';
+import { along } from '../kit/on-demand';
 import { applyComfort, defaultComfort } from '../kit/comfort';
 import { speechOut } from '../kit/speech-out';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -15,7 +16,7 @@ import { useStaffEntry } from './staff-entry';
 import { Visit } from '../visit/Visit';
 
 // Staff-only code is fetched when staff open the admin area, not with the visitor's first screen.
-const AdminArea = lazy(() => import('../admin/AdminArea').then((m) => ({ default: m.AdminArea })));
+const AdminArea = lazy(along(completeFrench, () => import('../admin/AdminArea').then((m) => ({ default: m.AdminArea }))));
 
 interface AppProps {
   readonly api: ApiClient;

@@ -17,6 +17,7 @@ import {
 } from '../kit/spoken-script';
 import { audioCommand, entryKeyCode, type AudioCommand } from './audio-keys';
 import { createAudioVoice, type Said } from './audio-voice';
+import { takeHeldKeys } from './early-keys';
 
 type AudioWord = `audio.${string}`;
 
@@ -253,6 +254,8 @@ export function AudioMode({ headsetJack }: { headsetJack: boolean }) {
     window.addEventListener('pointerdown', onPointer, { capture: true });
     document.addEventListener('focusin', onFocus);
     document.addEventListener('input', onInput, { capture: true });
+    // Keys pressed before this code arrived count as pressed now.
+    for (const event of takeHeldKeys()) onKey(event);
     // For tests: whether audio mode is on, and the script of the screen ("read all"). The log is the speech output's own.
     const probe = { on: () => on, screenScript: () => script().map((l) => l.text) };
     Object.defineProperty(window, 'passerelleAudio', { value: probe, configurable: true });

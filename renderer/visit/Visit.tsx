@@ -1,28 +1,33 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
-import { IdleWarning } from './IdleWarning';
 import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
 import { KioskContext } from '../kit/KioskContext';
 import { usePrefetchNeeds } from '../kit/content-cache';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ReadAloud } from '../components/ReadAloud';
-import { EmergencyScreen } from '../screens/emergency/EmergencyScreen';
-import { HelpScreen } from '../screens/help/HelpScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
-import { ItemScreen } from '../screens/item/ItemScreen';
-import { NeedScreen } from '../screens/need/NeedScreen';
-import { SearchScreen } from '../screens/search/SearchScreen';
 import { screenName, type Screen } from '../kit/screens';
 import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { openMediatorSession, type MediatorSession } from '../assisted/mediator-session';
-import { MediatorBar } from '../assisted/MediatorBar';
-import { InterruptedSlip } from '../assisted/InterruptedSlip';
-import { AudioMode } from './AudioMode';
+import { prefetchWhenIdle } from '../kit/idle-prefetch';
+import { holdKeysForAudio } from './early-keys';
+import {
+  AudioMode,
+  EmergencyScreen,
+  HelpScreen,
+  IdleWarning,
+  InterruptedSlip,
+  ItemScreen,
+  MediatorBar,
+  NeedScreen,
+  SearchScreen,
+  visitPrefetches,
+} from './screens-on-demand';
 
 interface VisitProps {
   readonly api: ApiClient;
@@ -138,6 +143,14 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // "Terminer" with an accompaniment open: it closes with its ticket and slip first; the hand-off then ends the visit.
   const endByVisitor = useCallback(() => (closer.current ? closer.current('visitor') : onEnd('visitor')), [onEnd]);
 
+  // Once the first screen is up, the code of the others is fetched in idle time: the first tap on a tile or a button
+  // of the bar shows its screen at once. Audio mode and the slip of an interrupted accompaniment start then too.
+  const [prefetched, setPrefetched] = useState(false);
+  useEffect(() => {
+    holdKeysForAudio();
+    return prefetchWhenIdle(visitPrefetches, () => setPrefetched(true));
+  }, []);
+
   // The screens this visit came through, in memory only, for the journeys' "Retour".
   const trail = useRef<Screen[]>([]);
   const shown = useRef(screen);
@@ -196,22 +209,41 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             comfort={comfort}
             onComfort={setComfort}
           />
-          <MediatorBar navigate={navigate} />
+          {mediator && (
+            <Suspense fallback={null}>
+              <MediatorBar.Component navigate={navigate} />
+            </Suspense>
+          )}
           <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
             <div className="page-tools">
               <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
             </div>
             {screen.name === 'home' && <HomeScreen navigate={navigate} />}
-            {screen.name === 'home' && settings.assistedMode && <InterruptedSlip />}
-            {screen.name === 'need' && <NeedScreen need={screen.need} navigate={navigate} />}
-            {screen.name === 'item' && <ItemScreen id={screen.id} navigate={navigate} onBack={back} />}
-            {screen.name === 'search' && <SearchScreen navigate={navigate} />}
-            {screen.name === 'help' && <HelpScreen places={settings.helpPlaces} printing={settings.printing} navigate={navigate} />}
-            {screen.name === 'emergency' && <EmergencyScreen />}
+            {screen.name === 'home' && settings.assistedMode && prefetched && (
+              <Suspense fallback={null}>
+                <InterruptedSlip.Component />
+              </Suspense>
+            )}
+            {/* A screen asked for before its code arrived (a tap before the prefetch ended) shows once it is here. */}
+            <Suspense fallback={null}>
+              {screen.name === 'need' && <NeedScreen.Component need={screen.need} navigate={navigate} />}
+              {screen.name === 'item' && <ItemScreen.Component id={screen.id} navigate={navigate} onBack={back} />}
+              {screen.name === 'search' && <SearchScreen.Component navigate={navigate} />}
+              {screen.name === 'help' && (
+                <HelpScreen.Component places={settings.helpPlaces} printing={settings.printing} navigate={navigate} />
+              )}
+              {screen.name === 'emergency' && <EmergencyScreen.Component />}
+            </Suspense>
           </main>
-          {idle && <IdleWarning onStay={() => setIdle(false)} onEnd={endIdle} />}
-          {mediatorIdle && mediator && <IdleWarning kind="mediator" onStay={mediatorStays} onEnd={mediatorGone} />}
-          <AudioMode headsetJack={settings.headsetJack ?? false} />
+          <Suspense fallback={null}>
+            {idle && <IdleWarning.Component onStay={() => setIdle(false)} onEnd={endIdle} />}
+            {mediatorIdle && mediator && <IdleWarning.Component kind="mediator" onStay={mediatorStays} onEnd={mediatorGone} />}
+          </Suspense>
+          {prefetched && (
+            <Suspense fallback={null}>
+              <AudioMode.Component headsetJack={settings.headsetJack ?? false} />
+            </Suspense>
+          )}
         </div>
       </AssistedContext.Provider>
     </KioskContext.Provider>

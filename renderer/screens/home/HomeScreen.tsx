@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { BidiText } from '../../components/BidiText';
-import { PictogramMarkup } from '../../components/PictogramMarkup';
-import { needPictograms } from './need-pictograms';
+import { NeedPictogram } from '../../components/NeedPictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { MediatorUnlock } from '../../assisted/MediatorUnlock';
 
@@ -20,7 +19,7 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
         {needIds.map((need) => (
           <li key={need}>
             <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
-              <PictogramMarkup svg={needPictograms[need].trim()} className="tile-pictogram" />
+              <NeedPictogram need={need} className="tile-pictogram" />
               <span className="tile-label">
                 <BidiText text={t(`needs.${need}.label`)} />
               </span>
