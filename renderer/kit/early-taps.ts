@@ -20,6 +20,8 @@ export interface EarlyTaps {
   readonly highContrast: boolean;
   readonly reducedMotion: boolean;
   readonly endOpen: boolean;
+  /** The text of the control a keyboard user had moved the focus to (not the heading): the app's own gets it. */
+  readonly focused: string | null;
 }
 
 function screenOf(hash: string): Screen | null {
@@ -49,7 +51,16 @@ export function readEarlyTaps(root: HTMLElement): EarlyTaps | null {
     highContrast: checkedValue(page, earlyIntents.contrastField) === 'on',
     reducedMotion: checkedValue(page, earlyIntents.motionField) === 'on',
     endOpen: page.querySelector<HTMLDialogElement>(`#${earlyIntents.endDialog}`)?.open ?? false,
+    focused: focusedControl(page),
   };
+}
+
+/** The name of the link, button or radio that has the focus on the built page, if the visitor moved it there. */
+function focusedControl(page: Element): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !page.contains(active) || !active.matches('a, button, input')) return null;
+  const label = active instanceof HTMLInputElement ? active.closest('label') : active;
+  return label?.textContent?.trim() || null;
 }
 
 /** The address without the `#…` a link of the built page added: a reload (the end of a visit) must not replay it. */
@@ -108,4 +119,11 @@ export async function replayEarlyTaps(taps: EarlyTaps, texts: i18n): Promise<voi
   if (taps.press === 'read-aloud') await press(app, 'button', t('readAloud.playPage'));
   // The mediator's button is in French whatever the visitor's language.
   if (taps.press === 'mediator') await press(app, 'button', texts.getFixedT('fr')('assisted.entry'));
+  // A keyboard user who had tabbed on the built page keeps their place: the app's control of the same name gets the
+  // focus its first render gave the heading (when nothing else was asked for, which moves the focus on its own).
+  const elsewhere = taps.screen ?? taps.press ?? (taps.comfortOpen || taps.endOpen || taps.language);
+  if (taps.focused && !elsewhere) {
+    const name = taps.focused;
+    (await rendered(() => control(app() ?? document, 'a, button, [role="radio"]', name)))?.focus();
+  }
 }

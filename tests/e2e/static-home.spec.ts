@@ -92,6 +92,24 @@ test('a tile tapped before the app runs opens its screen once it does, at an add
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
 });
 
+test('a keyboard user who tabbed on the built page keeps their place when the app takes over', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Mon espace santé' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Mon compte ameli' })).toBeFocused();
+  release();
+  await appRunning(page);
+  // The app's own tile, a button now, has the focus: the next Tab goes on from there, Enter opens it.
+  await expect(page.getByRole('button', { name: 'Mon compte ameli' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Ma carte Vitale' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ma carte Vitale' })).toBeFocused();
+});
+
 test('a language and Confort choices made before the app runs are the app’s when it does', async ({ page, host }) => {
   const release = await holdAppScript(page);
   await page.goto(host.url, { waitUntil: 'commit' });
