@@ -9,6 +9,7 @@ import { StartupProblem } from './shell/StartupProblem';
 import { readPageSettings } from './kit/page-settings';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import { forgetEarlyAddress, readEarlyTaps, replayEarlyTaps } from './kit/early-taps';
+import { homePrefetches } from './visit/screens-on-demand';
 import './styles/static-home.css';
 import './styles/fonts.css';
 import './styles/tokens.css';
@@ -26,6 +27,13 @@ function refuseDragAndDrop(): void {
   window.addEventListener('drop', (event) => event.preventDefault());
 }
 
+function homeCodeFetched(): Promise<unknown> {
+  return Promise.race([
+    Promise.allSettled(homePrefetches.map((prefetch) => prefetch())),
+    new Promise((resolve) => setTimeout(resolve, 1500)),
+  ]);
+}
+
 async function boot(): Promise<void> {
   // Where the renderer's own start-up begins; `npm run bench` measures from here to the first render.
   performance.mark('passerelle:boot');
@@ -39,6 +47,9 @@ async function boot(): Promise<void> {
   const settings = written ? ({ ok: true, value: written } as const) : await api['settings.public']({});
   const locale = settings.ok ? settings.value.defaultLocale : 'fr';
   const i18n = await createI18n(locale);
+  // While the built home page answers taps on its own, the code its buttons open in the app is fetched first (at
+  // most 1.5 s: a fetch that fails is tried again by the visit's own prefetch).
+  if (container.querySelector('[data-static-home]')) await homeCodeFetched();
   // The home page the host served may have been tapped already: what it holds is read, then replaced in the same
   // task (flushSync), so no tap falls between the two; the app then opens what was asked for.
   const early = readEarlyTaps(container);

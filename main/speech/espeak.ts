@@ -23,6 +23,19 @@ export function espeakProgram(env: NodeJS.ProcessEnv = process.env, platform = p
 
 const maxOutputBytes = 16 * 1024 * 1024;
 
+/** The program's runs not finished yet: ended with the host, so a stopped or restarting host leaves none behind. */
+const running = new Set<ReturnType<typeof spawn>>();
+let endedWithHost = false;
+function endWithHost(child: ReturnType<typeof spawn>): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  if (endedWithHost) return;
+  endedWithHost = true;
+  process.once('exit', () => {
+    for (const run of running) run.kill('SIGKILL');
+  });
+}
+
 /** Runs the program once; resolves with its standard output, or null when it fails, is too slow or says too much. */
 export function runProgram(program: string, args: readonly string[], input: string, timeoutMs: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
@@ -32,6 +45,7 @@ export function runProgram(program: string, args: readonly string[], input: stri
     } catch {
       return resolve(null);
     }
+    endWithHost(child);
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;

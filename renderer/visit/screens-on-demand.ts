@@ -21,6 +21,13 @@ export const InterruptedSlip = later('InterruptedSlip', () => import('../assiste
 export const IdleWarning = later('IdleWarning', () => import('./IdleWarning').then((m) => m.IdleWarning));
 export const AudioMode = later('AudioMode', () => import('./AudioMode').then((m) => m.AudioMode));
 
+/**
+ * What the home screen's own buttons open: the dialogs (Confort, Terminer), a tile's need screen, the top bar's
+ * screens. Fetched before the app takes over the built page, which answers taps meanwhile, so that no tap made just
+ * after the takeover waits for code.
+ */
+export const homePrefetches = [KioskModal, NeedScreen, SearchScreen, HelpScreen, EmergencyScreen].map((part) => part.prefetch);
+
 /** In the order a visitor is likely to need them: the dialogs and screens the home screen's buttons open first. */
 export const visitPrefetches = [
   KioskModal,
