@@ -11,5 +11,5 @@ const sources = import.meta.glob<string>(
 
 export function NeedPictogram({ need, className }: { need: NeedId; className?: string }) {
   const svg = sources[`../../content/pictograms/${need}.svg`];
-  return svg ? <PictogramMarkup svg={svg} className={className} /> : null;
+  return svg ? <PictogramMarkup svg={svg.trim()} className={className} /> : null;
 }
