@@ -48,37 +48,11 @@ export function readPictograms(root: string): Map<string, string> {
   return pictograms;
 }
 
-/**
- * The font files the home page draws its text with, asked for with the page itself rather than once its style sheet
- * is read: the first layout then finds them loaded more often, instead of laying out once with a fallback font and
- * again when they arrive. Every page shows Latin text and the Arabic language button; an Arabic page, Arabic text.
- */
-export function homeFontPreloads(assetNames: readonly string[], locale: Locale): string {
-  const wanted = [
-    /^atkinson-hyperlegible-latin-400-normal-[\w-]+\.woff2$/,
-    /^atkinson-hyperlegible-latin-700-normal-[\w-]+\.woff2$/,
-    /^noto-sans-arabic-arabic-700-normal-[\w-]+\.woff2$/,
-    ...(locale === 'ar' ? [/^noto-sans-arabic-arabic-400-normal-[\w-]+\.woff2$/] : []),
-  ];
-  return wanted
-    .map((pattern) => assetNames.find((name) => pattern.test(name)))
-    .filter((name): name is string => name !== undefined)
-    .map((name) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${name}">\n    `)
-    .join('');
-}
-
 export async function buildStaticHome(root: string): Promise<string[]> {
   const rendererDist = join(root, 'dist', 'renderer');
   const { renderHomePages, inputs } = await loadHomeRenderer(root);
   const pictograms = readPictograms(root);
-  const assetNames = readdirSync(join(rendererDist, 'assets'));
   const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
-  for (const [locale, page] of Object.entries(pages)) {
-    const fonts = homeFontPreloads(assetNames, locale as Locale);
-    writeFileSync(
-      join(rendererDist, staticHomeFile(locale as Locale)),
-      page.replace('<link rel="stylesheet"', `${fonts}<link rel="stylesheet"`),
-    );
-  }
+  for (const [locale, page] of Object.entries(pages)) writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), page);
   return inputs;
 }

@@ -6,7 +6,7 @@ import { pageSettingsId } from '../../common/api/page-settings';
 import { fillStaticHome } from '../../common/api/static-home';
 import type { PublicSettings } from '../../common/api/types';
 import type { Locale } from '../../common/api/types';
-import { homeFontPreloads, loadHomeRenderer } from '../../build/scripts/static-home-build';
+import { loadHomeRenderer } from '../../build/scripts/static-home-build';
 
 const index = '<!doctype html><html lang="fr" dir="ltr"><head><title>x</title></head><body><div id="root"></div></body></html>';
 let pages: Record<Locale, string>;
@@ -62,24 +62,5 @@ describe('the built home page, filled in by the host', () => {
     expect(radios(one)).toEqual([]);
     expect(one).not.toContain('class="language-switch"');
     expect(textOf(one)).toContain('Hello');
-  });
-
-  it('asks for the fonts its text is drawn with together with the page: Latin and the Arabic button, Arabic text on an Arabic page', () => {
-    const assets = [
-      'atkinson-hyperlegible-latin-400-normal-Ab1.woff2',
-      'atkinson-hyperlegible-latin-400-normal-Ab2.woff',
-      'atkinson-hyperlegible-latin-ext-400-normal-Cd3.woff2',
-      'atkinson-hyperlegible-latin-700-normal-Ef4.woff2',
-      'noto-sans-arabic-arabic-400-normal-Gh5.woff2',
-      'noto-sans-arabic-arabic-700-normal-Ij6.woff2',
-    ];
-    const hrefs = (locale: Locale) => [...homeFontPreloads(assets, locale).matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
-    expect(hrefs('fr')).toEqual([
-      '/assets/atkinson-hyperlegible-latin-400-normal-Ab1.woff2',
-      '/assets/atkinson-hyperlegible-latin-700-normal-Ef4.woff2',
-      '/assets/noto-sans-arabic-arabic-700-normal-Ij6.woff2',
-    ]);
-    expect(hrefs('ar')).toContain('/assets/noto-sans-arabic-arabic-400-normal-Gh5.woff2');
-    expect(homeFontPreloads(assets, 'en')).toMatch(/^(<link rel="preload" as="font" type="font\/woff2" crossorigin href="[^"]+">\s*)+$/);
   });
 });
