@@ -15,6 +15,18 @@ function contentCalls(page: Page): string[] {
   return calls;
 }
 
+/**
+ * How many pages (`content.item`) the host has answered since this was called. Waiting for the network to go quiet
+ * is not enough after the first time (Playwright's 'networkidle' is a state the page reached once, not an event).
+ */
+function itemAnswers(page: Page): () => number {
+  let answered = 0;
+  page.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/api/call/content.item')) answered++;
+  });
+  return () => answered;
+}
+
 /** Notes, when a level-1 heading takes the focus, whether `selector` is already on the page. */
 async function noteAtHeadingFocus(page: Page, selector: string): Promise<void> {
   await page.evaluate((wanted) => {
@@ -73,10 +85,13 @@ test('a listed page opens with its text already there when its heading takes the
   host,
 }) => {
   const calls = contentCalls(page);
+  const answers = itemAnswers(page);
   await openHome(page, host.url);
   await page.getByRole('button', { name: need, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
-  await readForAMoment(page);
+  // The visitor reads the list while its pages come.
+  const count = await listed(page).count();
+  await expect.poll(answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
   await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const page0 = listed(page).last();
@@ -130,11 +145,13 @@ test('another language on an open page shows the page in it, and the focus stays
 
 test('a private page on the help screen opens with its text already there, and asks the host nothing', async ({ page, host }) => {
   const calls = contentCalls(page);
+  const answers = itemAnswers(page);
   await openHome(page, host.url);
   await page.getByRole('button', { name: fr.nav.help, exact: true }).click();
   const privatePages = page.getByRole('region', { name: fr.help.privateTitle }).getByRole('button');
   await expect(privatePages.first()).toBeVisible();
-  await readForAMoment(page);
+  const count = await privatePages.count();
+  await expect.poll(answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
   await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const opened = privatePages.last();
