@@ -40,7 +40,8 @@ function startBareHost(): Promise<LaunchedHost> {
 }
 
 async function startAppHost(dataDir: string): Promise<LaunchedHost> {
-  const host = await startHost(dataDir);
+  // Timed as a browser meets it: its page is the host's first request (the services open after the page's files).
+  const host = await startHost(dataDir, [], [], { waitForServices: false });
   return { url: host.url, stop: () => stopHost(host) };
 }
 

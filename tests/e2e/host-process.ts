@@ -17,11 +17,17 @@ export interface RunningHost {
   readonly tag: string;
 }
 
-/** `nodeArgs` go to Node before the app (a `-r` preload script, for tests that make the host fail). */
+/**
+ * `nodeArgs` go to Node before the app (a `-r` preload script, for tests that make the host fail). The host listens
+ * before its services open (they open after the page's first files, or at the first call): unless told not to (the
+ * bench's start, which times a browser's first page), this waits for them with a health check, as a test reads the
+ * data folder (the setup code, the log) right after.
+ */
 export async function startHost(
   dataDir: string,
   extraArgs: readonly string[] = [],
   nodeArgs: readonly string[] = [],
+  options: { readonly waitForServices?: boolean } = {},
 ): Promise<RunningHost> {
   const tag = randomUUID();
   const child = spawn(
@@ -34,6 +40,10 @@ export async function startHost(
   );
   try {
     const url = await addressOf(child, 'web host');
+    if (options.waitForServices !== false) {
+      const health = await fetch(`${url}api/health`);
+      if (!health.ok) throw new Error(`the web host's services did not open: health check answered ${health.status}`);
+    }
     return { url, dataDir, process: child, tag };
   } catch (error) {
     // A host too slow to start is not left running behind the failed test.
