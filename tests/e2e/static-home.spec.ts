@@ -92,6 +92,24 @@ test('a tile tapped before the app runs opens its screen once it does, at an add
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
 });
 
+test('a finger already down on Confort when the app arrives is not lost: the dialog opens when it lifts', async ({ page, host }) => {
+  const release = await holdAppScript(page);
+  await page.goto(host.url, { waitUntil: 'commit' });
+  const comfort = page.getByRole('button', { name: 'Confort', exact: true });
+  const box = await comfort.boundingBox();
+  if (!box) throw new Error('the Confort button is not on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  release();
+  // The app's code arrives while the finger stays down for a second: it waits for the press to end before it takes
+  // the page over.
+  await page.waitForFunction(() => performance.getEntriesByName('passerelle:boot').length > 0);
+  await page.waitForTimeout(1000);
+  await page.mouse.up();
+  await appRunning(page);
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
 test('a keyboard user who tabbed on the built page keeps their place when the app takes over', async ({ page, host }) => {
   const release = await holdAppScript(page);
   await page.goto(host.url, { waitUntil: 'commit' });
