@@ -11,11 +11,19 @@ test('a step with an official site shows its address and a QR code a phone can r
   await page.getByRole('button', { name: /Créer/ }).first().click();
   const yes = page.getByRole('button', { name: 'Oui', exact: true });
   await expect(page.getByRole('heading', { name: 'Avant de commencer' })).toBeVisible();
-  while (await yes.isVisible()) await yes.click();
   const start = page.getByRole('button', { name: 'Commencer' });
-  if (await start.isVisible()) await start.click();
+  // Each answer draws the next question, or the start: waited for, not looked at once (a slow render skipped the start).
+  while (await yes.isVisible()) {
+    await yes.click();
+    await expect(yes.or(start)).toBeVisible();
+  }
+  await start.click();
   const qr = page.getByRole('img', { name: /^Code QR de l'adresse/ });
-  for (let i = 0; i < 10 && !(await qr.isVisible()); i++) await page.getByRole('button', { name: 'Suivant' }).click();
+  const next = page.getByRole('button', { name: 'Suivant' });
+  for (let i = 0; i < 10 && !(await qr.isVisible()); i++) {
+    await next.click();
+    await expect(next.or(qr)).toBeVisible();
+  }
   await expect(qr).toBeVisible();
 
   const shown = await page.locator('.official-address .url').innerText();
