@@ -24,7 +24,7 @@ import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { useFocusOnMount } from '../kit/focus-on-change';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
-import { QrCode } from '../components/QrCode';
+import { loadQrEncoder, QrCode } from '../components/QrCode';
 import { RichList } from '../components/RichLine';
 import { useAssisted, type Closing, type UnlockedMediator } from './AssistedContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
@@ -57,6 +57,10 @@ interface HandOffProps {
   readonly journey?: { readonly id: string; readonly body: JourneyBody };
 }
 
+/** How long the hand-off waits for its parts (ticket, journal head, QR encoder) before it offers its buttons anyway. */
+const partsWaitMs = 3000;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 type PrintState = { readonly name: 'idle' | 'printing' | 'failed' } | { readonly name: 'printed'; readonly at: Date };
 
 export function HandOff({
@@ -84,6 +88,7 @@ export function HandOff({
   const [printState, setPrintState] = useState<PrintState>({ name: 'idle' });
   const [redirection, setRedirection] = useState('none');
   const [journalHead, setJournalHead] = useState<JournalHeadText | null>(null);
+  const [complete, setComplete] = useState(false);
   // Taps while the page prints, or after it printed, print nothing more: one visit, one sheet (unless it failed).
   const printBusy = useRef(false);
   const asked = useRef(false);
@@ -124,7 +129,14 @@ export function HandOff({
   // mediator's idle time (with what is on screen then).
   const focusHeading = useFocusOnMount();
   const shown = useEffectEvent(() => {
-    void api['kiosk.status']({}).then((answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null));
+    // What the sheet carries beside the journey: the journal's head, the ticket, the QR code's encoder. The buttons
+    // come once they are in (3 s at most): a sheet printed earlier lacked the ticket, and the parts arriving above
+    // the buttons pushed them under the mediator's finger.
+    const head = api['kiosk.status']({}).then(
+      (answer) => answer.ok && setJournalHead(answer.value.journal?.checkpoint ?? null),
+      () => undefined,
+    );
+    const encoder = loadQrEncoder().catch(() => undefined);
     void (async () => {
       if (resumeAt && accompaniment) {
         const answer = await mediator.api['assisted.ticketCreate']({
@@ -133,9 +145,11 @@ export function HandOff({
           ...(bringIndices.length > 0 ? { bring: [...bringIndices] } : {}),
         });
         if (answer.ok) setTicket(answer.value);
-        // An ended session has closed assisted mode already, unless this hand-off is closing it by itself.
-        else if (answer.error === 'mediator.locked' && closing !== 'idle') return;
       }
+      await Promise.race([Promise.all([head, encoder]), pause(partsWaitMs)]);
+      setComplete(true);
+      // Only a hand-off closing by itself (nobody answered the mediator) goes on; a session that ended meanwhile has
+      // closed assisted mode already.
       if (closing !== 'idle') return;
       // Nobody answered the mediator: the slip prints (where there is a printer), the accompaniment ends, assisted
       // mode closes; the slip stays on screen until the visitor's own idle time ends the visit.
@@ -271,8 +285,9 @@ export function HandOff({
         </div>
       )}
 
+      {/* Its buttons come with the parts the sheet carries (above): nothing arrives after them to push them down. */}
       <div className="answer-row no-print">
-        {!printing ? (
+        {!complete ? null : !printing ? (
           <p className="note">{t('assisted.noPrinter')}</p>
         ) : (
           // It stays where it is once printed (greyed): a second tap lands on it, not on "Terminer" moving into its place.
@@ -297,9 +312,11 @@ export function HandOff({
             {t('assisted.printFailed')}
           </p>
         )}
-        <Button className="action action-primary" isDisabled={ending} onPress={() => void finish()}>
-          {t('assisted.finish')}
-        </Button>
+        {complete && (
+          <Button className="action action-primary" isDisabled={ending} onPress={() => void finish()}>
+            {t('assisted.finish')}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -22,7 +22,7 @@ test('a step with an official site shows its address and a QR code a phone can r
   const next = page.getByRole('button', { name: 'Suivant' });
   for (let i = 0; i < 10 && !(await qr.isVisible()); i++) {
     await next.click();
-    await expect(next.or(qr)).toBeVisible();
+    await expect(next.or(qr).first()).toBeVisible();
   }
   await expect(qr).toBeVisible();
 

@@ -48,6 +48,9 @@ test.beforeAll(async () => {
   const destination = /system default destination: (\S+)/.exec(execFileSync('lpstat', ['-d'], { encoding: 'utf8' }))?.[1];
   expect(destination, 'a default printer (lpadmin -d)').toBeTruthy();
   expect(uri).toContain(`device for ${destination}: cups-pdf:/`);
+  // A printer left paused (a run stopped in the middle of the stuck-printer test below) prints nothing: said plainly.
+  const state = execFileSync('lpstat', ['-p', destination ?? ''], { encoding: 'utf8' });
+  expect(state, `the printer is paused: run \`cupsenable ${destination}\` (.ci/run does)`).not.toMatch(/disabled/);
   // A display of our own: -displayfd writes the number of the first free one.
   xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
@@ -206,7 +209,7 @@ test('a sheet stuck in the queue (printer stopped) is said on the page instead o
     await expect(slip.getByRole('status').filter({ hasText: /^Imprimé à / })).toHaveCount(0);
     expect(queue()).not.toBe('');
   } finally {
-    execFileSync('cancel', ['-a', 'PDF']);
+    spawnSync('cancel', ['-a', 'PDF']);
     execFileSync('cupsenable', ['PDF']);
   }
   expect(queue()).toBe('');
