@@ -50,6 +50,7 @@ test('on a slow host, the hand-off shows its buttons with the ticket, the QR cod
       { polling: 'raf', timeout: 10_000 },
     )
   ).jsonValue();
+  if (!first) throw new Error('the print button never came');
   expect(first.ticket).toMatch(/^([A-Z0-9]{4}-){5}[A-Z0-9]{4}$/);
   expect(first.head).toMatch(/^Repère du journal de la borne : ligne \d+/);
   expect(first.qr).toBe(true);
