@@ -1,8 +1,8 @@
 // The language choice: each language by its own name, no flags (a language is not a country).
-import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../common/api/types';
 import { languages } from '../i18n/languages';
+import { RadioButtons } from './RadioButtons';
 
 export function LanguageSwitch({
   offered,
@@ -16,24 +16,19 @@ export function LanguageSwitch({
   const { t } = useTranslation();
   if (offered.length < 2) return null;
   return (
-    <ToggleButtonGroup
+    <RadioButtons
       className="language-switch"
-      aria-label={t('language.label')}
-      selectionMode="single"
-      disallowEmptySelection
-      selectedKeys={[current]}
-      onSelectionChange={(keys) => {
-        const [next] = [...keys];
-        if (typeof next === 'string' && next in languages) onChange(next as Locale);
-      }}
-    >
-      {offered.map((code) => (
-        <ToggleButton key={code} id={code} className="language-option">
+      label={t('language.label')}
+      value={current}
+      onChange={onChange}
+      options={offered.map((code) => ({
+        value: code,
+        label: (
           <span lang={code} dir={languages[code].dir}>
             {languages[code].autonym}
           </span>
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
+        ),
+      }))}
+    />
   );
 }
