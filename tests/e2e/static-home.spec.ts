@@ -51,8 +51,20 @@ test.describe('with JavaScript off', () => {
     await expect(comfort).toBeVisible();
     // The focus lands where the app's own dialog puts it.
     await expect(comfort.getByRole('button', { name: 'Fermer' })).toBeFocused();
+    // A choice shows at once, before any script: the visitor who needs larger text or strong contrast sees it work.
+    const look = () =>
+      page.evaluate(() => ({
+        rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
+    const before = await look();
     await comfort.getByRole('radio', { name: '150 %' }).click();
     await expect(comfort.getByRole('radio', { name: '150 %' })).toBeChecked();
+    expect((await look()).rem).toBeCloseTo(before.rem * 1.5, 1);
+    await comfort.getByRole('radiogroup', { name: 'Contraste fort' }).getByRole('radio', { name: 'Oui' }).click();
+    expect((await look()).background).toBe('rgb(0, 0, 0)');
+    await comfort.getByRole('radiogroup', { name: 'Contraste fort' }).getByRole('radio', { name: 'Non' }).click();
+    expect((await look()).background).toBe(before.background);
     await comfort.getByRole('button', { name: 'Fermer' }).click();
     await expect(comfort).toBeHidden();
 
