@@ -44,4 +44,20 @@ describe('the app’s page', () => {
     expect(page).toContain('<div id="root"></div>');
     expect(page).toContain(`id="${pageSettingsId}"`);
   });
+
+  it('is filled once per built file and settings, and filled again when either changes (a rebuild, a new name)', () => {
+    const dir = tempDir();
+    const home = join(dir, 'home.ar.html');
+    const built = (words: string) =>
+      `<!doctype html><html lang="ar"><head></head><body><p>${words}</p><p><!--slot:site-name-->{{siteName}}<!--/slot:site-name--></p></body></html>`;
+    writeFileSync(home, built('un'));
+    const first = homePageHtml(dir, settings) ?? '';
+    expect(homePageHtml(dir, settings)).toBe(first);
+    // A rebuild of the same length in the same millisecond would be missed by the date alone: the size and date both count.
+    writeFileSync(home, built('deux mots'));
+    expect(homePageHtml(dir, settings)).toContain('<p>deux mots</p>');
+    const renamed = { ...settings, siteName: 'Centre social des Fontaines' } as PublicSettings;
+    expect(homePageHtml(dir, renamed)).toContain('<p>Centre social des Fontaines</p>');
+    expect(homePageHtml(dir, settings)).toContain('<p>Médiathèque de Lunel</p>');
+  });
 });

@@ -7,18 +7,38 @@ import { withPageSettings } from '../../../common/api/page-settings';
 import { fillStaticHome, staticHomeFile } from '../../../common/api/static-home';
 import type { PublicSettings } from '../../../common/api/types';
 
-const isFile = (file: string): boolean => {
+/** The file's date and size, or null when it is not a file. */
+const stamp = (file: string): string | null => {
   try {
-    return statSync(file).isFile();
+    const stat = statSync(file);
+    return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
   } catch {
-    return false;
+    return null;
   }
 };
 
+/**
+ * Pages already filled, per settings object (a settings change makes a new one) and file: the page is asked for at
+ * every start and every end of a visit, and only a rebuild (another date or size) changes it.
+ */
+const filled = new WeakMap<PublicSettings, Map<string, { readonly stamp: string; readonly html: string }>>();
+
+function fillOnce(file: string, settings: PublicSettings, fill: (html: string) => string): string | null {
+  const current = stamp(file);
+  if (current === null) return null;
+  let pages = filled.get(settings);
+  if (!pages) filled.set(settings, (pages = new Map()));
+  const kept = pages.get(file);
+  if (kept?.stamp === current) return kept.html;
+  const html = fill(readFileSync(file, 'utf8'));
+  pages.set(file, { stamp: current, html });
+  return html;
+}
+
 /** The page's HTML for this site, or null when the renderer folder has no index.html. */
 export function homePageHtml(rendererDir: string, settings: PublicSettings): string | null {
-  const home = join(rendererDir, staticHomeFile(settings.defaultLocale));
-  if (isFile(home)) return fillStaticHome(readFileSync(home, 'utf8'), settings);
-  const index = join(rendererDir, 'index.html');
-  return isFile(index) ? withPageSettings(readFileSync(index, 'utf8'), settings) : null;
+  return (
+    fillOnce(join(rendererDir, staticHomeFile(settings.defaultLocale)), settings, (html) => fillStaticHome(html, settings)) ??
+    fillOnce(join(rendererDir, 'index.html'), settings, (html) => withPageSettings(html, settings))
+  );
 }

@@ -97,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
-    const document = !call && !path.startsWith('/assets/') && !path.includes('.');
+    const document = !call && servedFile(path) === '/';
     options.onRequest?.(call ? 'call' : document ? 'page' : 'file');
     if (!call && !document) res.once('close', () => options.onRequest?.('file-sent'));
     const origin = checkRequestOrigin(req.headers, port);
@@ -145,8 +145,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: 'http.methodNotAllowed' });
-    // The renderer keeps its screens in memory: every page path serves the same app.
-    const file = resolveStaticFile(options.rendererDir, path.startsWith('/assets/') || path.includes('.') ? path : '/');
+    const file = resolveStaticFile(options.rendererDir, servedFile(path));
     const size = file ? fileSize(file.file) : null;
     if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
     const page = options.settings && file.file === pageFile ? homePageHtml(options.rendererDir, options.settings) : null;
@@ -191,6 +190,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The file a GET of `path` serves: a built asset or a file of the renderer's folder (a name with a dot) as asked;
+ * any other path is a page of the app, which keeps its screens in memory, so every page path serves the home page.
+ * The services' opening tells the page from its files by the same rule.
+ */
+export function servedFile(path: string): string {
+  return path.startsWith('/assets/') || path.includes('.') ? path : '/';
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
