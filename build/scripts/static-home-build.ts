@@ -48,11 +48,29 @@ export function readPictograms(root: string): Map<string, string> {
   return pictograms;
 }
 
+/**
+ * The page's style sheet written into it: its first paint no longer waits for a second request (about 20 ms on this
+ * machine, measured against the same page with the sheet linked). The hosts allow that one <style> by its hash
+ * (main/hosts/common/csp.ts); the app's index.html, and so the app, keep the linked sheet. Its fonts' addresses are
+ * absolute (/assets/…), so they resolve the same from the page.
+ */
+export function inlineStyleSheet(page: string, rendererDist: string): string {
+  const links = [...page.matchAll(/<link rel="stylesheet" crossorigin href="(\/assets\/[\w.-]+\.css)">/g)];
+  if (links.length !== 1) throw new Error(`the built home page should link one style sheet, it links ${links.length}`);
+  const [link, href = ''] = links[0] ?? [];
+  const css = readFileSync(join(rendererDist, href), 'utf8');
+  if (/<\/style/i.test(css)) throw new Error(`${href} holds "</style": it cannot be written into the page`);
+  if (/url\((?!["']?\/)/.test(css)) throw new Error(`${href} has a relative url(): it would not resolve from the page`);
+  return page.replace(link ?? '', () => `<style>${css}</style>`);
+}
+
 export async function buildStaticHome(root: string): Promise<string[]> {
   const rendererDist = join(root, 'dist', 'renderer');
   const { renderHomePages, inputs } = await loadHomeRenderer(root);
   const pictograms = readPictograms(root);
   const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
-  for (const [locale, page] of Object.entries(pages)) writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), page);
+  for (const [locale, page] of Object.entries(pages)) {
+    writeFileSync(join(rendererDist, staticHomeFile(locale as Locale)), inlineStyleSheet(page, rendererDist));
+  }
   return inputs;
 }

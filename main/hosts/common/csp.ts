@@ -11,13 +11,23 @@ export const allowedInlineStyles: readonly string[] = [
   '@layer {\n  [data-react-aria-pressable] {\n    touch-action: pan-x pan-y pinch-zoom;\n  }\n}',
 ];
 
-const styleHashes = allowedInlineStyles.map((text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const styleHashes = allowedInlineStyles.map(sha256);
 
-export function contentSecurityPolicy(): string {
+/**
+ * The hashes of the <style> elements written into a page the app serves (the built home page carries its style
+ * sheet, build/scripts/static-home-build.ts): the page and its policy come from the same built file.
+ */
+export function pageStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => sha256(match[1] ?? ''));
+}
+
+/** The policy; `pageStyles` are the hashes of the served page's own <style> elements (pageStyleHashes). */
+export function contentSecurityPolicy(pageStyles: readonly string[] = []): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' ${styleHashes.join(' ')}`,
+    `style-src 'self' ${[...styleHashes, ...pageStyles].join(' ')}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

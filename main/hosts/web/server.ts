@@ -8,6 +8,7 @@ import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
+import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
@@ -150,7 +151,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
     const page = options.settings && file.file === pageFile ? homePageHtml(options.rendererDir, options.settings) : null;
     if (page !== null) {
-      res.writeHead(200, { 'Content-Type': file.contentType, 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': Buffer.byteLength(page),
+        'Cache-Control': 'no-cache',
+        // The built home page carries its style sheet: allowed by its hash, for this page only.
+        'Content-Security-Policy': contentSecurityPolicy(pageStyleHashes(page)),
+      });
       return void res.end(req.method === 'HEAD' ? undefined : page);
     }
     res.writeHead(200, {
