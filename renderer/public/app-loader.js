@@ -3,6 +3,18 @@
 // never holds up the home screen's first paint or first tap. It waits on the load event, not on a timer: a page whose
 // clock is held (a test's page clock) still starts its app.
 /* global document, window */
+// Nothing is dragged on a kiosk, from the built page's first moment too (the app does the same once it runs): a file
+// or a link dropped on the page would replace it, a dragged image or link would leave it.
+(function refuseDragAndDrop() {
+  function refuse(event) {
+    event.preventDefault();
+    if (event.type === 'dragover' && event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+  }
+  ['dragstart', 'dragover', 'drop'].forEach(function (type) {
+    window.addEventListener(type, refuse);
+  });
+})();
+
 (function startAppOnLoad() {
   var script = document.currentScript;
   var app = script && script.dataset.app;

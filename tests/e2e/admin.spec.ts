@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
 import { adminLogin } from './admin-login';
+import { addServedStyleSheet } from './extra-style';
 
 const passphrase = 'la borne de la médiathèque';
 
@@ -125,23 +126,8 @@ test('the self-check runs axe-core on every screen × language × display and re
 });
 
 test('the self-check finds a real problem (text made too pale), and can be stopped with what it found so far', async ({ page }) => {
-  // A site's own style that breaks contrast, as a regression would: one more style sheet of the app's own origin in
-  // the page as it is served (the page carries its main sheet inline, allowed by its hash: it is left as it is).
-  const regression = '/assets/regression-test.css';
-  await page.route(
-    (url) => url.pathname === '/',
-    async (route) => {
-      const response = await route.fetch();
-      const html = (await response.text()).replace('</head>', `<link rel="stylesheet" href="${regression}"></head>`);
-      await route.fulfill({ response, body: html });
-    },
-  );
-  await page.route(`**${regression}`, (route) =>
-    route.fulfill({
-      contentType: 'text/css',
-      body: '.selfcheck-stage .screen-heading { color: #c8c8c8 !important; background: #ffffff !important; }',
-    }),
-  );
+  // A site's own style that breaks contrast, as a regression would.
+  await addServedStyleSheet(page, '.selfcheck-stage .screen-heading { color: #c8c8c8 !important; background: #ffffff !important; }');
   await login(page);
   expect(
     await page.evaluate(() =>

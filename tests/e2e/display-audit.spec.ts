@@ -2,6 +2,7 @@
 // mouvement" following the computer's setting, French names marked lang="fr" on English and Arabic pages, and a
 // search field whose clear button is a full-size target.
 import type { Page } from '@playwright/test';
+import { addServedStyleSheet } from './extra-style';
 import { expect, test } from './fixtures';
 import { finishBlock, installSpeechStandIn } from './speech';
 
@@ -76,14 +77,11 @@ test('"Moins de mouvement" turned on by the visitor stops transitions, animation
   page,
   host,
 }) => {
-  // Something that moves, as a future style or a library could add, appended to the app's stylesheet as it is served:
-  // it must stop too.
-  await page.route('**/assets/*.css', async (route) => {
-    const response = await route.fetch();
-    const probe =
-      '@keyframes passerelle-probe { to { opacity: 0.5; } } .tile, .tile::after { animation: passerelle-probe 1s infinite; transition: transform 1s; } html { scroll-behavior: smooth; }';
-    await route.fulfill({ response, body: `${await response.text()}\n${probe}` });
-  });
+  // Something that moves, as a future style or a library could add, in the page as it is served: it must stop too.
+  await addServedStyleSheet(
+    page,
+    '@keyframes passerelle-probe { to { opacity: 0.5; } } .tile, .tile::after { animation: passerelle-probe 1s infinite; transition: transform 1s; } html { scroll-behavior: smooth; }',
+  );
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'default');
   const moving = () =>

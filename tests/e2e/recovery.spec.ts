@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { expect, startHost, stopHost, test } from './fixtures';
 
@@ -80,9 +81,20 @@ test('a corrupt installed pack is skipped: the shipped pack keeps serving, and t
   }
 });
 
-test('nothing can be dropped on the kiosk or dragged out of it', async ({ page, host }) => {
+test('nothing can be dropped on the kiosk or dragged out of it, before the app runs and after', async ({ page, host }) => {
+  // The built home page, painted before the app's script arrives: held here, as on a slow kiosk.
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+  await expectDropsRefused(page, host.url);
+  await page.unroute(/\/assets\/index-[\w-]+\.js$/);
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expectDropsRefused(page, host.url);
+});
+
+async function expectDropsRefused(page: Page, url: string): Promise<void> {
   const refused = await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData('text/uri-list', 'https://example.org/');
@@ -99,5 +111,5 @@ test('nothing can be dropped on the kiosk or dragged out of it', async ({ page, 
     ['dragover', true],
     ['drop', true],
   ]);
-  expect(page.url()).toBe(host.url);
-});
+  expect(page.url()).toBe(url);
+}
