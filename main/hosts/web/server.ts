@@ -94,6 +94,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const servicesOrNull = () => opened;
 
   const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
+  // The page's policy, worked out again only when the page changes (homePageHtml gives the same text until a rebuild).
+  let pagePolicy = { page: '', policy: '' };
+  const policyOf = (page: string): string => {
+    if (pagePolicy.page !== page) pagePolicy = { page, policy: contentSecurityPolicy(pageStyleHashes(page)) };
+    return pagePolicy.policy;
+  };
   const assetsInMemory = keptAssets();
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -156,7 +162,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Content-Length': Buffer.byteLength(page),
         'Cache-Control': 'no-cache',
         // The built home page carries its style sheet: allowed by its hash, for this page only.
-        'Content-Security-Policy': contentSecurityPolicy(pageStyleHashes(page)),
+        'Content-Security-Policy': policyOf(page),
       });
       return void res.end(req.method === 'HEAD' ? undefined : page);
     }
