@@ -1,8 +1,10 @@
 // The built home page is complete without the app: it is painted and answers taps first (a tap is kept for the app).
-// This starts the app once the page has loaded (its style sheet and fonts in), so that fetching and running the app
-// never holds up the home screen's first paint or first tap. It waits on the load event, not on a timer: a page whose
-// clock is held (a test's page clock) still starts its app.
-/* global document, window */
+// This starts the app once the page has loaded and then been left still for a moment (no finger down, no key), or at
+// once when a tap asks for something only the app has (a tile, a top-bar link, another language): fetching and
+// running the app's code (a few hundred milliseconds of busy page on a thin client) never lands on the first taps of
+// a visitor, which the page answers on its own (Confort, Terminer, the radios). Under a test's held page clock the
+// moment of stillness never comes: a tap that needs the app still starts it.
+/* global document, window, location */
 // Nothing is dragged on a kiosk, from the built page's first moment too (the app does the same once it runs): a file
 // or a link dropped on the page would replace it, a dragged image or link would leave it.
 (function refuseDragAndDrop() {
@@ -15,12 +17,21 @@
   });
 })();
 
-(function startAppOnLoad() {
+(function startAppWhenStill() {
   var script = document.currentScript;
   var app = script && script.dataset.app;
   if (!app) return;
   var preload = (script.dataset.preload || '').split(' ').filter(Boolean);
+  // The radios whose choice the app must show (the language: the built page is in one language only).
+  var appFields = (script.dataset.startOnChange || '').split(' ').filter(Boolean);
+  var STILL_MS = 300;
+  var started = false;
+  var loaded = false;
+  var timer = 0;
   function start() {
+    if (started) return;
+    started = true;
+    window.clearTimeout(timer);
     preload.forEach(function (href) {
       var link = document.createElement('link');
       link.rel = 'modulepreload';
@@ -34,6 +45,25 @@
     module.src = app;
     document.head.appendChild(module);
   }
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  function waitForStillness() {
+    if (started || !loaded) return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(start, STILL_MS);
+  }
+  // A visitor touching the page: the app waits until they stop.
+  window.addEventListener('pointerdown', waitForStillness, true);
+  window.addEventListener('keydown', waitForStillness, true);
+  // What only the app answers: a link of the page (its address's `#…`) or another language.
+  window.addEventListener('hashchange', start);
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target && appFields.indexOf(target.name) !== -1) start();
+  });
+  function onLoad() {
+    loaded = true;
+    if (location.hash) start();
+    else waitForStillness();
+  }
+  if (document.readyState === 'complete') onLoad();
+  else window.addEventListener('load', onLoad, { once: true });
 })();

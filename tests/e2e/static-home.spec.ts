@@ -91,6 +91,50 @@ test('the built page has no axe violation, closed and with Confort open', async 
   expect(await axeViolations(page)).toEqual([]);
 });
 
+/** When the app's start began (`passerelle:boot`, its first line), in the page's own time; null before. */
+const appStartedAt = (page: Page) => page.evaluate(() => performance.getEntriesByName('passerelle:boot')[0]?.startTime ?? null);
+
+test('the app waits while a visitor taps the built page as it appears: the page answers, the app starts once it is still', async ({
+  page,
+  host,
+}) => {
+  // The field: the page of the next visitor is there, they try Confort at once, open and close it, choose a size.
+  // The app's start (fetching and running its code) must not land on those taps; it comes 300 ms after the last.
+  await page.addInitScript({ content: `addEventListener('pointerdown', (e) => { window.__lastPress = e.timeStamp; }, true);` });
+  await page.goto(host.url);
+  const comfort = page.getByRole('button', { name: 'Confort', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Confort de lecture' });
+  for (const size of ['150 %', '200 %', '100 %']) {
+    await comfort.click();
+    await dialog.getByRole('radio', { name: size }).click();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    expect(await appStartedAt(page), 'the app started in the middle of the taps').toBeNull();
+  }
+  await appRunning(page);
+  const lastPress = await page.evaluate(() => (window as unknown as { __lastPress: number }).__lastPress);
+  expect(await appStartedAt(page)).toBeGreaterThanOrEqual(lastPress + 300);
+});
+
+test('a tap only the app answers starts it at once, still or not: a tile, another language', async ({ page, host }) => {
+  // The page's clock held: the page is never still for 300 ms, only a tap can start the app.
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  await page.clock.pauseAt(new Date('2026-03-02T09:00:01'));
+  await page.goto(host.url);
+  await page.waitForTimeout(1000);
+  expect(await appStartedAt(page), 'the app started without a tap').toBeNull();
+  await page.getByRole('list', { name: 'Vos besoins' }).getByRole('link', { name: 'Ma carte Vitale' }).click();
+  await appRunning(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ma carte Vitale' })).toBeFocused();
+
+  await page.reload();
+  await page.waitForTimeout(1000);
+  expect(await appStartedAt(page), 'the app started without a tap').toBeNull();
+  await page.getByRole('radio', { name: 'English' }).click();
+  await appRunning(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+});
+
 test('a tile tapped before the app runs opens its screen once it does, at an address a reload does not replay', async ({ page, host }) => {
   const release = await holdAppScript(page);
   await page.goto(host.url, { waitUntil: 'commit' });

@@ -211,7 +211,9 @@ export function renderHomeStatic(indexHtml: string, props: HomeStaticProps): str
 
 /**
  * The app's entry and the chunks it preloads are started by /app-loader.js (renderer/public) once the page has
- * loaded, instead of by the page's head: the home is painted and tappable first.
+ * loaded and been left still, or at once by a tap only the app answers, instead of by the page's head: the home is
+ * painted and tappable first, and its first taps are not held up by the app's start. A change of the radios named in
+ * `data-start-on-change` (the language) is such a tap.
  */
 function startAppWhenIdle(indexHtml: string): string {
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(indexHtml);
@@ -222,7 +224,7 @@ function startAppWhenIdle(indexHtml: string): string {
   const hrefs = preloads.map((preload) => preload[1]).join(' ');
   return page.replace(
     '</head>',
-    `  <script src="/app-loader.js" data-app="${entry[1]}" data-preload="${hrefs}" defer></script>\n  </head>`,
+    `  <script src="/app-loader.js" data-app="${entry[1]}" data-preload="${hrefs}" data-start-on-change="${earlyIntents.languageField}" defer></script>\n  </head>`,
   );
 }
 
