@@ -126,7 +126,8 @@ async function buildMain(root: string): Promise<string[]> {
   const metafiles: Metafile[] = [];
   const hostBundles = await esbuild({
     ...shared,
-    entryPoints: { start: 'main/hosts/launcher/start.ts', electron: 'main/hosts/electron/main.ts' },
+    // start.cjs is a few lines that run the launcher (host.cjs) from V8's code cache (main/hosts/common/code-cache.ts).
+    entryPoints: { start: 'main/hosts/launcher/entry.ts', host: 'main/hosts/launcher/start.ts', electron: 'main/hosts/electron/main.ts' },
   });
   metafiles.push(hostBundles.metafile);
   // The preload runs sandboxed: one file, requiring nothing but `electron`.

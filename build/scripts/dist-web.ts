@@ -30,7 +30,8 @@ export async function buildWebTarball(outDir: string): Promise<string> {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(top, 'dist', 'main'), { recursive: true });
   try {
-    cpSync(join(root, 'dist', 'main', 'start.cjs'), join(top, 'dist', 'main', 'start.cjs'));
+    // The launcher and the entry that runs it; not the code cache a local start wrote (it belongs to this Node).
+    for (const file of ['start.cjs', 'host.cjs']) cpSync(join(root, 'dist', 'main', file), join(top, 'dist', 'main', file));
     cpSync(join(root, 'dist', 'renderer'), join(top, 'dist', 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
     cpSync(join(root, 'dist', 'content'), join(top, 'dist', 'content'), { recursive: true });
     for (const [module, files] of runtimeModules) {

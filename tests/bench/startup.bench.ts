@@ -39,10 +39,53 @@ function startBareHost(): Promise<LaunchedHost> {
   });
 }
 
-async function startAppHost(dataDir: string): Promise<LaunchedHost> {
+async function startAppHost(dataDir: string, env?: Record<string, string>): Promise<LaunchedHost> {
   // Timed as a browser meets it: its page is the host's first request (the services open after the page's files).
-  const host = await startHost(dataDir, [], [], { waitForServices: false });
+  const host = await startHost(dataDir, [], [], { waitForServices: false, ...(env ? { env } : {}) });
   return { url: host.url, stop: () => stopHost(host) };
+}
+
+/** How long the entry waits before it writes the launcher's code cache (main/hosts/launcher/entry.ts), and a margin. */
+const codeCacheWrittenMs = 2000 + 500;
+
+/**
+ * Host launch to listening, with the code cache a previous start wrote (every start of a kiosk but the first after
+ * an install or an update) and without (an empty cache directory each time), in turn.
+ */
+async function hostListening(samples: number): Promise<Measure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-listen-'));
+  const cached: number[] = [];
+  const first: number[] = [];
+  try {
+    for (let sample = 0; sample < samples; sample++) {
+      for (const kind of sample % 2 === 0 ? (['cached', 'first'] as const) : (['first', 'cached'] as const)) {
+        const cacheDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-cache-'));
+        const started = performance.now();
+        const host = await startAppHost(dataDir, kind === 'first' ? { CACHE_DIRECTORY: cacheDir } : undefined);
+        (kind === 'cached' ? cached : first).push(performance.now() - started);
+        await host.stop();
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return [
+    {
+      section: 'Start',
+      name: 'host launch to listening, with its code cache (median)',
+      value: Math.round(median(cached)),
+      unit: 'ms',
+      samples,
+    },
+    {
+      section: 'Start',
+      name: 'host launch to listening, first start after an update, no code cache (median)',
+      value: Math.round(median(first)),
+      unit: 'ms',
+      samples,
+    },
+  ];
 }
 
 /**
@@ -140,11 +183,13 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
   const appReady: number[] = [];
   const bareReady: number[] = [];
   try {
-    // One unmeasured start of each warms the disk cache and creates the state DB, as on a kiosk that restarts.
+    // One unmeasured start of each warms the disk cache, creates the state DB and (kept running long enough) writes
+    // the host's code cache, as on a kiosk that restarts.
     for (let sample = -1; sample < samples; sample++) {
       for (const kind of sample % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
         const run = await timeToInteractive(browser, kind === 'app' ? () => startAppHost(dataDir) : startBareHost);
         try {
+          if (sample < 0 && kind === 'app') await new Promise((resolve) => setTimeout(resolve, codeCacheWrittenMs));
           if (sample >= 0 && kind === 'app') {
             const times = await rendererTimes(run.page);
             app.push(run.ms);
@@ -210,6 +255,7 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
       samples,
     })),
     await homeWithoutScript(browser),
+    ...(await hostListening(samples)),
     { section: 'Start', name: 'of which host launch to listening, app (median)', value: Math.round(median(appHost)), unit: 'ms', samples },
     {
       section: 'Start',

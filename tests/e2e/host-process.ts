@@ -27,7 +27,7 @@ export async function startHost(
   dataDir: string,
   extraArgs: readonly string[] = [],
   nodeArgs: readonly string[] = [],
-  options: { readonly waitForServices?: boolean } = {},
+  options: { readonly waitForServices?: boolean; readonly env?: Readonly<Record<string, string>> } = {},
 ): Promise<RunningHost> {
   const tag = randomUUID();
   const child = spawn(
@@ -35,7 +35,7 @@ export async function startHost(
     [...nodeArgs, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', [hostTagVariable]: tag },
+      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', ...options.env, [hostTagVariable]: tag },
     },
   );
   try {

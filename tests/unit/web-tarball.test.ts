@@ -21,6 +21,7 @@ describe('the browser-kiosk tarball', () => {
     const top = webTarballName(version);
     for (const entry of [
       'dist/main/start.cjs',
+      'dist/main/host.cjs',
       'dist/renderer/index.html',
       'dist/content/content-pack.sqlite',
       'dist/content/content-pack.manifest.json',
