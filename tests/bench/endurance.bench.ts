@@ -97,6 +97,8 @@ async function idleVisit(browser: Browser, host: RunningHost, idleSeconds: numbe
   const reloaded = page.waitForEvent('load');
   await page.clock.fastForward((warningSeconds + 1) * 1000);
   await reloaded;
+  // The app starts once the new page has been still 300 ms on its clock, which is held here: let it run.
+  await page.clock.resume();
   await kiosk.ready();
   await context.close();
 }
