@@ -26,18 +26,21 @@ interface Ran {
 interface Start {
   outcome: string;
   written: string | null;
+  /** The bundle's runs counted when `afterStart` was called (0: never called). */
+  afterStart: number;
   probe: Ran;
 }
 
 /** One start of `bundle` in a fresh Node process, as the entry does it. */
 function start(bundle: string, cacheDir: string): Start {
   const script = `const { runWithCodeCache } = await import(${JSON.stringify(codeCacheModule)});
-const start = runWithCodeCache(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(cacheDir)}, writeAfterMs: 0 });
+let afterStart = 0;
+const start = runWithCodeCache(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(cacheDir)}, writeAfterMs: 0, afterStart: () => { afterStart = globalThis.codeCacheProbe.runs; } });
 // The cache's timer does not hold a process open (a command that is done exits): this one waits for it.
 const open = setInterval(() => undefined, 1000);
 const written = await start.written;
 clearInterval(open);
-console.log(JSON.stringify({ outcome: start.outcome, written, probe: globalThis.codeCacheProbe }));`;
+console.log(JSON.stringify({ outcome: start.outcome, written, afterStart, probe: globalThis.codeCacheProbe }));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the start failed (${run.status ?? run.signal}): ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as Start;
@@ -90,6 +93,8 @@ describe('runWithCodeCache', () => {
     const second = start(bundle, dir);
     expect(second.outcome).toBe('used');
     expect(second.written).toBeNull();
+    // Both starts run what comes after, once the bundle has run and the cache is settled.
+    expect([first.afterStart, second.afterStart]).toEqual([1, 1]);
     expect(second.probe.exported).toBe('bonjour 285');
   });
 
