@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeCacheKey } from '../../main/hosts/common/code-cache';
+import { codeCacheDir, codeCacheKey, hasCodeCache } from '../../main/hosts/common/code-cache';
 
 const codeCacheModule = fileURLToPath(new URL('../../main/hosts/common/code-cache.ts', import.meta.url));
 
@@ -26,21 +26,24 @@ interface Ran {
 interface Start {
   outcome: string;
   written: string | null;
-  /** The bundle's runs counted when `afterStart` was called (0: never called). */
-  afterStart: number;
+  /** V8's tag for code caches once the start is settled: it changes with V8's flags. */
+  tag: number;
   probe: Ran;
 }
 
-/** One start of `bundle` in a fresh Node process, as the entry does it. */
-function start(bundle: string, cacheDir: string): Start {
+/** The entry's flags (main/hosts/launcher/entry.ts): the young generation that does not grow. */
+const steadyYoungGeneration = { set: '--semi-space-growth-factor=1', defaults: '--semi-space-growth-factor=2' };
+
+/** One start of `bundle` in a fresh Node process, as the entry does it (with the entry's V8 flags, or none). */
+function start(bundle: string, cacheDir: string, flags: typeof steadyYoungGeneration | null = steadyYoungGeneration): Start {
   const script = `const { runWithCodeCache } = await import(${JSON.stringify(codeCacheModule)});
-let afterStart = 0;
-const start = runWithCodeCache(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(cacheDir)}, writeAfterMs: 0, afterStart: () => { afterStart = globalThis.codeCacheProbe.runs; } });
+const start = runWithCodeCache(${JSON.stringify(bundle)}, { cacheDir: ${JSON.stringify(cacheDir)}, writeAfterMs: 0${flags ? `, flags: ${JSON.stringify(flags)}` : ''} });
 // The cache's timer does not hold a process open (a command that is done exits): this one waits for it.
 const open = setInterval(() => undefined, 1000);
 const written = await start.written;
 clearInterval(open);
-console.log(JSON.stringify({ outcome: start.outcome, written, afterStart, probe: globalThis.codeCacheProbe }));`;
+const tag = (await import('node:v8')).cachedDataVersionTag();
+console.log(JSON.stringify({ outcome: start.outcome, written, tag, probe: globalThis.codeCacheProbe }));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the start failed (${run.status ?? run.signal}): ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as Start;
@@ -74,8 +77,10 @@ describe('runWithCodeCache', () => {
   it('runs the bundle as a main module; the first start writes a cache the second one uses', () => {
     const dir = tempDir();
     const bundle = writeBundle(dir, 'bonjour');
+    expect(hasCodeCache(bundle, dir)).toBe(false);
     const first = start(bundle, dir);
     expect(first.outcome).toBe('absent');
+    expect(hasCodeCache(bundle, dir)).toBe(true);
     expect(first.probe).toEqual({
       runs: 1,
       dirname: dir,
@@ -93,8 +98,10 @@ describe('runWithCodeCache', () => {
     const second = start(bundle, dir);
     expect(second.outcome).toBe('used');
     expect(second.written).toBeNull();
-    // Both starts run what comes after, once the bundle has run and the cache is settled.
-    expect([first.afterStart, second.afterStart]).toEqual([1, 1]);
+    // Both starts run under the entry's flags once the bundle has run, whatever they did with the cache.
+    const plainTag = Number(spawnSync(process.execPath, ['-p', 'require("node:v8").cachedDataVersionTag()'], { encoding: 'utf8' }).stdout);
+    expect(first.tag).not.toBe(plainTag);
+    expect(second.tag).toBe(first.tag);
     expect(second.probe.exported).toBe('bonjour 285');
   });
 
@@ -104,6 +111,7 @@ describe('runWithCodeCache', () => {
     start(bundle, dir);
     writeBundle(dir, 'au revoir'.slice(0, 'bonjour'.length));
     utimesSync(bundle, new Date(), new Date(Date.now() + 5000));
+    expect(hasCodeCache(bundle, dir), 'the old cache is taken for the rebuilt bundle').toBe(false);
     const rebuilt = start(bundle, dir);
     expect(rebuilt.outcome).toBe('absent');
     expect(rebuilt.probe.exported).toBe('au revo 285');
@@ -123,6 +131,7 @@ describe('runWithCodeCache', () => {
       const bundle = writeBundle(dir, 'salut');
       const file = start(bundle, dir).written ?? '';
       writeFileSync(file, damage(readFileSync(file), codeCacheKey(bundle).length));
+      expect(hasCodeCache(bundle, dir)).toBe(false);
       const damaged = start(bundle, dir);
       expect(damaged.outcome).toBe('refused');
       expect(damaged.probe.exported).toBe('salut 285');
@@ -131,10 +140,26 @@ describe('runWithCodeCache', () => {
     });
   }
 
+  it('a cache written by a start that runs under its own V8 flags is read by the next start, which compiles before it sets them', () => {
+    // Written under those flags, V8 would refuse the cache at every start: the host would never start from it.
+    const dir = tempDir();
+    const bundle = writeBundle(dir, 'hola');
+    expect(start(bundle, dir).outcome).toBe('absent');
+    expect(start(bundle, dir).outcome).toBe('used');
+    expect(start(bundle, dir, null).outcome, 'a start without flags reads it too').toBe('used');
+  });
+
   it('a cache directory it cannot write to: the bundle runs all the same, nothing is written', () => {
     const dir = tempDir();
     const bundle = writeBundle(dir, 'hello');
     const started = start(bundle, join(dir, 'missing', 'dir'));
     expect(started).toMatchObject({ outcome: 'absent', written: null, probe: { exported: 'hello 285' } });
+  });
+
+  it("keeps its cache in systemd's cache directory when the service has one, else beside the bundle", () => {
+    expect(codeCacheDir({ CACHE_DIRECTORY: '/var/cache/passerelle-sante' }, '/opt/app/dist/main')).toBe('/var/cache/passerelle-sante');
+    expect(codeCacheDir({ CACHE_DIRECTORY: '/var/cache/a:/var/cache/b' }, '/opt/app/dist/main')).toBe('/var/cache/a');
+    expect(codeCacheDir({ CACHE_DIRECTORY: '' }, '/opt/app/dist/main')).toBe('/opt/app/dist/main');
+    expect(codeCacheDir({}, '/opt/app/dist/main')).toBe('/opt/app/dist/main');
   });
 });

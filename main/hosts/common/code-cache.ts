@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** `used`: the start read the cache; `absent`: there was none for this bundle; `refused`: damaged, or V8 said no. */
@@ -27,11 +28,15 @@ export interface CodeCacheOptions {
   /** How long after the start the cache is written (the functions the start ran are compiled by then). */
   readonly writeAfterMs: number;
   /**
-   * Run then, after the cache is written, by every start: V8 flags set any earlier would change the flags' hash that
-   * V8 checks, and neither this cache nor Node's own for its built-in modules would be read (measured: 10 ms more).
+   * V8 flags the bundle runs with: set once its code is compiled (V8 checks its flags against the cache's when it
+   * reads one), and given back their default values while the cache is written, so that the next start, which
+   * compiles before it sets them, can read it. `defaults` gives every flag of `set` its V8 default.
    */
-  readonly afterStart?: () => void;
+  readonly flags?: { readonly set: string; readonly defaults: string };
 }
+
+/** How long after its start the launcher writes its cache (`entry.ts`); the bench waits for it too. */
+export const codeCacheWriteAfterMs = 2000;
 
 /** What a cache must belong to, written at its head: this bundle file, this Node, this architecture. */
 export function codeCacheKey(bundle: string): string {
@@ -57,6 +62,16 @@ function readCache(file: string, key: string): Buffer | 'damaged' | null {
   return digest(data) === sum ? data : 'damaged';
 }
 
+/** Where a start keeps its cache: systemd's CacheDirectory= (the kiosk user may not write where the app is installed), else beside the bundle. */
+export const codeCacheDir = (env: NodeJS.ProcessEnv, bundleDir: string): string => env['CACHE_DIRECTORY']?.split(':')[0] || bundleDir;
+
+const cacheFileOf = (bundle: string, cacheDir: string): string => join(cacheDir, `${basename(bundle)}.v8cache`);
+
+/** Whether `cacheDir` holds a whole cache written for this very bundle: what a start would hand to V8. */
+export function hasCodeCache(bundle: string, cacheDir: string): boolean {
+  return readCache(cacheFileOf(bundle, cacheDir), codeCacheKey(bundle)) instanceof Buffer;
+}
+
 /** Written beside, then renamed: a host reading it meanwhile (two starting at once) reads a whole file or none. */
 function writeCache(file: string, key: string, data: Buffer): string | null {
   const partial = `${file}.${process.pid}.partial`;
@@ -74,7 +89,7 @@ function writeCache(file: string, key: string, data: Buffer): string | null {
 export function runWithCodeCache(bundle: string, options: CodeCacheOptions): CodeCacheStart {
   const source = readFileSync(bundle, 'utf8');
   const key = codeCacheKey(bundle);
-  const cacheFile = join(options.cacheDir, `${basename(bundle)}.v8cache`);
+  const cacheFile = cacheFileOf(bundle, options.cacheDir);
   const cached = readCache(cacheFile, key);
   const cachedData = cached instanceof Buffer ? cached : undefined;
   const script = new Script(Module.wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
@@ -83,9 +98,11 @@ export function runWithCodeCache(bundle: string, options: CodeCacheOptions): Cod
   const written = new Promise<string | null>((resolve) => {
     // Does not keep a command that is done (journal-verify, figures-merge) from exiting.
     setTimeout(() => {
-      const file = outcome === 'used' ? null : writeCache(cacheFile, key, script.createCachedData());
-      options.afterStart?.();
-      resolve(file);
+      if (outcome === 'used') return resolve(null);
+      if (options.flags) setFlagsFromString(options.flags.defaults);
+      const data = script.createCachedData();
+      if (options.flags) setFlagsFromString(options.flags.set);
+      resolve(writeCache(cacheFile, key, data));
     }, options.writeAfterMs).unref();
   });
   const module = new Module(bundle);
@@ -99,5 +116,7 @@ export function runWithCodeCache(bundle: string, options: CodeCacheOptions): Cod
     dirname: string,
   ) => void;
   wrapper.call(module.exports, module.exports, require, module, bundle, dirname(bundle));
+  // After the bundle's first synchronous run: the built-in modules it loads at once are read from Node's own cache.
+  if (options.flags) setFlagsFromString(options.flags.set);
   return { outcome, written };
 }
