@@ -143,6 +143,8 @@ test('a visitor alone opens the official site beside the guide; nothing else sta
   expect(opened.isClosed()).toBe(false);
   const wayBack = opened.getByRole('button', { name: app.t.journey.officialBack });
   await expect(wayBack).toBeVisible();
+  // The site's pages, or any page reached from them, have no hold on the guide: no opener to read or to navigate.
+  expect(await opened.evaluate(() => window.opener === null), 'the official window can reach the kiosk page').toBe(true);
 
   // A window on another origin, opened by the same page, is closed at once.
   const other = context.waitForEvent('page');

@@ -115,6 +115,24 @@ test('the app waits while a visitor taps the built page as it appears: the page 
   expect(await appStartedAt(page)).toBeGreaterThanOrEqual(lastPress + 300);
 });
 
+test('a visitor on the keyboard keeps the app waiting as a finger does: it starts 300 ms after their last key', async ({ page, host }) => {
+  // The page's clock held and moved by hand: a key every 250 ms for a second, then the page is left alone.
+  const appAsked = () => page.evaluate(() => document.querySelector('script[type="module"]') !== null);
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  await page.clock.pauseAt(new Date('2026-03-02T09:00:01'));
+  await page.goto(host.url);
+  for (let key = 0; key < 4; key++) {
+    await page.keyboard.press('Tab');
+    await page.clock.runFor(250);
+  }
+  expect(await appAsked(), 'the app started while the visitor was pressing keys').toBe(false);
+  await page.clock.runFor(40);
+  expect(await appAsked(), 'the app started 290 ms after the last key').toBe(false);
+  await page.clock.runFor(20);
+  expect(await appAsked(), 'the app did not start 310 ms after the last key').toBe(true);
+  await appRunning(page);
+});
+
 test('a tap only the app answers starts it at once, still or not: a tile, another language', async ({ page, host }) => {
   // The page's clock held: the page is never still for 300 ms, only a tap can start the app.
   await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
