@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../tests/e2e/chromium-path';
 import { startHost, stopHost } from '../../tests/e2e/host-process';
 import { benchEndurance } from '../../tests/bench/endurance.bench';
+import { freePort, inspectorArgs } from '../../tests/bench/host-inspector';
 import { KioskPage } from '../../tests/bench/kiosk-page';
 import { withinBudget, type Measure } from '../../tests/bench/measure';
 import { benchJson, benchmarksSection, formatTable, updateBenchmarks, type BenchRun } from '../../tests/bench/report';
@@ -50,7 +51,9 @@ try {
 
   const configFile = join(work, 'config.json');
   writeFileSync(configFile, JSON.stringify({ idleTimeoutSeconds: idleSeconds }));
-  const host = await startHost(join(work, 'data'), [`--config=${configFile}`]);
+  // Its inspector lets the endurance read its memory after a full garbage collection (host-inspector.ts).
+  const inspectorPort = await freePort();
+  const host = await startHost(join(work, 'data'), [`--config=${configFile}`], inspectorArgs(inspectorPort));
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const kiosk = await KioskPage.open(await context.newPage(), host.url);
@@ -60,7 +63,7 @@ try {
     measures.push(...(await benchTyping(kiosk, plan.typingReps)));
     await kiosk.endVisit();
     progress(`endurance, ${plan.sessions} sessions`);
-    measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions)));
+    measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions, inspectorPort)));
     await context.close();
   } finally {
     await stopHost(host);

@@ -1,11 +1,12 @@
 // Endurance: many visitor sessions in a row through the browser, as a kiosk lives for weeks, watching the renderer's
 // heap after garbage collection, the host's memory, the state DB on disk, and how long the end-of-visit wipe takes.
 import type { Browser } from '@playwright/test';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { needIds } from '../../renderer/kit/screens';
 import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
 import { KioskPage, t, texts, type WipeTimes } from './kiosk-page';
+import { collectHostGarbage, hostRssBytes } from './host-inspector';
 import { growthPercent, percentile, type Measure } from './measure';
 
 /** The idle warning's countdown (renderer/visit/IdleWarning.tsx), not imported: that would load React into the bench. */
@@ -20,17 +21,6 @@ async function rendererHeapAfterGc(kiosk: KioskPage): Promise<number> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return usedSize;
-}
-
-/** The host's resident memory (Linux), the median of a few reads a moment apart. */
-async function hostRssBytes(pid: number): Promise<number> {
-  const reads: number[] = [];
-  for (let read = 0; read < 5; read++) {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    reads.push(Number(kb) * 1024);
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  return percentile(reads, 50);
 }
 
 const stateDbBytes = (host: RunningHost): number =>
@@ -103,13 +93,24 @@ async function idleVisit(browser: Browser, host: RunningHost, idleSeconds: numbe
   await context.close();
 }
 
-/** `sessions` visits; one in a hundred (the 50th, 150th…) walks away and ends by the idle timeout instead of Terminer. */
+/** The host's resident memory as it is, then once V8 has collected all it can (through the host's inspector). */
+async function hostMemory(host: RunningHost, inspectorPort: number): Promise<{ now: number; afterGc: number }> {
+  const now = await hostRssBytes(host.process.pid ?? 0);
+  await collectHostGarbage(inspectorPort);
+  return { now, afterGc: await hostRssBytes(host.process.pid ?? 0) };
+}
+
+/**
+ * `sessions` visits; one in a hundred (the 50th, 150th…) walks away and ends by the idle timeout instead of Terminer.
+ * The host was started with its inspector on `inspectorPort` (host-inspector.ts).
+ */
 export async function benchEndurance(
   browser: Browser,
   host: RunningHost,
   idleSeconds: number,
   kiosk: KioskPage,
   sessions: number,
+  inspectorPort: number,
 ): Promise<Measure[]> {
   const early = Math.max(1, Math.round(sessions / 10));
   const dbBefore = stateDbBytes(host);
@@ -117,19 +118,21 @@ export async function benchEndurance(
   // A middle reading tells warming up (growth that slows down) from a leak (growth that keeps its pace).
   const middle = Math.round((early + sessions) / 2);
   let heapEarly = 0;
-  let rssEarly = 0;
-  let rssMiddle = 0;
+  // The inspector's first session sets up what it keeps for the next ones: in both readings, not only the later ones.
+  await collectHostGarbage(inspectorPort);
+  let rssEarly = { now: 0, afterGc: 0 };
+  let rssMiddle = { now: 0, afterGc: 0 };
   for (let index = 1; index <= sessions; index++) {
     if (index % 100 === 50) await idleVisit(browser, host, idleSeconds);
     else wipes.push(await visit(kiosk, index));
     if (index === early) {
       heapEarly = await rendererHeapAfterGc(kiosk);
-      rssEarly = await hostRssBytes(host.process.pid ?? 0);
+      rssEarly = await hostMemory(host, inspectorPort);
     }
-    if (index === middle) rssMiddle = await hostRssBytes(host.process.pid ?? 0);
+    if (index === middle) rssMiddle = await hostMemory(host, inspectorPort);
   }
   const heapLate = await rendererHeapAfterGc(kiosk);
-  const rssLate = await hostRssBytes(host.process.pid ?? 0);
+  const rssLate = await hostMemory(host, inspectorPort);
   const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
   const wipe = (name: string, part: (times: WipeTimes) => number, p: number, budget?: number): Measure => ({
     section: 'Endurance',
@@ -149,20 +152,31 @@ export async function benchEndurance(
       unit: '%',
       budget: 5,
     },
-    { section: 'Endurance', name: `host RSS, session ${early}`, value: mb(rssEarly), unit: 'MiB' },
-    { section: 'Endurance', name: `host RSS, session ${middle}`, value: mb(rssMiddle), unit: 'MiB' },
-    { section: 'Endurance', name: `host RSS, session ${sessions}`, value: mb(rssLate), unit: 'MiB' },
+    ...(['afterGc', 'now'] as const).flatMap((when) =>
+      [early, middle, sessions].map((session, i): Measure => ({
+        section: 'Endurance',
+        name: `host RSS ${when === 'afterGc' ? 'after GC' : 'as it was'}, session ${session}`,
+        value: mb([rssEarly, rssMiddle, rssLate][i]?.[when] ?? Number.NaN),
+        unit: 'MiB',
+      })),
+    ),
     {
       section: 'Endurance',
-      name: `host RSS growth, session ${early} to ${sessions}`,
-      value: growthPercent(rssEarly, rssLate),
+      name: `host RSS after GC, growth session ${early} to ${sessions}`,
+      value: growthPercent(rssEarly.afterGc, rssLate.afterGc),
       unit: '%',
       budget: 5,
     },
     {
       section: 'Endurance',
-      name: `host RSS growth, session ${middle} to ${sessions}`,
-      value: growthPercent(rssMiddle, rssLate),
+      name: `host RSS after GC, growth session ${middle} to ${sessions}`,
+      value: growthPercent(rssMiddle.afterGc, rssLate.afterGc),
+      unit: '%',
+    },
+    {
+      section: 'Endurance',
+      name: `host RSS as it was, growth session ${early} to ${sessions}`,
+      value: growthPercent(rssEarly.now, rssLate.now),
       unit: '%',
     },
     {
