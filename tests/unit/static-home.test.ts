@@ -8,7 +8,7 @@ import { pageSettingsId } from '../../common/api/page-settings';
 import { fillStaticHome } from '../../common/api/static-home';
 import type { PublicSettings } from '../../common/api/types';
 import type { Locale } from '../../common/api/types';
-import { inlineStyleSheet, loadHomeRenderer } from '../../build/scripts/static-home-build';
+import { inlineStyleSheet, loadHomeRenderer, preloadFonts } from '../../build/scripts/static-home-build';
 import { contentSecurityPolicy, pageStyleHashes } from '../../main/hosts/common/csp';
 import { useTempDir } from './temp-dir';
 
@@ -93,5 +93,38 @@ describe('the style sheet written into the built page', () => {
     expect(() => inlineStyleSheet(page, distWith('a{content:"</style><script>"}'))).toThrow(/<\/style/);
     expect(() => inlineStyleSheet(page, distWith('@font-face{src:url(fonts/a.woff2)}'))).toThrow(/relative url/);
     expect(() => inlineStyleSheet('<html><head></head></html>', distWith('h1{}'))).toThrow(/links 0/);
+  });
+});
+
+describe('the fonts the built page asks for with itself', () => {
+  const css =
+    '@font-face{font-family:A;font-weight:400;src:url(/assets/latin-400.woff2)format("woff2"),url(/assets/latin-400.woff)format("woff");unicode-range:U+??,U+131,U+152-153}' +
+    '@font-face{font-family:A;font-weight:700;src:url(/assets/latin-700.woff2)format("woff2");unicode-range:U+??,U+152-153}' +
+    '@font-face{font-family:A;font-weight:400;src:url(/assets/latin-ext-400.woff2)format("woff2");unicode-range:U+100-130,U+132-151}' +
+    "@font-face{font-family:B;font-weight:700;src:url('/assets/arabic-700.woff2') format('woff2');unicode-range:U+0600-06FF,U+FB50-FDFF}";
+  const page = (main: string) =>
+    `<html><head><style>${css}</style></head><body><header><span lang="ar">العربية</span></header><main id="content">${main}</main></body></html>`;
+  const asked = (html: string) =>
+    [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]);
+
+  it('are the faces with the letters of its main part, before its style sheet; a word in another script elsewhere is left to load when found', () => {
+    const french = preloadFonts(page('<h1>Bonjour</h1><p>Que voulez-vous faire ?</p><svg><text>ignoré ā</text></svg>'));
+    expect(asked(french)).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2']);
+    expect(french.indexOf('<link rel="preload"')).toBeLessThan(french.indexOf('<style>'));
+    expect(asked(preloadFonts(page('<h1>مرحبًا</h1><p>ameli</p>')))).toEqual([
+      '/assets/latin-400.woff2',
+      '/assets/latin-700.woff2',
+      '/assets/arabic-700.woff2',
+    ]);
+    expect(asked(preloadFonts(page('<p>Łódź ı</p>')))).toEqual([
+      '/assets/latin-400.woff2',
+      '/assets/latin-700.woff2',
+      '/assets/latin-ext-400.woff2',
+    ]);
+  });
+
+  it('a page without its main part, or whose letters no font has, stops the build', () => {
+    expect(() => preloadFonts(`<html><head><style>${css}</style></head><body></body></html>`)).toThrow(/no <main>/);
+    expect(() => preloadFonts(page('<p>日本</p>'))).toThrow(/no font/);
   });
 });
