@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canFindTagged, endLeftovers, processesTagged } from '../../build/scripts/tagged-processes';
+import { hostProcessEnvironment } from '../../main/hosts/common/host-environment';
 
 /** The environment variable that tags one test host and every process it starts. */
 export const hostTagVariable = 'PASSERELLE_TEST_HOST';
@@ -35,7 +36,15 @@ export async function startHost(
     [...nodeArgs, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', ...options.env, [hostTagVariable]: tag },
+      // Started as the systemd unit starts it (the bench's memory figures are the kiosk's).
+      env: {
+        ...process.env,
+        ...hostProcessEnvironment,
+        PASSERELLE_HOST_RESTARTS: '',
+        INVOCATION_ID: '',
+        ...options.env,
+        [hostTagVariable]: tag,
+      },
     },
   );
   try {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { endLeftovers, processesTagged } from '../../build/scripts/tagged-processes';
+import { hostProcessEnvironment } from '../../main/hosts/common/host-environment';
 import { hostTagVariable, startHost, stopHost } from './host-process';
 
 /** A preload script that throws an error nothing catches on SIGUSR2 (not in the copy the host restarts as). */
@@ -21,18 +22,28 @@ function throwOnSignal(dataDir: string): string {
   return thrower;
 }
 
-/** The real host, which throws when sent SIGUSR2. */
+/** The real host, which throws when sent SIGUSR2; started by hand, without the environment the service unit gives it. */
 function hostThatThrows(dataDir: string, tag: string) {
   const thrower = throwOnSignal(dataDir);
+  const byHand = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(name in hostProcessEnvironment)));
   return spawn(
     process.execPath,
     ['-r', thrower, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', [hostTagVariable]: tag },
+      env: { ...byHand, PASSERELLE_HOST_RESTARTS: '', INVOCATION_ID: '', [hostTagVariable]: tag },
     },
   );
 }
+
+/** A process's environment as the kernel gives it. */
+const environmentOf = (pid: number) =>
+  Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  );
 
 const logEvents = (dataDir: string) =>
   readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')
@@ -55,6 +66,7 @@ test('an uncaught error in the web host is logged without its message, and a fre
     child.stderr.on('data', onData);
     await expect.poll(() => urls.length, { timeout: 15_000, message: output }).toBeGreaterThanOrEqual(1);
     const first = urls[0] ?? '';
+    const firstEnvironment = environmentOf(child.pid ?? 0);
     child.kill('SIGUSR2');
     // The first host fails, exits, and the second one starts on its own.
     await expect.poll(() => urls.length, { timeout: 15_000, message: output }).toBe(2);
@@ -71,6 +83,10 @@ test('an uncaught error in the web host is logged without its message, and a fre
     expect(readFileSync(join(dataDir, 'logs', 'passerelle.log'), 'utf8')).not.toContain('canary-restart-5150');
     // The copy is the one process left of this test, and it stops when asked.
     expect(processesTagged(hostTagVariable, tag).map((p) => p.cmdline)).toEqual([expect.stringContaining('dist/main/start.cjs')]);
+    // The copy starts as the service unit starts the host (two malloc arenas), though the first was started by hand.
+    const [copy] = processesTagged(hostTagVariable, tag);
+    expect(firstEnvironment).not.toMatchObject(hostProcessEnvironment);
+    expect(environmentOf(copy?.pid ?? 0)).toMatchObject(hostProcessEnvironment);
   } finally {
     child.kill('SIGTERM');
     for (const { pid } of processesTagged(hostTagVariable, tag)) process.kill(pid, 'SIGTERM');

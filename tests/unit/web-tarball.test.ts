@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildWebTarball, webTarballName } from '../../build/scripts/dist-web';
+import { hostProcessEnvironment } from '../../main/hosts/common/host-environment';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
@@ -90,6 +91,13 @@ describe('the browser-kiosk tarball', () => {
     // The host, not a shell around it, is the service: its exit status 70 is what systemd sees.
     expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node \/opt\/passerelle-sante\/dist\/main\/start\.cjs /m);
     expect(unit).toMatch(/^Environment=PASSERELLE_CHROMIUM=\/opt\/passerelle-sante\/systemd\/chromium-in-cage$/m);
+    // The host's own environment (two malloc arenas), as the launcher gives it to a restarted copy and the tests to theirs;
+    // and the same on a desktop's startup line.
+    const deploy = readFileSync(join(root, 'docs', 'deploy.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const [name, value] of Object.entries(hostProcessEnvironment)) {
+      expect(unit.split('\n')).toContain(`Environment=${name}=${value}`);
+      expect(deploy).toContain(`\`env ${name}=${value} node /opt/passerelle-sante/dist/main/start.cjs --config=`);
+    }
     const analyze = spawnSync('systemd-analyze', ['verify', join(root, 'build', 'systemd', 'passerelle-sante.service')], {
       encoding: 'utf8',
     });

@@ -11,6 +11,7 @@ import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
 import { chromiumMissingMessage, findChromium } from './chromium';
 import { restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
+import { hostProcessEnvironment } from '../common/host-environment';
 import { guardFatalErrors, readStartup } from '../common/bootstrap';
 
 const distDir = __dirname;
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
       const next = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
         detached: true,
         stdio: 'inherit',
-        env: { ...process.env, [restartCountVariable]: String(restarts) },
+        // The copy starts as the service unit starts the host, even when this one was started by hand.
+        env: { ...process.env, ...hostProcessEnvironment, [restartCountVariable]: String(restarts) },
       });
       next.unref();
       process.exit(0);
