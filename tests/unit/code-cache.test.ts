@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeCacheDir, codeCacheKey, hasCodeCache } from '../../main/hosts/common/code-cache';
+import { steadyYoungGeneration } from '../../main/hosts/launcher/v8-flags';
 
 const codeCacheModule = fileURLToPath(new URL('../../main/hosts/common/code-cache.ts', import.meta.url));
 
@@ -30,9 +31,6 @@ interface Start {
   tag: number;
   probe: Ran;
 }
-
-/** The entry's flags (main/hosts/launcher/entry.ts): the young generation that does not grow. */
-const steadyYoungGeneration = { set: '--semi-space-growth-factor=1', defaults: '--semi-space-growth-factor=2' };
 
 /** One start of `bundle` in a fresh Node process, as the entry does it (with the entry's V8 flags, or none). */
 function start(bundle: string, cacheDir: string, flags: typeof steadyYoungGeneration | null = steadyYoungGeneration): Start {
