@@ -14,7 +14,7 @@ const shortPrefix = 4;
  * ranking them all cost milliseconds (bm25 over 200 matches took half a millisecond on the 10,000-topic pack, more
  * than everything else a two-word search does). Today's pack has 49 items a language, half the bound.
  */
-const maxCandidates = 100;
+export const maxCandidates = 100;
 
 /** A row as SQL gives it: the flag as an integer, the snippet's text not yet cut. */
 type HitRow = Omit<SearchHit, 'sensitive' | 'snippet'> & { sensitive: number; snippet: string };

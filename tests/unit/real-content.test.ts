@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../build/content/load';
 import { buildContentPack } from '../../build/scripts/content-build';
 import { packFileName, type PackManifest } from '../../common/content/pack-format';
-import { createSearch, type Search } from '../../main/content/search';
+import { createSearch, maxCandidates, type Search } from '../../main/content/search';
 import { useTempDir } from './temp-dir';
 import { bracketed } from './helpers/snippet-text';
 import type { JourneyBody } from '../../common/api/types';
@@ -104,6 +104,12 @@ describe('shipped content', () => {
 });
 
 describe('search on the shipped content', () => {
+  it('ranks every match: no language has more items than the search ranks at most (a larger pack ranks the first ones only)', () => {
+    const counts = db.prepare<[], { locale: string; n: number }>('SELECT locale, count(*) AS n FROM item GROUP BY locale').all();
+    expect(counts.length).toBeGreaterThan(0);
+    for (const { locale, n } of counts) expect(n, locale).toBeLessThanOrEqual(maxCandidates);
+  });
+
   it('finds pages about the Sécurité sociale without accents', () => {
     const { hits } = search.search('securite sociale', 'fr');
     expect(hits.length).toBeGreaterThan(0);
