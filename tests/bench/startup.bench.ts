@@ -50,7 +50,7 @@ function startBareHost(headers: Record<string, string> = {}): Promise<LaunchedHo
 }
 
 async function startAppHost(dataDir: string, env?: Record<string, string>): Promise<LaunchedHost> {
-  // Timed as a browser meets it: its page is the host's first request (the services open after the page's files).
+  // Timed as a browser meets it: its page is the host's first request (the services open at the app's first call).
   const host = await startHost(dataDir, [], [], { waitForServices: false, ...(env ? { env } : {}) });
   return { url: host.url, stop: () => stopHost(host) };
 }

@@ -20,7 +20,7 @@ export interface RunningHost {
 
 /**
  * `nodeArgs` go to Node before the app (a `-r` preload script, for tests that make the host fail). The host listens
- * before its services open (they open after the page's first files, or at the first call): unless told not to (the
+ * before its services open (at the first call, or a second after the page's last file): unless told not to (the
  * bench's start, which times a browser's first page), this waits for them with a health check, as a test reads the
  * data folder (the setup code, the log) right after.
  */

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const officialWindows =
     chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
   // The browser starts as soon as the host listens: its own start (a second or more) and the services' opening overlap,
-  // and the home page it asks for is served at once (the services open once that page's first files are sent).
+  // and the home page it asks for is served at once (the services open at the app's first call).
   const onListening = (url: string) => {
     process.stdout.write(`Passerelle Santé is running at ${url}\n`);
     // Said once, at start (a copy restarted after an error has it in the log already).
