@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -223,6 +223,22 @@ describe('web host', () => {
       const reply = await send(`${origin}${path}`);
       expect(reply.body, path).not.toContain('outside the renderer');
     }
+  });
+
+  it('serves a file as it is now once it was rewritten (an update keeps the loader’s name), even at the same size', async () => {
+    const { origin, dir } = await start();
+    const loader = join(dir, 'renderer', 'app-loader.js');
+    writeFileSync(loader, 'first();');
+    expect((await send(`${origin}/app-loader.js`)).body).toBe('first();');
+    writeFileSync(loader, 'second_longer();');
+    expect((await send(`${origin}/app-loader.js`)).body).toBe('second_longer();');
+    // Same size, another date: what an update copying files over would leave.
+    writeFileSync(loader, 'third__longer();');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(loader, later, later);
+    const reply = await send(`${origin}/app-loader.js`);
+    expect(reply.body).toBe('third__longer();');
+    expect(reply.headers['cache-control']).toBe('no-cache');
   });
 
   it('writes the public settings into the page, the same as the API gives, closing no element early', async () => {

@@ -153,8 +153,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: 'http.methodNotAllowed' });
     const file = resolveStaticFile(options.rendererDir, servedFile(path));
-    const size = file ? fileSize(file.file) : null;
-    if (!file || size === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
+    const stamp = file ? fileStamp(file.file) : null;
+    if (!file || stamp === null) return sendJson(res, 404, { ok: false, error: 'http.notFound' });
+    const { size } = stamp;
     const page = options.settings && file.file === pageFile ? homePageHtml(options.rendererDir, options.settings) : null;
     if (page !== null) {
       res.writeHead(200, {
@@ -172,9 +173,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    // A built asset never changes (its name carries its hash): kept in memory once read, it is answered in the same
-    // turn, with no trip to the disk's thread pool — at start and after each wipe, when the browser's cache is empty.
-    const kept = file.immutable ? assetsInMemory.get(file.file, size) : null;
+    // Kept in memory once read, a file is answered in the same turn, with no trip to the disk's thread pool: at start
+    // (a fresh host's first read from a stream started that pool, 6 ms more for the page's loader) and after each wipe,
+    // when the browser's cache is empty.
+    const kept = assetsInMemory.get(file.file, stamp);
     if (kept) return void res.end(kept);
     createReadStream(file.file).pipe(res);
   }
@@ -242,30 +244,43 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   });
 }
 
-/** Built assets read once and kept, up to a few megabytes in all (the accessibility checker's chunk is read each time). */
-function keptAssets(): { get(file: string, size: number): Buffer | null } {
+interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/**
+ * The renderer's files read once and kept, up to a few megabytes in all (the accessibility checker's chunk is read
+ * each time), each with the date and size it had: a file rewritten since (an update of the app, a file of the folder
+ * whose name carries no hash) is read again.
+ */
+function keptAssets(): { get(file: string, stamp: FileStamp): Buffer | null } {
   const maxFileBytes = 256 * 1024;
   const maxTotalBytes = 4 * 1024 * 1024;
-  const kept = new Map<string, Buffer>();
+  const kept = new Map<string, { readonly bytes: Buffer; readonly mtimeMs: number }>();
   let total = 0;
   return {
-    get(file, size) {
+    get(file, { size, mtimeMs }) {
       const known = kept.get(file);
-      if (known) return known;
+      if (known?.bytes.length === size && known.mtimeMs === mtimeMs) return known.bytes;
+      if (known) {
+        kept.delete(file);
+        total -= known.bytes.length;
+      }
       if (size > maxFileBytes || total + size > maxTotalBytes) return null;
       const bytes = readFileSync(file);
       if (bytes.length !== size) return null;
-      kept.set(file, bytes);
+      kept.set(file, { bytes, mtimeMs });
       total += size;
       return bytes;
     },
   };
 }
 
-function fileSize(file: string): number | null {
+function fileStamp(file: string): FileStamp | null {
   try {
     const stat = statSync(file);
-    return stat.isFile() ? stat.size : null;
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
   } catch {
     return null;
   }
