@@ -1,5 +1,6 @@
 // Start to interactive: launching the web host until the home screen answers a tap in Chromium, against a bare
-// static page served by a minimal Node host and timed the same way, sample by sample in turn.
+// static page served by a minimal Node host and timed the same way, sample by sample in turn; then the pages alone,
+// against hosts already running.
 import type { Browser, Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -192,6 +193,35 @@ async function homeWithoutScript(browser: Browser): Promise<Measure> {
   };
 }
 
+/**
+ * The page alone: the same steps against hosts already running (each started once and its first page served, the
+ * app's services open), in turn: what each page costs the browser with no host starting beside it. Beside the start
+ * figures it tells the page's share of the gap from the host's.
+ */
+async function pageAlone(browser: Browser, samples: number): Promise<Record<'app' | 'bare' | 'isolated', number[]>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-page-'));
+  const running: Partial<Record<'app' | 'bare' | 'isolated', LaunchedHost>> = {};
+  const times = { app: [] as number[], bare: [] as number[], isolated: [] as number[] };
+  try {
+    running.app = await startAppHost(dataDir);
+    running.bare = await startBareHost();
+    running.isolated = await startBareHost(isolationHeaders);
+    const kinds = ['app', 'bare', 'isolated'] as const;
+    for (let sample = -1; sample < samples; sample++) {
+      for (const kind of sample % 2 === 0 ? kinds : [...kinds].reverse()) {
+        const url = running[kind]?.url ?? '';
+        const run = await timeToInteractive(browser, () => Promise.resolve({ url, stop: () => Promise.resolve() }));
+        await run.page.context().close();
+        if (sample >= 0) times[kind].push(run.ms);
+      }
+    }
+  } finally {
+    await Promise.all(Object.values(running).map((host) => host.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return times;
+}
+
 export async function benchStartup(browser: Browser, samples: number): Promise<Measure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-start-'));
   const app: number[] = [];
@@ -240,6 +270,7 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const page = await pageAlone(browser, samples);
   const spread = (kind: string, values: number[]): Measure[] =>
     [50, 95, 99].map((p) => ({
       section: 'Start',
@@ -292,6 +323,33 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
       section: 'Start',
       name: `start to the app taking over, app p${p}`,
       value: Math.round(percentile(appReady, p)),
+      unit: 'ms',
+      samples,
+    })),
+    {
+      section: 'Start',
+      name: 'page alone (host already running), app ÷ bare page',
+      value: ratio(page.app, page.bare),
+      unit: '×',
+      samples,
+    },
+    {
+      section: 'Start',
+      name: 'page alone (host already running), app ÷ bare page sent with the kiosk’s cross-origin headers',
+      value: ratio(page.app, page.isolated),
+      unit: '×',
+      samples,
+    },
+    ...(
+      [
+        ['app', page.app],
+        ['bare page', page.bare],
+        ['bare page with the cross-origin headers', page.isolated],
+      ] as const
+    ).map(([kind, values]): Measure => ({
+      section: 'Start',
+      name: `page alone (host already running), ${kind} p50`,
+      value: Math.round(percentile(values, 50)),
       unit: 'ms',
       samples,
     })),
