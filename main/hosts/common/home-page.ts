@@ -1,35 +1,26 @@
 // The page both hosts answer the app's address with: the home screen built at build time in the site's language,
 // filled in with the site's settings (name, languages, mediator's button, the settings the renderer reads), so it is
 // painted and tappable before any script runs; or, without a built home page, index.html with the settings written in.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withPageSettings } from '../../../common/api/page-settings';
 import { fillStaticHome, staticHomeFile } from '../../../common/api/static-home';
 import type { PublicSettings } from '../../../common/api/types';
-
-/** The file's date and size, or null when it is not a file. */
-const stamp = (file: string): string | null => {
-  try {
-    const stat = statSync(file);
-    return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
-  } catch {
-    return null;
-  }
-};
+import { fileStamp, sameStamp, type FileStamp } from './renderer-files';
 
 /**
  * Pages already filled, per settings object (a settings change makes a new one) and file: the page is asked for at
  * every start and every end of a visit, and only a rebuild (another date or size) changes it.
  */
-const filled = new WeakMap<PublicSettings, Map<string, { readonly stamp: string; readonly html: string }>>();
+const filled = new WeakMap<PublicSettings, Map<string, { readonly stamp: FileStamp; readonly html: string }>>();
 
 function fillOnce(file: string, settings: PublicSettings, fill: (html: string) => string): string | null {
-  const current = stamp(file);
+  const current = fileStamp(file);
   if (current === null) return null;
   let pages = filled.get(settings);
   if (!pages) filled.set(settings, (pages = new Map()));
   const kept = pages.get(file);
-  if (kept?.stamp === current) return kept.html;
+  if (kept && sameStamp(kept.stamp, current)) return kept.html;
   const html = fill(readFileSync(file, 'utf8'));
   pages.set(file, { stamp: current, html });
   return html;

@@ -1,4 +1,5 @@
 // Resolves a request path to a file of the built renderer, refusing anything outside that folder.
+import { statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 
 const types: Record<string, string> = {
@@ -37,3 +38,21 @@ export function resolveStaticFile(root: string, urlPath: string): StaticFile | n
   if (!contentType) return null;
   return { file, contentType, immutable: relative.startsWith('assets/') };
 }
+
+/** A file's size and date: what tells a file read before from the same file rewritten since. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The file's size and date, or null when it is not a file. */
+export function fileStamp(file: string): FileStamp | null {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs;

@@ -1,7 +1,7 @@
 // The web host: the kiosk's API and built renderer over HTTP, on 127.0.0.1 only. It writes no line per request
 // (the rhythm of calls and the files fetched would tell what a visitor typed and read): errors, and counts once an
 // hour.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
@@ -12,7 +12,7 @@ import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
-import { resolveStaticFile } from '../common/renderer-files';
+import { fileStamp, resolveStaticFile, sameStamp, type FileStamp } from '../common/renderer-files';
 import { homePageHtml } from '../common/home-page';
 
 /** What the API and the health check answer with, once the kiosk's services are open. */
@@ -244,11 +244,6 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   });
 }
 
-interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
 /**
  * The renderer's files read once and kept, up to a few megabytes in all (the accessibility checker's chunk is read
  * each time), each with the date and size it had: a file rewritten since (an update of the app, a file of the folder
@@ -257,33 +252,25 @@ interface FileStamp {
 function keptAssets(): { get(file: string, stamp: FileStamp): Buffer | null } {
   const maxFileBytes = 256 * 1024;
   const maxTotalBytes = 4 * 1024 * 1024;
-  const kept = new Map<string, { readonly bytes: Buffer; readonly mtimeMs: number }>();
+  const kept = new Map<string, { readonly bytes: Buffer; readonly stamp: FileStamp }>();
   let total = 0;
   return {
-    get(file, { size, mtimeMs }) {
+    get(file, stamp) {
       const known = kept.get(file);
-      if (known?.bytes.length === size && known.mtimeMs === mtimeMs) return known.bytes;
+      if (known && sameStamp(known.stamp, stamp)) return known.bytes;
       if (known) {
         kept.delete(file);
         total -= known.bytes.length;
       }
+      const { size } = stamp;
       if (size > maxFileBytes || total + size > maxTotalBytes) return null;
       const bytes = readFileSync(file);
       if (bytes.length !== size) return null;
-      kept.set(file, { bytes, mtimeMs });
+      kept.set(file, { bytes, stamp });
       total += size;
       return bytes;
     },
   };
-}
-
-function fileStamp(file: string): FileStamp | null {
-  try {
-    const stat = statSync(file);
-    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** What an error line names: one of the API's own method names, or a fixed word; never a path a client chose. */
