@@ -16,6 +16,8 @@ export interface RunningHost {
   readonly process: ChildProcess;
   /** The value of hostTagVariable in this host's environment. */
   readonly tag: string;
+  /** What the host printed on its standard output so far, from its first line. */
+  readonly printed: () => string;
 }
 
 /**
@@ -47,13 +49,15 @@ export async function startHost(
       },
     },
   );
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   try {
     const url = await addressOf(child, 'web host');
     if (options.waitForServices !== false) {
       const health = await fetch(`${url}api/health`);
       if (!health.ok) throw new Error(`the web host's services did not open: health check answered ${health.status}`);
     }
-    return { url, dataDir, process: child, tag };
+    return { url, dataDir, process: child, tag, printed: () => printed };
   } catch (error) {
     // A host too slow to start is not left running behind the failed test.
     child.kill('SIGKILL');

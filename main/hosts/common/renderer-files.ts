@@ -56,3 +56,12 @@ export function fileStamp(file: string): FileStamp | null {
 }
 
 export const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/**
+ * The file a GET of `path` serves: a built asset or a file of the renderer's folder (a name with a dot) as asked;
+ * any other path is a page of the app, which keeps its screens in memory, so every page path serves the home page.
+ * The services' opening tells the page from its files by the same rule.
+ */
+export function servedFile(path: string): string {
+  return path.startsWith('/assets/') || path.includes('.') ? path : '/';
+}

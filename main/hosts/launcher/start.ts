@@ -13,6 +13,12 @@ import { chromiumMissingMessage, findChromium } from './chromium';
 import { restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
 import { hostProcessEnvironment } from '../common/host-environment';
 import { guardFatalErrors, readStartup } from '../common/bootstrap';
+import { codeCacheDir } from '../common/code-cache';
+import { configTexts, firstPageFile, keepFirstPage } from '../common/first-page';
+import { fileStamp } from '../common/renderer-files';
+import type { WebHost } from '../web/server';
+import { defaultConfigPath, type SiteConfig } from '../../core/config';
+import { staticHomeFile } from '../../../common/api/static-home';
 
 const distDir = __dirname;
 const projectDir = join(distDir, '..', '..');
@@ -38,8 +44,8 @@ async function main(): Promise<void> {
     chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
   // The browser starts as soon as the host listens: its own start (a second or more) and the services' opening overlap,
   // and the home page it asks for is served at once (the services open at the app's first call).
-  const onListening = (url: string) => {
-    process.stdout.write(`Passerelle Santé is running at ${url}\n`);
+  const onListening = (url: string, announced: boolean) => {
+    if (!announced) process.stdout.write(`Passerelle Santé is running at ${url}\n`);
     // Said once, at start (a copy restarted after an error has it in the log already).
     if (restartsFromEnvironment(process.env) === 0) {
       process.stdout.write(`Browser-kiosk mode: ${decision.why}.${decision.later ? ` ${decision.later}` : ''}\n`);
@@ -107,6 +113,26 @@ async function main(): Promise<void> {
     (browser as BrowserSupervisor | null)?.stop();
     throw error;
   }
+  // A host whose browser is started by something else (the machine, a kiosk tool, the tests) may find that browser
+  // already waiting at its next start: the page it sends is kept for that start's first stage (first-stage.ts).
+  if (flags.noBrowser) keepFirstAnswers(web.host, config);
+}
+
+/** Keeps what the next start's first stage answers with, and everything it was made from. */
+function keepFirstAnswers(host: { firstAnswers: WebHost['firstAnswers'] }, config: SiteConfig): void {
+  const answers = host.firstAnswers();
+  if (!answers) return;
+  const rendererDir = join(distDir, '..', 'renderer');
+  const stamped = [join(distDir, 'host.cjs'), join(rendererDir, 'index.html'), join(rendererDir, staticHomeFile(config.defaultLocale))];
+  keepFirstPage(firstPageFile(codeCacheDir(process.env, distDir)), {
+    format: 1,
+    argv: process.argv.slice(2),
+    texts: configTexts(config.configFile ?? null, defaultConfigPath()),
+    stamps: stamped.map((file) => ({ file, stamp: fileStamp(file) })),
+    port: config.port,
+    rendererDir,
+    ...answers,
+  });
 }
 
 function hostEnvironment(): HostEnvironment {

@@ -5,21 +5,14 @@ import { webHostPort, type OfficialWindows } from '../../app/host-port';
 import { startWebHost, type RequestKind, type WebHostServices } from './server';
 import type { openWebServices } from './web-services';
 import { publicSettingsOf } from '../../kiosk/settings';
-
-/** How long the services wait for the page's first requests when none comes (a browser that is still starting). */
-const firstPageWaitMs = 300;
-/**
- * The page's files (style sheet, fonts, loader) are all sent when none came for this long after one was answered. In
- * practice the services open at the app's first call: the built page asks for the loader and a font found by its
- * first layout 40 to 80 ms after its other files, and on a kiosk's two cores the services' opening (tens of ms, the
- * speech check's programs) took the processor from the browser drawing the page. Side by side (16 starts each): start
- * to interactive 445 → 416 ms and 503 → 411 ms, against 255 and 265 ms for the bare page.
- */
-const quietMs = 1000;
+import { firstPageWaitMs, quietMs } from '../common/start-timing';
 
 export interface WebHostStart {
-  /** Told the address as soon as the host listens, before the services are open (the page is served from then on). */
-  readonly onListening?: (url: string) => void;
+  /**
+   * Told the address as soon as the host listens, before the services are open (the page is served from then on);
+   * `announced` when the first stage listened, and said so, before the host's code was loaded.
+   */
+  readonly onListening?: (url: string, announced: boolean) => void;
   /**
    * Opening the services is the host's longest piece of work and holds its one thread: with `afterFirstPage` they open
    * at the first call or health check, or once the page and its files have been sent and nothing more was asked for
@@ -80,7 +73,7 @@ export async function runWebHost(
     port: config.port,
     log,
   });
-  start.onListening?.(host.url);
+  start.onListening?.(host.url, host.fromFirstStage);
   let opening: ReturnType<typeof openWebServices>;
   try {
     await openSignal.ready;

@@ -12,8 +12,10 @@ import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
-import { fileStamp, resolveStaticFile, sameStamp, type FileStamp } from '../common/renderer-files';
+import { fileStamp, resolveStaticFile, sameStamp, servedFile, type FileStamp } from '../common/renderer-files';
 import { homePageHtml } from '../common/home-page';
+import { takeHandover } from '../common/first-page';
+import { sendJson } from '../common/json-answer';
 
 /** What the API and the health check answer with, once the kiosk's services are open. */
 export interface WebHostServices {
@@ -48,6 +50,10 @@ export interface WebHostOptions {
 export interface WebHost {
   readonly url: string;
   readonly port: number;
+  /** Whether the first stage was listening already (and said so). */
+  readonly fromFirstStage: boolean;
+  /** The home page as this host sends it, with its headers: kept for the next start's first stage. */
+  firstAnswers(): { page: string; pageHeaders: Record<string, string>; headers: Record<string, string> } | null;
   broadcast<N extends EventName>(name: N, payload: PayloadOf<N>): void;
   close(): Promise<void>;
 }
@@ -71,7 +77,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const countsTimer = setInterval(logCounts, countsEveryMs);
   countsTimer.unref();
 
-  const server = createServer((req, res) => {
+  // On a start answered from the kept first page, the first stage's server is already listening: the host takes it.
+  const handover = takeHandover();
+  const server = handover?.server ?? createServer();
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     counts.requests += 1;
     res.on('finish', () => {
@@ -84,7 +93,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'api.internal' });
       else res.destroy();
     });
-  });
+  };
+  server.on('request', onRequest);
 
   // Kept from the start: a rejected promise nobody awaited yet would count as an uncaught error.
   const opened = options.services.then(
@@ -101,6 +111,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return pagePolicy.policy;
   };
   const assetsInMemory = keptAssets();
+  const pageHeadersOf = (page: string, contentType: string): Record<string, string> => ({
+    'Content-Type': contentType,
+    'Cache-Control': 'no-cache',
+    // The built home page carries its style sheet: allowed by its hash, for this page only.
+    'Content-Security-Policy': policyOf(page),
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
@@ -158,13 +174,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const { size } = stamp;
     const page = options.settings && file.file === pageFile ? homePageHtml(options.rendererDir, options.settings) : null;
     if (page !== null) {
-      res.writeHead(200, {
-        'Content-Type': file.contentType,
-        'Content-Length': Buffer.byteLength(page),
-        'Cache-Control': 'no-cache',
-        // The built home page carries its style sheet: allowed by its hash, for this page only.
-        'Content-Security-Policy': policyOf(page),
-      });
+      res.writeHead(200, { ...pageHeadersOf(page, file.contentType), 'Content-Length': Buffer.byteLength(page) });
       return void res.end(req.method === 'HEAD' ? undefined : page);
     }
     res.writeHead(200, {
@@ -181,17 +191,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     createReadStream(file.file).pipe(res);
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, loopback, () => resolveListen());
-  });
+  if (!handover) {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, loopback, () => resolveListen());
+    });
+  }
   port = (server.address() as AddressInfo).port;
   const url = `http://${loopback}:${port}/`;
   log.info('web.started', { port });
+  // What the first stage left: answered now, in the order they came.
+  for (const [req, res] of handover?.waiting ?? []) onRequest(req, res);
 
   return {
     url,
     port,
+    fromFirstStage: handover !== null,
+    firstAnswers() {
+      const file = resolveStaticFile(options.rendererDir, '/');
+      const page = options.settings && file ? homePageHtml(options.rendererDir, options.settings) : null;
+      if (page === null || !file) return null;
+      return { page, pageHeaders: pageHeadersOf(page, file.contentType), headers: securityHeaders() };
+    },
     broadcast(name, payload) {
       const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of listeners) res.write(frame);
@@ -205,25 +226,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * The file a GET of `path` serves: a built asset or a file of the renderer's folder (a name with a dot) as asked;
- * any other path is a page of the app, which keeps its screens in memory, so every page path serves the home page.
- * The services' opening tells the page from its files by the same rule.
- */
-export function servedFile(path: string): string {
-  return path.startsWith('/assets/') || path.includes('.') ? path : '/';
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
 }
 
 function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
