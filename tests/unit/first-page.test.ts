@@ -28,7 +28,6 @@ function keep(): string {
       { file: join(dir, 'home.fr.html'), stamp: fileStamp(join(dir, 'home.fr.html')) },
     ],
     port: 0,
-    rendererDir: dir,
     page: '<!doctype html><title>Passerelle</title>',
     pageHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
     headers: { 'X-Frame-Options': 'DENY' },

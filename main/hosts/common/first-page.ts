@@ -19,7 +19,6 @@ export interface FirstPage {
   readonly stamps: readonly { readonly file: string; readonly stamp: FileStamp | null }[];
   /** The configured port (0: any free one). */
   readonly port: number;
-  readonly rendererDir: string;
   readonly page: string;
   readonly pageHeaders: Readonly<Record<string, string>>;
   /** The headers every answer carries (the security headers). */
@@ -55,7 +54,6 @@ export function fittingFirstPage(file: string, argv: readonly string[]): FirstPa
     !Array.isArray(kept.texts) ||
     !Array.isArray(kept.stamps) ||
     typeof kept.port !== 'number' ||
-    typeof kept.rendererDir !== 'string' ||
     typeof kept.page !== 'string' ||
     !isRecordOfStrings(kept.pageHeaders) ||
     !isRecordOfStrings(kept.headers)

@@ -13,5 +13,5 @@ const cacheDir = codeCacheDir(process.env, __dirname);
 const loadHost = () =>
   void runWithCodeCache(join(__dirname, 'host.cjs'), { cacheDir, writeAfterMs: codeCacheWriteAfterMs, flags: steadyYoungGeneration });
 const kept = fittingFirstPage(firstPageFile(cacheDir), process.argv.slice(2));
-if (kept) startFirstStage(kept, loadHost);
+if (kept) startFirstStage(kept, join(__dirname, '..', 'renderer'), loadHost);
 else loadHost();

@@ -12,8 +12,11 @@ import { resolveStaticFile, servedFile } from '../common/renderer-files';
 import { firstPageWaitMs, quietMs } from '../common/start-timing';
 import { checkRequestOrigin } from '../web/request-origin';
 
-/** Runs `loadHost` (the host's code) once the first stage has done its part; `loadHost` runs at once if it cannot listen. */
-export function startFirstStage(kept: FirstPage, loadHost: () => void): void {
+/**
+ * Answers from `kept` and the built renderer in `rendererDir`, then runs `loadHost` (the host's code) once it has
+ * done its part, or at once if it cannot listen.
+ */
+export function startFirstStage(kept: FirstPage, rendererDir: string, loadHost: () => void): void {
   const server = createServer();
   const waiting: [IncomingMessage, ServerResponse][] = [];
   const files = new Map<string, Buffer>();
@@ -47,7 +50,7 @@ export function startFirstStage(kept: FirstPage, loadHost: () => void): void {
     if (asked === httpHealthPath || asked === httpEventsPath || asked.startsWith(httpRoutePrefix)) return null;
     const path = servedFile(asked);
     if (path === '/') return { headers: { ...kept.headers, ...kept.pageHeaders }, body: page };
-    const file = resolveStaticFile(kept.rendererDir, path);
+    const file = resolveStaticFile(rendererDir, path);
     let body = file ? files.get(file.file) : undefined;
     if (file && !body) {
       try {

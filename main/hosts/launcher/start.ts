@@ -114,8 +114,10 @@ async function main(): Promise<void> {
     throw error;
   }
   // A host whose browser is started by something else (the machine, a kiosk tool, the tests) may find that browser
-  // already waiting at its next start: the page it sends is kept for that start's first stage (first-stage.ts).
-  if (flags.noBrowser) keepFirstAnswers(web.host, config);
+  // already waiting at its next start: the page it sends is kept for that start's first stage (first-stage.ts), once
+  // the calls that waited for the services are answered.
+  const host = web.host;
+  if (flags.noBrowser) setImmediate(() => keepFirstAnswers(host, config));
 }
 
 /** Keeps what the next start's first stage answers with, and everything it was made from. */
@@ -130,7 +132,6 @@ function keepFirstAnswers(host: { firstAnswers: WebHost['firstAnswers'] }, confi
     texts: configTexts(config.configFile ?? null, defaultConfigPath()),
     stamps: stamped.map((file) => ({ file, stamp: fileStamp(file) })),
     port: config.port,
-    rendererDir,
     ...answers,
   });
 }
