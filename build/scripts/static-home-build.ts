@@ -66,6 +66,7 @@ export function inlineStyleSheet(page: string, rendererDist: string): string {
 
 interface FontFace {
   readonly url: string;
+  readonly weight: number;
   readonly ranges: readonly (readonly [number, number])[];
 }
 
@@ -83,32 +84,46 @@ function fontFaces(page: string): FontFace[] {
   return [...page.matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap(([, body = '']) => {
     const url = /url\(["']?(\/assets\/[\w.-]+\.woff2)["']?\)/.exec(body)?.[1];
     const range = /unicode-range:([^;}]+)/.exec(body)?.[1];
-    return url ? [{ url, ranges: range ? unicodeRanges(range) : [[0, 0x10ffff] as const] }] : [];
+    const weight = Number(/font-weight:\s*(\d+)/.exec(body)?.[1] ?? 400);
+    return url ? [{ url, weight, ranges: range ? unicodeRanges(range) : [[0, 0x10ffff] as const] }] : [];
   });
 }
 
-/**
- * The fonts of the page's own text asked for with the page instead of once its first layout finds them: the text is
- * drawn in its font from the first paint, instead of in a fallback that the font replaces a moment later, moving the
- * buttons under a finger that is about to tap (measured: the built page answered Playwright's tap 70 ms later for
- * that move). The faces are those of the letters of the page's main part (its language); a word in another script
- * (a language's own name in the top bar) keeps its font loaded when found.
- */
-export function preloadFonts(page: string): string {
-  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(page)?.[1];
-  if (main === undefined) throw new Error('the built home page has no <main>: its fonts cannot be chosen');
-  const letters = [
+/** The letters (as code points) of a piece of the page, pictograms left out. */
+const lettersOf = (html: string): number[] =>
+  [
     ...new Set(
-      main
+      html
         .replace(/<svg[\s\S]*?<\/svg>/g, '')
         .replace(/<[^>]+>/g, ' ')
         .match(/\p{L}/gu) ?? [],
     ),
-  ];
-  const codes = letters.map((letter) => letter.codePointAt(0) ?? 0);
-  const used = fontFaces(page).filter((face) => codes.some((code) => face.ranges.some(([from, to]) => code >= from && code <= to)));
+  ].map((letter) => letter.codePointAt(0) ?? 0);
+
+const hasAny = (face: FontFace, codes: readonly number[]) =>
+  codes.some((code) => face.ranges.some(([from, to]) => code >= from && code <= to));
+
+/**
+ * The fonts of the page's text asked for with the page instead of once its first layout finds them: the text is
+ * drawn in its font from the first paint, instead of in a fallback that the font replaces a moment later, moving the
+ * buttons under a finger that is about to tap (measured: the built page answered Playwright's tap 70 ms later for
+ * that move). The faces are those of the letters of the page's main part (its language), in every weight; and for a
+ * word elsewhere in another script (a language's own name in the top bar, drawn bold like every button there), its
+ * bold face: found by the first layout, that word had the browser look through the machine's fonts for its letters
+ * and draw the page again once its own font came.
+ */
+export function preloadFonts(page: string): string {
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(page)?.[1];
+  if (main === undefined) throw new Error('the built home page has no <main>: its fonts cannot be chosen');
+  const body = /<body\b[^>]*>([\s\S]*)<\/body>/.exec(page)?.[1] ?? '';
+  const faces = fontFaces(page);
+  const used = faces.filter((face) => hasAny(face, lettersOf(main)));
   if (used.length === 0) throw new Error('no font of the built home page has the letters of its text');
-  const links = used.map((face) => `<link rel="preload" href="${face.url}" as="font" type="font/woff2" crossorigin>`).join('');
+  const elsewhere = lettersOf(body.replace(main, '')).filter((code) => !used.some((face) => hasAny(face, [code])));
+  const bold = faces.filter((face) => face.weight === 700 && hasAny(face, elsewhere));
+  const links = [...used, ...bold]
+    .map((face) => `<link rel="preload" href="${face.url}" as="font" type="font/woff2" crossorigin>`)
+    .join('');
   return page.replace('<style>', () => `${links}<style>`);
 }
 

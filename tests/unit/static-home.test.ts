@@ -107,10 +107,11 @@ describe('the fonts the built page asks for with itself', () => {
   const asked = (html: string) =>
     [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]);
 
-  it('are the faces with the letters of its main part, before its style sheet; a word in another script elsewhere is left to load when found', () => {
+  it('are the faces with the letters of its main part, before its style sheet, and the bold face of a word in another script elsewhere', () => {
     const french = preloadFonts(page('<h1>Bonjour</h1><p>Que voulez-vous faire ?</p><svg><text>ignoré ā</text></svg>'));
-    expect(asked(french)).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2']);
+    expect(asked(french)).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2', '/assets/arabic-700.woff2']);
     expect(french.indexOf('<link rel="preload"')).toBeLessThan(french.indexOf('<style>'));
+    // The Arabic page: its main part has Arabic already, so the top bar's word adds nothing.
     expect(asked(preloadFonts(page('<h1>مرحبًا</h1><p>ameli</p>')))).toEqual([
       '/assets/latin-400.woff2',
       '/assets/latin-700.woff2',
@@ -120,7 +121,11 @@ describe('the fonts the built page asks for with itself', () => {
       '/assets/latin-400.woff2',
       '/assets/latin-700.woff2',
       '/assets/latin-ext-400.woff2',
+      '/assets/arabic-700.woff2',
     ]);
+    // A word elsewhere whose script has no bold face is left to load when found.
+    const noBold = page('<p>Bonjour</p>').replace('<span lang="ar">العربية</span>', '<span>Łódź</span>');
+    expect(asked(preloadFonts(noBold))).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2']);
   });
 
   it('a page without its main part, or whose letters no font has, stops the build', () => {
