@@ -25,7 +25,10 @@ export function startFirstStage(kept: FirstPage, rendererDir: string, loadHost: 
   let handedOver = false;
   let timer: NodeJS.Timeout | undefined;
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
   /** Leaves the rest to the host: with the listening server, or (`listening` false) without. */
   const leave = (listening: boolean) => {
     if (handedOver) return;
