@@ -87,9 +87,11 @@ test('a browser waiting at the next start gets the home page before the host has
   await page.goto(host.url);
   await page.getByRole('button', { name: t.comfort.open, exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  // The app's first calls wake the host, which answers them: the app takes over the page.
+  // The app takes over the page, and its first calls wake the host, which answers them.
   await expect(page.locator('html[data-ready]')).toBeAttached({ timeout: 15_000 });
-  expect(said()).toContain('Logs:');
+  await expect.poll(said, { timeout: 10_000 }).toContain('Logs:');
+  const health = await page.evaluate(async () => (await fetch('/api/health')).status);
+  expect(health).toBe(200);
   await page.context().close();
 });
 
