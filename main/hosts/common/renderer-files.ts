@@ -39,6 +39,9 @@ export function resolveStaticFile(root: string, urlPath: string): StaticFile | n
   return { file, contentType, immutable: relative.startsWith('assets/') };
 }
 
+/** How long a browser may keep a file of the renderer: a built asset for ever, anything else asked again each time. */
+export const fileCacheControl = (file: StaticFile): string => (file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /** A file's size and date: what tells a file read before from the same file rewritten since. */
 export interface FileStamp {
   readonly size: number;

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
+import { isHttpCall } from '../../../common/api/routes';
 import { handOver, type FirstPage } from '../common/first-page';
 import { sendJson } from '../common/json-answer';
-import { resolveStaticFile, servedFile } from '../common/renderer-files';
+import { fileCacheControl, resolveStaticFile, servedFile } from '../common/renderer-files';
 import { firstPageWaitMs, quietMs } from '../common/start-timing';
 import { checkRequestOrigin } from '../web/request-origin';
 
@@ -50,7 +50,7 @@ export function startFirstStage(kept: FirstPage, rendererDir: string, loadHost: 
   function served(req: IncomingMessage): { headers: Record<string, string>; body: Buffer } | 'not-found' | null {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !checkRequestOrigin(req.headers, port).hostAllowed) return null;
     const asked = (req.url ?? '/').split('?')[0] ?? '/';
-    if (asked === httpHealthPath || asked === httpEventsPath || asked.startsWith(httpRoutePrefix)) return null;
+    if (isHttpCall(asked)) return null;
     const path = servedFile(asked);
     if (path === '/') return { headers: { ...kept.headers, ...kept.pageHeaders }, body: page };
     const file = resolveStaticFile(rendererDir, path);
@@ -65,8 +65,7 @@ export function startFirstStage(kept: FirstPage, rendererDir: string, loadHost: 
     }
     // No such file (the browser's own request for /favicon.ico): the host's answer, without waking the host for it.
     if (!file || !body) return 'not-found';
-    const cache = file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return { headers: { ...kept.headers, 'Content-Type': file.contentType, 'Cache-Control': cache }, body };
+    return { headers: { ...kept.headers, 'Content-Type': file.contentType, 'Cache-Control': fileCacheControl(file) }, body };
   }
 
   function answer(req: IncomingMessage, res: ServerResponse): void {

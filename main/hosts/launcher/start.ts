@@ -22,6 +22,7 @@ import { staticHomeFile } from '../../../common/api/static-home';
 
 const distDir = __dirname;
 const projectDir = join(distDir, '..', '..');
+const rendererDir = join(distDir, '..', 'renderer');
 
 async function main(): Promise<void> {
   const { flags, config } = readStartup(process.argv.slice(2), (code) => process.exit(code));
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     web = await runWebHost(
       config,
       {
-        renderer: join(distDir, '..', 'renderer'),
+        renderer: rendererDir,
         bundledPack: flags.contentPack ?? join(distDir, '..', 'content'),
         browserPolicyFile: browserPolicyFile(),
       },
@@ -117,14 +118,14 @@ async function main(): Promise<void> {
   // already waiting at its next start: the page it sends is kept for that start's first stage (first-stage.ts), once
   // the calls that waited for the services are answered.
   const host = web.host;
-  if (flags.noBrowser) setImmediate(() => keepFirstAnswers(host, config));
+  // A start answered from the kept page was made from the same inputs: that file is already this start's.
+  if (flags.noBrowser && !host.fromFirstStage) setImmediate(() => keepFirstAnswers(host, config));
 }
 
 /** Keeps what the next start's first stage answers with, and everything it was made from. */
-function keepFirstAnswers(host: { firstAnswers: WebHost['firstAnswers'] }, config: SiteConfig): void {
+function keepFirstAnswers(host: Pick<WebHost, 'firstAnswers'>, config: SiteConfig): void {
   const answers = host.firstAnswers();
   if (!answers) return;
-  const rendererDir = join(distDir, '..', 'renderer');
   const stamped = [join(distDir, 'host.cjs'), join(rendererDir, 'index.html'), join(rendererDir, staticHomeFile(config.defaultLocale))];
   keepFirstPage(firstPageFile(codeCacheDir(process.env, distDir)), {
     format: 1,

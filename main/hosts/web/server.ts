@@ -5,14 +5,14 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, PayloadOf } from '../../../common/api/contract';
-import { httpEventsPath, httpHealthPath, httpRoutePrefix } from '../../../common/api/routes';
+import { httpEventsPath, httpHealthPath, httpRoutePrefix, isHttpCall } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
 import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
-import { fileStamp, resolveStaticFile, sameStamp, servedFile, type FileStamp } from '../common/renderer-files';
+import { fileCacheControl, fileStamp, resolveStaticFile, sameStamp, servedFile, type FileStamp } from '../common/renderer-files';
 import { homePageHtml } from '../common/home-page';
 import { takeHandover } from '../common/first-page';
 import { sendJson } from '../common/json-answer';
@@ -103,7 +103,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   );
   const servicesOrNull = () => opened;
 
-  const pageFile = resolveStaticFile(options.rendererDir, '/')?.file;
+  const pageEntry = resolveStaticFile(options.rendererDir, '/');
+  const pageFile = pageEntry?.file;
   // The page's policy, worked out again only when the page changes (homePageHtml gives the same text until a rebuild).
   let pagePolicy = { page: '', policy: '' };
   const policyOf = (page: string): string => {
@@ -119,7 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const call = path === httpHealthPath || path === httpEventsPath || path.startsWith(httpRoutePrefix);
+    const call = isHttpCall(path);
     const document = !call && servedFile(path) === '/';
     options.onRequest?.(call ? 'call' : document ? 'page' : 'file');
     if (!call && !document) res.once('close', () => options.onRequest?.('file-sent'));
@@ -180,7 +181,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': size,
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': fileCacheControl(file),
     });
     if (req.method === 'HEAD') return void res.end();
     // Kept in memory once read, a file is answered in the same turn, with no trip to the disk's thread pool: at start
@@ -208,10 +209,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     fromFirstStage: handover !== null,
     firstAnswers() {
-      const file = resolveStaticFile(options.rendererDir, '/');
-      const page = options.settings && file ? homePageHtml(options.rendererDir, options.settings) : null;
-      if (page === null || !file) return null;
-      return { page, pageHeaders: pageHeadersOf(page, file.contentType), headers: securityHeaders() };
+      const page = options.settings && pageEntry ? homePageHtml(options.rendererDir, options.settings) : null;
+      if (page === null || !pageEntry) return null;
+      return { page, pageHeaders: pageHeadersOf(page, pageEntry.contentType), headers: securityHeaders() };
     },
     broadcast(name, payload) {
       const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
