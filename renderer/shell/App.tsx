@@ -41,12 +41,12 @@ export function App({ api, transport, settings, i18n, initialScreen }: AppProps)
       ending.current = true;
       // Silence at once, back to the site's rate and volume; what was spoken is forgotten.
       speechOut().reset();
-      void (async () => {
-        // The clipboard may hold something the visitor copied; where the browser refuses, the Electron host clears it.
-        await navigator.clipboard?.writeText('').catch(() => undefined);
-        await api['kiosk.endVisit']({ reason }).catch(() => undefined);
-        window.location.reload();
-      })();
+      // Both at once, the reload after both: the clipboard may hold something the visitor copied (where the browser
+      // refuses, the Electron host clears it), and the host wipes the visitor's data. Neither waits for the other.
+      void Promise.all([
+        navigator.clipboard?.writeText('').catch(() => undefined),
+        api['kiosk.endVisit']({ reason }).catch(() => undefined),
+      ]).then(() => window.location.reload());
     },
     [api],
   );

@@ -1,8 +1,9 @@
 // Nothing of a visitor stays after they leave. During a visit, a unique canary string is typed into every text
-// field, pages are opened, language and comfort changed, a journey started, and the canary is also planted in
-// every kind of web storage (as a future bug might). After the visit ends, by "Terminer" or by the idle timeout,
-// the canary must be nowhere: DOM, web storage, cookies, state DB files (with -wal and -shm), logs, and the
-// browser profile on disk. The browser context is off the record, like the kiosk's Chromium (--incognito).
+// field, pages are opened, language and comfort changed, a journey started, the canary is copied to the clipboard,
+// and it is also planted in every kind of web storage (as a future bug might). After the visit ends, by "Terminer"
+// or by the idle timeout, the canary must be nowhere: DOM, web storage, cookies, the clipboard, state DB files (with
+// -wal and -shm), logs, and the browser profile on disk. The browser context is off the record, like the kiosk's
+// Chromium (--incognito).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,25 @@ function profileDirOfOurBrowser(): string {
   throw new Error('the browser launched by this worker was not found');
 }
 
+/**
+ * What the browser's clipboard holds. The kiosk's own page may not read it (its Permissions-Policy denies
+ * clipboard-read), so another page of the same browser reads it, from an origin of its own, then closes.
+ */
+async function clipboardText(page: Page): Promise<string> {
+  const reader = await page.context().newPage();
+  const origin = 'http://127.0.0.2';
+  await reader.route(`${origin}/`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>reader</title>' }));
+  await page.context().grantPermissions(['clipboard-read'], { origin });
+  try {
+    await reader.goto(`${origin}/`);
+    await reader.bringToFront();
+    return await reader.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await reader.close();
+    await page.bringToFront();
+  }
+}
+
 /** A visit that leaves the canary everywhere a visitor (or a bug) could. */
 async function visitWithCanary(page: Page, url: string, canary: string) {
   await page.goto(url);
@@ -70,6 +90,10 @@ async function visitWithCanary(page: Page, url: string, canary: string) {
   const fields = page.locator('input:visible, textarea:visible');
   for (const field of await fields.all()) await field.pressSequentially(canary);
   await expect(page.getByRole('searchbox')).toHaveValue(canary);
+  // And copies it, as a visitor copies a text to paste it elsewhere: it must not stay on the clipboard either.
+  await page.getByRole('searchbox').press('ControlOrMeta+a');
+  await page.getByRole('searchbox').press('ControlOrMeta+c');
+  expect(await clipboardText(page)).toBe(canary);
   await page.getByRole('searchbox').fill('ameli');
   await page.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
   await page.getByRole('button', { name: 'Home' }).click();
@@ -119,6 +143,7 @@ async function expectForgotten(page: Page, host: RunningHost, profileDir: string
     canary,
   );
   expect(inPage).toEqual({ dom: false, local: 0, session: 0, cookie: '', caches: [], databases: [] });
+  expect(await clipboardText(page)).not.toContain(canary);
   expect(await page.context().cookies()).toEqual([]);
   expect(filesContaining(host.dataDir, canary)).toEqual([]);
   expect(filesContaining(profileDir, canary)).toEqual([]);
