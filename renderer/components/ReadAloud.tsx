@@ -9,6 +9,19 @@ import { readingUnits, showReading, type ReadingUnit } from '../kit/reading-unit
 import { speechOut } from '../kit/speech-out';
 import { SpeakerIcon } from './SpeakerIcon';
 
+/** Whether a node is drawn on screen: a text by its element. */
+const drawn = (node: Node): boolean => {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element !== null && element.isConnected && element.checkVisibility();
+};
+
+/**
+ * A change the visitor can see: not one inside a screen drawn ahead and still hidden, nor the arrival of one (the
+ * need screens are drawn once the visit's code is here, maybe while the home screen is being read).
+ */
+const seenChange = (change: MutationRecord): boolean =>
+  drawn(change.target) && (change.type !== 'childList' || change.removedNodes.length > 0 || [...change.addedNodes].some(drawn));
+
 type Status = 'idle' | 'loading' | 'playing' | 'paused' | 'no-voice' | 'no-speech';
 
 interface ReadAloudProps {
@@ -56,7 +69,7 @@ export function ReadAloud({ target, lang, label }: ReadAloudProps) {
     if (status !== 'playing' && status !== 'paused') return;
     if (!region) return;
     const observer = new MutationObserver((changes) => {
-      if (changes.some((change) => !own.current?.contains(change.target))) regionChanged();
+      if (changes.some((change) => !own.current?.contains(change.target) && seenChange(change))) regionChanged();
     });
     observer.observe(region, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();

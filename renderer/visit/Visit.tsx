@@ -1,5 +1,5 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Activity, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
@@ -10,7 +10,7 @@ import { usePrefetchNeeds } from '../kit/content-cache';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ReadAloud } from '../components/ReadAloud';
 import { HomeScreen } from '../screens/home/HomeScreen';
-import { screenName, type Screen } from '../kit/screens';
+import { needIds, screenName, type Screen } from '../kit/screens';
 import { TopBar } from './TopBar';
 import { AssistedContext, type Closing, type ResumePoint, type UnlockedMediator, type Waiting } from '../assisted/AssistedContext';
 import { openMediatorSession, type MediatorSession } from '../assisted/mediator-session';
@@ -184,6 +184,11 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     [api, locale, settings.officialDomains, settings.capabilities, official],
   );
 
+  // The home screen and the need screens share one <main>. Once the visit's code is here, every need screen is drawn
+  // ahead, hidden (React's Activity: not shown, not focusable, not read), so a tile's tap, or "Accueil" from a need
+  // screen, only shows what is already there. Any other screen gets a <main> of its own.
+  const homeOrNeed = screen.name === 'home' || screen.name === 'need';
+
   return (
     <KioskContext.Provider value={kiosk}>
       <AssistedContext.Provider value={assisted}>
@@ -214,11 +219,16 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
               <MediatorBar.Component navigate={navigate} />
             </Suspense>
           )}
-          <main id="content" className="content" tabIndex={-1} key={screenName(screen)} ref={main}>
+          <main id="content" className="content" tabIndex={-1} key={homeOrNeed ? 'home' : screenName(screen)} ref={main}>
             <div className="page-tools">
-              <ReadAloud target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
+              {/* Its own for each screen: a page being read stops when the screen changes. */}
+              <ReadAloud key={screenName(screen)} target={() => main.current} lang={locale} label={t('readAloud.playPage')} />
             </div>
-            {screen.name === 'home' && <HomeScreen navigate={navigate} />}
+            {homeOrNeed && (
+              <Activity mode={screen.name === 'home' ? 'visible' : 'hidden'}>
+                <HomeScreen navigate={navigate} />
+              </Activity>
+            )}
             {screen.name === 'home' && settings.assistedMode && prefetched && (
               <Suspense fallback={null}>
                 <InterruptedSlip.Component />
@@ -226,7 +236,17 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
             )}
             {/* A screen asked for before its code arrived (a tap before the prefetch ended) shows once it is here. */}
             <Suspense fallback={null}>
-              {screen.name === 'need' && <NeedScreen.Component need={screen.need} navigate={navigate} />}
+              {homeOrNeed &&
+                needIds.map((need) => {
+                  const shown = screen.name === 'need' && screen.need === need;
+                  return (
+                    (shown || prefetched) && (
+                      <Activity key={need} mode={shown ? 'visible' : 'hidden'}>
+                        <NeedScreen.Component need={need} navigate={navigate} />
+                      </Activity>
+                    )
+                  );
+                })}
               {screen.name === 'item' && <ItemScreen.Component id={screen.id} navigate={navigate} onBack={back} />}
               {screen.name === 'search' && <SearchScreen.Component navigate={navigate} />}
               {screen.name === 'help' && (

@@ -27,14 +27,19 @@ function itemAnswers(page: Page): () => number {
   return () => answered;
 }
 
-/** Notes, when a level-1 heading takes the focus, whether `selector` is already on the page. */
+/**
+ * Notes, when a level-1 heading takes the focus, how many `selector` are already on screen (drawn: not those of the
+ * screens drawn ahead and still hidden).
+ */
 async function noteAtHeadingFocus(page: Page, selector: string): Promise<void> {
   await page.evaluate((wanted) => {
     addEventListener(
       'focusin',
       (event) => {
         if (event.target instanceof HTMLHeadingElement && event.target.tagName === 'H1')
-          document.documentElement.dataset.presentAtFocus = String(document.querySelectorAll(wanted).length);
+          document.documentElement.dataset.presentAtFocus = String(
+            [...document.querySelectorAll(wanted)].filter((element) => element.checkVisibility()).length,
+          );
       },
       true,
     );

@@ -123,7 +123,7 @@ for (const language of [
     await page.getByRole('radio', { name: language.name }).click();
     await page.getByRole('button', { name: language.need }).click();
     expect(await axeViolations(page)).toEqual([]);
-    await page.locator('.result').first().click();
+    await page.getByRole('main').getByRole('listitem').getByRole('button').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
   });

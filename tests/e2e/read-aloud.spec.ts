@@ -103,3 +103,49 @@ test('every dialog can be read aloud: a glossary definition, the Terminer confir
   await confirm.getByRole('button', { name: 'Écouter' }).click();
   await expect.poll(() => highlighted(page)).toBe(await confirm.getByRole('heading').innerText());
 });
+
+test('the need screens are drawn ahead while the home screen is read: the reading goes on, and a need screen is then read alone', async ({
+  page,
+  host,
+}) => {
+  await installSpeechStandIn(page);
+  // The need screens are drawn, hidden, once the visit's code is here: part of it is held back until the home screen
+  // is being read.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/ItemScreen-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  const headings = page.locator('main h1');
+  await expect(headings).toHaveCount(1);
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+  await expect.poll(() => highlighted(page)).toBe('Bonjour');
+
+  release();
+  // The home screen and the six need screens are in the page; one heading is shown.
+  await expect(headings).toHaveCount(7);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  // Their arrival did not stop the reading: the next block follows.
+  await expect(page.getByRole('button', { name: 'Arrêter' })).toBeVisible();
+  await finishBlock(page);
+  await expect.poll(() => highlighted(page)).toBe('Que voulez-vous faire ?');
+
+  // Leaving the home screen stops its reading.
+  await page.getByRole('button', { name: 'Payer moins mes soins' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payer moins mes soins' })).toBeFocused();
+  await expect.poll(() => highlighted(page)).toBeNull();
+  const before = (await spokenTexts(page)).length;
+  await page.getByRole('button', { name: 'Écouter la page' }).click();
+  for (let i = 0; i < 100 && (await page.getByRole('button', { name: 'Arrêter' }).isVisible()); i++) await finishBlock(page);
+  await expect(page.getByRole('button', { name: 'Écouter la page' })).toBeVisible();
+  const spoken = (await spokenTexts(page)).slice(before);
+  expect(spoken[0]).toBe('Payer moins mes soins');
+  expect(spoken.length).toBeGreaterThan(3);
+  // Nothing of the screens kept hidden is read.
+  const hidden = (await headings.allTextContents()).filter((text) => text !== 'Payer moins mes soins');
+  expect(hidden).toHaveLength(6);
+  for (const text of hidden) expect(spoken.filter((line) => line.includes(text))).toEqual([]);
+});
