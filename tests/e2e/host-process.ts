@@ -20,6 +20,15 @@ export interface RunningHost {
   readonly printed: () => string;
 }
 
+/** The command line of a test's or the bench's web host, after `dist/main/start.cjs`. */
+export const webHostArgs = (dataDir: string, extraArgs: readonly string[] = []): string[] => [
+  '--host=web',
+  '--port=0',
+  '--no-browser',
+  `--data-dir=${dataDir}`,
+  ...extraArgs,
+];
+
 /**
  * `nodeArgs` go to Node before the app (a `-r` preload script, for tests that make the host fail). The host listens
  * before its services open (at the first call, or a second after the page's last file): unless told not to (the
@@ -33,22 +42,18 @@ export async function startHost(
   options: { readonly waitForServices?: boolean; readonly env?: Readonly<Record<string, string>> } = {},
 ): Promise<RunningHost> {
   const tag = randomUUID();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, 'dist/main/start.cjs', '--host=web', '--port=0', '--no-browser', `--data-dir=${dataDir}`, ...extraArgs],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Started as the systemd unit starts it (the bench's memory figures are the kiosk's).
-      env: {
-        ...process.env,
-        ...hostProcessEnvironment,
-        PASSERELLE_HOST_RESTARTS: '',
-        INVOCATION_ID: '',
-        ...options.env,
-        [hostTagVariable]: tag,
-      },
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main/start.cjs', ...webHostArgs(dataDir, extraArgs)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Started as the systemd unit starts it (the bench's memory figures are the kiosk's).
+    env: {
+      ...process.env,
+      ...hostProcessEnvironment,
+      PASSERELLE_HOST_RESTARTS: '',
+      INVOCATION_ID: '',
+      ...options.env,
+      [hostTagVariable]: tag,
     },
-  );
+  });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   try {
