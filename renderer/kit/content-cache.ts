@@ -86,10 +86,22 @@ export function usePrefetchItems(api: ApiClient, locale: Locale, ids: readonly s
   }, [api, locale, ids]);
 }
 
-/** Asks for the needs' lists in the visit's language once the page is idle, so a need screen opens with its list. */
-export function usePrefetchNeeds(api: ApiClient, locale: Locale): void {
+/**
+ * Asks for the needs' lists in idle time once the visit starts, and again in another language. Returns the language
+ * whose lists last arrived: the visit renders again then, and with it the need screens it draws ahead, hidden, which
+ * cannot wait for the lists themselves (a hidden screen's effects do not run).
+ */
+export function usePrefetchNeeds(api: ApiClient, locale: Locale): Locale | null {
+  const [here, setHere] = useState<Locale | null>(null);
   useEffect(() => {
-    const idle = requestIdleCallback(() => cachedNeeds(api, locale), { timeout: 500 });
-    return () => cancelIdleCallback(idle);
+    let current = true;
+    const idle = requestIdleCallback(() => void cachedNeeds(api, locale).answer.then((result) => current && result.ok && setHere(locale)), {
+      timeout: 500,
+    });
+    return () => {
+      current = false;
+      cancelIdleCallback(idle);
+    };
   }, [api, locale]);
+  return here;
 }

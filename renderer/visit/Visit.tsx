@@ -45,7 +45,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // Every visit starts from the site's defaults, whatever the previous visitor chose.
   const [comfort, setComfort] = useState<Comfort>(defaultComfort);
   useEffect(() => applyComfort(comfort), [comfort]);
-  usePrefetchNeeds(api, locale);
+  const needsHere = usePrefetchNeeds(api, locale);
   const main = useRef<HTMLElement>(null);
   // Assisted mode: the mediator's session lives in this visit's memory and ends with it (the host locks it too).
   const [mediator, setMediator] = useState<UnlockedMediator | null>(null);
@@ -184,10 +184,11 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
     [api, locale, settings.officialDomains, settings.capabilities, official],
   );
 
-  // The home screen and the need screens share one <main>. Once the visit's code is here, every need screen is drawn
-  // ahead, hidden (React's Activity: not shown, not focusable, not read), so a tile's tap, or "Accueil" from a need
-  // screen, only shows what is already there. Any other screen gets a <main> of its own.
+  // The home screen and the need screens share one <main>. Once the visit's code and the needs' lists are here, every
+  // need screen is drawn ahead, hidden (React's Activity: not shown, not focusable, not read), so a tile's tap, or
+  // "Accueil" from a need screen, only shows what is already there. Any other screen gets a <main> of its own.
   const homeOrNeed = screen.name === 'home' || screen.name === 'need';
+  const drawAhead = prefetched && needsHere !== null;
 
   return (
     <KioskContext.Provider value={kiosk}>
@@ -240,7 +241,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
                 needIds.map((need) => {
                   const shown = screen.name === 'need' && screen.need === need;
                   return (
-                    (shown || prefetched) && (
+                    (shown || drawAhead) && (
                       <Activity key={need} mode={shown ? 'visible' : 'hidden'}>
                         <NeedScreen.Component need={need} navigate={navigate} />
                       </Activity>

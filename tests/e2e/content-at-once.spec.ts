@@ -85,6 +85,24 @@ test('a need opens with its list already there when its heading takes the focus,
   expect(new Set(calls)).toEqual(new Set(['content.item']));
 });
 
+test('visit after visit, the need screens are drawn ahead with their lists, so a tap only shows one', async ({ page, host }) => {
+  await openHome(page, host.url);
+  // Each visit's page races its needs' lists against its screens' code: six visits, each ended as a visitor ends it.
+  for (let visit = 0; visit < 6; visit++) {
+    await page.getByRole('button', { name: fr.nav.end, exact: true }).click();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('alertdialog').getByRole('button', { name: fr.end.confirm, exact: true }).click();
+    await reloaded;
+    // The home screen and the six need screens, five of them hidden; each need screen with its list ("Les pages").
+    await expect(page.locator('main h1'), `visit ${visit + 2}`).toHaveCount(1 + 6);
+    await expect(page.locator('main h2', { hasText: fr.needPage.pages }), `visit ${visit + 2}`).toHaveCount(6);
+  }
+  await noteAtHeadingFocus(page, 'main li');
+  await page.getByRole('button', { name: need, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: need })).toBeFocused();
+  expect(await presentAtFocus(page)).toBe(await listed(page).count());
+});
+
 test('a listed page opens with its text already there when its heading takes the focus, and asks the host nothing', async ({
   page,
   host,
