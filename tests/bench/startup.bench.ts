@@ -57,34 +57,40 @@ async function startAppHost(dataDir: string, env?: Record<string, string>): Prom
   return { url: host.url, stop: () => stopHost(host) };
 }
 
+/** The launcher's bundle and the folder where a start keeps its code cache and its first page. */
+const bundle = resolve('dist/main/host.cjs');
+const cacheDir = () => codeCacheDir(process.env, dirname(bundle));
+
+/** Waits until `done()`, looking every 100 ms; after `limitMs`, stops the bench with `failure`. */
+async function keptWithin(done: () => boolean, limitMs: number, failure: string): Promise<void> {
+  for (let waited = 0; !done(); waited += 100) {
+    if (waited > limitMs) throw new Error(failure);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+}
+
 /**
  * After the unmeasured start, kept running until it has written the launcher's code cache: the samples "with its code
  * cache" are only that if the cache beside the bundle is a whole one for this very build, checked as a start checks it.
  */
-async function codeCacheWritten(): Promise<void> {
-  const bundle = resolve('dist/main/host.cjs');
-  const dir = codeCacheDir(process.env, dirname(bundle));
-  for (let waited = 0; !hasCodeCache(bundle, dir); waited += 100) {
-    if (waited > codeCacheWriteAfterMs + 10_000)
-      throw new Error(`the host wrote no code cache for ${bundle} in ${dir}: the start figures would be a first start's`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+const codeCacheWritten = (): Promise<void> =>
+  keptWithin(
+    () => hasCodeCache(bundle, cacheDir()),
+    codeCacheWriteAfterMs + 10_000,
+    `the host wrote no code cache for ${bundle} in ${cacheDir()}: the start figures would be a first start's`,
+  );
 
 /**
  * After the unmeasured start, kept running until it has kept its first page: the app's measured starts are answered
  * by the first stage (as a kiosk's are when its browser already waits) only if the kept page fits their very command
  * line, configuration and build, checked as a start checks it.
  */
-async function firstPageKept(dataDir: string): Promise<void> {
-  const dir = codeCacheDir(process.env, dirname(resolve('dist/main/host.cjs')));
-  const argv = webHostArgs(dataDir);
-  for (let waited = 0; !fittingFirstPage(firstPageFile(dir), argv); waited += 100) {
-    if (waited > 10_000)
-      throw new Error(`no kept first page in ${dir} fits ${argv.join(' ')}: the app's start figures would not be the first stage's`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+const firstPageKept = (dataDir: string): Promise<void> =>
+  keptWithin(
+    () => fittingFirstPage(firstPageFile(cacheDir()), webHostArgs(dataDir)) !== null,
+    10_000,
+    `no kept first page in ${cacheDir()} fits ${webHostArgs(dataDir).join(' ')}: the app's start figures would not be the first stage's`,
+  );
 
 /**
  * Host launch to listening, with the code cache a previous start wrote (every start of a kiosk but the first after
