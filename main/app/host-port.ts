@@ -31,21 +31,30 @@ export interface OfficialWindows {
   wipe(): Promise<void>;
 }
 
+/** What the launcher's supervised browser does for the web host. */
+export interface LauncherBrowser {
+  /** Set when the supervised browser may open the configured official origins. */
+  readonly officialWindows?: OfficialWindows;
+  /** Prints the kiosk page's print view to the default printer (main/hosts/launcher/print-page.ts). */
+  readonly print?: HostPort['print'];
+}
+
 /**
  * The web host: the browser wipes its own storage on the `Clear-Site-Data` answer to the end of a visit (the
- * launcher's supervisor wipes the rest), the page prints itself (Chromium's --kiosk-printing), and it has no pane.
+ * launcher's supervisor wipes the rest) and it has no pane. The launcher's browser prints the page; a browser the
+ * launcher did not start prints by itself (`window.print()`).
  */
-export function webHostPort(closeApp?: () => void, officialWindows?: OfficialWindows): HostPort {
+export function webHostPort(closeApp?: () => void, officialWindows?: OfficialWindows, print?: HostPort['print']): HostPort {
   return {
     kind: 'web',
     capabilities: {
-      silentPrint: false,
+      silentPrint: print !== undefined,
       officialPane: false,
       officialWindow: officialWindows !== undefined,
       closeApp: closeApp !== undefined,
     },
     wipeVisit: () => (officialWindows ? officialWindows.wipe() : Promise.resolve()),
-    print: () => Promise.resolve({ ok: false, error: 'print.unavailable' }),
+    print: print ?? (() => Promise.resolve({ ok: false, error: 'print.unavailable' })),
     openOfficial: () => ({ ok: false, error: 'official.unavailable' }),
     closeOfficial: () => undefined,
     ...(closeApp ? { closeApp } : {}),

@@ -1,6 +1,7 @@
-// How many jobs wait in the kiosk's print queue (CUPS `lpstat -o`), so that the page can say whether the sheet came
-// out: in the browser kiosk, window.print() only hands the page to the queue. Read-only; no printer, no answer.
-import { execFile } from 'node:child_process';
+// The kiosk's print queue (CUPS): how many jobs wait in it, so that the page can say whether the sheet came out, and
+// how a sheet the host made (a PDF of the page's print view, main/hosts/common/queued-printer.ts) is handed to it.
+import { execFile, spawn } from 'node:child_process';
+import { fail, ok, type Result } from '../../common/api/result';
 
 /** Jobs not yet printed, by `lpstat -o` (one line each), or null where there is no CUPS or it does not answer. */
 export function pendingJobs(command = 'lpstat'): Promise<number | null> {
@@ -9,5 +10,43 @@ export function pendingJobs(command = 'lpstat'): Promise<number | null> {
       if (error) return resolve(null);
       resolve(stdout.split('\n').filter((line) => line.trim() !== '').length);
     });
+  });
+}
+
+/** The job's name in the queue and on a banner page: the app's, never anything of the visit. */
+export const printJobTitle = 'Passerelle Sante';
+
+/**
+ * Hands a PDF to the default printer with `lp` (its standard input: no copy of the sheet on the kiosk's disk besides
+ * CUPS's own spool). Ok once CUPS took the job ("request id is …"); `print.unavailable` where there is no `lp`,
+ * `print.failed` when it refused the job or did not answer within `timeoutMs`.
+ */
+export function submitPdf(
+  pdf: Uint8Array,
+  options: { readonly command?: string; readonly timeoutMs?: number } = {},
+): Promise<Result<{ readonly printed: true }, 'print.unavailable' | 'print.failed'>> {
+  return new Promise((resolve) => {
+    const child = spawn(options.command ?? 'lp', ['-t', printJobTitle, '--'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    let said = '';
+    let settled = false;
+    const settle = (result: Result<{ readonly printed: true }, 'print.unavailable' | 'print.failed'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle(fail('print.failed'));
+    }, options.timeoutMs ?? 10_000);
+    child.on('error', (error: NodeJS.ErrnoException) => settle(fail(error.code === 'ENOENT' ? 'print.unavailable' : 'print.failed')));
+    child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    child.on('close', (code) => settle(code === 0 && /request id is /i.test(said) ? ok({ printed: true as const }) : fail('print.failed')));
+    // A command that exits before reading its input closes the pipe: its exit code says what happened.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(pdf);
   });
 }

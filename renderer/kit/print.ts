@@ -1,6 +1,7 @@
-// Printing a page: in Electron the host prints it silently (no dialog a visitor could wander into, the default
-// printer); elsewhere the page prints itself (the browser kiosk runs Chromium with --kiosk-printing, so no dialog),
-// then watches the kiosk's print queue: the sheet came out when the queue is empty, or it is stuck.
+// Printing a page: the host prints it silently where it can (Electron, and the browser kiosk's launcher, which has
+// the browser draw the page's print view and hands it to the queue: no dialog a visitor could wander into, the
+// default printer); in a browser the launcher did not start, the page prints itself. Then the page watches the
+// kiosk's print queue: the sheet came out when the queue is empty, or it is stuck.
 // Prints are silent, so a visit may make a few only: the host counts them (Electron), and so does the page, which
 // starts again with each visit (the page reloads when a visit ends).
 import type { ApiClient } from '../../common/api/contract';
@@ -20,13 +21,14 @@ export async function printPage(api: ApiClient, host: Pick<HostCapabilities, 'si
   await announcePrint();
   if (host.silentPrint) {
     const answer = await api['kiosk.print']({}).catch(() => null);
-    if (answer?.ok) return 'printed';
-    return answer?.error === 'print.limit' ? 'limit' : 'failed';
+    if (!answer?.ok) return answer?.error === 'print.limit' ? 'limit' : 'failed';
+  } else {
+    window.print();
   }
-  window.print();
-  // The browser hands the page to the queue a moment after print() returns: an empty queue means "printed" once the
-  // job was seen in it, or once it stayed empty for a few seconds (a fast printer, or a job that never waited).
-  let seen = false;
+  // The sheet is in the queue, or a moment after print() returns: an empty queue means "printed" once the job was
+  // seen in it, or once it stayed empty for a few seconds (a fast printer, or a job that never waited).
+  // A sheet the host handed to the queue is in it, or already out.
+  let seen = host.silentPrint;
   let emptyPolls = 0;
   for (let waited = 0; ; waited += 1000) {
     const queue = await api['kiosk.printQueue']({}).catch(() => null);

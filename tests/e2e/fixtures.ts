@@ -46,6 +46,6 @@ export function useOwnHost(prefix: string, args: (dataDir: string) => readonly s
 }
 
 /** The one-time setup code the host wrote in its data folder, as the site's IT person reads it there. */
-export function setupCodeOf(host: RunningHost): string {
+export function setupCodeOf(host: Pick<RunningHost, 'dataDir'>): string {
   return readFileSync(join(host.dataDir, 'admin-setup-code.txt'), 'utf8').trim();
 }

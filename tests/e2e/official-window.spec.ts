@@ -5,16 +5,14 @@
 // at the end of the visit (or when the kiosk page crashes) close the official window and wipe what its origin stored.
 // No internet here: the official names resolve to a local https server with a certificate made for the test, which
 // the browser accepts through --ignore-certificate-errors (a test-only flag, in the browser wrapper below).
-import { chromium as playwrightChromium, type Browser, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumExecutable } from './chromium-path';
 import { expect, test } from './fixtures';
-import { addressOf } from './host-process';
+import { connectToKiosk, startLauncher, type RunningLauncher } from './launcher-process';
 import { offeredLanguages, VisitorApp } from './visitor-app';
 
 const official = 'https://www.ameli.fr';
@@ -25,14 +23,6 @@ const cleanups: (() => Promise<unknown> | unknown)[] = [];
 test.afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The "official site": /set stores the canary as a login would (web storage and a cookie); every page shows them. */
 async function startOfficialSite(work: string): Promise<number> {
@@ -73,33 +63,17 @@ async function startOfficialSite(work: string): Promise<number> {
   return (site.address() as AddressInfo).port;
 }
 
-async function startLauncher(work: string, sitePort: number, debugPort: number): Promise<{ child: ChildProcess; url: string }> {
-  const binary = chromiumExecutable();
-  if (!binary) throw new Error('no Chromium found for the browser tests');
-  const wrapper = join(work, 'chromium-for-test');
+async function launch(work: string, sitePort: number): Promise<RunningLauncher> {
   const rules = `MAP www.ameli.fr:443 127.0.0.1:${sitePort}, MAP www.exemple-non-officiel.fr:443 127.0.0.1:${sitePort}`;
-  writeFileSync(
-    wrapper,
-    `#!/bin/sh\nexec ${binary} --no-sandbox --disable-gpu --headless=new --remote-debugging-port=${debugPort} ` +
-      `--host-resolver-rules="${rules}" --ignore-certificate-errors "$@"\n`,
-  );
-  chmodSync(wrapper, 0o755);
-  const dataDir = join(work, 'data');
-  mkdirSync(dataDir);
-  const configFile = join(work, 'config.json');
-  writeFileSync(configFile, JSON.stringify({ allowedOrigins: [official], kiosk: false }));
-  const child = spawn(
-    process.execPath,
-    ['dist/main/start.cjs', '--host=web', '--port=0', `--data-dir=${dataDir}`, `--config=${configFile}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PASSERELLE_CHROMIUM: wrapper } },
-  );
-  cleanups.push(async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  });
-  return { child, url: await addressOf(child, 'the launcher') };
+  const launcher = await startLauncher(work, { allowedOrigins: [official], kiosk: false }, [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--headless=new',
+    `--host-resolver-rules="${rules}"`,
+    '--ignore-certificate-errors',
+  ]);
+  cleanups.push(launcher.stop);
+  return launcher;
 }
 
 /** What the launcher logged (event names only are checked: the log never holds what a visitor did). */
@@ -113,21 +87,9 @@ test('a visitor alone opens the official site beside the guide; nothing else sta
   const work = mkdtempSync(join(tmpdir(), 'passerelle-official-'));
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
   const sitePort = await startOfficialSite(work);
-  const debugPort = await freePort();
-  const launcher = await startLauncher(work, sitePort, debugPort);
-
-  let browser: Browser | undefined;
-  await expect(async () => {
-    browser = await playwrightChromium.connectOverCDP(`http://127.0.0.1:${debugPort}`, { timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-  if (!browser) throw new Error('no debugging connection to the kiosk browser');
-  cleanups.push(() => browser?.close());
-  const context = browser.contexts()[0];
-  if (!context) throw new Error('the kiosk browser has no context');
-  const kiosk = await expect
-    .poll(() => context.pages().find((p) => p.url().startsWith(launcher.url)), { timeout: 20_000 })
-    .toBeTruthy()
-    .then(() => context.pages().find((p) => p.url().startsWith(launcher.url)) as Page);
+  const launcher = await launch(work, sitePort);
+  const { browser, context, kiosk } = await connectToKiosk(launcher);
+  cleanups.push(() => browser.close());
   const openPages = () => context.pages().filter((p) => !p.isClosed());
 
   // On the step that opens the ameli site, the visitor taps "open the official site on this kiosk".

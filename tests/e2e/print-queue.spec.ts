@@ -1,22 +1,22 @@
-// Printing through a real print queue, the way the browser kiosk prints: Chromium with the launcher's kiosk flags
-// (--kiosk-printing: no dialog) prints window.print() to the default CUPS printer, here a PDF printer (cups-pdf).
-// Headless Chromium does not print at all (window.print() returns at once and no job reaches CUPS), so this browser
-// runs headed under its own Xvfb. The test reads the PDF that came out (pdftotext), checks that repeated taps made
-// one sheet, that the page said when the paper came out, and that the queue is empty once the visit is over.
-import { chromium, type Browser, type Page } from '@playwright/test';
+// Printing through a real print queue, the way the browser kiosk prints: the product's own launcher runs the system
+// Chromium, headed on a display of its own (Xvfb), with its kiosk flags; the default CUPS printer is a PDF printer
+// (cups-pdf). A tap on "print" asks the host; the launcher has its browser draw the page's print view into a PDF and
+// hands it to the queue (`lp`). The test reads the PDF that came out (pdftotext), checks that repeated taps made one
+// sheet, that the page said when the paper came out and kept answering meanwhile, and that the queue is empty once
+// the visit is over. (Before, the page called window.print(): with Debian 12's CUPS security update of 2026, GTK's
+// print back end loops for ever inside it, and the kiosk's page froze: this test failed that way on CI.)
+import type { Page } from '@playwright/test';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { chromiumKioskArgs } from '../../main/hosts/launcher/chromium';
-import { chromiumArgs, chromiumExecutable } from './chromium-path';
-import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
+import { expect, setupCodeOf, test } from './fixtures';
+import { connectToKiosk, startLauncher, type RunningLauncher } from './launcher-process';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
 
 const hasCups = !spawnSync('lpstat', ['-r']).error;
 test.skip(!hasCups, 'lpstat is missing: CUPS is not installed here (.ci/run installs cups, printer-driver-cups-pdf and poppler-utils)');
 test.describe.configure({ mode: 'serial' });
-const host = useOwnHost('passerelle-print-');
 
 /** Where cups-pdf writes the PDFs of this user's jobs (its "Out" setting; ${HOME}/PDF unless changed). */
 function pdfFolder(): string {
@@ -40,9 +40,12 @@ function spooledSince(since: number): string[] {
 }
 
 let xvfb: ChildProcess | undefined;
-let browser: Browser | undefined;
+let launcher: RunningLauncher | undefined;
+let kiosk: Page | undefined;
+let closeConnection: () => Promise<void> = () => Promise.resolve();
 
 test.beforeAll(async () => {
+  test.setTimeout(60_000);
   // The default printer must be the PDF printer, as .ci/run sets it up: otherwise this test would print on paper.
   const uri = execFileSync('lpstat', ['-v'], { encoding: 'utf8' });
   const destination = /system default destination: (\S+)/.exec(execFileSync('lpstat', ['-d'], { encoding: 'utf8' }))?.[1];
@@ -59,29 +62,34 @@ test.beforeAll(async () => {
     xvfb?.stdio[3]?.on('data', (data: Buffer) => resolve(data.toString().trim()));
     xvfb?.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
   });
-  // The launcher's own kiosk flags; Playwright brings its profile and window, so not --app, --user-data-dir, --incognito.
-  const kiosk = chromiumKioskArgs('about:blank', '/nonexistent', { kiosk: true }).filter(
-    (flag) => !/^--(app|user-data-dir)=|^--incognito$/.test(flag),
-  );
-  expect(kiosk).toContain('--kiosk-printing');
-  browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    headless: false,
-    args: [...chromiumArgs, ...kiosk],
-    env: { ...process.env, DISPLAY: `:${display}` },
-  });
+  // The launcher's browser, headed, in kiosk mode (its flags: --kiosk, --kiosk-printing, an off-the-record profile).
+  // No sandbox: these tests may run as root.
+  const work = mkdtempSync(join(tmpdir(), 'passerelle-print-'));
+  launcher = await startLauncher(work, { kiosk: true }, ['--no-sandbox', '--disable-gpu'], { DISPLAY: `:${display}` });
+  const connection = await connectToKiosk(launcher);
+  kiosk = connection.kiosk;
+  // Leaves the launcher's browser running: only the test's own connection goes.
+  closeConnection = () => connection.browser.close();
 });
 
 test.afterAll(async () => {
-  await browser?.close();
+  await closeConnection().catch(() => undefined);
+  await launcher?.stop();
   xvfb?.kill();
 });
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false });
-  return context.newPage();
+function kioskPage(): Page {
+  if (!kiosk) throw new Error('no kiosk page');
+  return kiosk;
 }
+
+/** What the launcher logged (its host's log): event names are checked, and that nothing of the visit is in it. */
+const launcherLog = (): string => {
+  const logs = join(launcher?.dataDir ?? '', 'logs');
+  return readdirSync(logs)
+    .map((name) => readFileSync(join(logs, name), 'utf8'))
+    .join('\n');
+};
 
 /** Waits for the jobs to leave the queue, then returns the PDFs that came out since `before`. */
 async function printedSince(before: readonly string[]): Promise<string[]> {
@@ -102,16 +110,16 @@ function pdfText(file: string): string {
 }
 
 async function openJourney(page: Page): Promise<void> {
-  await page.goto(host().url);
+  await page.goto(launcher?.url ?? '');
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await unlockMediator(page, 'Sophie', '24681357');
   await openMesWithMediator(page);
 }
 
 test('the hand-off prints once through the queue, however often it is tapped, and says when the paper came out', async () => {
-  const page = await newPage();
-  await page.goto(host().url);
-  await seedMediators(page, 'la borne de la pharmacie', setupCodeOf(host()), [
+  const page = kioskPage();
+  await page.goto(launcher?.url ?? '');
+  await seedMediators(page, 'la borne de la pharmacie', setupCodeOf(launcher ?? { dataDir: '' }), [
     { displayName: 'Sophie', role: 'volunteer', pin: '24681357' },
   ]);
   await openJourney(page);
@@ -134,6 +142,9 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   if (!button) throw new Error('no print button');
   const tap = () => page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
   for (let n = 0; n < 3; n++) await tap();
+  // The page keeps answering while the sheet is made (window.print() held it for good).
+  const answered = await Promise.race([page.evaluate(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 2000, 'frozen'))]);
+  expect(answered).toBe('answered');
   // And again once the page is back, as when the sheet is slow to come out.
   await page.waitForTimeout(3000);
   await tap();
@@ -146,6 +157,9 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   ).toBeVisible();
   await expect(handoff.getByRole('button', { name: 'Imprimer le résumé' })).toBeDisabled();
 
+  // The launcher printed it, and its log says so without a word of the sheet.
+  expect(launcherLog()).toContain('"print.queued"');
+  expect(launcherLog()).not.toContain(ticket);
   const text = pdfText(printed[0] ?? '');
   expect(text).toContain('Résumé de votre démarche');
   expect(text).toContain('Activer Mon espace santé');
@@ -166,11 +180,10 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   expect(queue()).toBe('');
   expect(execFileSync('lpstat', ['-W', 'not-completed', '-o'], { encoding: 'utf8' }).trim()).toBe('');
   expect(spooledSince(started)).toEqual([]);
-  await page.context().close();
 });
 
 test('the slip of what to bring prints through the queue too, and the queue is empty after the visit', async () => {
-  const page = await newPage();
+  const page = kioskPage();
   await openJourney(page);
   // No carte Vitale today: the journey stops at a slip of what to bring next time.
   await answerReadiness(page, (question) => question.includes('carte Vitale avec vous'));
@@ -190,12 +203,11 @@ test('the slip of what to bring prints through the queue too, and the queue is e
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   expect(queue()).toBe('');
   expect(spooledSince(started)).toEqual([]);
-  await page.context().close();
 });
 
 test('a sheet stuck in the queue (printer stopped) is said on the page instead of "Imprimé"', async () => {
   test.setTimeout(90_000);
-  const page = await newPage();
+  const page = kioskPage();
   await openJourney(page);
   await answerReadiness(page, (question) => question.includes('carte Vitale avec vous'));
   const slip = page.getByRole('region', { name: 'Résumé de votre démarche' });
@@ -213,5 +225,4 @@ test('a sheet stuck in the queue (printer stopped) is said on the page instead o
     execFileSync('cupsenable', ['PDF']);
   }
   expect(queue()).toBe('');
-  await page.context().close();
 });

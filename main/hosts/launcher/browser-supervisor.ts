@@ -11,6 +11,7 @@ import { connectCdpPipe, type Cdp } from './cdp-pipe';
 import { chromiumKioskArgs, seedKioskProfile } from './chromium';
 import { guardEscapes, type EscapeGuard } from './escape-guard';
 import { guardKioskPages } from './page-guard';
+import { printKioskPage } from './print-page';
 
 export interface BrowserSupervisorOptions {
   readonly kiosk: boolean;
@@ -30,6 +31,8 @@ export interface BrowserSupervisor {
   current(): { readonly pid: number; readonly profileDir: string; readonly cdp: Cdp } | null;
   /** The visit ended: the official windows it opened close and their origins' data is wiped. */
   closeOfficialWindows(): Promise<void>;
+  /** The kiosk page's print view, as PDF bytes (print-page.ts); throws when there is no browser or page. */
+  printPage(): Promise<Uint8Array>;
   stop(): void;
 }
 
@@ -98,6 +101,10 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
     async closeOfficialWindows() {
       const guard = await running?.guard;
       await guard?.closeOfficialWindows();
+    },
+    printPage() {
+      if (!running) return Promise.reject(new Error('no browser running'));
+      return printKioskPage(running.cdp, url);
     },
     stop() {
       stopping = true;

@@ -9,6 +9,7 @@ import { operationsCommand } from '../../cli/commands';
 import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
+import { queuedPrinter } from '../common/queued-printer';
 import { chromiumMissingMessage, findChromium } from './chromium';
 import { restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
 import { hostProcessEnvironment } from '../common/host-environment';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   // The supervised browser may keep a second window on the configured official origins; the visit's end closes it.
   const officialWindows =
     chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
+  // The supervised browser prints the page itself (a PDF of its print view, handed to the queue): no print dialog.
+  const print = chromium ? queuedPrinter(() => browser?.printPage() ?? Promise.reject(new Error('no browser')), log) : undefined;
   // The browser starts as soon as the host listens: its own start (a second or more) and the services' opening overlap,
   // and the home page it asks for is served at once (the services open at the app's first call).
   const onListening = (url: string, announced: boolean) => {
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
       },
       log,
       () => void stop(),
-      officialWindows,
+      { ...(officialWindows ? { officialWindows } : {}), ...(print ? { print } : {}) },
       { onListening, afterFirstPage: true },
     );
   } catch (error) {

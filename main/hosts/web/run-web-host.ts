@@ -1,7 +1,7 @@
 // Opens the kiosk's services and serves them with the built renderer over HTTP.
 import type { SiteConfig } from '../../core/config';
 import type { Logger } from '../../core/log';
-import { webHostPort, type OfficialWindows } from '../../app/host-port';
+import { webHostPort, type LauncherBrowser } from '../../app/host-port';
 import { startWebHost, type RequestKind, type WebHostServices } from './server';
 import type { openWebServices } from './web-services';
 import { publicSettingsOf } from '../../kiosk/settings';
@@ -53,11 +53,11 @@ export async function runWebHost(
   dirs: { renderer: string; bundledPack: string | null; browserPolicyFile?: string | null },
   log: Logger,
   closeKiosk?: () => void,
-  /** Set by the launcher when its supervised browser may open the configured official origins. */
-  officialWindows?: OfficialWindows,
+  /** Set by the launcher when it supervises the kiosk's browser. */
+  browser: LauncherBrowser = {},
   start: WebHostStart = {},
 ) {
-  const port = webHostPort(closeKiosk, officialWindows);
+  const port = webHostPort(closeKiosk, browser.officialWindows, browser.print);
   let opened: (services: WebHostServices) => void = () => undefined;
   let failed: (error: unknown) => void = () => undefined;
   const services = new Promise<WebHostServices>((resolve, reject) => ((opened = resolve), (failed = reject)));
