@@ -4,6 +4,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { isDrawn } from '../kit/drawn';
 import { signalActivity } from '../kit/idle';
 import { readingUnits, showReading, type ReadingUnit } from '../kit/reading-units';
 import { speechOut } from '../kit/speech-out';
@@ -12,7 +13,7 @@ import { SpeakerIcon } from './SpeakerIcon';
 /** Whether a node is drawn on screen: a text by its element. */
 const drawn = (node: Node): boolean => {
   const element = node instanceof Element ? node : node.parentElement;
-  return element !== null && element.isConnected && element.checkVisibility();
+  return element !== null && isDrawn(element);
 };
 
 /**

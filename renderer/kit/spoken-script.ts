@@ -2,6 +2,7 @@
 // that speech says what the page says instead of keeping a second copy of the texts. Role and state words come from
 // the locale files; a secret field is spoken as a count, never its characters.
 import { phoneGroups } from './phone-groups';
+import { isDrawn } from './drawn';
 
 /** One line of the script, with the element it speaks for (a control takes the focus when the visitor moves to it). */
 export interface ScriptLine {
@@ -47,11 +48,9 @@ const inlineControl = '.glossary-term';
 /** What speech keeps for private listening: sensitive pages and resume tickets. */
 const privateSelector = '[data-speech-private], .ticket-code';
 
+/** Hidden from the visitor: not drawn, or drawn but taken out of reach (hidden, aria-hidden, inert). */
 export function isHidden(element: Element): boolean {
-  if (element.closest('[hidden], [aria-hidden="true"], [inert]')) return true;
-  const html = element as HTMLElement;
-  if (typeof html.checkVisibility === 'function') return !html.checkVisibility({ visibilityProperty: true });
-  return html.getClientRects().length === 0;
+  return element.closest('[hidden], [aria-hidden="true"], [inert]') !== null || !isDrawn(element);
 }
 
 /** A glossary word inside a sentence (its line follows the sentence's). */
