@@ -36,7 +36,7 @@ export interface LauncherBrowser {
   /** Set when the supervised browser may open the configured official origins. */
   readonly officialWindows?: OfficialWindows;
   /** Prints the kiosk page's print view to the default printer (main/hosts/launcher/print-page.ts). */
-  readonly print?: HostPort['print'];
+  readonly printer?: { readonly print: HostPort['print']; endVisit(): void };
 }
 
 /**
@@ -44,17 +44,20 @@ export interface LauncherBrowser {
  * launcher's supervisor wipes the rest) and it has no pane. The launcher's browser prints the page; a browser the
  * launcher did not start prints by itself (`window.print()`).
  */
-export function webHostPort(closeApp?: () => void, officialWindows?: OfficialWindows, print?: HostPort['print']): HostPort {
+export function webHostPort(closeApp?: () => void, officialWindows?: OfficialWindows, printer?: LauncherBrowser['printer']): HostPort {
   return {
     kind: 'web',
     capabilities: {
-      silentPrint: print !== undefined,
+      silentPrint: printer !== undefined,
       officialPane: false,
       officialWindow: officialWindows !== undefined,
       closeApp: closeApp !== undefined,
     },
-    wipeVisit: () => (officialWindows ? officialWindows.wipe() : Promise.resolve()),
-    print: print ?? (() => Promise.resolve({ ok: false, error: 'print.unavailable' })),
+    wipeVisit: () => {
+      printer?.endVisit();
+      return officialWindows ? officialWindows.wipe() : Promise.resolve();
+    },
+    print: printer?.print ?? (() => Promise.resolve({ ok: false, error: 'print.unavailable' })),
     openOfficial: () => ({ ok: false, error: 'official.unavailable' }),
     closeOfficial: () => undefined,
     ...(closeApp ? { closeApp } : {}),

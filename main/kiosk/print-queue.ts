@@ -1,6 +1,8 @@
 // The kiosk's print queue (CUPS): how many jobs wait in it, so that the page can say whether the sheet came out, and
 // how a sheet the host made (a PDF of the page's print view, main/hosts/common/queued-printer.ts) is handed to it.
 import { execFile, spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fail, ok, type Result } from '../../common/api/result';
 
 /** Jobs not yet printed, by `lpstat -o` (one line each), or null where there is no CUPS or it does not answer. */
@@ -10,6 +12,19 @@ export function pendingJobs(command = 'lpstat'): Promise<number | null> {
       if (error) return resolve(null);
       resolve(stdout.split('\n').filter((line) => line.trim() !== '').length);
     });
+  });
+}
+
+/** Whether `lp` (CUPS's client, package cups-client) is on the PATH: not on Windows, nor on a Linux without CUPS. */
+export function canSubmitPdf(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.PATH ?? '').split(delimiter).some((dir) => {
+    if (dir === '') return false;
+    try {
+      accessSync(join(dir, 'lp'), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 

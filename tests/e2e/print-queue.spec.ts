@@ -7,26 +7,17 @@
 // print back end loops for ever inside it, and the kiosk's page froze: this test failed that way on CI.)
 import type { Page } from '@playwright/test';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { homedir, tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, setupCodeOf, test } from './fixtures';
 import { connectToKiosk, startLauncher, type RunningLauncher } from './launcher-process';
+import { hasCups, pdfs, pdfsSince, pdfText, queue } from './cups-pdf';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
 
-const hasCups = !spawnSync('lpstat', ['-r']).error;
 test.skip(!hasCups, 'lpstat is missing: CUPS is not installed here (.ci/run installs cups, printer-driver-cups-pdf and poppler-utils)');
 test.describe.configure({ mode: 'serial' });
 
-/** Where cups-pdf writes the PDFs of this user's jobs (its "Out" setting; ${HOME}/PDF unless changed). */
-function pdfFolder(): string {
-  const conf = existsSync('/etc/cups/cups-pdf.conf') ? readFileSync('/etc/cups/cups-pdf.conf', 'utf8') : '';
-  const out = /^Out\s+(.+)$/m.exec(conf)?.[1]?.trim() ?? '${HOME}/PDF';
-  return out.replace('${HOME}', homedir()).replace('${USER}', userInfo().username);
-}
-const pdfs = (): string[] => (existsSync(pdfFolder()) ? readdirSync(pdfFolder()).filter((f) => f.endsWith('.pdf')) : []);
-/** Jobs still in the queue (pending, held or printing), as `lpstat -o` lists them. */
-const queue = (): string => execFileSync('lpstat', ['-o'], { encoding: 'utf8' }).trim();
 /**
  * Documents CUPS still keeps in its spool folder since `since` (ms): a printed sheet's data stays there for a day
  * unless the kiosk's CUPS is set with PreserveJobFiles No (docs/deploy.md, .ci/run). Unreadable folder: nothing to say.
@@ -41,6 +32,7 @@ function spooledSince(since: number): string[] {
 
 let xvfb: ChildProcess | undefined;
 let launcher: RunningLauncher | undefined;
+let work: string | undefined;
 let kiosk: Page | undefined;
 let closeConnection: () => Promise<void> = () => Promise.resolve();
 
@@ -64,7 +56,7 @@ test.beforeAll(async () => {
   });
   // The launcher's browser, headed, in kiosk mode (its flags: --kiosk, --kiosk-printing, an off-the-record profile).
   // No sandbox: these tests may run as root.
-  const work = mkdtempSync(join(tmpdir(), 'passerelle-print-'));
+  work = mkdtempSync(join(tmpdir(), 'passerelle-print-'));
   launcher = await startLauncher(work, { kiosk: true }, ['--no-sandbox', '--disable-gpu'], { DISPLAY: `:${display}` });
   const connection = await connectToKiosk(launcher);
   kiosk = connection.kiosk;
@@ -76,6 +68,8 @@ test.afterAll(async () => {
   await closeConnection().catch(() => undefined);
   await launcher?.stop();
   xvfb?.kill();
+  // The kiosk's data folder of this test (its state DB, setup code and log) goes with it.
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 function kioskPage(): Page {
@@ -93,20 +87,12 @@ const launcherLog = (): string => {
 
 /** Waits for the jobs to leave the queue, then returns the PDFs that came out since `before`. */
 async function printedSince(before: readonly string[]): Promise<string[]> {
-  await expect.poll(() => pdfs().filter((f) => !before.includes(f)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect.poll(() => pdfsSince(before).length, { timeout: 20_000 }).toBeGreaterThan(0);
   await expect.poll(queue, { timeout: 20_000 }).toBe('');
   // A second copy, if the taps asked for one, would be in the queue or out by now.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   expect(queue()).toBe('');
-  return pdfs().filter((f) => !before.includes(f));
-}
-
-function pdfText(file: string): string {
-  const path = join(pdfFolder(), file);
-  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-  // The sheet is the visitor's: nothing of it stays on the kiosk.
-  rmSync(path);
-  return text;
+  return pdfsSince(before);
 }
 
 async function openJourney(page: Page): Promise<void> {
@@ -143,7 +129,7 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   const tap = () => page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
   for (let n = 0; n < 3; n++) await tap();
   // The page keeps answering while the sheet is made (window.print() held it for good).
-  const answered = await Promise.race([page.evaluate(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 2000, 'frozen'))]);
+  const answered = await Promise.race([page.evaluate(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 5000, 'frozen'))]);
   expect(answered).toBe('answered');
   // And again once the page is back, as when the sheet is slow to come out.
   await page.waitForTimeout(3000);

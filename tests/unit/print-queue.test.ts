@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printQueueCalls } from '../../main/app/wire';
 import { createMemoryLogger } from '../../main/core/log';
 import { queuedPrinter } from '../../main/hosts/common/queued-printer';
-import { pendingJobs, printJobTitle, submitPdf } from '../../main/kiosk/print-queue';
+import { canSubmitPdf, pendingJobs, printJobTitle, submitPdf } from '../../main/kiosk/print-queue';
 
 /** A stand-in for `lp` written as a shell script: it keeps its arguments and input where the test reads them. */
 function fakeLp(body: string): { command: string; dir: string } {
@@ -61,7 +61,7 @@ describe('print queue', () => {
     let drawing = 0;
     let mostAtOnce = 0;
     const submitted: string[] = [];
-    const print = queuedPrinter(
+    const printer = queuedPrinter(
       async () => {
         drawing += 1;
         mostAtOnce = Math.max(mostAtOnce, drawing);
@@ -70,19 +70,85 @@ describe('print queue', () => {
         return Buffer.from('ticket ABCD-EFGH');
       },
       log,
-      async (pdf) => {
-        submitted.push(Buffer.from(pdf).toString());
-        return { ok: true, value: { printed: true } };
+      {
+        submit: async (pdf) => {
+          submitted.push(Buffer.from(pdf).toString());
+          return { ok: true, value: { printed: true } };
+        },
       },
     );
-    const results = await Promise.all([print(), print(), print()]);
+    const results = await Promise.all([printer.print(), printer.print(), printer.print()]);
     expect(results.every((result) => result.ok)).toBe(true);
     expect(mostAtOnce).toBe(1);
     expect(submitted).toHaveLength(3);
-    // A page that cannot be drawn is a failed print, and the line goes on.
-    const failing = queuedPrinter(() => Promise.reject(new Error('ticket ABCD-EFGH')), log);
-    expect(await failing()).toEqual({ ok: false, error: 'print.failed' });
     expect(JSON.stringify(log.lines)).not.toContain('ABCD');
-    expect(log.lines.map((line) => line.event)).toEqual(['print.queued', 'print.queued', 'print.queued', 'print.failed']);
+    expect(log.lines.map((line) => line.event)).toEqual(['print.queued', 'print.queued', 'print.queued']);
+  });
+
+  it('a page that fails or never ends being drawn is a failed print, and the next sheet still goes', async () => {
+    const log = createMemoryLogger();
+    const draws = [
+      () => Promise.reject(new Error('ticket ABCD-EFGH')),
+      () => new Promise<Uint8Array>(() => undefined),
+      () => Promise.resolve(Buffer.from('%PDF')),
+    ];
+    let submitted = 0;
+    const printer = queuedPrinter(() => (draws.shift() ?? draws[0])?.() ?? Promise.reject(new Error('none')), log, {
+      timeoutMs: 200,
+      submit: async () => {
+        submitted += 1;
+        return { ok: true, value: { printed: true } };
+      },
+    });
+    const [failed, stuck, printed] = await Promise.all([printer.print(), printer.print(), printer.print()]);
+    expect(failed).toEqual({ ok: false, error: 'print.failed' });
+    expect(stuck).toEqual({ ok: false, error: 'print.failed' });
+    expect(printed).toEqual({ ok: true, value: { printed: true } });
+    expect(submitted).toBe(1);
+    expect(JSON.stringify(log.lines)).not.toContain('ABCD');
+  });
+
+  it('a sheet of a visit that ended before it was handed over is dropped, waiting or already drawn', async () => {
+    const log = createMemoryLogger();
+    let release: () => void = () => undefined;
+    const drawing = new Promise<void>((resolve) => (release = resolve));
+    const submitted: string[] = [];
+    let draws = 0;
+    const printer = queuedPrinter(
+      async () => {
+        draws += 1;
+        if (draws === 1) await drawing;
+        return Buffer.from(`sheet ${draws}`);
+      },
+      log,
+      {
+        submit: async (pdf) => {
+          submitted.push(Buffer.from(pdf).toString());
+          return { ok: true, value: { printed: true } };
+        },
+      },
+    );
+    // The first sheet is being drawn and a second waits its turn when the visitor ends the visit.
+    const first = printer.print();
+    const second = printer.print();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(draws).toBe(1);
+    printer.endVisit();
+    release();
+    expect(await first).toEqual({ ok: false, error: 'print.failed' });
+    expect(await second).toEqual({ ok: false, error: 'print.failed' });
+    expect(draws).toBe(1);
+    expect(submitted).toEqual([]);
+    // The next visitor prints as usual.
+    expect(await printer.print()).toEqual({ ok: true, value: { printed: true } });
+    expect(submitted).toEqual(['sheet 2']);
+    expect(log.lines.map((line) => line.event)).toEqual(['print.dropped', 'print.queued']);
+  });
+
+  it('knows whether lp is there to take a sheet (it is not on Windows, nor on a machine without CUPS)', () => {
+    const { dir } = fakeLp('exit 0');
+    expect(canSubmitPdf({ PATH: ['/nonexistent', dir].join(delimiter) })).toBe(true);
+    expect(canSubmitPdf({ PATH: '/nonexistent' })).toBe(false);
+    expect(canSubmitPdf({})).toBe(false);
   });
 });

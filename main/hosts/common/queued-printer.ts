@@ -7,22 +7,56 @@ import type { HostPort } from '../../app/host-port';
 import type { Logger } from '../../core/log';
 import { submitPdf } from '../../kiosk/print-queue';
 
+/** A host's silent print, and the end of the visit it prints for. */
+export interface QueuedPrinter {
+  readonly print: HostPort['print'];
+  /** Prints another page in the same line (an official window that asked to print). */
+  printWith(draw: () => Promise<Uint8Array>): ReturnType<HostPort['print']>;
+  /**
+   * The visit ended: a sheet still waiting its turn, or drawn but not yet handed over, is dropped. It would show the
+   * next visitor's screen, or leave the last visitor's sheet in the tray for the next one.
+   */
+  endVisit(): void;
+}
+
+/** How long a page may take to be drawn as a PDF before the print counts as failed (the next one may then go). */
+export const drawTimeoutMs = 20_000;
+
 /**
- * A host's silent print: one sheet at a time (a burst of calls waits in line), each drawn by `draw` and handed to the
- * queue. The log says that a sheet was printed or why not, never what it said.
+ * One sheet at a time (a burst of calls waits in line), each drawn by `draw` and handed to the queue by `submit`. A
+ * draw that does not end in `timeoutMs` is a failed print, so one stuck page does not hold the line. The log says
+ * that a sheet was printed or why not, never what it said.
  */
 export function queuedPrinter(
   draw: () => Promise<Uint8Array>,
   log: Pick<Logger, 'info' | 'warn'>,
-  submit: (pdf: Uint8Array) => ReturnType<typeof submitPdf> = submitPdf,
-): HostPort['print'] {
+  options: { readonly submit?: (pdf: Uint8Array) => ReturnType<typeof submitPdf>; readonly timeoutMs?: number } = {},
+): QueuedPrinter {
+  const submit = options.submit ?? submitPdf;
   let line: Promise<unknown> = Promise.resolve();
-  const printOne = async (): ReturnType<HostPort['print']> => {
+  let visit = 0;
+  const drawn = async (page: () => Promise<Uint8Array>): Promise<Uint8Array> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('not drawn in time')), options.timeoutMs ?? drawTimeoutMs);
+    });
+    try {
+      return await Promise.race([page(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const printOne = async (page: () => Promise<Uint8Array>, askedIn: number): ReturnType<HostPort['print']> => {
+    if (askedIn !== visit) return fail('print.failed');
     let pdf: Uint8Array;
     try {
-      pdf = await draw();
+      pdf = await drawn(page);
     } catch {
       log.warn('print.failed', { step: 'draw' });
+      return fail('print.failed');
+    }
+    if (askedIn !== visit) {
+      log.warn('print.dropped', {});
       return fail('print.failed');
     }
     const submitted = await submit(pdf);
@@ -30,9 +64,20 @@ export function queuedPrinter(
     else log.warn('print.failed', { step: 'queue', error: submitted.error });
     return submitted;
   };
-  return () => {
-    const next = line.then(printOne, printOne);
+  const printWith = (page: () => Promise<Uint8Array>) => {
+    const askedIn = visit;
+    const next = line.then(
+      () => printOne(page, askedIn),
+      () => printOne(page, askedIn),
+    );
     line = next.catch(() => undefined);
     return next;
+  };
+  return {
+    print: () => printWith(draw),
+    printWith,
+    endVisit: () => {
+      visit += 1;
+    },
   };
 }

@@ -10,6 +10,7 @@ import { openKiosk, type OpenedKiosk } from '../../app/open-kiosk';
 import type { HostPort, PaneBounds } from '../../app/host-port';
 import { publicSettingsOf } from '../../kiosk/settings';
 import { queuedPrinter } from '../common/queued-printer';
+import { canSubmitPdf } from '../../kiosk/print-queue';
 import { homePageHtml } from '../common/home-page';
 import { appVersion } from '../../core/version';
 import { restartCountVariable } from '../common/self-restart';
@@ -138,6 +139,7 @@ async function start(): Promise<void> {
   // The end of a visit wipes the visitor's partition: web storage, IndexedDB, Cache Storage, cookies, HTTP cache; and the clipboard.
   // The official pane's partition goes too: a visitor's login on the official site must not outlive the visit.
   const wipeVisitor = async () => {
+    pdfPrinter?.endVisit();
     closePane();
     await wipeVisitorPartition(officialSession, clipboard).catch(() => log.error('visit.officialWipeIncomplete', {}));
     await wipeVisitorPartition(visitorSession, clipboard);
@@ -163,20 +165,23 @@ async function start(): Promise<void> {
   // The app's own print flow: no dialog a visitor could wander into; the default printer, the print stylesheet. On
   // Linux the window draws its print view into a PDF for the print queue: Electron's silent print goes through GTK's
   // print back end, which loops for ever with the CUPS of Debian 12's 2026 security update (queued-printer.ts).
-  const printSilently: HostPort['print'] =
-    process.platform === 'linux'
+  const pdfPrinter =
+    process.platform === 'linux' && canSubmitPdf()
       ? queuedPrinter(() => {
           if (!window) return Promise.reject(new Error('no window'));
           return window.webContents.printToPDF({ pageSize: 'A4', printBackground: false, preferCSSPageSize: true });
         }, log)
-      : () =>
-          new Promise((resolve) => {
-            if (!window) return resolve({ ok: false, error: 'print.unavailable' });
-            window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
-              if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
-              resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
-            });
-          });
+      : null;
+  const printSilently: HostPort['print'] =
+    pdfPrinter?.print ??
+    (() =>
+      new Promise((resolve) => {
+        if (!window) return resolve({ ok: false, error: 'print.unavailable' });
+        window.webContents.print({ silent: true, printBackground: false }, (success, reason) => {
+          if (!success) log.warn('print.failed', { reason: reason.slice(0, 80) });
+          resolve(success ? { ok: true, value: { printed: true as const } } : { ok: false, error: 'print.failed' });
+        });
+      }));
   serveIpc(createDispatch(kiosk.handlers, log, kiosk.sessions), () => window?.webContents.id ?? null, log);
   powerSaveBlocker.start('prevent-display-sleep');
 

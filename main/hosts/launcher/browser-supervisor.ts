@@ -11,7 +11,7 @@ import { connectCdpPipe, type Cdp } from './cdp-pipe';
 import { chromiumKioskArgs, seedKioskProfile } from './chromium';
 import { guardEscapes, type EscapeGuard } from './escape-guard';
 import { guardKioskPages } from './page-guard';
-import { printKioskPage } from './print-page';
+import { printKioskPage, printTarget } from './print-page';
 
 export interface BrowserSupervisorOptions {
   readonly kiosk: boolean;
@@ -24,6 +24,8 @@ export interface BrowserSupervisorOptions {
   readonly checkEveryMs?: number;
   /** Official origins a page opened by the kiosk page may show (issue 15); every other window is closed at once. */
   readonly allowlist?: readonly string[];
+  /** An official window asked to print; the launcher prints it with printTarget (no print dialog). */
+  readonly onOfficialPrint?: (targetId: string) => void;
 }
 
 export interface BrowserSupervisor {
@@ -33,6 +35,8 @@ export interface BrowserSupervisor {
   closeOfficialWindows(): Promise<void>;
   /** The kiosk page's print view, as PDF bytes (print-page.ts); throws when there is no browser or page. */
   printPage(): Promise<Uint8Array>;
+  /** Another page's print view (an official window that asked to print), as PDF bytes. */
+  printTarget(targetId: string): Promise<Uint8Array>;
   stop(): void;
 }
 
@@ -68,6 +72,7 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
       log: options.log,
       onKioskGone: kill,
       ...(options.allowlist ? { allowlist: options.allowlist } : {}),
+      ...(options.onOfficialPrint ? { onOfficialPrint: options.onOfficialPrint } : {}),
     }).catch(() => {
       options.log.warn('browser.escapeGuardUnavailable', {});
       return null;
@@ -105,6 +110,10 @@ export function superviseBrowser(binary: string, url: string, options: BrowserSu
     printPage() {
       if (!running) return Promise.reject(new Error('no browser running'));
       return printKioskPage(running.cdp, url);
+    },
+    printTarget(targetId) {
+      if (!running) return Promise.reject(new Error('no browser running'));
+      return printTarget(running.cdp, targetId);
     },
     stop() {
       stopping = true;

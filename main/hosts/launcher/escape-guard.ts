@@ -16,7 +16,19 @@ export interface EscapeGuardOptions {
   readonly allowlist?: readonly string[];
   /** The kiosk page is gone (its window was closed): the supervisor replaces the browser. */
   readonly onKioskGone: () => void;
+  /**
+   * An official window asked to print (its page called window.print()): the kiosk prints it its own way. Without it,
+   * window.print() there does nothing. Either way it never reaches the print dialog's toolkit, which freezes the window
+   * with Debian 12's 2026 CUPS (print-page.ts).
+   */
+  readonly onOfficialPrint?: (targetId: string) => void;
 }
+
+/** The name of the page binding an official window's window.print() calls instead of the browser's printing. */
+const printBinding = 'passerellePrint';
+/** In the official page's own world, before its scripts: print() asks the kiosk (or does nothing without a printer). */
+const officialPrintScript = (routed: boolean) =>
+  `window.print = function print() {${routed ? ` try { ${printBinding}(''); } catch (error) {}` : ''} };`;
 
 /** How long a window the kiosk page opened may stay without an address before it is closed. */
 const addresslessMs = 3000;
@@ -35,6 +47,8 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   // The official windows open now, and every official origin a window showed during this visit.
   const official = new Map<string, TargetInfo>();
   const officialOrigins = new Set<string>();
+  // The debugging session of each official window, for its print requests.
+  const officialSessions = new Map<string, string>();
   // A window the kiosk page opened that has no address yet: closed if it still has none after a while.
   const addressless = new Map<string, ReturnType<typeof setTimeout>>();
   // Targets already gone: a late "changed" event about one must not bring it back to life in the lists above.
@@ -107,6 +121,13 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
       sessionId,
     );
     await cdp.send('Runtime.evaluate', { expression: source, contextId: executionContextId }, sessionId);
+    // Its print button prints through the kiosk (a PDF to the queue), never through the browser's print dialog.
+    officialSessions.set(sessionId, info.targetId);
+    const routed = options.onOfficialPrint !== undefined;
+    if (routed) await cdp.send('Runtime.addBinding', { name: printBinding }, sessionId);
+    const noDialog = officialPrintScript(routed);
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: noDialog, runImmediately: true }, sessionId);
+    await cdp.send('Runtime.evaluate', { expression: noDialog }, sessionId);
   };
 
   /** A text the kiosk page put on its root element for the supervisor (in the visitor's language), or ''. */
@@ -179,6 +200,7 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
     clearTimeout(addressless.get(String(params.targetId)));
     addressless.delete(String(params.targetId));
     official.delete(String(params.targetId));
+    for (const [session, target] of officialSessions) if (target === params.targetId) officialSessions.delete(session);
     gone.add(String(params.targetId));
     if (kiosk && params.targetId === kiosk.targetId) {
       kiosk = null;
@@ -189,6 +211,11 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
   // A crashed kiosk page comes back home as a new visit (page-guard.ts): the official windows of the old one go now.
   cdp.on('Target.targetCrashed', (params) => {
     if (kiosk && params.targetId === kiosk.targetId) void closeOfficialWindows();
+  });
+  cdp.on('Runtime.bindingCalled', (params, sessionId) => {
+    const targetId = sessionId ? officialSessions.get(sessionId) : undefined;
+    if (params.name !== printBinding || !targetId || !official.has(targetId)) return;
+    options.onOfficialPrint?.(targetId);
   });
   cdp.on('Page.fileChooserOpened', () => options.log.warn('lockdown.fileChooserRefused', {}));
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });

@@ -32,6 +32,11 @@ export async function kioskPageTarget(cdp: Pick<Cdp, 'send'>, homeUrl: string): 
 export async function printKioskPage(cdp: Pick<Cdp, 'send'>, homeUrl: string, timeoutMs = 20_000): Promise<Uint8Array> {
   const targetId = await kioskPageTarget(cdp, homeUrl);
   if (!targetId) throw new Error('no kiosk page to print');
+  return printTarget(cdp, targetId, timeoutMs);
+}
+
+/** A page's print view as PDF bytes (the kiosk page, or an official window that asked to print). */
+export async function printTarget(cdp: Pick<Cdp, 'send'>, targetId: string, timeoutMs = 20_000): Promise<Uint8Array> {
   const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   let timer: NodeJS.Timeout | undefined;
   try {

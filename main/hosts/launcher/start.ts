@@ -10,6 +10,7 @@ import { runWebHost } from '../web/run-web-host';
 import { chooseHost, type HostEnvironment } from './choose-host';
 import { superviseBrowser, type BrowserSupervisor } from './browser-supervisor';
 import { queuedPrinter } from '../common/queued-printer';
+import { canSubmitPdf } from '../../kiosk/print-queue';
 import { chromiumMissingMessage, findChromium } from './chromium';
 import { restartCountVariable, restartsFromEnvironment } from '../common/self-restart';
 import { hostProcessEnvironment } from '../common/host-environment';
@@ -22,6 +23,8 @@ import { defaultConfigPath, type SiteConfig } from '../../core/config';
 import { staticHomeFile } from '../../../common/api/static-home';
 
 const distDir = __dirname;
+/** Sheets the official windows of one visit may print (the app's own sheets have their own count, open-kiosk.ts). */
+const officialPrintsPerVisit = 3;
 const projectDir = join(distDir, '..', '..');
 const rendererDir = join(distDir, '..', 'renderer');
 
@@ -44,8 +47,27 @@ async function main(): Promise<void> {
   // The supervised browser may keep a second window on the configured official origins; the visit's end closes it.
   const officialWindows =
     chromium && config.allowedOrigins.length > 0 ? { wipe: () => browser?.closeOfficialWindows() ?? Promise.resolve() } : undefined;
-  // The supervised browser prints the page itself (a PDF of its print view, handed to the queue): no print dialog.
-  const print = chromium ? queuedPrinter(() => browser?.printPage() ?? Promise.reject(new Error('no browser')), log) : undefined;
+  // The supervised browser prints the page itself (a PDF of its print view, handed to CUPS with lp): no print dialog.
+  // Where there is no lp (Windows), the page prints itself with --kiosk-printing.
+  const printer =
+    chromium && canSubmitPdf() ? queuedPrinter(() => browser?.printPage() ?? Promise.reject(new Error('no browser')), log) : undefined;
+  // An official window's print button prints that page the same way, a few sheets a visit at most (a page's script
+  // could press it in a loop): the count starts again when the visit ends.
+  let officialPrints = 0;
+  const onOfficialPrint = (targetId: string) => {
+    if (!printer || !browser) return;
+    if (officialPrints >= officialPrintsPerVisit) return log.warn('print.limit', { what: 'official' });
+    officialPrints += 1;
+    const running = browser;
+    void printer.printWith(() => running.printTarget(targetId));
+  };
+  const visitPrinter = printer && {
+    ...printer,
+    endVisit: () => {
+      officialPrints = 0;
+      printer.endVisit();
+    },
+  };
   // The browser starts as soon as the host listens: its own start (a second or more) and the services' opening overlap,
   // and the home page it asks for is served at once (the services open at the app's first call).
   const onListening = (url: string, announced: boolean) => {
@@ -56,8 +78,14 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`Logs: ${log.file}\n`);
     if (flags.noBrowser) return;
-    if (chromium) browser = superviseBrowser(chromium, url, { kiosk: config.kiosk, log, allowlist: config.allowedOrigins });
-    else process.stdout.write(`${chromiumMissingMessage()}\nUntil then, open the address above in a browser.\n`);
+    if (chromium) {
+      browser = superviseBrowser(chromium, url, {
+        kiosk: config.kiosk,
+        log,
+        allowlist: config.allowedOrigins,
+        ...(printer ? { onOfficialPrint } : {}),
+      });
+    } else process.stdout.write(`${chromiumMissingMessage()}\nUntil then, open the address above in a browser.\n`);
   };
   let web: Awaited<ReturnType<typeof runWebHost>> | null = null;
   const close = () => web?.close() ?? Promise.resolve();
@@ -109,7 +137,7 @@ async function main(): Promise<void> {
       },
       log,
       () => void stop(),
-      { ...(officialWindows ? { officialWindows } : {}), ...(print ? { print } : {}) },
+      { ...(officialWindows ? { officialWindows } : {}), ...(visitPrinter ? { printer: visitPrinter } : {}) },
       { onListening, afterFirstPage: true },
     );
   } catch (error) {

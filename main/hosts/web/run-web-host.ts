@@ -57,7 +57,7 @@ export async function runWebHost(
   browser: LauncherBrowser = {},
   start: WebHostStart = {},
 ) {
-  const port = webHostPort(closeKiosk, browser.officialWindows, browser.print);
+  const port = webHostPort(closeKiosk, browser.officialWindows, browser.printer);
   let opened: (services: WebHostServices) => void = () => undefined;
   let failed: (error: unknown) => void = () => undefined;
   const services = new Promise<WebHostServices>((resolve, reject) => ((opened = resolve), (failed = reject)));
