@@ -28,30 +28,27 @@ export async function kioskPageTarget(cdp: Pick<Cdp, 'send'>, homeUrl: string): 
   return targetInfos.find((target) => target.type === 'page' && originOf(target.url) === origin)?.targetId ?? null;
 }
 
-/** The kiosk page's print view as PDF bytes; throws when there is no such page or it does not answer in time. */
-export async function printKioskPage(cdp: Pick<Cdp, 'send'>, homeUrl: string, timeoutMs = 20_000): Promise<Uint8Array> {
+/**
+ * The kiosk page's print view as PDF bytes; throws when there is no such page. How long it may take is the printer's
+ * to bound (queued-printer.ts).
+ */
+export async function printKioskPage(cdp: Pick<Cdp, 'send'>, homeUrl: string): Promise<Uint8Array> {
   const targetId = await kioskPageTarget(cdp, homeUrl);
   if (!targetId) throw new Error('no kiosk page to print');
-  return printTarget(cdp, targetId, timeoutMs);
+  return printTarget(cdp, targetId);
 }
 
 /** A page's print view as PDF bytes (the kiosk page, or an official window that asked to print). */
-export async function printTarget(cdp: Pick<Cdp, 'send'>, targetId: string, timeoutMs = 20_000): Promise<Uint8Array> {
+export async function printTarget(cdp: Pick<Cdp, 'send'>, targetId: string): Promise<Uint8Array> {
   const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const printed = cdp.send<{ data: string }>(
+    const { data } = await cdp.send<{ data: string }>(
       'Page.printToPDF',
       { ...a4, printBackground: false, preferCSSPageSize: true, displayHeaderFooter: false },
       sessionId,
     );
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the page was not printed in time')), timeoutMs);
-    });
-    const { data } = await Promise.race([printed, late]);
     return Buffer.from(data, 'base64');
   } finally {
-    clearTimeout(timer);
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
 }

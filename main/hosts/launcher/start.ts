@@ -21,6 +21,7 @@ import { fileStamp } from '../common/renderer-files';
 import type { WebHost } from '../web/server';
 import { defaultConfigPath, type SiteConfig } from '../../core/config';
 import { staticHomeFile } from '../../../common/api/static-home';
+import { createPrintBudget } from '../../../common/kiosk/print-budget';
 
 const distDir = __dirname;
 /** Sheets the official windows of one visit may print (the app's own sheets have their own count, open-kiosk.ts). */
@@ -53,18 +54,17 @@ async function main(): Promise<void> {
     chromium && canSubmitPdf() ? queuedPrinter(() => browser?.printPage() ?? Promise.reject(new Error('no browser')), log) : undefined;
   // An official window's print button prints that page the same way, a few sheets a visit at most (a page's script
   // could press it in a loop): the count starts again when the visit ends.
-  let officialPrints = 0;
+  const officialPrints = createPrintBudget(officialPrintsPerVisit);
   const onOfficialPrint = (targetId: string) => {
     if (!printer || !browser) return;
-    if (officialPrints >= officialPrintsPerVisit) return log.warn('print.limit', { what: 'official' });
-    officialPrints += 1;
+    if (!officialPrints.take()) return log.warn('print.limit', { what: 'official' });
     const running = browser;
     void printer.printWith(() => running.printTarget(targetId));
   };
   const visitPrinter = printer && {
     ...printer,
     endVisit: () => {
-      officialPrints = 0;
+      officialPrints.reset();
       printer.endVisit();
     },
   };
