@@ -78,8 +78,8 @@ async function appPage(cdp: Cdp, url: string) {
 /** The home screen's heading once the app has taken over the page built ahead of it (its buttons are the app's), else null. */
 const homeHeading = "document.documentElement.dataset.ready === 'true' ? (document.querySelector('h1')?.textContent ?? null) : null";
 
-async function until(check: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 50; i++) {
+async function until(check: () => Promise<boolean>, what: string, withinMs = 5000) {
+  for (let i = 0; i < withinMs / 100; i++) {
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -187,6 +187,57 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     // The hung browser's profile folder is gone with it.
     await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
   } finally {
+    browser.stop();
+    await stopHost(host);
+    rmSync(host.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a browser that stops answering is replaced: a fresh browser, a fresh profile, the home screen, nothing of the visit', async () => {
+  test.setTimeout(60_000);
+  const host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-frozen-')));
+  const log = createMemoryLogger();
+  const binary = chromiumExecutable();
+  if (!binary) throw new Error('no Chromium found for the browser tests');
+  const browser = superviseBrowser(binary, host.url, {
+    kiosk: false,
+    headless: true,
+    log,
+    hangAfterMs: 2000,
+    checkEveryMs: 500,
+    extraArgs: ['--no-sandbox', '--disable-gpu', host.url],
+  });
+  let frozen: number | null = null;
+  try {
+    const first = browser.current();
+    if (!first) throw new Error('the browser did not start');
+    const canary = `zq${Date.now().toString(36)}frozen`;
+    const page = await appPage(first.cdp, host.url);
+    await until(async () => (await page.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen');
+    await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
+    // The browser's own process stops (stuck in a system call, a toolkit dialog, a deadlock): its window is frozen,
+    // its debugging pipe stays open and answers nothing, its pages' renderers still run.
+    frozen = first.pid;
+    process.kill(first.pid, 'SIGSTOP');
+
+    await until(async () => (browser.current()?.pid ?? first.pid) !== first.pid, 'a fresh browser', 10_000);
+    expect(log.lines.map((line) => line.event)).toContain('browser.hung');
+    const second = browser.current();
+    if (!second) throw new Error('no browser after the freeze');
+    expect(second.profileDir).not.toBe(first.profileDir);
+    const again = await appPage(second.cdp, host.url);
+    await until(async () => (await again.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen in the fresh browser');
+    expect(await again.evaluate<number>('localStorage.length')).toBe(0);
+    await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
+  } finally {
+    // A frozen browser the supervisor failed to end is not left behind by the test.
+    if (frozen !== null) {
+      try {
+        process.kill(frozen, 'SIGKILL');
+      } catch {
+        // Ended by the supervisor.
+      }
+    }
     browser.stop();
     await stopHost(host);
     rmSync(host.dataDir, { recursive: true, force: true });

@@ -40,34 +40,54 @@ export async function guardKioskPages(cdp: Cdp, options: PageGuardOptions): Prom
   if (options.onHung) watchForHangs(cdp, origin, options, options.onHung);
 }
 
+/** The answer to a request, or null when none came within `ms`: a refusal still counts as an answer (it rejects). */
+function answerWithin<T>(request: Promise<T>, ms: number): Promise<{ readonly value: T } | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    request.then(
+      (value) => (clearTimeout(timer), resolve({ value })),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error('refused'))),
+    );
+  });
+}
+
 /**
  * Asks each app page a trivial question regularly: a renderer stuck in a loop cannot answer, and cannot be navigated
- * either (it is busy), so the browser is replaced. Returns a function that stops watching.
+ * either (it is busy), so the browser is replaced. The browser's own answers are waited for the same time: a browser
+ * process that stopped (stuck in a system call, a toolkit's dialog, a deadlock) keeps its window frozen and its
+ * debugging pipe open, and is replaced too. Returns a function that stops watching.
  */
 function watchForHangs(cdp: Cdp, origin: string, options: PageGuardOptions, onHung: () => void): () => void {
   const hangAfterMs = options.hangAfterMs ?? 15_000;
   let busy = false;
+  const hung = (event: 'browser.hung' | 'renderer.hung') => {
+    options.log.warn(event, {});
+    clearInterval(timer);
+    onHung();
+  };
   const check = async () => {
     if (cdp.closed) return clearInterval(timer);
     if (busy) return;
     busy = true;
     try {
-      const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets');
-      for (const page of targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(origin))) {
-        const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: page.targetId, flatten: true });
-        const answered = await Promise.race([
-          cdp.send('Runtime.evaluate', { expression: '1', returnByValue: true }, sessionId).then(
-            () => true,
-            () => true,
-          ),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), hangAfterMs)),
-        ]);
-        if (!answered) {
-          options.log.warn('renderer.hung', {});
-          clearInterval(timer);
-          onHung();
-          return;
-        }
+      const targets = await answerWithin(
+        cdp.send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets'),
+        hangAfterMs,
+      );
+      if (!targets) return hung('browser.hung');
+      for (const page of targets.value.targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(origin))) {
+        const attached = await answerWithin(
+          cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: page.targetId, flatten: true }),
+          hangAfterMs,
+        );
+        if (!attached) return hung('browser.hung');
+        const { sessionId } = attached.value;
+        // A refusal is an answer: the page is closing or navigating, not hung.
+        const answered = await answerWithin(
+          cdp.send('Runtime.evaluate', { expression: '1', returnByValue: true }, sessionId).catch(() => undefined),
+          hangAfterMs,
+        );
+        if (!answered) return hung('renderer.hung');
         await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       }
     } catch {
