@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { isBlockedShortcut, type KeyInput } from '../../main/hosts/electron/policies/shortcuts';
 import { keyBlockerScript } from '../../main/hosts/common/blocked-keys';
 import { kioskProfilePreferences } from '../../main/hosts/launcher/chromium';
-import { decideTarget, isAllowedTarget } from '../../main/hosts/launcher/target-rules';
+import { kioskPageTarget } from '../../main/hosts/launcher/print-page';
+import { decideTarget, isAllowedTarget, isKioskUrl } from '../../main/hosts/launcher/target-rules';
 
 /** The issue's list, as Electron's before-input-event reports each key press. */
 const escapes: [string, Partial<KeyInput> & { key: string }][] = [
@@ -118,6 +119,18 @@ describe('targets the browser-kiosk supervisor keeps', () => {
     expect(decideTarget(page('K', `${kioskOrigin}/aide`), context)).toEqual({ action: 'keep' });
     expect(decideTarget(page('K', 'chrome://newtab/'), context)).toEqual({ action: 'bring-home' });
     expect(decideTarget(page('K', 'file:///var/lib/passerelle-sante/'), context)).toEqual({ action: 'bring-home' });
+  });
+  it('knows the kiosk page by its whole origin, never by the start of its address (a kiosk on port 80)', async () => {
+    const onPort80 = 'http://127.0.0.1';
+    expect(isKioskUrl('http://127.0.0.1/aide', onPort80)).toBe(true);
+    expect(isKioskUrl('http://127.0.0.1.example/', onPort80)).toBe(false);
+    expect(isKioskUrl(`${kioskOrigin}0/`, kioskOrigin)).toBe(false);
+    expect(isKioskUrl('not an address', kioskOrigin)).toBe(false);
+    expect(decideTarget(page('K', 'http://127.0.0.1.example/'), { ...context, kioskOrigin: onPort80 })).toEqual({ action: 'bring-home' });
+    // The page the launcher prints is the kiosk's, not a look-alike that came first.
+    const targets = [page('L', 'http://127.0.0.1.example/'), page('K', 'http://127.0.0.1/')];
+    const cdp = { send: <T>() => Promise.resolve({ targetInfos: targets } as T) };
+    expect(await kioskPageTarget(cdp, 'http://127.0.0.1/')).toBe('K');
   });
   it('leaves the kiosk page alone while it has no address (its renderer was killed; the crash guard brings it home)', () => {
     expect(decideTarget(page('K', ''), context)).toEqual({ action: 'ignore' });

@@ -7,7 +7,7 @@ import type { Logger } from '../../core/log';
 import { keyBlockerScript } from '../common/blocked-keys';
 import type { Cdp } from './cdp-pipe';
 import { wayBackScript } from './official-way-back';
-import { decideTarget, type TargetInfo } from './target-rules';
+import { decideTarget, originOf, type TargetInfo } from './target-rules';
 
 export interface EscapeGuardOptions {
   readonly homeUrl: string;
@@ -227,10 +227,6 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
 
 /** The web origin a closed target was on, when it is one other than the kiosk's own. */
 function strayOrigin(url: string, kioskOrigin: string): string | null {
-  try {
-    const origin = new URL(url).origin;
-    return origin !== 'null' && origin !== kioskOrigin ? origin : null;
-  } catch {
-    return null;
-  }
+  const origin = originOf(url);
+  return origin !== null && origin !== 'null' && origin !== kioskOrigin ? origin : null;
 }

@@ -2,6 +2,7 @@
 // the app's origin is wiped (storage, caches, cookies) and the page goes back to the clean home screen.
 import type { Logger } from '../../core/log';
 import type { Cdp } from './cdp-pipe';
+import { isKioskUrl } from './target-rules';
 
 export interface PageGuardOptions {
   /** The app's address: its origin is wiped, and crashed pages go back to it. */
@@ -75,7 +76,7 @@ function watchForHangs(cdp: Cdp, origin: string, options: PageGuardOptions, onHu
         hangAfterMs,
       );
       if (!targets) return hung('browser.hung');
-      for (const page of targets.value.targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(origin))) {
+      for (const page of targets.value.targetInfos.filter((t) => t.type === 'page' && isKioskUrl(t.url, origin))) {
         const attached = await answerWithin(
           cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: page.targetId, flatten: true }),
           hangAfterMs,

@@ -3,29 +3,16 @@
 // through the system print dialog's toolkit (GTK) even with --kiosk-printing, and that toolkit froze the page for good
 // with the CUPS of Debian 12's 2026 security update; this way no toolkit is involved.
 import type { Cdp } from './cdp-pipe';
-
-interface TargetInfo {
-  readonly targetId: string;
-  readonly type: string;
-  readonly url: string;
-}
+import { isKioskUrl, type TargetInfo } from './target-rules';
 
 /** A4, in inches (what Page.printToPDF counts in), unless the print stylesheet names its own page size. */
 const a4 = { paperWidth: 8.27, paperHeight: 11.69 } as const;
-
-const originOf = (url: string): string | null => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
 
 /** The app's page (not an official site's window): the one page of the kiosk's origin. */
 export async function kioskPageTarget(cdp: Pick<Cdp, 'send'>, homeUrl: string): Promise<string | null> {
   const origin = new URL(homeUrl).origin;
   const { targetInfos } = await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
-  return targetInfos.find((target) => target.type === 'page' && originOf(target.url) === origin)?.targetId ?? null;
+  return targetInfos.find((target) => target.type === 'page' && isKioskUrl(target.url, origin))?.targetId ?? null;
 }
 
 /**

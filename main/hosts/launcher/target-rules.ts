@@ -30,13 +30,17 @@ export function isAllowedTarget(url: string, allowlist: readonly string[]): bool
   });
 }
 
-export function isKioskUrl(url: string, kioskOrigin: string): boolean {
+/** A page address's web origin (`'null'` for `about:blank`, `data:`…), or null when it is no address at all. */
+export function originOf(url: string): string | null {
   try {
-    return new URL(url).origin === kioskOrigin;
+    return new URL(url).origin;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/** The same origin as the kiosk's, never a prefix match (`http://127.0.0.1` is not `http://127.0.0.1.example`). */
+export const isKioskUrl = (url: string, kioskOrigin: string): boolean => originOf(url) === kioskOrigin;
 
 export type TargetDecision =
   | { readonly action: 'ignore' }
