@@ -151,13 +151,23 @@ test('after the renderer is killed, the page comes back home and nothing of the 
   }
 });
 
-test('a page that hangs is replaced: a fresh browser, a fresh profile, the home screen, nothing of the visit', async () => {
-  test.setTimeout(60_000);
+type Running = NonNullable<ReturnType<ReturnType<typeof superviseBrowser>['current']>>;
+
+/**
+ * A visit on the home screen of a supervised browser (its canary in the page's storage), then `stall(browser, page)`:
+ * the supervisor must log `event`, end that browser and open a fresh one, with a fresh profile, on a clean home
+ * screen, and remove the old profile.
+ */
+async function expectReplaced(
+  event: string,
+  stall: (first: Running, page: Awaited<ReturnType<typeof appPage>>) => void,
+  withinMs = 5000,
+): Promise<void> {
   const host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-hang-')));
   const log = createMemoryLogger();
   const binary = chromiumExecutable();
   if (!binary) throw new Error('no Chromium found for the browser tests');
-  // Short delays for the test; the kiosk waits 15 seconds before calling a page hung.
+  // Short delays for the test; the kiosk waits 15 seconds before calling a page or the browser hung.
   const browser = superviseBrowser(binary, host.url, {
     kiosk: false,
     headless: true,
@@ -166,18 +176,17 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     checkEveryMs: 500,
     extraArgs: ['--no-sandbox', '--disable-gpu', host.url],
   });
+  const first = browser.current();
   try {
-    const first = browser.current();
     if (!first) throw new Error('the browser did not start');
     const canary = `zq${Date.now().toString(36)}hang`;
     const page = await appPage(first.cdp, host.url);
     await until(async () => (await page.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen');
     await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
-    // The page's script loops for ever: it answers nothing any more.
-    void first.cdp.send('Runtime.evaluate', { expression: 'for (;;) {}' }, page.sessionId).catch(() => undefined);
+    stall(first, page);
 
-    await until(async () => (browser.current()?.pid ?? first.pid) !== first.pid, 'a fresh browser');
-    expect(log.lines.map((line) => line.event)).toContain('renderer.hung');
+    await until(async () => (browser.current()?.pid ?? first.pid) !== first.pid, 'a fresh browser', withinMs);
+    expect(log.lines.map((line) => line.event)).toContain(event);
     const second = browser.current();
     if (!second) throw new Error('no browser after the hang');
     expect(second.profileDir).not.toBe(first.profileDir);
@@ -187,61 +196,35 @@ test('a page that hangs is replaced: a fresh browser, a fresh profile, the home 
     // The hung browser's profile folder is gone with it.
     await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
   } finally {
+    // A stopped browser the supervisor failed to end is not left behind by the test.
+    if (first) endIfLeft(first.pid);
     browser.stop();
     await stopHost(host);
     rmSync(host.dataDir, { recursive: true, force: true });
   }
+}
+
+function endIfLeft(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Ended by the supervisor.
+  }
+}
+
+test('a page that hangs is replaced: a fresh browser, a fresh profile, the home screen, nothing of the visit', async () => {
+  test.setTimeout(60_000);
+  // The page's script loops for ever: it answers nothing any more.
+  await expectReplaced('renderer.hung', (first, page) => {
+    void first.cdp.send('Runtime.evaluate', { expression: 'for (;;) {}' }, page.sessionId).catch(() => undefined);
+  });
 });
 
 test('a browser that stops answering is replaced: a fresh browser, a fresh profile, the home screen, nothing of the visit', async () => {
   test.setTimeout(60_000);
-  const host = await startHost(mkdtempSync(join(tmpdir(), 'passerelle-frozen-')));
-  const log = createMemoryLogger();
-  const binary = chromiumExecutable();
-  if (!binary) throw new Error('no Chromium found for the browser tests');
-  const browser = superviseBrowser(binary, host.url, {
-    kiosk: false,
-    headless: true,
-    log,
-    hangAfterMs: 2000,
-    checkEveryMs: 500,
-    extraArgs: ['--no-sandbox', '--disable-gpu', host.url],
-  });
-  let frozen: number | null = null;
-  try {
-    const first = browser.current();
-    if (!first) throw new Error('the browser did not start');
-    const canary = `zq${Date.now().toString(36)}frozen`;
-    const page = await appPage(first.cdp, host.url);
-    await until(async () => (await page.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen');
-    await page.evaluate(`localStorage.setItem('canary', '${canary}'); 1`);
-    // The browser's own process stops (stuck in a system call, a toolkit dialog, a deadlock): its window is frozen,
-    // its debugging pipe stays open and answers nothing, its pages' renderers still run.
-    frozen = first.pid;
-    process.kill(first.pid, 'SIGSTOP');
-
-    await until(async () => (browser.current()?.pid ?? first.pid) !== first.pid, 'a fresh browser', 10_000);
-    expect(log.lines.map((line) => line.event)).toContain('browser.hung');
-    const second = browser.current();
-    if (!second) throw new Error('no browser after the freeze');
-    expect(second.profileDir).not.toBe(first.profileDir);
-    const again = await appPage(second.cdp, host.url);
-    await until(async () => (await again.evaluate<string | null>(homeHeading)) === 'Bonjour', 'the home screen in the fresh browser');
-    expect(await again.evaluate<number>('localStorage.length')).toBe(0);
-    await until(async () => filesUnderOrNone(first.profileDir).length === 0, 'the old profile to be removed');
-  } finally {
-    // A frozen browser the supervisor failed to end is not left behind by the test.
-    if (frozen !== null) {
-      try {
-        process.kill(frozen, 'SIGKILL');
-      } catch {
-        // Ended by the supervisor.
-      }
-    }
-    browser.stop();
-    await stopHost(host);
-    rmSync(host.dataDir, { recursive: true, force: true });
-  }
+  // The browser's own process stops (stuck in a system call, a toolkit dialog, a deadlock): its window is frozen, its
+  // debugging pipe stays open and answers nothing, its pages' renderers still run.
+  await expectReplaced('browser.hung', (first) => process.kill(first.pid, 'SIGSTOP'), 10_000);
 });
 
 function filesUnderOrNone(dir: string): string[] {
