@@ -2,7 +2,7 @@
 // the app's origin is wiped (storage, caches, cookies) and the page goes back to the clean home screen.
 import type { Logger } from '../../core/log';
 import type { Cdp } from './cdp-pipe';
-import { isKioskUrl } from './target-rules';
+import { isKioskUrl, type TargetInfo } from './target-rules';
 
 export interface PageGuardOptions {
   /** The app's address: its origin is wiped, and crashed pages go back to it. */
@@ -71,10 +71,7 @@ function watchForHangs(cdp: Cdp, origin: string, options: PageGuardOptions, onHu
     if (busy) return;
     busy = true;
     try {
-      const targets = await answerWithin(
-        cdp.send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets'),
-        hangAfterMs,
-      );
+      const targets = await answerWithin(cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets'), hangAfterMs);
       if (!targets) return hung('browser.hung');
       for (const page of targets.value.targetInfos.filter((t) => t.type === 'page' && isKioskUrl(t.url, origin))) {
         const attached = await answerWithin(
