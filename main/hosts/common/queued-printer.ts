@@ -6,6 +6,7 @@ import { fail } from '../../../common/api/result';
 import type { HostPort } from '../../app/host-port';
 import type { Logger } from '../../core/log';
 import { submitPdf } from '../../kiosk/print-queue';
+import { answerWithin } from './answer-within';
 
 /** A host's silent print, and the end of the visit it prints for. */
 export interface QueuedPrinter {
@@ -36,15 +37,9 @@ export function queuedPrinter(
   let line: Promise<unknown> = Promise.resolve();
   let visit = 0;
   const drawn = async (page: () => Promise<Uint8Array>): Promise<Uint8Array> => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('not drawn in time')), options.timeoutMs ?? drawTimeoutMs);
-    });
-    try {
-      return await Promise.race([page(), late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const answer = await answerWithin(page(), options.timeoutMs ?? drawTimeoutMs);
+    if (!answer) throw new Error('not drawn in time');
+    return answer.value;
   };
   const printOne = async (page: () => Promise<Uint8Array>, askedIn: number): ReturnType<HostPort['print']> => {
     if (askedIn !== visit) return fail('print.failed');

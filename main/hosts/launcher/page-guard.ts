@@ -1,6 +1,7 @@
 // Watches the kiosk browser's pages through CDP: when a page's renderer crashes or is killed, the visitor's data of
 // the app's origin is wiped (storage, caches, cookies) and the page goes back to the clean home screen.
 import type { Logger } from '../../core/log';
+import { answerWithin } from '../common/answer-within';
 import type { Cdp } from './cdp-pipe';
 import { isKioskUrl, type TargetInfo } from './target-rules';
 
@@ -39,17 +40,6 @@ export async function guardKioskPages(cdp: Cdp, options: PageGuardOptions): Prom
   });
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   if (options.onHung) watchForHangs(cdp, origin, options, options.onHung);
-}
-
-/** The answer to a request, or null when none came within `ms`: a refusal still counts as an answer (it rejects). */
-function answerWithin<T>(request: Promise<T>, ms: number): Promise<{ readonly value: T } | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(null), ms);
-    request.then(
-      (value) => (clearTimeout(timer), resolve({ value })),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error('refused'))),
-    );
-  });
 }
 
 /**
