@@ -23,9 +23,6 @@ export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [react(), firstScreenTexts],
-  resolve: {
-    alias: [{ find: /^use-sync-external-store\/shim$/, replacement: join(import.meta.dirname, 'renderer', 'kit', 'react-sync-store.ts') }],
-  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

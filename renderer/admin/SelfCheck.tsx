@@ -2,8 +2,8 @@
 // the content pack) in each language and display (normal, strong contrast, 200 % text) on a stage, and runs axe-core.
 // A site that adds its own content runs it to see that the kiosk is still usable by everyone.
 import { useRef, useState } from 'react';
-import { Button, I18nProvider } from 'react-aria-components';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { TextsProvider, useTranslation } from '../i18n/texts';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings } from '../../common/api/types';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
@@ -179,18 +179,16 @@ export function SelfCheck({ api, settings, token }: { api: ApiClient; settings: 
       {stage && (
         // The stage: the real visitor screens, in their language and direction, for the check to look at.
         <div className="selfcheck-stage" ref={stageRef} data-step={stage.key} lang={stage.locale} dir={languages[stage.locale].dir}>
-          <I18nextProvider i18n={i18n.cloneInstance({ lng: stage.locale, initAsync: false })}>
-            <I18nProvider locale={stage.locale}>
-              <Visit
-                key={stage.key}
-                api={api}
-                settings={{ ...settings, defaultLocale: stage.locale }}
-                initialScreen={stage.screen}
-                onEnd={() => undefined}
-                onScreen={() => undefined}
-              />
-            </I18nProvider>
-          </I18nextProvider>
+          <TextsProvider i18n={i18n.cloneInstance({ lng: stage.locale, initAsync: false })}>
+            <Visit
+              key={stage.key}
+              api={api}
+              settings={{ ...settings, defaultLocale: stage.locale }}
+              initialScreen={stage.screen}
+              onEnd={() => undefined}
+              onScreen={() => undefined}
+            />
+          </TextsProvider>
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@
 // Every event goes to the journal through the API; what the visitor types never does.
 import { useEffect, useEffectEvent, useMemo, useReducer, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type {
   AccompanimentOutcome,
   BlockedReason,

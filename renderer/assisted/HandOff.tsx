@@ -8,7 +8,7 @@
 // its own rows.
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type {
   AccompanimentOutcome,
   BlockedReason,

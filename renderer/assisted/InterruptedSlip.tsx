@@ -3,7 +3,7 @@
 // A visitor who reads another language gets each line with the French beside it, for the next desk.
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { useKiosk } from '../kit/KioskContext';
 import { printPage } from '../kit/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';

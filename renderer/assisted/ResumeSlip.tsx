@@ -2,7 +2,7 @@
 // before coming back, the right number for the service (3422 Mon espace santé, 3646 Assurance Maladie), and the
 // ticket. Each line in the visitor's language, with the French beside it for the next desk when it differs.
 import type { BlockedReason, WaitKind } from '../../common/api/types';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { PhoneNumber } from '../components/PhoneNumber';
 import { useKiosk } from '../kit/KioskContext';
 import { useAssisted } from './AssistedContext';

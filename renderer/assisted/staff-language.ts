@@ -1,7 +1,7 @@
 // The mediator's side of the screen (bar, panel, notes, controls) speaks the staff's language, French, whatever
 // language the visitor picked: two people, two languages. Visitor-facing parts keep the page's own `t`.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 
 /** The language mediators and the admin area work in, and the one mediator notes are written in. */
 export const staffLocale = 'fr' as const;

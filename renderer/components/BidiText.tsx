@@ -1,7 +1,7 @@
 // Text whose numbers and (in right-to-left lines) Latin names keep their left-to-right order, and whose French names
 // are marked lang="fr" on an English or Arabic page (so they are spoken in French).
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { bidiRuns } from '../../common/content/bidi-runs';
 import { frenchRuns } from '../../common/content/french-names';
 

@@ -1,6 +1,6 @@
 // "Confort": text size, high contrast and reduced motion, chosen by the visitor for this visit only.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { textSizes, type Comfort, type TextSize } from '../kit/comfort';
 import { DialogClose, KioskDialog } from './KioskDialog';
 import { RadioButtons } from './RadioButtons';

@@ -1,6 +1,6 @@
 // When no content pack can be served, says so plainly, with a code for the site's IT person.
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { useKiosk } from '../kit/KioskContext';
 import { useApiResult } from '../kit/useApiResult';
 

@@ -1,7 +1,7 @@
 // A hard word in the text: a button that opens its short definition in a dialog, which can be read aloud
 // (like every dialog) and closed with Escape.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { GlossaryWord } from '../../common/api/types';
 import { DialogClose, KioskDialog } from './KioskDialog';
 import { PlainLine } from './InlineNodes';

@@ -3,7 +3,7 @@
 // in idle time (renderer/components/KioskModal.tsx), so the first tap still opens it at once.
 import { Suspense, useId, useState, type ReactNode } from 'react';
 import { Button, ButtonContext } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { along, onDemand } from '../kit/on-demand';
 import { completeFrench } from '../i18n/setup';
 

@@ -2,7 +2,7 @@
 // Escape or a tap outside (the focus then goes back to the button that opened it). Every dialog can be read aloud.
 import { useRef, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { ReadAloud } from './ReadAloud';
 
 interface KioskModalProps {

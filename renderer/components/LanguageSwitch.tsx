@@ -1,5 +1,5 @@
 // The language choice: each language by its own name, no flags (a language is not a country).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { Locale } from '../../common/api/types';
 import { languages } from '../i18n/languages';
 import { RadioButtons } from './RadioButtons';

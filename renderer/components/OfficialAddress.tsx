@@ -1,7 +1,7 @@
 // An official site's address: the kiosk never opens other sites, so it shows the address to type and a QR code
 // to scan with the visitor's own phone. An address off the official domains is not shown at all (checked here again,
 // whatever the host sent).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { isOfficialUrl } from '../../common/content/official-domains';
 import { useKiosk } from '../kit/KioskContext';
 import { QrCode } from './QrCode';

@@ -2,7 +2,7 @@
 // and the host lays the official site's own view over it, following the slot when it moves or changes size.
 import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { useKiosk } from '../kit/KioskContext';
 
 /** Whether this host can show `url` beside the guide (its origin is one the site allowlisted, in Electron). */

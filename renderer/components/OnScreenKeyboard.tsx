@@ -5,7 +5,7 @@
 // under a finger gets the end of the tap somewhere else (the space key of the keyboard that just opened).
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { Locale } from '../../common/api/types';
 import { applyKey, layoutChoices, layoutFor, layouts, type KeyAction, type LayoutId } from '../kit/keyboard-layouts';
 

@@ -3,7 +3,7 @@
 // language, or no speech at all. Reading stops when the region changes (a new step) or goes away.
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { isDrawn } from '../kit/drawn';
 import { signalActivity } from '../kit/idle';
 import { readingUnits, showReading, type ReadingUnit } from '../kit/reading-units';

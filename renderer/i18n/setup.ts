@@ -1,7 +1,6 @@
 // i18next with the first screen's French texts in its script, the rest of French fetched with the screens that read
 // it (completeFrench), and the other languages fetched when first chosen; keys are typed from fr.json.
 import i18next, { type BackendModule, type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import firstScreenFrench from 'virtual:first-screen-texts';
 import type { Locale } from '../../common/api/types';
 import type fr from './fr.json';
@@ -60,17 +59,14 @@ export function completeFrench(): Promise<void> {
 export async function createI18n(locale: Locale): Promise<i18n> {
   const instance = i18next.createInstance();
   created = instance;
-  await instance
-    .use(onDemand)
-    .use(initReactI18next)
-    .init({
-      resources: { fr: { translation: firstScreenFrench } },
-      partialBundledLanguages: true,
-      lng: locale,
-      fallbackLng: false,
-      interpolation: { escapeValue: false },
-      returnObjects: false,
-    });
+  await instance.use(onDemand).init({
+    resources: { fr: { translation: firstScreenFrench } },
+    partialBundledLanguages: true,
+    lng: locale,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnObjects: false,
+  });
   return instance;
 }
 

@@ -1,7 +1,7 @@
 // A journey for a visitor on their own: the readiness questions, then one step at a time, and the way without internet.
 import { useReducer, useState, type Dispatch } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { GlossaryWord, JourneyBody, JourneyStep } from '../../common/api/types';
 import { OfficialAddress } from '../components/OfficialAddress';
 import { RichLine, RichList, RichParagraphs } from '../components/RichLine';

@@ -3,7 +3,7 @@
 // the desk as the ways to go on.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { isOfficialUrl } from '../../common/content/official-domains';
 import { OfficialPane } from '../components/OfficialPane';
 import { useKiosk } from '../kit/KioskContext';

@@ -1,7 +1,7 @@
 // The readiness questions before a journey, shared by the visitor's journey and the assisted one: each "no" either
 // adds something to come back with, or moves the start to another step.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { GlossaryWord, JourneyBody } from '../../common/api/types';
 import { RichLine } from '../components/RichLine';
 import type { ReadinessState } from './readiness-state';

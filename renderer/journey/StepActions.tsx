@@ -2,7 +2,7 @@
 // step, the way on, and help for this step. On a tall screen it stays at the bottom edge, in reach at any text size.
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { GlossaryWord, JourneyStep } from '../../common/api/types';
 import { DialogClose, KioskDialog } from '../components/KioskDialog';
 import { StepProblems } from './StepProblems';

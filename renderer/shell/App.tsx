@@ -1,7 +1,6 @@
 // The app: runs visits one after another; ending one (by the visitor, a crash or the host) starts a clean one.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { I18nProvider } from 'react-aria-components';
-import { I18nextProvider } from 'react-i18next';
+import { TextsProvider } from '../i18n/texts';
 import type { i18n } from 'i18next';
 import type { ApiClient } from '../../common/api/contract';
 import type { PublicSettings, RendererProblemKind, ScreenKind, VisitEndReason } from '../../common/api/types';
@@ -28,7 +27,6 @@ interface AppProps {
 }
 
 export function App({ api, transport, settings, i18n, initialScreen }: AppProps) {
-  const [locale, setLocale] = useState(settings.defaultLocale);
   const screen = useRef<ScreenKind>('home');
   const [admin, setAdmin] = useState(false);
 
@@ -89,36 +87,29 @@ export function App({ api, transport, settings, i18n, initialScreen }: AppProps)
     performance.mark('passerelle:ready');
     document.documentElement.dataset.ready = 'true';
   }, []);
-  useEffect(() => {
-    const onLanguage = (lng: string) => setLocale(lng as typeof locale);
-    i18n.on('languageChanged', onLanguage);
-    return () => i18n.off('languageChanged', onLanguage);
-  }, [i18n]);
 
   return (
-    <I18nextProvider i18n={i18n}>
-      <I18nProvider locale={locale}>
-        <ErrorBoundary
-          onCrash={() => {
-            report('render-error');
-            endVisit('crash');
-          }}
-        >
-          {admin ? (
-            <Suspense fallback={<p role="status">…</p>}>
-              <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
-            </Suspense>
-          ) : (
-            <Visit
-              api={api}
-              settings={settings}
-              onEnd={endVisit}
-              onScreen={(kind) => (screen.current = kind)}
-              initialScreen={initialScreen}
-            />
-          )}
-        </ErrorBoundary>
-      </I18nProvider>
-    </I18nextProvider>
+    <TextsProvider i18n={i18n}>
+      <ErrorBoundary
+        onCrash={() => {
+          report('render-error');
+          endVisit('crash');
+        }}
+      >
+        {admin ? (
+          <Suspense fallback={<p role="status">…</p>}>
+            <AdminArea api={api} settings={settings} onExit={leaveAdmin} />
+          </Suspense>
+        ) : (
+          <Visit
+            api={api}
+            settings={settings}
+            onEnd={endVisit}
+            onScreen={(kind) => (screen.current = kind)}
+            initialScreen={initialScreen}
+          />
+        )}
+      </ErrorBoundary>
+    </TextsProvider>
   );
 }

@@ -1,6 +1,6 @@
 // Shown when the page cannot reach the kiosk's services: a message for the site's staff instead of a blank window.
 import type { i18n } from 'i18next';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { TextsProvider, useTranslation } from '../i18n/texts';
 
 function Message({ error }: { error: string }) {
   const { t } = useTranslation();
@@ -15,8 +15,8 @@ function Message({ error }: { error: string }) {
 
 export function StartupProblem({ i18n, error }: { i18n: i18n; error: string }) {
   return (
-    <I18nextProvider i18n={i18n}>
+    <TextsProvider i18n={i18n}>
       <Message error={error} />
-    </I18nextProvider>
+    </TextsProvider>
   );
 }

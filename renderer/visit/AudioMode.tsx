@@ -2,7 +2,7 @@
 // number pad's 5 (see audio-keys.ts); it speaks each screen on arrival, each control the focus reaches, dialogs,
 // status messages and receipts, from the page itself (spoken-script.ts). It ends with the visit (the page reloads).
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { speechOut } from '../kit/speech-out';
 import { setPrintAnnouncer } from '../kit/print-announce';
 import { signalActivity } from '../kit/idle';

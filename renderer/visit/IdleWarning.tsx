@@ -3,7 +3,7 @@
 // warning (assisted mode) is the same dialog with two minutes and its own words: the accompaniment closes with a ticket.
 import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import { ReadAloud } from '../components/ReadAloud';
 
 export const warningSeconds = 30;

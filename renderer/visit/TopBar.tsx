@@ -1,7 +1,7 @@
 // The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
 import { memo } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { Locale, PublicSettings } from '../../common/api/types';
 import { ComfortPanel } from '../components/ComfortPanel';
 import { LanguageSwitch } from '../components/LanguageSwitch';

@@ -1,6 +1,6 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
 import { Activity, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/texts';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
 import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';

@@ -1,5 +1,5 @@
 // Emergencies: the numbers to call, reachable in one tap from every screen.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import { ScreenHeading } from '../../components/ScreenHeading';
 

@@ -1,6 +1,6 @@
 // "Terminer": asks for confirmation, says what will be erased, then ends the visit.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { KioskDialog } from '../../components/KioskDialog';
 
 export function EndVisitDialog({ onEnd }: { onEnd: () => void }) {

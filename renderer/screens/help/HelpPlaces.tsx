@@ -1,6 +1,6 @@
 // The help places of the content pack (the site's own and national lines), with phone and opening hours.
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { useKiosk } from '../../kit/KioskContext';
 import { useApiResult } from '../../kit/useApiResult';
 import { PlaceCard } from './PlaceCard';

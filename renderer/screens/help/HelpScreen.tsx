@@ -1,7 +1,7 @@
 // "Besoin d'aide ?": the human ways to get help, when nobody is beside the visitor: the site's own desk and places
 // from its configuration, the Assurance Maladie's phone line, the help places of the content pack. Printable.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import type { SiteHelpPlace } from '../../../common/api/types';
 import { assuranceMaladiePhone, PhoneNumber } from '../../components/PhoneNumber';
 import { Pictogram } from '../../components/Pictogram';

@@ -1,5 +1,5 @@
 // One place a visitor can go to or call: its name, phone number, address and opening hours (already in words).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { PhoneNumber } from '../../components/PhoneNumber';
 
 interface PlaceCardProps {

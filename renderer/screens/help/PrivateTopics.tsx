@@ -2,7 +2,7 @@
 // without typing them in search. Opening one records nothing: no count, no journal, and the host logs no item id.
 import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
 import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';

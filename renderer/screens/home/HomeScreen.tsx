@@ -1,6 +1,6 @@
 // The home screen: a greeting and the main needs as big tiles.
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
 import { BidiText } from '../../components/BidiText';

@@ -1,6 +1,6 @@
 // A topic or a journey from the content pack, with its sources, its check date and what it does not replace.
 // A page whose review date has passed tells the visitor its facts may be old.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { useKiosk } from '../../kit/KioskContext';
 import { cachedItem, useCachedContent } from '../../kit/content-cache';
 import { Pictogram } from '../../components/Pictogram';

@@ -1,7 +1,7 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
 import { useCallback, useMemo } from 'react';
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate, NeedId } from '../../kit/screens';
 import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/content-cache';

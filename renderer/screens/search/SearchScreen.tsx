@@ -2,7 +2,7 @@
 // the query); the query lives only in this screen's memory.
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/texts';
 import type { SnippetRun } from '../../../common/content/snippet-runs';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate } from '../../kit/screens';
