@@ -1,7 +1,7 @@
 // The accessibility self-check: opens every screen of the shared registry of visitor states (each need, each page of
 // the content pack) in each language and display (normal, strong contrast, 200 % text) on a stage, and runs axe-core.
 // A site that adds its own content runs it to see that the kiosk is still usable by everyone.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { TextsProvider, useTranslation } from '../i18n/texts';
 import type { ApiClient } from '../../common/api/contract';
@@ -70,6 +70,9 @@ export function SelfCheck({ api, settings, token }: { api: ApiClient; settings: 
   const [stage, setStage] = useState<Stage | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const result = useRef<HTMLHeadingElement>(null);
+  // One copy of the texts per stage language, not one per render: each progress step renders this again.
+  const stageLocale = stage?.locale;
+  const stageTexts = useMemo(() => (stageLocale ? i18n.cloneInstance({ lng: stageLocale, initAsync: false }) : null), [i18n, stageLocale]);
 
   // The states of the shared registry that are screens, with every page of the installed content.
   const screensOf = async (locale: Locale): Promise<Screen[]> => {
@@ -176,10 +179,10 @@ export function SelfCheck({ api, settings, token }: { api: ApiClient; settings: 
           )}
         </div>
       )}
-      {stage && (
+      {stage && stageTexts && (
         // The stage: the real visitor screens, in their language and direction, for the check to look at.
         <div className="selfcheck-stage" ref={stageRef} data-step={stage.key} lang={stage.locale} dir={languages[stage.locale].dir}>
-          <TextsProvider i18n={i18n.cloneInstance({ lng: stage.locale, initAsync: false })}>
+          <TextsProvider i18n={stageTexts}>
             <Visit
               key={stage.key}
               api={api}
