@@ -10,6 +10,7 @@ import { codeCacheDir, codeCacheWriteAfterMs, hasCodeCache } from '../../main/ho
 import { firstPageFile, fittingFirstPage } from '../../main/hosts/common/first-page';
 import { securityHeaders } from '../../main/hosts/common/http-headers';
 import { startHost, stopHost, webHostArgs } from '../e2e/host-process';
+import { browserInterfaceRenderers } from './browser-processes';
 import { t } from './kiosk-page';
 import { median, percentile, ratio, type Measure } from './measure';
 
@@ -91,6 +92,20 @@ const firstPageKept = (dataDir: string): Promise<void> =>
     10_000,
     `no kept first page in ${cacheDir()} fits ${webHostArgs(dataDir).join(' ')}: the app's start figures would not be the first stage's`,
   );
+
+/**
+ * With a context open, the bench's Chromium must run no renderer for its own interface: the kiosk's app window starts
+ * none, and one busy beside the measured page (about 0.8 s of processor time per window) would time another browser
+ * than the kiosk's (tests/e2e/chromium-path.ts turns it off).
+ */
+function kioskBrowserOnly(): void {
+  const renderers = browserInterfaceRenderers();
+  if (renderers === null) console.log('start: this system has no /proc, the browser’s own renderers were not looked for');
+  else if (renderers.length > 0)
+    throw new Error(
+      `the bench's Chromium runs ${renderers.length} renderer(s) for its own interface (--top-chrome-webui), which the kiosk's app window does not: the start figures would not be the kiosk's`,
+    );
+}
 
 /**
  * Host launch to listening, with the code cache a previous start wrote (every start of a kiosk but the first after
@@ -269,6 +284,7 @@ export async function benchStartup(browser: Browser, samples: number): Promise<M
           if (sample < 0 && kind === 'app') {
             await codeCacheWritten();
             await firstPageKept(dataDir);
+            kioskBrowserOnly();
           }
           if (sample >= 0 && kind === 'app') {
             const times = await rendererTimes(run.page);

@@ -13,6 +13,15 @@ export function requireChromium(): string {
   return found;
 }
 
+/**
+ * The renderer that Chromium 156 starts for the address bar's suggestion popup (both features: with either left on, it
+ * still starts). Each Playwright context opens an ordinary browser window, with an address bar, and so one more of
+ * these, which loads and runs about forty of the browser's own scripts as the page under test loads: about 0.8 s of
+ * processor time per window on this 2-core machine. The kiosk's app window (`--app=`) has no address bar and starts
+ * none; tests/bench/startup.bench.ts stops if the tests' browser starts one, which would not be the kiosk's browser.
+ */
+export const addressBarPopupFeatures: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 /** No sandbox (containers), no GPU, and nothing running in the background that would disturb a test or a timing. */
 export const chromiumArgs: readonly string[] = [
   '--no-sandbox',
@@ -21,4 +30,5 @@ export const chromiumArgs: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  `--disable-features=${addressBarPopupFeatures.join(',')}`,
 ];
