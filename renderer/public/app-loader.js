@@ -4,6 +4,8 @@
 // running the app's code (a few hundred milliseconds of busy page on a thin client) never lands on the first taps of
 // a visitor, which the page answers on its own (Confort, Terminer, the radios). Under a test's held page clock the
 // moment of stillness never comes: a tap that needs the app still starts it.
+// The build writes it into the built home page (build/scripts/static-home-build.ts), where the hosts allow it by its
+// hash; it reads its settings from its own element's data-* attributes.
 /* global document, window, location */
 // Nothing is dragged on a kiosk, from the built page's first moment too (the app does the same once it runs): a file
 // or a link dropped on the page would replace it, a dragged image or link would leave it.

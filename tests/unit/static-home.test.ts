@@ -8,8 +8,8 @@ import { pageSettingsId } from '../../common/api/page-settings';
 import { fillStaticHome } from '../../common/api/static-home';
 import type { PublicSettings } from '../../common/api/types';
 import type { Locale } from '../../common/api/types';
-import { inlineStyleSheet, loadHomeRenderer, preloadFonts } from '../../build/scripts/static-home-build';
-import { contentSecurityPolicy, pageStyleHashes } from '../../main/hosts/common/csp';
+import { inlineAppLoader, inlineStyleSheet, loadHomeRenderer, preloadFonts } from '../../build/scripts/static-home-build';
+import { contentSecurityPolicy, pagePolicy, pageScriptHashes, pageStyleHashes } from '../../main/hosts/common/csp';
 import { useTempDir } from './temp-dir';
 
 const index = '<!doctype html><html lang="fr" dir="ltr"><head><title>x</title></head><body><div id="root"></div></body></html>';
@@ -93,6 +93,39 @@ describe('the style sheet written into the built page', () => {
     expect(() => inlineStyleSheet(page, distWith('a{content:"</style><script>"}'))).toThrow(/<\/style/);
     expect(() => inlineStyleSheet(page, distWith('@font-face{src:url(fonts/a.woff2)}'))).toThrow(/relative url/);
     expect(() => inlineStyleSheet('<html><head></head></html>', distWith('h1{}'))).toThrow(/links 0/);
+  });
+});
+
+describe('the app loader written into the built page', () => {
+  const tempDir = useTempDir();
+  const tag =
+    '<script src="/app-loader.js" data-app="/assets/index-abc.js" data-preload="/assets/a.js /assets/b.js" data-start-on-change="language" defer></script>';
+  const page = `<html><head><style>h1{}</style>${tag}</head><body><script src="/other.js"></script></body></html>`;
+  const distWith = (loader: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app-loader.js'), loader);
+    return dir;
+  };
+
+  it('replaces the request with the script itself, keeping its settings, and only the policy of that page allows it', () => {
+    const loader = "(function(){var s=document.currentScript;window.x=s.dataset.app+'$&';})();";
+    const inlined = inlineAppLoader(page, distWith(loader));
+    expect(inlined).toBe(
+      `<html><head><style>h1{}</style><script data-app="/assets/index-abc.js" data-preload="/assets/a.js /assets/b.js" data-start-on-change="language">${loader}</script></head><body><script src="/other.js"></script></body></html>`,
+    );
+    const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
+    // The linked script is not hashed: 'self' allows it.
+    expect(pageScriptHashes(inlined)).toEqual([hash]);
+    expect(pagePolicy(inlined)).toContain(`script-src 'self' ${hash};`);
+    expect(pagePolicy(inlined)).toContain(pageStyleHashes(inlined)[0]);
+    expect(contentSecurityPolicy()).toContain("script-src 'self';");
+    expect(pagePolicy(inlined)).not.toContain('unsafe-inline');
+  });
+
+  it('refuses a loader that would end the element early, and a page that does not ask for it exactly once', () => {
+    expect(() => inlineAppLoader(page, distWith('var a = "</script><script>alert(1)";'))).toThrow(/<\/script/);
+    expect(() => inlineAppLoader('<html><head></head></html>', distWith('0'))).toThrow(/0 times/);
+    expect(() => inlineAppLoader(page + tag, distWith('0'))).toThrow(/2 times/);
   });
 });
 

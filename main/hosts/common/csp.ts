@@ -22,11 +22,24 @@ export function pageStyleHashes(html: string): string[] {
   return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => sha256(match[1] ?? ''));
 }
 
-/** The policy; `pageStyles` are the hashes of the served page's own <style> elements (pageStyleHashes). */
-export function contentSecurityPolicy(pageStyles: readonly string[] = []): string {
+/**
+ * The hashes of the <script> elements written into a page the app serves, those without a `src` (the built home page
+ * carries its app loader, build/scripts/static-home-build.ts).
+ */
+export function pageScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((match) => !/\ssrc=/.test(match[1] ?? ''))
+    .map((match) => sha256(match[2] ?? ''));
+}
+
+/**
+ * The policy; `pageStyles` and `pageScripts` are the hashes of the served page's own <style> and <script> elements
+ * (pageStyleHashes, pageScriptHashes): allowed for that page only, 'unsafe-inline' never.
+ */
+export function contentSecurityPolicy(pageStyles: readonly string[] = [], pageScripts: readonly string[] = []): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    ["script-src 'self'", ...pageScripts].join(' '),
     `style-src 'self' ${[...styleHashes, ...pageStyles].join(' ')}`,
     "img-src 'self' data:",
     "font-src 'self'",
@@ -39,3 +52,6 @@ export function contentSecurityPolicy(pageStyles: readonly string[] = []): strin
     "object-src 'none'",
   ].join('; ');
 }
+
+/** The policy of a page the app serves, with its own <style> and <script> elements allowed by their hashes. */
+export const pagePolicy = (html: string): string => contentSecurityPolicy(pageStyleHashes(html), pageScriptHashes(html));

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDispatch } from '../../app/dispatch';
 import { guardFatalErrors, readStartup } from '../common/bootstrap';
-import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
+import { contentSecurityPolicy, pagePolicy } from '../common/csp';
 import { createFileLogger, createMemoryLogger, type Logger } from '../../core/log';
 import { openKiosk, type OpenedKiosk } from '../../app/open-kiosk';
 import type { HostPort, PaneBounds } from '../../app/host-port';
@@ -222,7 +222,7 @@ async function serveAppRequest(request: Request): Promise<Response> {
     return new Response(body, {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Security-Policy': contentSecurityPolicy(page === null ? [] : pageStyleHashes(page)),
+        'Content-Security-Policy': page === null ? contentSecurityPolicy() : pagePolicy(page),
         'X-Content-Type-Options': 'nosniff',
       },
     });

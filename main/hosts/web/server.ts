@@ -8,7 +8,7 @@ import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix, isHttpCall } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
-import { contentSecurityPolicy, pageStyleHashes } from '../common/csp';
+import { pagePolicy as policyOfPage } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
@@ -108,14 +108,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // The page's policy, worked out again only when the page changes (homePageHtml gives the same text until a rebuild).
   let pagePolicy = { page: '', policy: '' };
   const policyOf = (page: string): string => {
-    if (pagePolicy.page !== page) pagePolicy = { page, policy: contentSecurityPolicy(pageStyleHashes(page)) };
+    if (pagePolicy.page !== page) pagePolicy = { page, policy: policyOfPage(page) };
     return pagePolicy.policy;
   };
   const assetsInMemory = keptAssets();
   const pageHeadersOf = (page: string, contentType: string): Record<string, string> => ({
     'Content-Type': contentType,
     'Cache-Control': 'no-cache',
-    // The built home page carries its style sheet: allowed by its hash, for this page only.
+    // The built home page carries its style sheet and its app loader: allowed by their hashes, for this page only.
     'Content-Security-Policy': policyOf(page),
   });
 

@@ -210,10 +210,11 @@ export function renderHomeStatic(indexHtml: string, props: HomeStaticProps): str
 }
 
 /**
- * The app's entry and the chunks it preloads are started by /app-loader.js (renderer/public) once the page has
- * loaded and been left still, or at once by a tap only the app answers, instead of by the page's head: the home is
- * painted and tappable first, and its first taps are not held up by the app's start. A change of the radios named in
- * `data-start-on-change` (the language) is such a tap.
+ * The app's entry and the chunks it preloads are started by the app loader (renderer/public/app-loader.js, which the
+ * build writes into the page: build/scripts/static-home-build.ts) once the page has loaded and been left still, or at
+ * once by a tap only the app answers, instead of by the page's head: the home is painted and tappable first, and its
+ * first taps are not held up by the app's start. A change of the radios named in `data-start-on-change` (the
+ * language) is such a tap.
  */
 function startAppWhenIdle(indexHtml: string): string {
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(indexHtml);
