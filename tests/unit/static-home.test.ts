@@ -100,18 +100,18 @@ describe('the app loader written into the built page', () => {
   const tempDir = useTempDir();
   const tag =
     '<script src="/app-loader.js" data-app="/assets/index-abc.js" data-preload="/assets/a.js /assets/b.js" data-start-on-change="language" defer></script>';
-  const page = `<html><head><style>h1{}</style>${tag}</head><body><script src="/other.js"></script></body></html>`;
+  const page = `<html><head><style>h1{}</style>\n    ${tag}\n  </head><body><h1>Bonjour</h1><script src="/other.js"></script></body></html>`;
   const distWith = (loader: string) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'app-loader.js'), loader);
     return dir;
   };
 
-  it('replaces the request with the script itself, keeping its settings, and only the policy of that page allows it', () => {
+  it('replaces the request with the script itself at the end of the body, keeping its settings, and only the policy of that page allows it', () => {
     const loader = "(function(){var s=document.currentScript;window.x=s.dataset.app+'$&';})();";
     const inlined = inlineAppLoader(page, distWith(loader));
     expect(inlined).toBe(
-      `<html><head><style>h1{}</style><script data-app="/assets/index-abc.js" data-preload="/assets/a.js /assets/b.js" data-start-on-change="language">${loader}</script></head><body><script src="/other.js"></script></body></html>`,
+      `<html><head><style>h1{}</style>\n  </head><body><h1>Bonjour</h1><script src="/other.js"></script><script data-app="/assets/index-abc.js" data-preload="/assets/a.js /assets/b.js" data-start-on-change="language">${loader}</script></body></html>`,
     );
     const hash = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`;
     // The linked script is not hashed: 'self' allows it.
@@ -122,10 +122,11 @@ describe('the app loader written into the built page', () => {
     expect(pagePolicy(inlined)).not.toContain('unsafe-inline');
   });
 
-  it('refuses a loader that would end the element early, and a page that does not ask for it exactly once', () => {
+  it('refuses a loader that would end the element early, and a page that does not ask for it or end its body exactly once', () => {
     expect(() => inlineAppLoader(page, distWith('var a = "</script><script>alert(1)";'))).toThrow(/<\/script/);
     expect(() => inlineAppLoader('<html><head></head></html>', distWith('0'))).toThrow(/0 times/);
     expect(() => inlineAppLoader(page + tag, distWith('0'))).toThrow(/2 times/);
+    expect(() => inlineAppLoader(`${tag}<body></body><body></body>`, distWith('0'))).toThrow(/ends its body|end its body/);
   });
 });
 
