@@ -22,6 +22,31 @@ export function requireChromium(): string {
  */
 export const addressBarPopupFeatures: readonly string[] = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
+/**
+ * The features Playwright 1.65 turns off itself. Chromium keeps only the last `--disable-features` it is given, and
+ * Playwright puts ours after its own: ours must repeat its list, or its list is lost (paint holding back on, requests
+ * to Google's servers…). tests/e2e/test-browser.spec.ts reads the browser's command line and fails, naming them, when
+ * a Playwright update turns off features this list lacks.
+ */
+export const playwrightDisabledFeatures: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
 /** No sandbox (containers), no GPU, and nothing running in the background that would disturb a test or a timing. */
 export const chromiumArgs: readonly string[] = [
   '--no-sandbox',
@@ -30,5 +55,5 @@ export const chromiumArgs: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  `--disable-features=${addressBarPopupFeatures.join(',')}`,
+  `--disable-features=${[...playwrightDisabledFeatures, ...addressBarPopupFeatures].join(',')}`,
 ];
