@@ -298,6 +298,44 @@ test('the built page is drawn in its fonts from its first paint: nothing moves u
   for (const font of fonts.askedAhead) expect(fonts.needed, `${font} is asked for but not used`).toContain(font);
   // Including the top bar's العربية: found by the first layout, it cost that layout a search of the machine's fonts.
   for (const font of fonts.needed) expect(fonts.askedAhead, `${font} is found only by the first layout`).toContain(font);
+  // Drawn in its own small cut of Noto Sans Arabic, not in the whole face (50 kB) that nothing else on a French page uses.
+  expect(fonts.askedAhead.filter((font) => font.includes('noto-sans-arabic'))).toEqual([]);
+  expect(fonts.askedAhead.filter((font) => font.includes('autonyms'))).toHaveLength(1);
+});
+
+test('the Arabic language name is drawn in its cut as in the whole face: the same joined letters, the same width, before and after the app takes over', async ({
+  page,
+  host,
+}) => {
+  const widths = () =>
+    page.evaluate(async () => {
+      const name = document.querySelector<HTMLElement>('.language-switch [dir=rtl]');
+      if (!name) return null;
+      await document.fonts.load(`700 ${getComputedStyle(name).fontSize} "Noto Sans Arabic"`, name.textContent ?? '');
+      const whole = name.cloneNode(true) as HTMLElement;
+      whole.style.fontFamily = '"Noto Sans Arabic"';
+      name.after(whole);
+      const drawn = { cut: name.getBoundingClientRect().width, whole: whole.getBoundingClientRect().width };
+      whole.remove();
+      const inCut = [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Passerelle Autonyms' && face.status === 'loaded');
+      return { ...drawn, font: getComputedStyle(name).fontFamily, inCut };
+    });
+  const release = await holdAppScript(page);
+  await page.goto(host.url);
+  await page.evaluate(() => document.fonts.ready);
+  const built = await widths();
+  expect(built?.font).toMatch(/^"Passerelle Autonyms"/);
+  expect(built?.inCut).toBe(true);
+  // Letters drawn apart, or one missing from the cut and drawn from another font, would change the word's width.
+  expect(built?.cut).toBeGreaterThan(20);
+  expect(Math.abs((built?.cut ?? 0) - (built?.whole ?? 0))).toBeLessThan(0.5);
+  // A tap only the app answers (another language's radio would change the page's language: a tile is enough).
+  release();
+  await page.getByRole('link', { name: 'Rechercher' }).click();
+  await appRunning(page);
+  const app = await widths();
+  expect(app?.font).toMatch(/^"Passerelle Autonyms"/);
+  expect(Math.abs((app?.cut ?? 0) - (app?.whole ?? 0))).toBeLessThan(0.5);
 });
 
 test.describe('on a site with its own name, two languages and no assisted mode', () => {

@@ -1,14 +1,22 @@
 // The home page rendered at build time and filled in by the host: the site's name (escaped), its languages in its
 // order, the mediator's button only where assisted mode is on, and the settings written in for the renderer.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageSettingsId } from '../../common/api/page-settings';
 import { fillStaticHome } from '../../common/api/static-home';
 import type { PublicSettings } from '../../common/api/types';
 import type { Locale } from '../../common/api/types';
-import { inlineAppLoader, inlineStyleSheet, loadHomeRenderer, preloadFonts } from '../../build/scripts/static-home-build';
+import {
+  autonymFontFace,
+  inlineAppLoader,
+  inlineStyleSheet,
+  loadHomeRenderer,
+  preloadFonts,
+  rightToLeftAutonyms,
+  withAutonymFont,
+} from '../../build/scripts/static-home-build';
 import { contentSecurityPolicy, pagePolicy, pageScriptHashes, pageStyleHashes } from '../../main/hosts/common/csp';
 import { useTempDir } from './temp-dir';
 
@@ -130,6 +138,47 @@ describe('the app loader written into the built page', () => {
   });
 });
 
+describe('the language names written right to left, in their own cut of their font', () => {
+  const tempDir = useTempDir();
+  const withSwitch = (spans: string) =>
+    `<html><head><style>h1{}</style></head><body><div class="language-switch" role="radiogroup">${spans}</div><main><p lang="ar" dir="rtl">مرحبا</p></main></body></html>`;
+
+  it('are the letters of the switch\u2019s right-to-left names, from every page, once each', () => {
+    const arabic = '<label><span lang="ar" dir="rtl">العربية</span></label>';
+    const french = '<label><span lang="fr" dir="ltr">Français</span></label>';
+    expect(rightToLeftAutonyms([withSwitch(french + arabic), withSwitch(arabic)])).toBe([...new Set('العربية')].sort().join(''));
+    expect(rightToLeftAutonyms([withSwitch(french)])).toBe('');
+    expect(rightToLeftAutonyms(['<html><body></body></html>'])).toBe('');
+  });
+
+  it('are cut from the real font into a small file, with a face and a rule for the switch, added to the page\u2019s one style sheet', async () => {
+    const dist = tempDir();
+    mkdirSync(join(dist, 'assets'));
+    const font = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'node_modules',
+      '@fontsource',
+      'noto-sans-arabic',
+      'files',
+      'noto-sans-arabic-arabic-700-normal.woff2',
+    );
+    const face = await autonymFontFace('ابةعرلي', font, dist);
+    expect(face).not.toBeNull();
+    const cut = readFileSync(join(dist, 'assets', face?.file ?? ''));
+    expect(cut.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(cut.length).toBeLessThan(readFileSync(font).length / 5);
+    expect(face?.css).toContain(`url(/assets/${face?.file})`);
+    expect(face?.css).toContain('unicode-range:U+627,U+628,U+629,U+639,U+631,U+644,U+64A}');
+    expect(face?.css).toContain('.language-switch [dir=rtl]{font-family:"Passerelle Autonyms",var(--font-body)}');
+    expect(withAutonymFont(withSwitch(''), face)).toContain(`${face?.css}</style>`);
+    expect(withAutonymFont(withSwitch(''), null)).toBe(withSwitch(''));
+    expect(() => withAutonymFont('<style></style><style></style>', face)).toThrow(/one <style>/);
+    expect(await autonymFontFace('', font, dist)).toBeNull();
+  });
+});
+
 describe('the fonts the built page asks for with itself', () => {
   const css =
     '@font-face{font-family:A;font-weight:400;src:url(/assets/latin-400.woff2)format("woff2"),url(/assets/latin-400.woff)format("woff");unicode-range:U+??,U+131,U+152-153}' +
@@ -160,6 +209,16 @@ describe('the fonts the built page asks for with itself', () => {
     // A word elsewhere whose script has no bold face is left to load when found.
     const noBold = page('<p>Bonjour</p>').replace('<span lang="ar">العربية</span>', '<span>Łódź</span>');
     expect(asked(preloadFonts(noBold))).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2']);
+  });
+
+  it('ask for the language names\u2019 own cut instead of their script\u2019s bold face where it has all their letters', () => {
+    const names = withAutonymFont(page('<h1>Bonjour</h1>'), {
+      css: '@font-face{font-family:"Passerelle Autonyms";font-weight:700;src:url(/assets/autonyms-700-abc.woff2)format("woff2");unicode-range:U+627,U+628,U+629,U+639,U+631,U+644,U+64A}',
+    });
+    expect(asked(preloadFonts(names))).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2', '/assets/autonyms-700-abc.woff2']);
+    // A cut that lacks one of their letters is not enough: the script's face, as before.
+    const short = names.replace(',U+64A}', '}');
+    expect(asked(preloadFonts(short))).toEqual(['/assets/latin-400.woff2', '/assets/latin-700.woff2', '/assets/arabic-700.woff2']);
   });
 
   it('a page without its main part, or whose letters no font has, stops the build', () => {
