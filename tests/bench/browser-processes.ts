@@ -1,9 +1,9 @@
-// The processes a benchmark's own Chromium runs, read from Linux's /proc: the bench stops when that browser is not
-// the kiosk's (a renderer for browser UI that the kiosk's app window never starts, busy beside the measured page).
+// The processes under a process (Linux's /proc), for the tests and the bench: the bench stops when its own Chromium is
+// not the kiosk's (a renderer for browser UI that the kiosk's app window never starts, busy beside the measured page).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-/** The command lines of every process started under `pid`, its children's children included; null without /proc. */
-export function descendantCommands(pid: number): string[] | null {
+/** Every process started under `pid`, its children's children included, with its command line; null without /proc. */
+export function descendants(pid: number): { readonly pid: number; readonly cmdline: string }[] | null {
   if (!existsSync('/proc/self/stat')) return null;
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -22,7 +22,7 @@ export function descendantCommands(pid: number): string[] | null {
   };
   return [...parentOf.keys()].filter(isUnder).flatMap((child) => {
     try {
-      return [readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').join(' ').trim()];
+      return [{ pid: child, cmdline: readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').join(' ').trim() }];
     } catch {
       return [];
     }
@@ -34,6 +34,11 @@ export function descendantCommands(pid: number): string[] | null {
  * ordinary window), among the processes under this one; null where they cannot be read.
  */
 export function browserInterfaceRenderers(pid = process.pid): string[] | null {
-  const commands = descendantCommands(pid);
-  return commands && commands.filter((command) => command.includes('--type=renderer') && command.includes('--top-chrome-webui'));
+  const found = descendants(pid);
+  return (
+    found &&
+    found
+      .map((process) => process.cmdline)
+      .filter((command) => command.includes('--type=renderer') && command.includes('--top-chrome-webui'))
+  );
 }

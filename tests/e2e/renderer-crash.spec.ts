@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { superviseBrowser } from '../../main/hosts/launcher/browser-supervisor';
 import type { Cdp } from '../../main/hosts/launcher/cdp-pipe';
 import { createMemoryLogger } from '../../main/core/log';
+import { descendants } from '../bench/browser-processes';
 import { chromiumExecutable } from './chromium-path';
 import { expect, startHost, stopHost, test } from './fixtures';
 
@@ -28,28 +29,6 @@ const holding = (dir: string, canary: string) =>
       return false;
     }
   });
-
-/** Every process below `root` (Linux /proc). */
-function descendants(root: number): { pid: number; cmdline: string }[] {
-  const all = readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .flatMap((pid) => {
-      try {
-        const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
-        return [{ pid: Number(pid), parent, cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') }];
-      } catch {
-        return [];
-      }
-    });
-  const found: { pid: number; cmdline: string }[] = [];
-  let frontier = [root];
-  while (frontier.length > 0) {
-    const children = all.filter((p) => frontier.includes(p.parent));
-    found.push(...children);
-    frontier = children.map((c) => c.pid);
-  }
-  return found;
-}
 
 /** The app's page in the supervised browser, and a way to run code in it. */
 async function appPage(cdp: Cdp, url: string) {
@@ -119,7 +98,7 @@ test('after the renderer is killed, the page comes back home and nothing of the 
     expect(await page.evaluate<string>("document.querySelector('input').value")).toBe(canary);
 
     // Kill every renderer of the browser, as a crash or an out-of-memory kill would.
-    const renderers = descendants(pid).filter((p) => p.cmdline.includes('--type=renderer'));
+    const renderers = (descendants(pid) ?? []).filter((p) => p.cmdline.includes('--type=renderer'));
     expect(renderers.length).toBeGreaterThan(0);
     for (const renderer of renderers) process.kill(renderer.pid, 'SIGKILL');
 

@@ -2,7 +2,7 @@
 // renderer for browser interface the kiosk's app window never shows. Read from the browser's real command line and
 // processes (Linux's /proc), as started for these tests.
 import { chromium } from '@playwright/test';
-import { browserInterfaceRenderers, descendantCommands } from '../bench/browser-processes';
+import { browserInterfaceRenderers, descendants } from '../bench/browser-processes';
 import { chromiumArgs, chromiumExecutable } from './chromium-path';
 import { expect, test } from './fixtures';
 
@@ -15,14 +15,14 @@ const featuresOf = (command: string, flag: string): string[][] =>
 test('the tests’ Chromium keeps every feature Playwright turns off, and runs no renderer for an address bar', async ({
   browserName: _,
 }) => {
-  test.skip(descendantCommands(process.pid) === null, 'needs /proc (Linux) to read the browser’s command line');
+  test.skip(descendants(process.pid) === null, 'needs /proc (Linux) to read the browser’s command line');
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs] });
   try {
     const context = await browser.newContext();
     await (await context.newPage()).goto('data:text/html,<h1>Bonjour</h1>');
-    const mains = (descendantCommands(process.pid) ?? []).filter(
-      (command) => command.includes('--remote-debugging-pipe') && !command.includes('--type='),
-    );
+    const mains = (descendants(process.pid) ?? [])
+      .map((found) => found.cmdline)
+      .filter((command) => command.includes('--remote-debugging-pipe') && !command.includes('--type='));
     expect(mains.length).toBeGreaterThan(0);
     for (const command of mains) {
       const lists = featuresOf(command, '--disable-features');

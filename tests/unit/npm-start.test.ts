@@ -1,11 +1,12 @@
 // `npm start` keeps nothing of the build beside the kiosk: once the host serves, no bundler or TypeScript loader is
 // alive in its process tree, and the whole tree stays small (it once kept about 500 MB of build process).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { descendants } from '../bench/browser-processes';
 
 const root = join(import.meta.dirname, '..', '..');
 let stop: (() => Promise<void>) | null = null;
@@ -13,30 +14,6 @@ afterEach(async () => {
   await stop?.();
   stop = null;
 });
-
-/** The pids under `pid` (children, grandchildren…), read from /proc. */
-function descendants(pid: number): number[] {
-  const parents = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const found: number[] = [];
-  const walk = (p: number): void => {
-    for (const child of parents.get(p) ?? []) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
 
 /** A file of /proc, or '' once the process has ended (the kiosk's short helpers, like the voice's version probe). */
 const procFile = (pid: number, name: string): string => {
@@ -82,7 +59,7 @@ describe('npm start', () => {
         child.stderr.on('data', onData);
         child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
       });
-      const tree = [child.pid ?? 0, ...descendants(child.pid ?? 0)];
+      const tree = [child.pid ?? 0, ...(descendants(child.pid ?? 0) ?? []).map((found) => found.pid)];
       const commands = tree.map(commandOf);
       expect(commands.filter((command) => /tsx|esbuild|vite|build\.ts/.test(command))).toEqual([]);
       const totalMb = tree.reduce((sum, pid) => sum + residentKb(pid), 0) / 1024;

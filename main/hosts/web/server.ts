@@ -8,7 +8,7 @@ import type { EventName, PayloadOf } from '../../../common/api/contract';
 import { httpEventsPath, httpHealthPath, httpRoutePrefix, isHttpCall } from '../../../common/api/routes';
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
-import { pagePolicy as policyOfPage } from '../common/csp';
+import { pagePolicy } from '../common/csp';
 import { securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
@@ -106,10 +106,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const pageEntry = resolveStaticFile(options.rendererDir, '/');
   const pageFile = pageEntry?.file;
   // The page's policy, worked out again only when the page changes (homePageHtml gives the same text until a rebuild).
-  let pagePolicy = { page: '', policy: '' };
+  let keptPolicy = { page: '', policy: '' };
   const policyOf = (page: string): string => {
-    if (pagePolicy.page !== page) pagePolicy = { page, policy: policyOfPage(page) };
-    return pagePolicy.policy;
+    if (keptPolicy.page !== page) keptPolicy = { page, policy: pagePolicy(page) };
+    return keptPolicy.policy;
   };
   const assetsInMemory = keptAssets();
   const pageHeadersOf = (page: string, contentType: string): Record<string, string> => ({
