@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import type { SearchAnswer, SearchHit } from '../../common/api/types';
 import { deletionVariants, meaningfulTerms, searchTerms, withinOneEdit } from '../../common/content/search-text';
-import { snippetOf } from './snippet';
+import type { SnippetRun } from '../../common/content/snippet-runs';
+import { snippetOf, type QueryWords } from './snippet';
 
 /** Words this short are matched as prefixes only, never corrected: too many neighbours. */
 const minTypoLength = 5;
@@ -16,13 +17,18 @@ const shortPrefix = 4;
  */
 export const maxCandidates = 100;
 
-/** A row as SQL gives it: the flag as an integer, the snippet's text not yet cut. */
-type HitRow = Omit<SearchHit, 'sensitive' | 'snippet'> & { sensitive: number; snippet: string };
+/**
+ * A row as SQL gives it: the flag as an integer; for a match in the whole text, the text its snippet is cut from; for a
+ * match in the title or keywords, no text (`body` null): the summary is shown instead.
+ */
+type HitRow = Omit<SearchHit, 'sensitive' | 'snippet'> & { sensitive: number; body: string | null };
 
 export function createSearch(db: Database.Database) {
-  // Rank first and keep the best few: only their text is read, by rowid, for the snippet (cut here, not by FTS5,
-  // which would evaluate the match again). Each locale's items have consecutive rowids, so a rowid range (which FTS5
-  // applies while reading its index) replaces a join on the locale.
+  // Rank first and keep the best few. A page found by its title or its keywords shows its summary: the title says
+  // what matched, the summary (easy to read, checked with the rest of the content) what the page is about; its text
+  // is not read. A page found in its text only shows a snippet of it, read by rowid for the best few only and cut here
+  // (not by FTS5, which would evaluate the match again). Each locale's items have consecutive rowids, so a rowid range
+  // (which FTS5 applies while reading its index) replaces a join on the locale.
   const ranked = (table: 'search' | 'heading', weights: string) =>
     db.prepare<[string, number, number, number], HitRow>(`
       WITH candidates AS (
@@ -32,8 +38,9 @@ export function createSearch(db: Database.Database) {
         LIMIT ${maxCandidates}
       ),
       best AS (SELECT rid, score FROM candidates ORDER BY score LIMIT ?)
-      SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, search.body AS snippet
-      FROM best JOIN search ON search.rowid = best.rid JOIN item ON item.rowid = best.rid
+      SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive,
+        ${table === 'search' ? 'search.body' : 'NULL'} AS body
+      FROM best ${table === 'search' ? 'JOIN search ON search.rowid = best.rid' : ''} JOIN item ON item.rowid = best.rid
       ORDER BY best.score`);
   const findInHeadings = ranked('heading', '10.0, 6.0');
   const findEverywhere = ranked('search', '10.0, 6.0, 1.0');
@@ -48,17 +55,27 @@ export function createSearch(db: Database.Database) {
   // While the visitor has typed only two or three letters, the prefix matches a large part of the pack:
   // titles and keywords only, in pack order, stop at the limit without ranking everything.
   const findByTitle = db.prepare<[string, number, number, number], HitRow>(`
-    SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, item.summary AS snippet
+    SELECT item.id, item.kind, item.title, item.summary, item.pictogram, item.sensitive, NULL AS body
     FROM heading JOIN item ON item.rowid = heading.rowid
     WHERE heading MATCH ? AND heading.rowid BETWEEN ? AND ?
     LIMIT ?`);
-  /** Title and keyword matches first; the whole text is ranked only when they are too few. */
+  /**
+   * Title and keyword matches first; the whole text is ranked only when they are too few, and a page it finds again
+   * keeps its title match (and so its summary).
+   */
   const bestOf = (expression: string, first: number, last: number, limit: number) => {
     const inHeadings = findInHeadings.all(expression, first, last, limit);
     if (inHeadings.length >= limit) return inHeadings;
     const seen = new Set(inHeadings.map((r) => r.id));
     const more = findEverywhere.all(expression, first, last, limit).filter((r) => !seen.has(r.id));
     return [...inHeadings, ...more].slice(0, limit);
+  };
+  /** What a hit shows under its title: its summary, unmarked, or a snippet of the text that matched. */
+  const hit = (row: HitRow, words: QueryWords | null): SearchHit => {
+    const { body, ...shown } = row;
+    const snippet: SnippetRun[] =
+      body !== null && words !== null ? snippetOf(body, words) : row.summary ? [{ text: row.summary, mark: false }] : [];
+    return { ...shown, snippet, sensitive: row.sensitive === 1 };
   };
   const spelling = db
     .prepare<[string, string], string>(
@@ -82,17 +99,14 @@ export function createSearch(db: Database.Database) {
     const [first, last] = ranges.get(locale) ?? [0, -1];
     if (terms.every((t) => t.length < shortPrefix)) {
       const expression = terms.map((t) => `"${t}"*`).join(' AND ');
-      // A title match shows the summary, with nothing marked.
-      return findByTitle
-        .all(expression, first, last, limit)
-        .map((row) => ({ ...row, snippet: row.snippet ? [{ text: row.snippet, mark: false }] : [], sensitive: row.sensitive === 1 }));
+      return findByTitle.all(expression, first, last, limit).map((row) => hit(row, null));
     }
     const fixes = terms.map((t) => corrections(t, locale));
     const groups = terms.map((t, i) => `(${[`"${t}"*`, ...(fixes[i] ?? []).map((c) => `"${c}"`)].join(' OR ')})`);
     const allRows = bestOf(groups.join(' AND '), first, last, limit);
     const rows = allRows.length > 0 || groups.length === 1 ? allRows : bestOf(groups.join(' OR '), first, last, limit);
     const words = { prefixes: terms, whole: fixes.flat() };
-    return rows.map((row) => ({ ...row, snippet: snippetOf(row.snippet, words), sensitive: row.sensitive === 1 }));
+    return rows.map((row) => hit(row, words));
   };
 
   return {

@@ -67,6 +67,22 @@ describe('search in the content pack', () => {
     expect(bracketed(search.search('rembourse', 'fr').hits[0]?.snippet)).toContain('[rembourse]');
   });
 
+  it('shows under a page found by its title or keywords its summary, whole and unmarked, as while the word is typed', () => {
+    for (const [query, id] of [
+      ['sécurité sociale', 'securite-sociale'],
+      ['sécu', 'securite-sociale'],
+      ['medecin traitant', 'medecin-traitant'],
+      ['med', 'medecin-traitant'],
+    ] as const) {
+      const hit = search.search(query, 'fr').hits.find((h) => h.id === id);
+      expect(hit?.snippet, query).toEqual([{ text: hit?.summary, mark: false }]);
+    }
+    // Found in its text only: a snippet of the text, the matched word marked.
+    const byText = search.search('rembourse', 'fr').hits[0];
+    expect(byText?.id).toBe('securite-sociale');
+    expect(byText?.snippet.map((run) => run.text).join('')).not.toBe(byText?.summary);
+  });
+
   it('gives every snippet as runs of the wire schema, a matched word a marked run of its own, no control characters', () => {
     for (const query of ['rembourse', 'compte', 'me', 'securite sociale', 'carte vitale']) {
       for (const hit of search.search(query, 'fr').hits) {
