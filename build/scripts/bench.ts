@@ -11,6 +11,7 @@ import { benchEndurance } from '../../tests/bench/endurance.bench';
 import { freePort, inspectorArgs } from '../../tests/bench/host-inspector';
 import { KioskPage } from '../../tests/bench/kiosk-page';
 import { withinBudget, type Measure } from '../../tests/bench/measure';
+import { processorCheckMs } from '../../tests/bench/processor-check';
 import { benchJson, benchmarksSection, formatTable, updateBenchmarks, type BenchRun } from '../../tests/bench/report';
 import { benchSearch } from '../../tests/bench/search.bench';
 import { benchStartup } from '../../tests/bench/startup.bench';
@@ -35,6 +36,7 @@ const progress = (text: string) => void process.stderr.write(`bench: ${text}\n`)
 
 const startedAt = Date.now();
 const loadBefore = loadavg()[0] ?? 0;
+const processorBefore = processorCheckMs();
 await buildIfStale({ quiet: true });
 const executablePath = chromiumExecutable();
 if (!executablePath) throw new Error('No Chromium found: install it (apt-get install chromium) or set PASSERELLE_CHROMIUM.');
@@ -82,6 +84,7 @@ const run: BenchRun = {
   browser: `Chromium ${browser.version()}`,
   date: new Date(startedAt).toISOString(),
   load: { before: loadBefore, after: loadavg()[0] ?? 0 },
+  processor: { before: processorBefore, after: processorCheckMs() },
   quick,
   minutes: (Date.now() - startedAt) / 60_000,
   measures,
@@ -91,6 +94,6 @@ writeFileSync(out, updateBenchmarks(existsSync(out) ? readFileSync(out, 'utf8') 
 if (args.includes('--json')) process.stdout.write(benchJson(run));
 else
   process.stdout.write(
-    `${run.machine}\n${run.browser}\nload ${run.load.before.toFixed(2)} → ${run.load.after.toFixed(2)}\n\n${formatTable(measures)}\n\nWrote ${out}\n`,
+    `${run.machine}\n${run.browser}\nload ${run.load.before.toFixed(2)} → ${run.load.after.toFixed(2)}, processor check ${run.processor.before.toFixed(1)} → ${run.processor.after.toFixed(1)} ms\n\n${formatTable(measures)}\n\nWrote ${out}\n`,
   );
 process.exit(measures.every(withinBudget) ? 0 : 1);

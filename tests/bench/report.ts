@@ -7,6 +7,8 @@ export interface BenchRun {
   readonly date: string;
   /** The 1-minute load average before and after the run: other work on the machine moves the figures. */
   readonly load: { readonly before: number; readonly after: number };
+  /** The processor check (processor-check.ts) before and after the run, in ms: how fast this machine was then. */
+  readonly processor: { readonly before: number; readonly after: number };
   readonly quick: boolean;
   readonly minutes: number;
   readonly measures: readonly Measure[];
@@ -46,6 +48,7 @@ export function benchmarksSection(run: BenchRun): string {
     `- Machine: ${run.machine}`,
     `- Browser: ${run.browser}`,
     `- Load average (1 min): ${run.load.before.toFixed(2)} before, ${run.load.after.toFixed(2)} after`,
+    `- Processor check (a fixed piece of work in Node, median of 5): ${run.processor.before.toFixed(1)} ms before, ${run.processor.after.toFixed(1)} ms after`,
     `- Budgets: ${run.measures.filter(hasBudget).length - missed.length} met, ${missed.length} missed${missed.length ? ` (${missed.map((m) => m.name).join('; ')})` : ''}`,
     '',
     '| Area | Figure | Value | Budget | Result |',

@@ -15,6 +15,7 @@ const run: BenchRun = {
   browser: 'Chromium 1',
   date: '2026-03-02T09:00:00.000Z',
   load: { before: 0.5, after: 1.25 },
+  processor: { before: 72.14, after: 139.5 },
   quick: false,
   minutes: 11.5,
   measures,
@@ -85,12 +86,13 @@ describe('bench reports', () => {
     expect(lines[2]).toMatch(/content pack\s+1777\.7 kB$/);
   });
 
-  it('writes the machine, the date, the load and every figure into the generated section', () => {
+  it('writes the machine, the date, the load, the processor check and every figure into the generated section', () => {
     const section = benchmarksSection(run);
     expect(section.startsWith(generatedStart) && section.endsWith(generatedEnd)).toBe(true);
     expect(section).toContain('Measured on 2026-03-02');
     expect(section).toContain('2 × test cpu');
     expect(section).toContain('0.50 before, 1.25 after');
+    expect(section).toContain('Processor check (a fixed piece of work in Node, median of 5): 72.1 ms before, 139.5 ms after');
     expect(section).toContain('1 met, 1 missed (start ratio)');
     expect(section).toContain('| Start | start ratio (n = 15) | 1.83 × | ≤ 1.5 × | FAIL |');
   });
