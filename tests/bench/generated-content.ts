@@ -4,7 +4,7 @@ import type { ContentSource, LocaleContent, TopicSource } from '../../build/cont
 import { searchTerms } from '../../common/content/search-text';
 
 /** A small deterministic generator, so every run measures the same pack. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state * 1664525 + 1013904223) % 4294967296;
