@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../../tests/e2e/chromium-path';
 import { startHost, stopHost } from '../../tests/e2e/host-process';
+import { bareWipePage, startBareHost } from '../../tests/bench/bare-page';
 import { benchEndurance } from '../../tests/bench/endurance.bench';
 import { freePort, inspectorArgs } from '../../tests/bench/host-inspector';
 import { KioskPage } from '../../tests/bench/kiosk-page';
@@ -65,7 +66,15 @@ try {
     measures.push(...(await benchTyping(kiosk, plan.typingReps)));
     await kiosk.endVisit();
     progress(`endurance, ${plan.sessions} sessions`);
-    measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions, inspectorPort)));
+    const bareHost = await startBareHost({}, bareWipePage);
+    const bareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const bare = await KioskPage.open(await bareContext.newPage(), bareHost.url);
+      measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions, inspectorPort, bare)));
+    } finally {
+      await bareContext.close();
+      await bareHost.stop();
+    }
     await context.close();
   } finally {
     await stopHost(host);

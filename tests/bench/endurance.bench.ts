@@ -7,11 +7,14 @@ import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
 import { KioskPage, t, texts, type WipeTimes } from './kiosk-page';
 import { collectHostGarbage, hostRssBytes } from './host-inspector';
-import { growthPercent, percentile, type Measure } from './measure';
+import { growthPercent, percentile, ratio, type Measure } from './measure';
 
 /** The idle warning's countdown (renderer/visit/IdleWarning.tsx), not imported: that would load React into the bench. */
 const warningSeconds = 30;
 const searchQueries = ['carte vitale', 'ameli', 'médecin', 'mutuelle', 'arnaque', 'ordonnance', 'zzzz'];
+
+/** Once the app has taken over after a wipe and drawn the need screens ahead (Visit.tsx): the page is still. */
+const appStill = (kiosk: KioskPage): Promise<void> => kiosk.page.locator('main h1').nth(needIds.length).waitFor({ state: 'attached' });
 
 /**
  * The renderer's JS heap after two full garbage collections, in bytes, on the page as a visitor finds it a moment
@@ -19,7 +22,7 @@ const searchQueries = ['carte vitale', 'ameli', 'médecin', 'mutuelle', 'arnaque
  * taken before and after they are drawn would differ by those screens, not by a leak.
  */
 async function rendererHeapAfterGc(kiosk: KioskPage): Promise<number> {
-  await kiosk.page.locator('main h1').nth(needIds.length).waitFor({ state: 'attached' });
+  await appStill(kiosk);
   const cdp = await kiosk.page.context().newCDPSession(kiosk.page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -105,9 +108,13 @@ async function hostMemory(host: RunningHost, inspectorPort: number): Promise<{ n
   return { now, afterGc: await hostRssBytes(host.process.pid ?? 0) };
 }
 
+/** How often the bare page's wipe is timed between the app's: after every fifth visit. */
+const bareWipeEvery = 5;
+
 /**
  * `sessions` visits; one in a hundred (the 50th, 150th…) walks away and ends by the idle timeout instead of Terminer.
- * The host was started with its inspector on `inspectorPort` (host-inspector.ts).
+ * The host was started with its inspector on `inspectorPort` (host-inspector.ts). Every fifth visit, the bare page's
+ * wipe (`bare`, tests/bench/bare-page.ts) is timed too, in turn with the app's: the floor of a wipe on this machine.
  */
 export async function benchEndurance(
   browser: Browser,
@@ -116,10 +123,12 @@ export async function benchEndurance(
   kiosk: KioskPage,
   sessions: number,
   inspectorPort: number,
+  bare: KioskPage,
 ): Promise<Measure[]> {
   const early = Math.max(1, Math.round(sessions / 10));
   const dbBefore = stateDbBytes(host);
   const wipes: WipeTimes[] = [];
+  const bareWipes: number[] = [];
   // A middle reading tells warming up (growth that slows down) from a leak (growth that keeps its pace).
   const middle = Math.round((early + sessions) / 2);
   let heapEarly = 0;
@@ -130,6 +139,11 @@ export async function benchEndurance(
   for (let index = 1; index <= sessions; index++) {
     if (index % 100 === 50) await idleVisit(browser, host, idleSeconds);
     else wipes.push(await visit(kiosk, index));
+    if (index % bareWipeEvery === 0) {
+      // Once the app's page is still again (its need screens drawn ahead), as a floor is not timed beside a busy page.
+      await appStill(kiosk);
+      bareWipes.push((await bare.endVisit()).painted);
+    }
     if (index === early) {
       heapEarly = await rendererHeapAfterGc(kiosk);
       rssEarly = await hostMemory(host, inspectorPort);
@@ -198,6 +212,32 @@ export async function benchEndurance(
     wipe('wipe: confirm tap to home painted and tappable p50', (w) => w.painted, 50),
     wipe('wipe: confirm tap to home painted and tappable p95', (w) => w.painted, 95, 150),
     wipe('wipe: confirm tap to home painted and tappable p99', (w) => w.painted, 99),
+    ...([50, 95] as const).map((p): Measure => ({
+      section: 'Endurance',
+      name: `wipe, bare page: confirm tap to painted p${p}`,
+      value: percentile(bareWipes, p),
+      unit: 'ms',
+      samples: bareWipes.length,
+    })),
+    {
+      section: 'Endurance',
+      name: 'wipe p50, app ÷ bare page',
+      value: ratio(
+        wipes.map((w) => w.painted),
+        bareWipes,
+      ),
+      unit: '×',
+    },
+    {
+      section: 'Endurance',
+      name: 'wipe p95, app ÷ bare page',
+      value:
+        percentile(
+          wipes.map((w) => w.painted),
+          95,
+        ) / percentile(bareWipes, 95),
+      unit: '×',
+    },
     wipe('wipe: confirm tap to the app taking over p50', (w) => w.total, 50),
     wipe('wipe: confirm tap to the app taking over p95', (w) => w.total, 95),
     wipe('wipe: confirm tap to the app taking over p99', (w) => w.total, 99),

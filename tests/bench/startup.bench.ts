@@ -2,7 +2,6 @@
 // static page served by a minimal Node host and timed the same way, sample by sample in turn; then the pages alone,
 // against hosts already running.
 import type { Browser, Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,20 +9,10 @@ import { codeCacheDir, codeCacheWriteAfterMs, hasCodeCache } from '../../main/ho
 import { firstPageFile, fittingFirstPage } from '../../main/hosts/common/first-page';
 import { securityHeaders } from '../../main/hosts/common/http-headers';
 import { startHost, stopHost, webHostArgs } from '../e2e/host-process';
+import { startBareHost, type LaunchedHost } from './bare-page';
 import { browserInterfaceRenderers } from './browser-processes';
 import { t } from './kiosk-page';
 import { median, percentile, ratio, type Measure } from './measure';
-
-interface LaunchedHost {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-/** The bare page: a heading that takes the focus and one button that opens a dialog, the same gestures as the app's home. */
-const barePage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bare</title></head><body>
-<h1 tabindex="-1">${t.home.title}</h1><button type="button">${t.comfort.open}</button><dialog><p>${t.comfort.title}</p></dialog>
-<script>document.querySelector('h1').focus();document.querySelector('button').onclick=()=>document.querySelector('dialog').show();
-performance.mark('passerelle:ready');document.documentElement.dataset.ready='true';</script></body></html>`;
 
 /**
  * The kiosk's cross-origin headers (not its content policy, which would refuse the bare page's inline script): with
@@ -31,26 +20,6 @@ performance.mark('passerelle:ready');document.documentElement.dataset.ready='tru
  * The bare page sent with them tells that cost from the app's own (informative: the budget's reference is the bare page).
  */
 const isolationHeaders = Object.fromEntries(Object.entries(securityHeaders()).filter(([name]) => name.startsWith('Cross-Origin-')));
-
-const bareHostScript = (headers: Record<string, string>) => `const page = ${JSON.stringify(barePage)};
-const headers = ${JSON.stringify(headers)};
-const server = require('node:http').createServer((req, res) => { res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page) }); res.end(page); });
-server.listen(0, '127.0.0.1', () => process.stdout.write('running at http://127.0.0.1:' + server.address().port + '/\\n'));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));`;
-
-function startBareHost(headers: Record<string, string> = {}): Promise<LaunchedHost> {
-  const child = spawn(process.execPath, ['-e', bareHostScript(headers)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match?.[1])
-        resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`the bare host exited with ${code}`)));
-  });
-}
 
 async function startAppHost(dataDir: string, env?: Record<string, string>): Promise<LaunchedHost> {
   // Timed as a browser meets it: its page is the host's first request (the services open at the app's first call).
