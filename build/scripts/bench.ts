@@ -67,12 +67,12 @@ try {
     await kiosk.endVisit();
     progress(`endurance, ${plan.sessions} sessions`);
     const bareHost = await startBareHost({}, bareWipePage);
-    const bareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
+      const bareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const bare = await KioskPage.open(await bareContext.newPage(), bareHost.url);
       measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions, inspectorPort, bare)));
-    } finally {
       await bareContext.close();
+    } finally {
       await bareHost.stop();
     }
     await context.close();

@@ -1,6 +1,7 @@
 // The bench's floor: bare static pages served by a minimal Node host, timed the same way as the app. The start's page
 // has the home screen's gestures; the wipe's page has its end of a visit.
 import { spawn } from 'node:child_process';
+import { endOfVisitClearSiteData } from '../../main/hosts/common/http-headers';
 import { t } from './kiosk-page';
 
 export interface LaunchedHost {
@@ -34,7 +35,7 @@ const bareHostScript = (headers: Record<string, string>, page: string) => `const
 const headers = ${JSON.stringify(headers)};
 const server = require('node:http').createServer((req, res) => {
   if (req.method === 'POST' && req.url === ${JSON.stringify(barePageEnd)}) {
-    res.writeHead(200, { 'Clear-Site-Data': '"cache", "cookies", "storage"', 'Content-Type': 'application/json', 'Content-Length': 2 });
+    res.writeHead(200, { 'Clear-Site-Data': ${JSON.stringify(endOfVisitClearSiteData)}, 'Content-Type': 'application/json', 'Content-Length': 2 });
     return res.end('{}');
   }
   res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page) });
@@ -52,7 +53,14 @@ export function startBareHost(headers: Record<string, string> = {}, page = bareP
       output += chunk.toString();
       const match = /running at (\S+)/.exec(output);
       if (match?.[1])
-        resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) });
+        resolve({
+          url: match[1],
+          // A host that has already ended (it died during the run) is not waited for: its exit has been and gone.
+          stop: () =>
+            child.exitCode !== null || child.signalCode !== null
+              ? Promise.resolve()
+              : new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
+        });
     });
     child.once('exit', (code) => reject(new Error(`the bare host exited with ${code}`)));
   });

@@ -27,7 +27,7 @@ declare global {
   interface Window {
     passerelleBench?: BenchProbe;
     passerelleBenchTap?: (epochMs: number) => void;
-    passerelleBenchPainted?: (epochMs: number) => void;
+    passerelleBenchPainted?: (originEpochMs: number, paintEpochMs: number) => void;
   }
 }
 
@@ -69,7 +69,7 @@ function installProbe(): void {
     const entry = list.getEntriesByName('first-contentful-paint')[0];
     if (!entry) return;
     observer.disconnect();
-    window.passerelleBenchPainted?.(performance.timeOrigin + entry.startTime);
+    window.passerelleBenchPainted?.(performance.timeOrigin, performance.timeOrigin + entry.startTime);
   }).observe({ type: 'paint', buffered: true });
 }
 
@@ -89,12 +89,12 @@ export interface WipeTimes {
 export const focusTargets = { screen: 'h1', journey: '.journey-focus', dialog: '[role="dialog"], [role="alertdialog"]' } as const;
 export type FocusTarget = keyof typeof focusTargets;
 
-/** How long a wipe's new document may take to paint before the wipe counts as the slowest, from the confirming tap. */
+/** How long a wipe's new document may take to paint before the wipe counts as the slowest, from just before the tap. */
 const paintWaitMs = 5000;
 
 export class KioskPage {
   private lastTapEpoch = Number.NaN;
-  private onPaint: ((epochMs: number) => void) | null = null;
+  private onPaint: ((originEpochMs: number, paintEpochMs: number) => void) | null = null;
 
   private constructor(readonly page: Page) {}
 
@@ -102,7 +102,9 @@ export class KioskPage {
     const kiosk = new KioskPage(page);
     await page.addInitScript(installProbe);
     await page.exposeFunction('passerelleBenchTap', (epochMs: number) => void (kiosk.lastTapEpoch = epochMs));
-    await page.exposeFunction('passerelleBenchPainted', (epochMs: number) => kiosk.onPaint?.(epochMs));
+    await page.exposeFunction('passerelleBenchPainted', (originEpochMs: number, paintEpochMs: number) =>
+      kiosk.onPaint?.(originEpochMs, paintEpochMs),
+    );
     await page.goto(url);
     await kiosk.ready();
     return kiosk;
@@ -138,17 +140,22 @@ export class KioskPage {
     return this.page.getByRole('main').getByRole('listitem').getByRole('button');
   }
 
-  /** The next document's first contentful paint (epoch ms), as its page reports it; NaN if none comes in time. */
+  /**
+   * The first contentful paint (epoch ms) of the next document, one created from now on, as its page reports it; NaN
+   * if none comes in time. A report from an older document (a paint of the page being left) is not it.
+   */
   private nextPaint(): Promise<number> {
+    const armedAt = Date.now();
     return new Promise((resolve) => {
       const late = setTimeout(() => {
         this.onPaint = null;
         resolve(Number.NaN);
       }, paintWaitMs);
-      this.onPaint = (epochMs) => {
+      this.onPaint = (originEpochMs, paintEpochMs) => {
+        if (originEpochMs < armedAt) return;
         clearTimeout(late);
         this.onPaint = null;
-        resolve(epochMs);
+        resolve(paintEpochMs);
       };
     });
   }
@@ -175,6 +182,7 @@ export class KioskPage {
     const paintEpoch = await painted;
     await reloaded;
     await this.ready();
+    if (Number.isNaN(this.lastTapEpoch)) throw new Error('the page did not report the confirming tap: the wipe cannot be timed');
     const [origin = Number.NaN, boot = Number.NaN, ready = Number.NaN] = await this.page.evaluate(() => [
       performance.timeOrigin,
       ...['passerelle:boot', 'passerelle:ready'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),

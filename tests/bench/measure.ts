@@ -25,11 +25,14 @@ export const median = (values: readonly number[]): number => percentile(values, 
 
 /**
  * How many times slower `measured` is than `reference`, from samples taken side by side in the same run:
- * the ratio of the medians, so one slow sample caused by another process does not decide it.
+ * the ratio of the medians (or of another percentile `p`), so one slow sample caused by another process does not
+ * decide it. Not a number unless both are finite and the reference is above 0: a sample that never ended (counted as
+ * infinite) must not read as a ratio of 0 or of infinity.
  */
-export function ratio(measured: readonly number[], reference: readonly number[]): number {
-  const base = median(reference);
-  return base > 0 ? median(measured) / base : Number.NaN;
+export function ratio(measured: readonly number[], reference: readonly number[], p = 50): number {
+  const base = percentile(reference, p);
+  const value = percentile(measured, p);
+  return Number.isFinite(base) && Number.isFinite(value) && base > 0 ? value / base : Number.NaN;
 }
 
 /** Growth from `before` to `after` in percent of `before` (negative when it shrank). */

@@ -34,6 +34,10 @@ describe('bench arithmetic', () => {
   it('compares side-by-side samples as a ratio of medians, so one disturbed sample does not decide it', () => {
     expect(ratio([300, 310, 5000], [200, 200, 210])).toBe(1.55);
     expect(ratio([1], [0])).toBeNaN();
+    // At another percentile; a sample that never ended (infinite) gives no ratio, not 0 or infinity.
+    expect(ratio([100, 120, 400], [80, 100, 200], 95)).toBe(2);
+    expect(ratio([100, 120, 140], [80, 100, Number.POSITIVE_INFINITY], 95)).toBeNaN();
+    expect(ratio([100, 120, Number.POSITIVE_INFINITY], [80, 100, 200], 95)).toBeNaN();
   });
 
   it('reports growth in percent of the first figure', () => {

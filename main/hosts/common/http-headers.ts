@@ -19,6 +19,9 @@ const deniedFeatures = [
   'publickey-credentials-get',
 ];
 
+/** The web host's answer to the end of a visit: the browser forgets everything this origin stored. */
+export const endOfVisitClearSiteData = '"cache", "cookies", "storage"';
+
 export const permissionsPolicy = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
 
 export function securityHeaders(): Record<string, string> {

@@ -9,7 +9,7 @@ import { httpEventsPath, httpHealthPath, httpRoutePrefix, isHttpCall } from '../
 import type { Dispatch } from '../../app/dispatch';
 import type { KioskStatus, PublicSettings } from '../../../common/api/types';
 import { pagePolicy } from '../common/csp';
-import { securityHeaders } from '../common/http-headers';
+import { endOfVisitClearSiteData, securityHeaders } from '../common/http-headers';
 import type { Logger } from '../../core/log';
 import { checkRequestOrigin } from './request-origin';
 import { fileCacheControl, fileStamp, resolveStaticFile, sameStamp, servedFile, type FileStamp } from '../common/renderer-files';
@@ -164,7 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!services) return sendJson(res, 503, { ok: false, error: 'http.starting' });
       const result = await services.dispatch(method, args);
       // The end of a visit: the browser forgets everything this origin stored (storage, caches, cookies).
-      if (services.endsVisit(method) && result.ok) res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
+      if (services.endsVisit(method) && result.ok) res.setHeader('Clear-Site-Data', endOfVisitClearSiteData);
       return sendJson(res, 200, result);
     }
 
