@@ -9,11 +9,23 @@ export interface LaunchedHost {
   stop(): Promise<void>;
 }
 
-/** The bare page: a heading that takes the focus and one button that opens a dialog, the same gestures as the app's home. */
-export const barePage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bare</title></head><body>
-<h1 tabindex="-1">${t.home.title}</h1><button type="button">${t.comfort.open}</button><dialog><p>${t.comfort.title}</p></dialog>
-<script>document.querySelector('h1').focus();document.querySelector('button').onclick=()=>document.querySelector('dialog').show();
+/**
+ * A bare page: the home screen's heading, focused, then `body`; `script` runs after the focus, and the page sets the
+ * app's ready marker (`passerelle:ready`, `data-ready`) as the app does.
+ */
+const bareDocument = (
+  body: string,
+  script: string,
+) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bare</title></head><body>
+<h1 tabindex="-1">${t.home.title}</h1>${body}
+<script>document.querySelector('h1').focus();${script}
 performance.mark('passerelle:ready');document.documentElement.dataset.ready='true';</script></body></html>`;
+
+/** The start's bare page: one button that opens a dialog, the same gestures as the app's home. */
+export const barePage = bareDocument(
+  `<button type="button">${t.comfort.open}</button><dialog><p>${t.comfort.title}</p></dialog>`,
+  `document.querySelector('button').onclick=()=>document.querySelector('dialog').show();`,
+);
 
 /** Where the bare wipe page ends its visit: the host answers with the app's `Clear-Site-Data`. */
 const barePageEnd = '/end-visit';
@@ -23,13 +35,13 @@ const barePageEnd = '/end-visit';
  * then reloads, as the app does (renderer/shell/App.tsx), with nothing else on either page. The same gestures as the
  * app's, so KioskPage.endVisit times it as it times the app's.
  */
-export const bareWipePage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bare</title></head><body>
-<h1 tabindex="-1">${t.home.title}</h1><button type="button" id="end">${t.nav.end}</button>
-<div role="alertdialog" aria-label="${t.end.title}" hidden><button type="button" id="confirm">${t.end.confirm}</button></div>
-<script>document.querySelector('h1').focus();
+export const bareWipePage = bareDocument(
+  `<button type="button" id="end">${t.nav.end}</button>
+<div role="alertdialog" aria-label="${t.end.title}" hidden><button type="button" id="confirm">${t.end.confirm}</button></div>`,
+  `
 document.getElementById('end').onclick=()=>{document.querySelector('[role=alertdialog]').hidden=false;};
-document.getElementById('confirm').onclick=()=>fetch('${barePageEnd}',{method:'POST',cache:'no-store'}).finally(()=>location.reload());
-performance.mark('passerelle:ready');document.documentElement.dataset.ready='true';</script></body></html>`;
+document.getElementById('confirm').onclick=()=>fetch('${barePageEnd}',{method:'POST',cache:'no-store'}).finally(()=>location.reload());`,
+);
 
 const bareHostScript = (headers: Record<string, string>, page: string) => `const page = ${JSON.stringify(page)};
 const headers = ${JSON.stringify(headers)};
