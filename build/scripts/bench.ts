@@ -10,7 +10,7 @@ import { startHost, stopHost } from '../../tests/e2e/host-process';
 import { bareWipePage, startBareHost } from '../../tests/bench/bare-page';
 import { benchEndurance } from '../../tests/bench/endurance.bench';
 import { freePort, inspectorArgs } from '../../tests/bench/host-inspector';
-import { KioskPage } from '../../tests/bench/kiosk-page';
+import { KioskPage, kioskScreen } from '../../tests/bench/kiosk-page';
 import { withinBudget, type Measure } from '../../tests/bench/measure';
 import { processorCheckMs } from '../../tests/bench/processor-check';
 import { benchJson, benchmarksSection, formatTable, updateBenchmarks, type BenchRun } from '../../tests/bench/report';
@@ -58,7 +58,7 @@ try {
   const inspectorPort = await freePort();
   const host = await startHost(join(work, 'data'), [`--config=${configFile}`], inspectorArgs(inspectorPort));
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext(kioskScreen);
     const kiosk = await KioskPage.open(await context.newPage(), host.url);
     progress('screen transitions');
     measures.push(...(await benchTransitions(kiosk, plan.navigations)));
@@ -68,7 +68,7 @@ try {
     progress(`endurance, ${plan.sessions} sessions`);
     const bareHost = await startBareHost({}, bareWipePage);
     try {
-      const bareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const bareContext = await browser.newContext(kioskScreen);
       const bare = await KioskPage.open(await bareContext.newPage(), bareHost.url);
       measures.push(...(await benchEndurance(browser, host, idleSeconds, kiosk, plan.sessions, inspectorPort, bare)));
       await bareContext.close();

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { needIds } from '../../renderer/kit/screens';
 import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
-import { KioskPage, t, texts, type WipeTimes } from './kiosk-page';
+import { KioskPage, kioskScreen, t, texts, type WipeTimes } from './kiosk-page';
 import { collectHostGarbage, hostRssBytes } from './host-inspector';
 import { growthPercent, percentile, ratio, type Measure } from './measure';
 
@@ -82,7 +82,7 @@ async function visit(kiosk: KioskPage, index: number): Promise<WipeTimes> {
 
 /** A visitor who walks away: the idle warning comes after the site's idle time, then the visit ends on its own (page clock moved forward). */
 async function idleVisit(browser: Browser, host: RunningHost, idleSeconds: number): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext(kioskScreen);
   const page = await context.newPage();
   const now = Date.now();
   await page.clock.install({ time: now });

@@ -1,6 +1,6 @@
 // The bench's hands on the visitor app: taps by role and name (texts from the app's own locale files) and
 // in-page timers that start at the tap itself, so Playwright's own round trips are never counted.
-import type { Locator, Page } from '@playwright/test';
+import type { CDPSession, Locator, Page } from '@playwright/test';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
@@ -17,7 +17,7 @@ interface BenchProbe {
   tapAt: number;
   tapped: Element | null;
   took: number;
-  /** Epoch time of the last tap, reported to the bench (it survives the reload that ends a visit). */
+  /** Epoch time of the last tap's lift, reported to the bench (it survives the reload that ends a visit). */
   reportTap: boolean;
   inputs: [number, number][];
   shown: [number, number][];
@@ -34,13 +34,20 @@ declare global {
 function installProbe(): void {
   const probe: BenchProbe = { target: '', tapAt: -1, tapped: null, took: -1, reportTap: false, inputs: [], shown: [] };
   window.passerelleBench = probe;
+  // A tap is timed from the finger's lift, where a press acts; the press itself only notes what was tapped.
   addEventListener(
     'pointerdown',
     (event) => {
+      if (probe.target)
+        probe.tapped = event.target instanceof Element ? event.target.closest('button, [role="button"], [role="radio"]') : null;
+    },
+    true,
+  );
+  addEventListener(
+    'pointerup',
+    (event) => {
       if (probe.reportTap) window.passerelleBenchTap?.(performance.timeOrigin + event.timeStamp);
-      if (!probe.target) return;
-      probe.tapAt = event.timeStamp;
-      probe.tapped = event.target instanceof Element ? event.target.closest('button, [role="button"], [role="radio"]') : null;
+      if (probe.target) probe.tapAt = event.timeStamp;
     },
     true,
   );
@@ -89,12 +96,21 @@ export interface WipeTimes {
 export const focusTargets = { screen: 'h1', journey: '.journey-focus', dialog: '[role="dialog"], [role="alertdialog"]' } as const;
 export type FocusTarget = keyof typeof focusTargets;
 
+/**
+ * The kiosk's screen, a touch screen, for every context that taps: the bench taps with a finger (`KioskPage.tap`).
+ */
+export const kioskScreen = { viewport: { width: 1280, height: 900 }, hasTouch: true } as const;
+
+/** How long a finger rests on the screen in a tap: the pace of the on-screen keyboard's touch spec (keyboard-touch.spec.ts). */
+const fingerDownMs = 80;
+
 /** How long a wipe's new document may take to paint before the wipe counts as the slowest, from just before the tap. */
 const paintWaitMs = 5000;
 
 export class KioskPage {
   private lastTapEpoch = Number.NaN;
   private onPaint: ((originEpochMs: number, paintEpochMs: number) => void) | null = null;
+  private touch: CDPSession | null = null;
 
   private constructor(readonly page: Page) {}
 
@@ -119,13 +135,29 @@ export class KioskPage {
     return this.page.getByRole('button', { name, exact: typeof name === 'string' });
   }
 
-  /** Taps and returns the milliseconds from the tap to the focus arriving where `target` says. */
+  /**
+   * A finger's tap at the element's centre through Chromium's touch input, as on the kiosk's touch screen: down,
+   * `fingerDownMs`, up. A click with no time between press and lift, which no finger makes, had the press's own work
+   * (react-aria's press start, the browser focusing the button) run inside the timed tap.
+   */
+  async tap(locator: Locator): Promise<void> {
+    await locator.scrollIntoViewIfNeeded();
+    const box = await locator.boundingBox();
+    if (!box) throw new Error('the bench could not tap an element that has no box on the screen');
+    this.touch ??= await this.page.context().newCDPSession(this.page);
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await new Promise((resolveHold) => setTimeout(resolveHold, fingerDownMs));
+    await this.touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+
+  /** Taps and returns the milliseconds from the finger's lift to the focus arriving where `target` says. */
   async timedTap(locator: Locator, target: FocusTarget): Promise<number> {
     await this.page.evaluate(
       (selector) => Object.assign(window.passerelleBench ?? {}, { target: selector, tapAt: -1, took: -1, tapped: null }),
       focusTargets[target],
     );
-    await locator.click();
+    await this.tap(locator);
     const took = await this.page.waitForFunction(
       () => ((window.passerelleBench?.took ?? -1) >= 0 ? window.passerelleBench?.took : null),
       undefined,
@@ -178,7 +210,7 @@ export class KioskPage {
     this.lastTapEpoch = Number.NaN;
     const painted = this.nextPaint();
     const reloaded = this.page.waitForEvent('load');
-    await confirm.click();
+    await this.tap(confirm);
     const paintEpoch = await painted;
     await reloaded;
     await this.ready();
