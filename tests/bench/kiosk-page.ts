@@ -14,10 +14,12 @@ export const texts: Readonly<Record<'fr' | 'en' | 'ar', Texts>> = { fr, en, ar }
 interface BenchProbe {
   /** A selector: the next tap is timed until the focus lands on (or inside) an element it matches. */
   target: string;
+  /** The next tap is a finger's, timed from its lift (else a click, timed from its press). */
+  fromLift: boolean;
   tapAt: number;
   tapped: Element | null;
   took: number;
-  /** Epoch time of the last tap's lift, reported to the bench (it survives the reload that ends a visit). */
+  /** Epoch time of the last tap, reported to the bench (it survives the reload that ends a visit). */
   reportTap: boolean;
   inputs: [number, number][];
   shown: [number, number][];
@@ -32,22 +34,23 @@ declare global {
 }
 
 function installProbe(): void {
-  const probe: BenchProbe = { target: '', tapAt: -1, tapped: null, took: -1, reportTap: false, inputs: [], shown: [] };
+  const probe: BenchProbe = { target: '', fromLift: false, tapAt: -1, tapped: null, took: -1, reportTap: false, inputs: [], shown: [] };
   window.passerelleBench = probe;
-  // A tap is timed from the finger's lift, where a press acts; the press itself only notes what was tapped.
+  // A click is timed from its press; a finger's tap from its lift, where a press acts (the finger rests first).
   addEventListener(
     'pointerdown',
     (event) => {
-      if (probe.target)
-        probe.tapped = event.target instanceof Element ? event.target.closest('button, [role="button"], [role="radio"]') : null;
+      if (probe.reportTap) window.passerelleBenchTap?.(performance.timeOrigin + event.timeStamp);
+      if (!probe.target) return;
+      if (!probe.fromLift) probe.tapAt = event.timeStamp;
+      probe.tapped = event.target instanceof Element ? event.target.closest('button, [role="button"], [role="radio"]') : null;
     },
     true,
   );
   addEventListener(
     'pointerup',
     (event) => {
-      if (probe.reportTap) window.passerelleBenchTap?.(performance.timeOrigin + event.timeStamp);
-      if (probe.target) probe.tapAt = event.timeStamp;
+      if (probe.target && probe.fromLift) probe.tapAt = event.timeStamp;
     },
     true,
   );
@@ -96,9 +99,7 @@ export interface WipeTimes {
 export const focusTargets = { screen: 'h1', journey: '.journey-focus', dialog: '[role="dialog"], [role="alertdialog"]' } as const;
 export type FocusTarget = keyof typeof focusTargets;
 
-/**
- * The kiosk's screen, a touch screen, for every context that taps: the bench taps with a finger (`KioskPage.tap`).
- */
+/** The kiosk's screen, a touch screen, for every context the bench taps in (`KioskPage.tap`: a finger). */
 export const kioskScreen = { viewport: { width: 1280, height: 900 }, hasTouch: true } as const;
 
 /** How long a finger rests on the screen in a tap: the pace of the on-screen keyboard's touch spec (keyboard-touch.spec.ts). */
@@ -137,8 +138,7 @@ export class KioskPage {
 
   /**
    * A finger's tap at the element's centre through Chromium's touch input, as on the kiosk's touch screen: down,
-   * `fingerDownMs`, up. A click with no time between press and lift, which no finger makes, had the press's own work
-   * (react-aria's press start, the browser focusing the button) run inside the timed tap.
+   * `fingerDownMs`, up.
    */
   async tap(locator: Locator): Promise<void> {
     await locator.scrollIntoViewIfNeeded();
@@ -151,13 +151,18 @@ export class KioskPage {
     await this.touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
 
-  /** Taps and returns the milliseconds from the finger's lift to the focus arriving where `target` says. */
-  async timedTap(locator: Locator, target: FocusTarget): Promise<number> {
+  /**
+   * Taps and returns the milliseconds from the tap to the focus arriving where `target` says: a click from its press
+   * (the figures with budgets, taken this way since the first session), or a finger's tap from its lift.
+   */
+  async timedTap(locator: Locator, target: FocusTarget, by: 'click' | 'finger' = 'click'): Promise<number> {
     await this.page.evaluate(
-      (selector) => Object.assign(window.passerelleBench ?? {}, { target: selector, tapAt: -1, took: -1, tapped: null }),
-      focusTargets[target],
+      ([selector, fromLift]) =>
+        Object.assign(window.passerelleBench ?? {}, { target: selector, fromLift, tapAt: -1, took: -1, tapped: null }),
+      [focusTargets[target], by === 'finger'] as const,
     );
-    await this.tap(locator);
+    if (by === 'finger') await this.tap(locator);
+    else await locator.click();
     const took = await this.page.waitForFunction(
       () => ((window.passerelleBench?.took ?? -1) >= 0 ? window.passerelleBench?.took : null),
       undefined,
@@ -210,7 +215,7 @@ export class KioskPage {
     this.lastTapEpoch = Number.NaN;
     const painted = this.nextPaint();
     const reloaded = this.page.waitForEvent('load');
-    await this.tap(confirm);
+    await confirm.click();
     const paintEpoch = await painted;
     await reloaded;
     await this.ready();
