@@ -4,6 +4,7 @@ import type { CDPSession, Locator, Page } from '@playwright/test';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import { fingerTap } from '../e2e/finger-tap';
 
 export const t = fr;
 export type Texts = typeof fr;
@@ -102,9 +103,6 @@ export type FocusTarget = keyof typeof focusTargets;
 /** The kiosk's screen, a touch screen, for every context the bench taps in (`KioskPage.tap`: a finger). */
 export const kioskScreen = { viewport: { width: 1280, height: 900 }, hasTouch: true } as const;
 
-/** How long a finger rests on the screen in a tap: the pace of the on-screen keyboard's touch spec (keyboard-touch.spec.ts). */
-const fingerDownMs = 80;
-
 /** How long a wipe's new document may take to paint before the wipe counts as the slowest, from just before the tap. */
 const paintWaitMs = 5000;
 
@@ -136,19 +134,10 @@ export class KioskPage {
     return this.page.getByRole('button', { name, exact: typeof name === 'string' });
   }
 
-  /**
-   * A finger's tap at the element's centre through Chromium's touch input, as on the kiosk's touch screen: down,
-   * `fingerDownMs`, up.
-   */
+  /** A finger's tap, as on the kiosk's touch screen (tests/e2e/finger-tap.ts). */
   async tap(locator: Locator): Promise<void> {
-    await locator.scrollIntoViewIfNeeded();
-    const box = await locator.boundingBox();
-    if (!box) throw new Error('the bench could not tap an element that has no box on the screen');
     this.touch ??= await this.page.context().newCDPSession(this.page);
-    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    await this.touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-    await new Promise((resolveHold) => setTimeout(resolveHold, fingerDownMs));
-    await this.touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await fingerTap(this.touch, locator);
   }
 
   /**

@@ -11,7 +11,7 @@ import { securityHeaders } from '../../main/hosts/common/http-headers';
 import { startHost, stopHost, webHostArgs } from '../e2e/host-process';
 import { startBareHost, type LaunchedHost } from './bare-page';
 import { browserInterfaceRenderers } from './browser-processes';
-import { t } from './kiosk-page';
+import { kioskScreen, t } from './kiosk-page';
 import { median, percentile, ratio, type Measure } from './measure';
 
 /**
@@ -128,7 +128,7 @@ async function freshContext(browser: Browser): Promise<{ context: BrowserContext
   const cdp = await browser.newBrowserCDPSession();
   const contexts = async () => ((await cdp.send('Target.getBrowserContexts')) as { browserContextIds: string[] }).browserContextIds;
   const before = new Set(await contexts());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: kioskScreen.viewport });
   const created = (await contexts()).filter((id) => !before.has(id));
   const [browserContextId] = created;
   if (created.length !== 1 || !browserContextId) {
@@ -138,18 +138,21 @@ async function freshContext(browser: Browser): Promise<{ context: BrowserContext
   }
   const open = async (url: string) => {
     const opened = context.waitForEvent('page');
-    await cdp.send('Target.createTarget', { url, browserContextId });
-    await cdp.detach();
+    try {
+      await cdp.send('Target.createTarget', { url, browserContextId });
+    } finally {
+      await cdp.detach();
+    }
     return opened;
   };
   return { context, open };
 }
 
 /**
- * The same steps for both, as a person meets them: start the host, open its page as the kiosk's window does, and
- * from the moment the browser has the page's first bytes, wait for the focused heading, tap the button, see the dialog. The app's home is the
- * page built at build time, tappable before any script runs (a tap is kept for the app, which takes over after); when
- * the app took over (its `data-ready` marker, set by the bare page's script too) is timed beside it.
+ * The same steps for both, as a person meets them: start the host, open its page as the kiosk's window does, wait
+ * for the focused heading, tap the button, see the dialog. The app's home is the page built at build time, tappable
+ * before any script runs (a tap is kept for the app, which takes over after); when the app took over (its
+ * `data-ready` marker, set by the bare page's script too) is timed beside it.
  */
 async function timeToInteractive(
   browser: Browser,

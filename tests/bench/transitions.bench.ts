@@ -87,74 +87,62 @@ async function round(kiosk: KioskPage, index: number, taps: Tap[], paceMs = 0): 
   await tap('back to home', kiosk.button(t.nav.home), 'screen');
 }
 
+/**
+ * p50, p95 and the share within one frame of `times`, each named by `name`; `budgets` puts the budget on the p95
+ * and the floor on the share, for the figures that have them.
+ */
+function tapFigures(
+  times: readonly number[],
+  name: (figure: 'p50' | 'p95' | 'frame') => string,
+  budgets: { p95?: number; frame?: number } = {},
+): Measure[] {
+  const figure = (which: 'p50' | 'p95' | 'frame', value: number, unit: string, limit: Partial<Measure>): Measure => ({
+    section: 'Transitions',
+    name: name(which),
+    value,
+    unit,
+    ...limit,
+    samples: times.length,
+  });
+  return [
+    figure('p50', percentile(times, 50), 'ms', {}),
+    figure('p95', percentile(times, 95), 'ms', budgets.p95 === undefined ? {} : { budget: budgets.p95 }),
+    figure('frame', withinFrame(times), '%', budgets.frame === undefined ? {} : { floor: budgets.frame }),
+  ];
+}
+
 /** Per kind of tap: p50, p95 and the share within one frame, as figures without budgets. */
 function breakdown(taps: readonly Tap[]): Measure[] {
   const kinds = [...new Set(taps.map((tap) => tap.kind))];
-  return kinds.flatMap((kind) => {
-    const times = taps.filter((tap) => tap.kind === kind).map((tap) => tap.ms);
-    const figure = (name: string, value: number, unit: string): Measure => ({
-      section: 'Transitions',
-      name: `${kind}: ${name}`,
-      value,
-      unit,
-      samples: times.length,
-    });
-    return [
-      figure('p50', percentile(times, 50), 'ms'),
-      figure('p95', percentile(times, 95), 'ms'),
-      figure('within one frame', withinFrame(times), '%'),
-    ];
-  });
+  return kinds.flatMap((kind) =>
+    tapFigures(
+      taps.filter((tap) => tap.kind === kind).map((tap) => tap.ms),
+      (which) => `${kind}: ${which === 'frame' ? 'within one frame' : which}`,
+    ),
+  );
 }
 
 /** The same rounds at a visitor's pace, by finger, fewer of them (a second each): informative beside the budget's. */
 async function atVisitorPace(kiosk: KioskPage, count: number): Promise<Measure[]> {
   const taps: Tap[] = [];
   for (let index = 0; taps.length < count; index++) await round(kiosk, index, taps, visitorPaceMs);
-  const times = taps.map((tap) => tap.ms);
-  const name = `by finger at a visitor's pace (${visitorPaceMs / 1000} s before each tap)`;
-  return [
-    {
-      section: 'Transitions',
-      name: `tap to heading focused p50, ${name}`,
-      value: percentile(times, 50),
-      unit: 'ms',
-      samples: times.length,
-    },
-    {
-      section: 'Transitions',
-      name: `tap to heading focused p95, ${name}`,
-      value: percentile(times, 95),
-      unit: 'ms',
-      samples: times.length,
-    },
-    { section: 'Transitions', name: `taps within one frame, ${name}`, value: withinFrame(times), unit: '%', samples: times.length },
-  ];
+  const pace = `by finger at a visitor's pace (${visitorPaceMs / 1000} s before each tap)`;
+  return tapFigures(
+    taps.map((tap) => tap.ms),
+    (which) => (which === 'frame' ? `taps within one frame, ${pace}` : `tap to heading focused ${which}, ${pace}`),
+  );
 }
 
 export async function benchTransitions(kiosk: KioskPage, navigations: number): Promise<Measure[]> {
   const taps: Tap[] = [];
   for (let index = 0; taps.length < navigations; index++) await round(kiosk, index, taps);
-  const times = taps.map((tap) => tap.ms);
   const paced = await atVisitorPace(kiosk, Math.max(12, Math.round(navigations / 5)));
   return [
-    { section: 'Transitions', name: 'tap to heading focused p50', value: percentile(times, 50), unit: 'ms', samples: times.length },
-    {
-      section: 'Transitions',
-      name: 'tap to heading focused p95',
-      value: percentile(times, 95),
-      unit: 'ms',
-      budget: 50,
-      samples: times.length,
-    },
-    {
-      section: 'Transitions',
-      name: 'taps within one frame (16.7 ms)',
-      value: withinFrame(times),
-      unit: '%',
-      floor: 95,
-      samples: times.length,
-    },
+    ...tapFigures(
+      taps.map((tap) => tap.ms),
+      (which) => (which === 'frame' ? 'taps within one frame (16.7 ms)' : `tap to heading focused ${which}`),
+      { p95: 50, frame: 95 },
+    ),
     ...paced,
     ...breakdown(taps),
   ];

@@ -4,20 +4,15 @@
 // search results stay on screen, not under the keyboard.
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { expect, setupCodeOf, test, useOwnHost } from './fixtures';
+import { fingerTap } from './finger-tap';
 
 const adminHost = useOwnHost('passerelle-osk-touch-');
 
 test.use({ hasTouch: true, viewport: { width: 1080, height: 1920 } });
 
-/** A finger's tap through Chromium's touch input: down, 80 ms, up, then the time to move to the next target. */
+/** A finger's tap (down, 80 ms, up), then the time to move to the next target. */
 async function tap(page: Page, cdp: CDPSession, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to tap');
-  const point = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-  await page.waitForTimeout(80);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await fingerTap(cdp, target);
   await page.waitForTimeout(120);
 }
 
