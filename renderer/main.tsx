@@ -10,7 +10,7 @@ import { readPageSettings } from './kit/page-settings';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import { forgetEarlyAddress, readEarlyTaps, replayEarlyTaps } from './kit/early-taps';
 import { homePrefetches } from './visit/screens-on-demand';
-import './styles/static-home.css';
+import { staticHomeStyleAttribute } from '../common/api/static-home';
 import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/app.css';
@@ -90,6 +90,9 @@ async function boot(): Promise<void> {
       </StrictMode>,
     ),
   );
+  // The built page's own style sheet goes with it, in the same task: its rules on `html:has(…)` would otherwise be
+  // checked against the whole page at every tap (renderer/styles/static-home.css).
+  document.querySelector(`style[${staticHomeStyleAttribute}]`)?.remove();
   if (early && settings.ok) void replayEarlyTaps(early, i18n);
 }
 

@@ -1,11 +1,11 @@
 // Writes the home screen rendered at build time, one page per language, beside the built index.html
 // (renderer/screens/home/HomeStatic.tsx). Returns the project files the rendering read, for the build's staleness.
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { staticHomeFile } from '../../common/api/static-home';
+import { staticHomeFile, staticHomeStyleAttribute } from '../../common/api/static-home';
 import type { Locale } from '../../common/api/types';
 import { pictogramProblems } from '../content/pictogram-check';
 
@@ -51,18 +51,28 @@ export function readPictograms(root: string): Map<string, string> {
 
 /**
  * The page's style sheet written into it: its first paint no longer waits for a second request (about 20 ms on this
- * machine, measured against the same page with the sheet linked). The hosts allow that one <style> by its hash
+ * machine, measured against the same page with the sheet linked). The hosts allow that <style> by its hash
  * (main/hosts/common/csp.ts); the app's index.html, and so the app, keep the linked sheet. Its fonts' addresses are
- * absolute (/assets/…), so they resolve the same from the page.
+ * absolute (/assets/…), so they resolve the same from the page. `ownCss`, the built page's own rules, follows in a
+ * second <style> marked for the app to remove when it takes over (staticHomeStyleAttribute).
  */
-export function inlineStyleSheet(page: string, rendererDist: string): string {
+export function inlineStyleSheet(page: string, rendererDist: string, ownCss = ''): string {
   const links = [...page.matchAll(/<link rel="stylesheet" crossorigin href="(\/assets\/[\w.-]+\.css)">/g)];
   if (links.length !== 1) throw new Error(`the built home page should link one style sheet, it links ${links.length}`);
   const [link, href = ''] = links[0] ?? [];
   const css = readFileSync(join(rendererDist, href), 'utf8');
   if (/<\/style/i.test(css)) throw new Error(`${href} holds "</style": it cannot be written into the page`);
   if (/url\((?!["']?\/)/.test(css)) throw new Error(`${href} has a relative url(): it would not resolve from the page`);
-  return page.replace(link ?? '', () => `<style>${css}</style>`);
+  if (/<\/style/i.test(ownCss)) throw new Error('the built page\'s own rules hold "</style": they cannot be written into the page');
+  const own = ownCss === '' ? '' : `<style ${staticHomeStyleAttribute}>${ownCss}</style>`;
+  return page.replace(link ?? '', () => `<style>${css}</style>${own}`);
+}
+
+/** The built page's own rules (renderer/styles/static-home.css), minified as the app's sheet is. */
+export async function staticHomeCss(root: string): Promise<string> {
+  const source = readFileSync(join(root, 'renderer', 'styles', 'static-home.css'), 'utf8');
+  const { code } = await transform(source, { loader: 'css', minify: true, target: 'chrome120' });
+  return code.trim();
 }
 
 /**
@@ -190,11 +200,16 @@ export async function autonymFontFace(
   return { css, file };
 }
 
-/** The language names' face and rule, at the end of the page's style sheet (written in by inlineStyleSheet). */
+/**
+ * The language names' face and rule, at the end of the page's style sheet (written in by inlineStyleSheet), the one
+ * the app keeps: the app's language switch shows those names too.
+ */
 export function withAutonymFont(page: string, face: { readonly css: string } | null): string {
   if (face === null) return page;
-  if (page.split('</style>').length !== 2) throw new Error('the built home page should hold one <style>');
-  return page.replace('</style>', () => `${face.css}</style>`);
+  const sheets = page.split('<style>');
+  if (sheets.length !== 2) throw new Error('the built home page should hold one <style> of the app');
+  const [before = '', sheet = ''] = sheets;
+  return `${before}<style>${sheet.replace('</style>', () => `${face.css}</style>`)}`;
 }
 
 export async function buildStaticHome(root: string): Promise<string[]> {
@@ -204,11 +219,12 @@ export async function buildStaticHome(root: string): Promise<string[]> {
   const pages = renderHomePages(readFileSync(join(rendererDist, 'index.html'), 'utf8'), (id) => pictograms.get(id));
   const arabicBold = join(root, 'node_modules', '@fontsource', 'noto-sans-arabic', 'files', 'noto-sans-arabic-arabic-700-normal.woff2');
   const autonyms = await autonymFontFace(rightToLeftAutonyms(Object.values(pages)), arabicBold, rendererDist);
+  const ownCss = await staticHomeCss(root);
   for (const [locale, page] of Object.entries(pages)) {
     writeFileSync(
       join(rendererDist, staticHomeFile(locale as Locale)),
-      preloadFonts(inlineAppLoader(withAutonymFont(inlineStyleSheet(page, rendererDist), autonyms), rendererDist)),
+      preloadFonts(inlineAppLoader(withAutonymFont(inlineStyleSheet(page, rendererDist, ownCss), autonyms), rendererDist)),
     );
   }
-  return [...inputs, relative(root, arabicBold)];
+  return [...inputs, relative(root, arabicBold), 'renderer/styles/static-home.css'];
 }

@@ -8,6 +8,12 @@ export type StaticSlot = 'tagline' | 'site-name' | 'languages' | `language-${Loc
 /** The file, beside index.html, that holds the home screen in one language. */
 export const staticHomeFile = (locale: Locale): string => `home.${locale}.html`;
 
+/**
+ * Marks the built page's own <style> (renderer/styles/static-home.css): its links, radios and native dialogs, which
+ * the app does not have. The app removes that sheet when it takes over the page.
+ */
+export const staticHomeStyleAttribute = 'data-static-home-style';
+
 /** The app's own name in the built page: a site without a name of its own shows the tagline instead. */
 const appName = 'Passerelle Santé';
 

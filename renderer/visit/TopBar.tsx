@@ -1,6 +1,5 @@
 // The bar on every screen: name, language, and the always-visible Urgences, Besoin d'aide ? and Terminer.
 import { memo } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from '../i18n/texts';
 import type { Locale, PublicSettings } from '../../common/api/types';
 import { ComfortPanel } from '../components/ComfortPanel';
@@ -8,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import type { Comfort } from '../kit/comfort';
 import { EndVisitDialog } from '../screens/end/EndVisitDialog';
 import type { Navigate } from '../kit/screens';
+import { NavButton } from '../components/NavButton';
 
 interface TopBarProps {
   readonly settings: PublicSettings;
@@ -33,23 +33,23 @@ export const TopBar = memo(function TopBar({ settings, atHome, locale, navigate,
       <LanguageSwitch offered={settings.locales} current={locale} onChange={onLocale} />
       <nav className="actions" aria-label={t('app.mainNav')}>
         {!atHome && (
-          <Button className="action" onPress={() => navigate({ name: 'home' })}>
+          <NavButton className="action" onPress={() => navigate({ name: 'home' })}>
             {t('nav.home')}
-          </Button>
+          </NavButton>
         )}
-        <Button className="action action-emergency" onPress={() => navigate({ name: 'emergency' })}>
+        <NavButton className="action action-emergency" onPress={() => navigate({ name: 'emergency' })}>
           <svg className="action-icon" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
             <path d="M32 10v44M10 32h44" stroke="currentColor" strokeWidth="8" strokeLinecap="round" />
           </svg>
           {t('nav.emergency')}
-        </Button>
-        <Button className="action" onPress={() => navigate({ name: 'search' })}>
+        </NavButton>
+        <NavButton className="action" onPress={() => navigate({ name: 'search' })}>
           {t('nav.search')}
-        </Button>
+        </NavButton>
         <ComfortPanel comfort={comfort} onChange={onComfort} />
-        <Button className="action" onPress={() => navigate({ name: 'help' })}>
+        <NavButton className="action" onPress={() => navigate({ name: 'help' })}>
           {t('nav.help')}
-        </Button>
+        </NavButton>
         <EndVisitDialog onEnd={onEnd} />
       </nav>
     </header>

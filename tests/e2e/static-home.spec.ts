@@ -210,11 +210,29 @@ test('a language and Confort choices made before the app runs are the app’s wh
   const early = page.getByRole('dialog', { name: 'Confort de lecture' });
   await early.getByRole('radio', { name: '150 %' }).click();
   await early.getByRole('radiogroup', { name: 'Contraste fort' }).getByRole('radio', { name: 'Oui' }).click();
+  const rem = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const chosen = await rem();
   release();
   await appRunning(page);
   const comfort = page.getByRole('dialog', { name: 'Reading comfort' });
   await expect(comfort).toBeVisible();
   await expect(comfort.getByRole('radio', { name: '150 %' })).toBeChecked();
+  // The built page's own style sheet left with it: the text keeps its size by the app's own rules, and no rule on
+  // `:has(…)` is left to be checked against the whole page at every tap (only printing's).
+  expect(await rem()).toBe(chosen);
+  expect(
+    await page.evaluate(() => {
+      const rules = (list: CSSRuleList, inPrint: boolean): { text: string; inPrint: boolean }[] =>
+        [...list].flatMap((rule) =>
+          rule instanceof CSSGroupingRule
+            ? rules(rule.cssRules, inPrint || (rule instanceof CSSMediaRule && rule.media.mediaText === 'print'))
+            : [{ text: rule.cssText, inPrint }],
+        );
+      return [...document.styleSheets]
+        .flatMap((sheet) => rules(sheet.cssRules, false))
+        .filter((rule) => rule.text.includes(':has(') && !rule.inPrint);
+    }),
+  ).toEqual([]);
   await expect(comfort.getByRole('radiogroup', { name: 'Strong contrast' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');

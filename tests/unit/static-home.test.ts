@@ -12,6 +12,7 @@ import {
   autonymFontFace,
   inlineAppLoader,
   inlineStyleSheet,
+  staticHomeCss,
   loadHomeRenderer,
   preloadFonts,
   rightToLeftAutonyms,
@@ -95,6 +96,21 @@ describe('the style sheet written into the built page', () => {
     expect(hashes).toEqual([`'sha256-${createHash('sha256').update(css).digest('base64')}'`]);
     expect(contentSecurityPolicy(hashes)).toContain(hashes[0]);
     expect(contentSecurityPolicy()).not.toContain(hashes[0]);
+  });
+
+  it('writes the built page’s own rules after the app’s, marked for the app to remove, each allowed by its hash', async () => {
+    const own = await staticHomeCss(join(import.meta.dirname, '..', '..'));
+    expect(own).toContain('html:has(input[name=text-size][value="200"]:checked)');
+    expect(own).not.toMatch(/\n|\/\*/);
+    const inlined = inlineStyleSheet(page, distWith('h1{font-size:2rem}'), own);
+    expect(inlined).toBe(
+      `<html><head><style>h1{font-size:2rem}</style><style data-static-home-style>${own}</style></head><body></body></html>`,
+    );
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(pageStyleHashes(inlined)).toEqual([hash('h1{font-size:2rem}'), hash(own)]);
+    // The language names' face goes into the app's sheet, which the app keeps.
+    expect(withAutonymFont(inlined, { css: '.a{}' })).toContain('<style>h1{font-size:2rem}.a{}</style><style data-static-home-style>');
+    expect(() => inlineStyleSheet(page, distWith('h1{}'), 'a{content:"</style>"}')).toThrow(/<\/style/);
   });
 
   it('refuses a sheet that would end the element early or whose addresses would not resolve from the page', () => {

@@ -19,7 +19,7 @@ const styleHashes = allowedInlineStyles.map(sha256);
  * sheet, build/scripts/static-home-build.ts): the page and its policy come from the same built file.
  */
 export function pageStyleHashes(html: string): string[] {
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => sha256(match[1] ?? ''));
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((match) => sha256(match[1] ?? ''));
 }
 
 /**

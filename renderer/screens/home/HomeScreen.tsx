@@ -1,5 +1,4 @@
 // The home screen: a greeting and the main needs as big tiles.
-import { Button } from 'react-aria-components';
 import { useTranslation } from '../../i18n/texts';
 import { needIds, type Navigate } from '../../kit/screens';
 import { ContentProblemNotice } from '../../components/ContentProblemNotice';
@@ -7,6 +6,7 @@ import { BidiText } from '../../components/BidiText';
 import { NeedPictogram } from '../../components/NeedPictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { MediatorUnlock } from '../../assisted/MediatorUnlock';
+import { NavButton } from '../../components/NavButton';
 
 export function HomeScreen({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
@@ -18,12 +18,12 @@ export function HomeScreen({ navigate }: { navigate: Navigate }) {
       <ul className="tiles" aria-label={t('home.needsLabel')}>
         {needIds.map((need) => (
           <li key={need}>
-            <Button className="tile" onPress={() => navigate({ name: 'need', need })}>
+            <NavButton className="tile" onPress={() => navigate({ name: 'need', need })}>
               <NeedPictogram need={need} className="tile-pictogram" />
               <span className="tile-label">
                 <BidiText text={t(`needs.${need}.label`)} />
               </span>
-            </Button>
+            </NavButton>
           </li>
         ))}
       </ul>

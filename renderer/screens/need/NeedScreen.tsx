@@ -1,6 +1,5 @@
 // One need from the home screen: what it is about in a few lines, then its pages and journeys from the content pack.
 import { useCallback, useMemo } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from '../../i18n/texts';
 import { useKiosk } from '../../kit/KioskContext';
 import type { Navigate, NeedId } from '../../kit/screens';
@@ -8,6 +7,7 @@ import { cachedNeeds, useCachedContent, usePrefetchItems } from '../../kit/conte
 import { Pictogram } from '../../components/Pictogram';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { BidiText } from '../../components/BidiText';
+import { NavButton } from '../../components/NavButton';
 
 export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigate }) {
   const { t } = useTranslation();
@@ -41,7 +41,7 @@ export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigat
           <ul className="result-list">
             {items.map((item) => (
               <li key={item.id}>
-                <Button className="result" onPress={() => navigate({ name: 'item', id: item.id })}>
+                <NavButton className="result" onPress={() => navigate({ name: 'item', id: item.id })}>
                   <Pictogram id={item.pictogram} className="result-pictogram" />
                   <span className="result-text">
                     <span className="result-kind">{t(item.kind === 'journey' ? 'item.journey' : 'item.topic')}</span>
@@ -52,7 +52,7 @@ export function NeedScreen({ need, navigate }: { need: NeedId; navigate: Navigat
                       <BidiText text={item.summary} />
                     </span>
                   </span>
-                </Button>
+                </NavButton>
               </li>
             ))}
           </ul>
