@@ -214,7 +214,7 @@ function PassphraseForm({
 function CloseKiosk({ admin }: { admin: AdminApi }) {
   const [closing, setClosing] = useState(false);
   return (
-    <KioskDialog trigger={<Button className="action">{text.close}</Button>} title={text.closeTitle} role="alertdialog">
+    <KioskDialog trigger={{ className: 'action', label: text.close }} title={text.closeTitle} role="alertdialog">
       {(close) =>
         closing ? (
           <p role="status">{text.closing}</p>

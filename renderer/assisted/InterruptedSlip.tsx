@@ -9,6 +9,7 @@ import { printPage } from '../kit/print';
 import { assuranceMaladiePhone, PhoneNumber } from '../components/PhoneNumber';
 import { useAssisted } from './AssistedContext';
 import { staffLang, staffLocale, useStaffT } from './staff-language';
+import { longDate } from '../kit/dates';
 
 type Ticket = { readonly code: string; readonly expiresAt: string; readonly journey: string };
 
@@ -58,7 +59,7 @@ export function InterruptedSlip() {
           <p className="ticket-code" dir="ltr">
             {ticket.code}
           </p>
-          <p>{t('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
+          <p>{t('assisted.ticketUntil', { date: longDate(locale, ticket.expiresAt) })}</p>
           <p>{t('assisted.keepSlip')}</p>
           {locale !== staffLocale && (
             <p className="staff-copy" {...staffLang}>
@@ -66,9 +67,7 @@ export function InterruptedSlip() {
               <span className="block-line">
                 {st('assisted.ticket')} <bdi dir="ltr">{ticket.code}</bdi>
               </span>
-              <span className="block-line">
-                {st('assisted.ticketUntil', { date: new Date(ticket.expiresAt).toLocaleDateString(staffLocale, { dateStyle: 'long' }) })}
-              </span>
+              <span className="block-line">{st('assisted.ticketUntil', { date: longDate(staffLocale, ticket.expiresAt) })}</span>
             </p>
           )}
         </div>

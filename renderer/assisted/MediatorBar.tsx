@@ -16,7 +16,7 @@ export function MediatorBar({ navigate }: { navigate: Navigate }) {
     <section className="mediator-bar" aria-label={t('assisted.barLabel')} {...staffLang}>
       <p className="mediator-who">{t('assisted.bar', { name: mediator.displayName, role: t(`assisted.roles.${mediator.role}`) })}</p>
       <div className="actions">
-        <KioskDialog trigger={<Button className="action">{t('assisted.resume')}</Button>} title={t('assisted.resumeTitle')}>
+        <KioskDialog trigger={{ className: 'action', label: t('assisted.resume') }} title={t('assisted.resumeTitle')}>
           {(close) => <ResumeForm close={close} navigate={navigate} />}
         </KioskDialog>
         <Button

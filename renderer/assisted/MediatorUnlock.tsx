@@ -1,6 +1,5 @@
 // "Espace médiateur": a mediator picks their name and types their PIN (digits keyboard on screen) to open assisted mode.
 import { Suspense } from 'react';
-import { Button } from 'react-aria-components';
 import { KioskDialog } from '../components/KioskDialog';
 import { along, onDemand } from '../kit/on-demand';
 import { completeFrench } from '../i18n/setup';
@@ -18,7 +17,7 @@ export function MediatorUnlock() {
   const { enabled, mediator } = useAssisted();
   if (!enabled || mediator) return null;
   return (
-    <KioskDialog trigger={<Button className="action mediator-entry">{t('assisted.entry')}</Button>} title={t('assisted.unlockTitle')}>
+    <KioskDialog trigger={{ className: 'action mediator-entry', label: t('assisted.entry') }} title={t('assisted.unlockTitle')}>
       {(close) => (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <UnlockForm.Component close={close} />

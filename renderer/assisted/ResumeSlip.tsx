@@ -7,6 +7,7 @@ import { PhoneNumber } from '../components/PhoneNumber';
 import { useKiosk } from '../kit/KioskContext';
 import { useAssisted } from './AssistedContext';
 import { staffLang, staffLocale, useStaffT } from './staff-language';
+import { longDate } from '../kit/dates';
 
 /** The service's own line: Mon espace santé's for its journeys, the Assurance Maladie's for the others. */
 export function serviceOf(need: string | undefined): { readonly service: 'mes' | 'ameli'; readonly phone: string } {
@@ -29,8 +30,8 @@ export function ResumeSlip({ code, expiresAt, reason, wait, need }: ResumeSlipPr
   const { service, phone } = serviceOf(need);
   const why = wait ? `waits.${wait}` : reason ? `reasons.${reason}` : 'stopped';
   const todo = wait ? `waits.${wait}` : reason ? `reasons.${reason}` : 'stopped';
-  const day = (l: string) => new Date().toLocaleDateString(l, { dateStyle: 'long' });
-  const until = (l: string) => new Date(expiresAt).toLocaleDateString(l, { dateStyle: 'long' });
+  const day = (l: string) => longDate(l, new Date());
+  const until = (l: string) => longDate(l, expiresAt);
   // One line of the slip, and its French for the next desk.
   const lines: [string, string][] = [
     [t('assisted.slip.date', { date: day(locale) }), st('assisted.slip.date', { date: day(staffLocale) })],

@@ -1,5 +1,4 @@
 // "Confort": text size, high contrast and reduced motion, chosen by the visitor for this visit only.
-import { Button } from 'react-aria-components';
 import { useTranslation } from '../i18n/texts';
 import { textSizes, type Comfort, type TextSize } from '../kit/comfort';
 import { DialogClose, KioskDialog } from './KioskDialog';
@@ -20,7 +19,7 @@ export function ComfortPanel({ comfort, onChange }: { comfort: Comfort; onChange
     />
   );
   return (
-    <KioskDialog trigger={<Button className="action">{t('comfort.open')}</Button>} title={t('comfort.title')}>
+    <KioskDialog trigger={{ className: 'action', label: t('comfort.open') }} title={t('comfort.title')}>
       {(close) => (
         <>
           <h3 id="comfort-size">{t('comfort.textSize')}</h3>

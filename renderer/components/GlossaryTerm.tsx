@@ -1,6 +1,5 @@
 // A hard word in the text: a button that opens its short definition in a dialog, which can be read aloud
 // (like every dialog) and closed with Escape.
-import { Button } from 'react-aria-components';
 import { useTranslation } from '../i18n/texts';
 import type { GlossaryWord } from '../../common/api/types';
 import { DialogClose, KioskDialog } from './KioskDialog';
@@ -8,12 +7,8 @@ import { PlainLine } from './InlineNodes';
 
 export function GlossaryTerm({ shown, word }: { shown: string; word: GlossaryWord }) {
   const { t } = useTranslation();
-  const trigger = (
-    <Button className="glossary-term" aria-label={t('glossary.explain', { word: shown })}>
-      {/* Not split into isolated runs: the visible text must stay equal to the name given in aria-label. */}
-      {shown}
-    </Button>
-  );
+  // Not split into isolated runs: the visible text must stay equal to the name given in aria-label.
+  const trigger = { className: 'glossary-term', label: shown, ariaLabel: t('glossary.explain', { word: shown }) };
   return (
     <KioskDialog trigger={trigger} title={word.word}>
       {(close) => <Definition word={word} close={close} />}

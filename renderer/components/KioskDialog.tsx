@@ -2,14 +2,20 @@
 // The trigger is in the first screen's script; the dialog's code (focus trap, overlay) comes with the code fetched
 // in idle time (renderer/components/KioskModal.tsx), so the first tap still opens it at once.
 import { Suspense, useId, useState, type ReactNode } from 'react';
-import { Button, ButtonContext } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from '../i18n/texts';
 import { along, onDemand } from '../kit/on-demand';
 import { completeFrench } from '../i18n/setup';
 
+/** The button that opens the dialog: its look, its text, and a name of its own where the text is not enough. */
+export interface DialogTrigger {
+  readonly className: string;
+  readonly label: ReactNode;
+  readonly ariaLabel?: string;
+}
+
 interface KioskDialogProps {
-  /** The button that opens the dialog (a react-aria Button). */
-  readonly trigger: ReactNode;
+  readonly trigger: DialogTrigger;
   readonly title: string;
   /** alertdialog for a confirmation that interrupts, dialog otherwise. */
   readonly role?: 'dialog' | 'alertdialog';
@@ -24,16 +30,20 @@ export const KioskModal = onDemand(
 export function KioskDialog({ trigger, title, role = 'dialog', children }: KioskDialogProps) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  // What react-aria's DialogTrigger gives its button: it opens the dialog, says it does, and names it while open.
-  const triggerProps = {
-    onPress: () => setOpen(true),
-    'aria-haspopup': 'dialog' as const,
-    'aria-expanded': open,
-    'aria-controls': open ? id : undefined,
-  };
   return (
     <>
-      <ButtonContext.Provider value={triggerProps}>{trigger}</ButtonContext.Provider>
+      {/* The browser's own button, as NavButton: it opens the dialog, says it does, and names it while open. */}
+      <button
+        type="button"
+        className={trigger.className}
+        aria-label={trigger.ariaLabel}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(true)}
+      >
+        {trigger.label}
+      </button>
       {open && (
         <Suspense fallback={null}>
           <KioskModal.Component id={id} title={title} role={role} onClose={() => setOpen(false)}>

@@ -30,7 +30,7 @@ export function StepActions({ step, glossary, onBack, onPrevious, next }: StepAc
         </Button>
       )}
       {next}
-      <KioskDialog trigger={<Button className="action">{t('journey.stepHelp')}</Button>} title={t('journey.stepHelp')}>
+      <KioskDialog trigger={{ className: 'action', label: t('journey.stepHelp') }} title={t('journey.stepHelp')}>
         {(close) => (
           <>
             {step.problems.length === 0 && <p>{t('journey.stepHelpNone')}</p>}

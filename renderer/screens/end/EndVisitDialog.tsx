@@ -6,7 +6,7 @@ import { KioskDialog } from '../../components/KioskDialog';
 export function EndVisitDialog({ onEnd }: { onEnd: () => void }) {
   const { t } = useTranslation();
   return (
-    <KioskDialog trigger={<Button className="action action-end">{t('nav.end')}</Button>} title={t('end.title')} role="alertdialog">
+    <KioskDialog trigger={{ className: 'action action-end', label: t('nav.end') }} title={t('end.title')} role="alertdialog">
       {(close) => (
         <>
           <p>{t('end.erase')}</p>

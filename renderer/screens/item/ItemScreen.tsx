@@ -11,6 +11,7 @@ import { useAssisted } from '../../assisted/AssistedContext';
 import { JourneyView } from '../../journey/JourneyView';
 import { TopicView } from './TopicView';
 import { BidiText } from '../../components/BidiText';
+import { longDate } from '../../kit/dates';
 
 // Assisted mode's screens are fetched when a mediator opens a journey, not with the visitor's first screen.
 const AssistedJourney = lazy(() => import('../../assisted/AssistedJourney').then((m) => ({ default: m.AssistedJourney })));
@@ -81,9 +82,7 @@ export function ItemScreen({ id, navigate, onBack }: { id: string; navigate: Nav
             </li>
           ))}
         </ul>
-        {item.verifiedAt && (
-          <p>{t('item.verified', { date: new Date(item.verifiedAt).toLocaleDateString(locale, { dateStyle: 'long' }) })}</p>
-        )}
+        {item.verifiedAt && <p>{t('item.verified', { date: longDate(locale, item.verifiedAt) })}</p>}
         {isPastReview(item.reviewBy) && <p className="note">{t('item.reviewOverdue')}</p>}
       </footer>
     </article>
