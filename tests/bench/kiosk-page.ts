@@ -20,6 +20,11 @@ interface BenchProbe {
   tapAt: number;
   tapped: Element | null;
   took: number;
+  /**
+   * From the same start to the end of the rendering of the first frame after the focus landed (a task posted from
+   * that frame's animation callback runs once the frame's style, layout and paint are done): the new screen drawn.
+   */
+  drawn: number;
   /** Epoch time of the last tap, reported to the bench (it survives the reload that ends a visit). */
   reportTap: boolean;
   inputs: [number, number][];
@@ -35,7 +40,17 @@ declare global {
 }
 
 function installProbe(): void {
-  const probe: BenchProbe = { target: '', fromLift: false, tapAt: -1, tapped: null, took: -1, reportTap: false, inputs: [], shown: [] };
+  const probe: BenchProbe = {
+    target: '',
+    fromLift: false,
+    tapAt: -1,
+    tapped: null,
+    took: -1,
+    drawn: -1,
+    reportTap: false,
+    inputs: [],
+    shown: [],
+  };
   window.passerelleBench = probe;
   // A click is timed from its press; a finger's tap from its lift, where a press acts (the finger rests first).
   addEventListener(
@@ -60,7 +75,14 @@ function installProbe(): void {
     (event) => {
       const element = event.target;
       if (!probe.target || probe.tapAt < 0 || probe.took >= 0 || !(element instanceof Element) || element === probe.tapped) return;
-      if (element.closest(probe.target)) probe.took = performance.now() - probe.tapAt;
+      if (!element.closest(probe.target)) return;
+      const tapAt = probe.tapAt;
+      probe.took = performance.now() - tapAt;
+      requestAnimationFrame(() => {
+        const next = new MessageChannel();
+        next.port1.onmessage = () => (probe.drawn = performance.now() - tapAt);
+        next.port2.postMessage(null);
+      });
     },
     true,
   );
@@ -94,6 +116,12 @@ export interface WipeTimes {
   readonly toBoot: number;
   /** The renderer: settings, languages, first render. */
   readonly bootToReady: number;
+}
+
+/** A timed tap: to the focus landing (the budget's figure), and to the frame that draws the new screen. */
+export interface TapTimes {
+  readonly focused: number;
+  readonly drawn: number;
 }
 
 /** Where the focus goes after a tap: the new screen's heading, the journey's next question or step, a dialog. */
@@ -142,23 +170,31 @@ export class KioskPage {
 
   /**
    * Taps and returns the milliseconds from the tap to the focus arriving where `target` says: a click from its press
-   * (the figures with budgets, taken this way since the first session), or a finger's tap from its lift.
+   * (the figures with budgets, taken this way since the first session), or a finger's tap from its lift. A finger's
+   * tap (the rounds at a visitor's pace) also waits for the frame that draws the new screen (`drawn`, else NaN): a
+   * click's round goes on as soon as the focus has landed, as it always has.
    */
-  async timedTap(locator: Locator, target: FocusTarget, by: 'click' | 'finger' = 'click'): Promise<number> {
+  async timedTap(locator: Locator, target: FocusTarget, by: 'click' | 'finger' = 'click'): Promise<TapTimes> {
     await this.page.evaluate(
       ([selector, fromLift]) =>
-        Object.assign(window.passerelleBench ?? {}, { target: selector, fromLift, tapAt: -1, took: -1, tapped: null }),
+        Object.assign(window.passerelleBench ?? {}, { target: selector, fromLift, tapAt: -1, took: -1, drawn: -1, tapped: null }),
       [focusTargets[target], by === 'finger'] as const,
     );
     if (by === 'finger') await this.tap(locator);
     else await locator.click();
-    const took = await this.page.waitForFunction(
-      () => ((window.passerelleBench?.took ?? -1) >= 0 ? window.passerelleBench?.took : null),
-      undefined,
+    const untilDrawn = by === 'finger';
+    const times = await this.page.waitForFunction(
+      (drawnToo) => {
+        const probe = window.passerelleBench;
+        if (!probe || probe.took < 0 || (drawnToo && probe.drawn < 0)) return null;
+        return [probe.took, drawnToo ? probe.drawn : -1];
+      },
+      untilDrawn,
       { timeout: 10_000 },
     );
     await this.page.evaluate(() => Object.assign(window.passerelleBench ?? {}, { target: '' }));
-    return (await took.jsonValue()) ?? Number.NaN;
+    const [focused = Number.NaN, drawn = -1] = (await times.jsonValue()) ?? [];
+    return { focused, drawn: drawn >= 0 ? drawn : Number.NaN };
   }
 
   /** The buttons of the pages listed on a need screen. */

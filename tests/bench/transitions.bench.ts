@@ -25,6 +25,8 @@ export type TapKind =
 export interface Tap {
   readonly kind: TapKind;
   readonly ms: number;
+  /** To the frame that draws the new screen; NaN where the round did not wait for it (the budget's clicks). */
+  readonly drawnMs: number;
 }
 
 const frame = 1000 / 60;
@@ -51,7 +53,8 @@ async function round(kiosk: KioskPage, index: number, taps: Tap[], paceMs = 0): 
   const need = needIds[index % needIds.length] ?? 'mon-espace-sante';
   const tap = async (kind: TapKind, locator: Locator, target: FocusTarget) => {
     if (paceMs > 0) await kiosk.page.waitForTimeout(paceMs);
-    taps.push({ kind, ms: await kiosk.timedTap(locator, target, paceMs > 0 ? 'finger' : 'click') });
+    const { focused, drawn } = await kiosk.timedTap(locator, target, paceMs > 0 ? 'finger' : 'click');
+    taps.push({ kind, ms: focused, drawnMs: drawn });
   };
   await tap(
     'home → need',
@@ -127,10 +130,22 @@ async function atVisitorPace(kiosk: KioskPage, count: number): Promise<Measure[]
   const taps: Tap[] = [];
   for (let index = 0; taps.length < count; index++) await round(kiosk, index, taps, visitorPaceMs);
   const pace = `by finger at a visitor's pace (${visitorPaceMs / 1000} s before each tap)`;
-  return tapFigures(
-    taps.map((tap) => tap.ms),
-    (which) => (which === 'frame' ? `taps within one frame, ${pace}` : `tap to heading focused ${which}, ${pace}`),
-  );
+  const drawn = taps.map((tap) => tap.drawnMs);
+  const drawnFigure = (p: 50 | 95): Measure => ({
+    section: 'Transitions',
+    name: `tap to the new screen drawn p${p}, ${pace}`,
+    value: percentile(drawn, p),
+    unit: 'ms',
+    samples: drawn.length,
+  });
+  return [
+    ...tapFigures(
+      taps.map((tap) => tap.ms),
+      (which) => (which === 'frame' ? `taps within one frame, ${pace}` : `tap to heading focused ${which}, ${pace}`),
+    ),
+    drawnFigure(50),
+    drawnFigure(95),
+  ];
 }
 
 export async function benchTransitions(kiosk: KioskPage, navigations: number): Promise<Measure[]> {
