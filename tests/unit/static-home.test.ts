@@ -113,6 +113,19 @@ describe('the style sheet written into the built page', () => {
     expect(() => inlineStyleSheet(page, distWith('h1{}'), 'a{content:"</style>"}')).toThrow(/<\/style/);
   });
 
+  it('gives the built page’s strong contrast the app’s own colours (the same declarations in both sheets)', () => {
+    const styles = join(import.meta.dirname, '..', '..', 'renderer', 'styles');
+    const block = (file: string, selector: string) => {
+      const css = readFileSync(join(styles, file), 'utf8');
+      const start = css.indexOf(`${selector} {`);
+      expect(start, `${selector} in ${file}`).toBeGreaterThanOrEqual(0);
+      return css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start)).trim();
+    };
+    const app = block('app.css', "html[data-theme='contrast']");
+    expect(app).toContain('--color-bg: #000000;');
+    expect(block('static-home.css', "html:has(input[name='contrast'][value='on']:checked)")).toBe(app);
+  });
+
   it('refuses a sheet that would end the element early or whose addresses would not resolve from the page', () => {
     expect(() => inlineStyleSheet(page, distWith('a{content:"</style><script>"}'))).toThrow(/<\/style/);
     expect(() => inlineStyleSheet(page, distWith('@font-face{src:url(fonts/a.woff2)}'))).toThrow(/relative url/);
