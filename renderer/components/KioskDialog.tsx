@@ -6,6 +6,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from '../i18n/texts';
 import { along, onDemand } from '../kit/on-demand';
 import { completeFrench } from '../i18n/setup';
+import { NavButton } from './NavButton';
 
 /** The button that opens the dialog: its look, its text, and a name of its own where the text is not enough. */
 export interface DialogTrigger {
@@ -32,18 +33,17 @@ export function KioskDialog({ trigger, title, role = 'dialog', children }: Kiosk
   const id = useId();
   return (
     <>
-      {/* The browser's own button, as NavButton: it opens the dialog, says it does, and names it while open. */}
-      <button
-        type="button"
+      {/* It opens the dialog, says it does, and names it while open. */}
+      <NavButton
         className={trigger.className}
         aria-label={trigger.ariaLabel}
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onClick={() => setOpen(true)}
+        onPress={() => setOpen(true)}
       >
         {trigger.label}
-      </button>
+      </NavButton>
       {open && (
         <Suspense fallback={null}>
           <KioskModal.Component id={id} title={title} role={role} onClose={() => setOpen(false)}>

@@ -90,6 +90,16 @@ async function round(kiosk: KioskPage, index: number, taps: Tap[], paceMs = 0): 
   await tap('back to home', kiosk.button(t.nav.home), 'screen');
 }
 
+/** One figure of this section, its budget or floor in `limit` where it has one. */
+const transitionFigure = (name: string, value: number, unit: string, samples: number, limit: Partial<Measure> = {}): Measure => ({
+  section: 'Transitions',
+  name,
+  value,
+  unit,
+  ...limit,
+  samples,
+});
+
 /**
  * p50, p95 and the share within one frame of `times`, each named by `name`; `budgets` puts the budget on the p95
  * and the floor on the share, for the figures that have them.
@@ -99,18 +109,10 @@ function tapFigures(
   name: (figure: 'p50' | 'p95' | 'frame') => string,
   budgets: { p95?: number; frame?: number } = {},
 ): Measure[] {
-  const figure = (which: 'p50' | 'p95' | 'frame', value: number, unit: string, limit: Partial<Measure>): Measure => ({
-    section: 'Transitions',
-    name: name(which),
-    value,
-    unit,
-    ...limit,
-    samples: times.length,
-  });
   return [
-    figure('p50', percentile(times, 50), 'ms', {}),
-    figure('p95', percentile(times, 95), 'ms', budgets.p95 === undefined ? {} : { budget: budgets.p95 }),
-    figure('frame', withinFrame(times), '%', budgets.frame === undefined ? {} : { floor: budgets.frame }),
+    transitionFigure(name('p50'), percentile(times, 50), 'ms', times.length),
+    transitionFigure(name('p95'), percentile(times, 95), 'ms', times.length, budgets.p95 === undefined ? {} : { budget: budgets.p95 }),
+    transitionFigure(name('frame'), withinFrame(times), '%', times.length, budgets.frame === undefined ? {} : { floor: budgets.frame }),
   ];
 }
 
@@ -131,13 +133,8 @@ async function atVisitorPace(kiosk: KioskPage, count: number): Promise<Measure[]
   for (let index = 0; taps.length < count; index++) await round(kiosk, index, taps, visitorPaceMs);
   const pace = `by finger at a visitor's pace (${visitorPaceMs / 1000} s before each tap)`;
   const drawn = taps.map((tap) => tap.drawnMs);
-  const drawnFigure = (p: 50 | 95): Measure => ({
-    section: 'Transitions',
-    name: `tap to the new screen drawn p${p}, ${pace}`,
-    value: percentile(drawn, p),
-    unit: 'ms',
-    samples: drawn.length,
-  });
+  const drawnFigure = (p: 50 | 95): Measure =>
+    transitionFigure(`tap to the new screen drawn p${p}, ${pace}`, percentile(drawn, p), 'ms', drawn.length);
   return [
     ...tapFigures(
       taps.map((tap) => tap.ms),
