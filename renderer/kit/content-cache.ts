@@ -105,3 +105,31 @@ export function usePrefetchNeeds(api: ApiClient, locale: Locale): Locale | null 
   }, [api, locale]);
   return here;
 }
+
+/**
+ * Once the needs' lists are here (`here`, from usePrefetchNeeds), asks for every page they list, one need at a time in
+ * idle time, in the home screen's order: a page tapped as soon as its need screen shows then opens in the tap's own
+ * task, where the need screen's own prefetch (usePrefetchItems) would still be under way. Each request's answer costs
+ * the page a millisecond or two, spread over idle time; pages already asked for are not asked again.
+ */
+export function usePrefetchListedItems(api: ApiClient, here: Locale | null, needs: readonly string[]): void {
+  useEffect(() => {
+    if (here === null) return;
+    const lists = cachedNeeds(api, here).settled;
+    if (!lists?.ok) return;
+    const byNeed = needs.map((need) => lists.value.find((list) => list.need === need)?.items ?? []);
+    let idle = 0;
+    const next = (index: number) => {
+      if (index >= byNeed.length) return;
+      idle = requestIdleCallback(
+        () => {
+          byNeed[index]?.forEach((item) => cachedItem(api, here, item.id));
+          next(index + 1);
+        },
+        { timeout: 2000 },
+      );
+    };
+    next(0);
+    return () => cancelIdleCallback(idle);
+  }, [api, here, needs]);
+}

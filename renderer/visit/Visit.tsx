@@ -6,7 +6,7 @@ import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../c
 import { mediatorIdleMs, useIdleTimer, waitLimitMs } from '../kit/idle';
 import { applyComfort, defaultComfort, type Comfort } from '../kit/comfort';
 import { KioskContext } from '../kit/KioskContext';
-import { usePrefetchNeeds } from '../kit/content-cache';
+import { usePrefetchListedItems, usePrefetchNeeds } from '../kit/content-cache';
 import { applyDocumentLanguage } from '../i18n/setup';
 import { ReadAloud } from '../components/ReadAloud';
 import { HomeScreen } from '../screens/home/HomeScreen';
@@ -189,6 +189,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   // "Accueil" from a need screen, only shows what is already there. Any other screen gets a <main> of its own.
   const homeOrNeed = screen.name === 'home' || screen.name === 'need';
   const drawAhead = prefetched && needsHere !== null;
+  usePrefetchListedItems(api, drawAhead ? needsHere : null, needIds);
 
   return (
     <KioskContext.Provider value={kiosk}>
