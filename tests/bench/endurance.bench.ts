@@ -1,13 +1,13 @@
 // Endurance: many visitor sessions in a row through the browser, as a kiosk lives for weeks, watching the renderer's
 // heap after garbage collection, the host's memory, the state DB on disk, and how long the end-of-visit wipe takes.
-import type { Browser } from '@playwright/test';
+import type { Browser, Locator } from '@playwright/test';
 import { statSync } from 'node:fs';
 import { needIds } from '../../renderer/kit/screens';
 import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
 import { KioskPage, kioskScreen, t, texts, type WipeTimes } from './kiosk-page';
 import { collectHostGarbage, hostRssBytes } from './host-inspector';
-import { growthPercent, percentile, ratio, type Measure } from './measure';
+import { growthPercent, percentile, ratio, withinFrame, type Measure } from './measure';
 
 /** The idle warning's countdown (renderer/visit/IdleWarning.tsx), not imported: that would load React into the bench. */
 const warningSeconds = 30;
@@ -40,9 +40,25 @@ const stateDbBytes = (host: RunningHost): number =>
     }
   }, 0);
 
-/** One visitor: maybe a search, a need and one of its pages (a journey walked some steps), maybe language or comfort, then Terminer. */
-async function visit(kiosk: KioskPage, index: number): Promise<WipeTimes> {
+/** A visit's first need tile and first listed page, timed as the transitions' taps are (press to heading focused). */
+interface FirstTaps {
+  readonly tile: number[];
+  readonly page: number[];
+}
+
+/**
+ * One visitor: maybe a search, a need and one of its pages (a journey walked some steps), maybe language or comfort,
+ * then Terminer. With `timed`, the visitor comes once the page is still after the last wipe (its need screens drawn
+ * ahead), as the next visitor finds a kiosk, and the tile's and the page's taps are timed: every visit starts on a new
+ * page, whose first taps meet code, fonts and screens not used yet.
+ */
+async function visit(kiosk: KioskPage, index: number, timed: FirstTaps | null = null): Promise<WipeTimes> {
   const { page } = kiosk;
+  const tap = async (locator: Locator, into: number[] | undefined) => {
+    if (!into) return locator.click();
+    into.push((await kiosk.timedTap(locator, 'screen')).focused);
+  };
+  if (timed) await appStill(kiosk);
   if (index % 3 === 0) {
     await kiosk.button(t.nav.search).click();
     await page.getByRole('searchbox', { name: t.search.label }).fill(searchQueries[index % searchQueries.length] ?? 'ameli');
@@ -50,10 +66,13 @@ async function visit(kiosk: KioskPage, index: number): Promise<WipeTimes> {
     await kiosk.button(t.nav.home).click();
   }
   const need = needIds[index % needIds.length] ?? 'mon-espace-sante';
-  await page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }).click();
+  await tap(
+    page.getByRole('list', { name: t.home.needsLabel }).getByRole('button', { name: t.needs[need].label, exact: true }),
+    timed?.tile,
+  );
   await page.getByRole('heading', { level: 2, name: t.needPage.pages }).waitFor();
   const pages = kiosk.listedPages;
-  await pages.nth(Math.floor(index / needIds.length) % (await pages.count())).click();
+  await tap(pages.nth(Math.floor(index / needIds.length) % (await pages.count())), timed?.page);
   const next = kiosk.button(t.journey.next);
   for (const answer of [t.journey.yes, t.journey.yes, t.journey.yes, t.journey.yes, t.journey.start]) {
     const button = kiosk.button(answer);
@@ -110,6 +129,8 @@ async function hostMemory(host: RunningHost, inspectorPort: number): Promise<{ n
 
 /** How often the bare page's wipe is timed between the app's: after every fifth visit. */
 const bareWipeEvery = 5;
+/** How often a visit's first taps are timed: the visit after each bare page's wipe. */
+const firstTapsEvery = 5;
 
 /**
  * `sessions` visits; one in a hundred (the 50th, 150th…) walks away and ends by the idle timeout instead of Terminer.
@@ -129,6 +150,7 @@ export async function benchEndurance(
   const dbBefore = stateDbBytes(host);
   const wipes: WipeTimes[] = [];
   const bareWipes: number[] = [];
+  const firstTaps: FirstTaps = { tile: [], page: [] };
   // A middle reading tells warming up (growth that slows down) from a leak (growth that keeps its pace).
   const middle = Math.round((early + sessions) / 2);
   let heapEarly = 0;
@@ -138,7 +160,7 @@ export async function benchEndurance(
   let rssMiddle = { now: 0, afterGc: 0 };
   for (let index = 1; index <= sessions; index++) {
     if (index % 100 === 50) await idleVisit(browser, host, idleSeconds);
-    else wipes.push(await visit(kiosk, index));
+    else wipes.push(await visit(kiosk, index, index % firstTapsEvery === 1 ? firstTaps : null));
     if (index % bareWipeEvery === 0) {
       // Once the app's page is still again (its need screens drawn ahead), as a floor is not timed beside a busy page.
       await appStill(kiosk);
@@ -233,5 +255,31 @@ export async function benchEndurance(
     wipe('wipe p50, part 1: end of visit and unload', (w) => w.toNewPage, 50),
     wipe('wipe p50, part 2: page and scripts loaded', (w) => w.toBoot, 50),
     wipe('wipe p50, part 3: renderer boot to first render', (w) => w.bootToReady, 50),
+    ...firstTapFigures(firstTaps),
+  ];
+}
+
+/** p50, p95 and the share within one frame of a visit's first tile and page taps, together and apart: informative. */
+function firstTapFigures(taps: FirstTaps): Measure[] {
+  const figures = (label: string, times: readonly number[]): Measure[] => [
+    ...([50, 95] as const).map((p): Measure => ({
+      section: 'Endurance',
+      name: `${label} p${p}`,
+      value: percentile(times, p),
+      unit: 'ms',
+      samples: times.length,
+    })),
+    {
+      section: 'Endurance',
+      name: `${label} within one frame`,
+      value: withinFrame(times),
+      unit: '%',
+      samples: times.length,
+    },
+  ];
+  return [
+    ...figures("a visit's first taps (its need, then one of its pages), tap to heading focused", [...taps.tile, ...taps.page]),
+    ...figures("a visit's first need: home → need", taps.tile),
+    ...figures("a visit's first page: need → page", taps.page),
   ];
 }

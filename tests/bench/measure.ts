@@ -23,6 +23,12 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
+/** One frame at 60 Hz, in ms. */
+export const frameMs = 1000 / 60;
+/** The share of `times` (ms) within one frame, in whole percent. */
+export const withinFrame = (times: readonly number[]): number =>
+  Math.round((times.filter((ms) => ms <= frameMs).length / times.length) * 100);
+
 /**
  * How many times slower `measured` is than `reference`, from samples taken side by side in the same run:
  * the ratio of the medians (or of another percentile `p`), so one slow sample caused by another process does not

@@ -4,7 +4,7 @@ import { needIds } from '../../renderer/kit/screens';
 import { templatePattern } from '../e2e/visitor-app';
 import type { Locator } from '@playwright/test';
 import { KioskPage, t, type FocusTarget } from './kiosk-page';
-import { percentile, type Measure } from './measure';
+import { percentile, withinFrame, type Measure } from './measure';
 
 /** What was tapped: the breakdown of the figures, so a slow kind of tap shows where the time goes. */
 export type TapKind =
@@ -28,9 +28,6 @@ export interface Tap {
   /** To the frame that draws the new screen; NaN where the round did not wait for it (the budget's clicks). */
   readonly drawnMs: number;
 }
-
-const frame = 1000 / 60;
-const withinFrame = (times: readonly number[]): number => Math.round((times.filter((ms) => ms <= frame).length / times.length) * 100);
 
 /** Closes the open dialog with its own button, untimed. */
 async function closeDialog(kiosk: KioskPage, name: string): Promise<void> {
