@@ -148,7 +148,7 @@ test('a listed page opens with its text already there when its heading takes the
   await expect(page.getByRole('heading', { level: 2, name: fr.needPage.pages })).toBeVisible();
   // The visitor reads the list while its pages come.
   const count = await listed(page).count();
-  await expect.poll(answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  await settled(page, answers, count);
   await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const page0 = listed(page).last();
@@ -209,7 +209,7 @@ test('a private page on the help screen opens with its text already there, and a
   const privatePages = page.getByRole('region', { name: fr.help.privateTitle }).getByRole('button');
   await expect(privatePages.first()).toBeVisible();
   const count = await privatePages.count();
-  await expect.poll(answers, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  await settled(page, answers, count);
   await noteAtHeadingFocus(page, 'main article footer');
   calls.length = 0;
   const opened = privatePages.last();
@@ -246,4 +246,33 @@ test('a search result asks for its page when the finger touches it, before it li
   await asked;
   await page.mouse.up();
   await expectOpened(page, text);
+});
+
+test('a topic page is drawn once ahead, hidden, while the home screen waits, then goes without a trace', async ({ page, host }) => {
+  // Every article that comes into the home screen's <main>: whether it was drawn (shown) when it came, and whether it is
+  // still there.
+  await page.addInitScript(() => {
+    const seen: { drawn: boolean; node: Element }[] = [];
+    Object.assign(window, { rehearsals: seen });
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes)
+          if (node instanceof HTMLElement && node.tagName === 'ARTICLE' && node.parentElement?.tagName === 'MAIN')
+            seen.push({ drawn: node.checkVisibility(), node });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openHome(page, host.url);
+  const home = page.getByRole('heading', { level: 1, name: fr.home.title });
+  await expect(home).toBeFocused();
+  const rehearsals = () =>
+    page.evaluate(() =>
+      (window as unknown as { rehearsals: { drawn: boolean; node: Element }[] }).rehearsals.map((r) => ({
+        drawn: r.drawn,
+        gone: !r.node.isConnected,
+      })),
+    );
+  // Drawn once, never shown, and gone again; the visitor's focus never moved.
+  await expect.poll(rehearsals, { timeout: 10_000 }).toEqual([{ drawn: false, gone: true }]);
+  await expect(home).toBeFocused();
+  await expect(page.locator('main article')).toHaveCount(0);
 });
