@@ -1,5 +1,5 @@
 // One visitor's visit: the current screen and language live here, in memory, and vanish with it.
-import { Activity, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Activity, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/texts';
 import type { ApiClient } from '../../common/api/contract';
 import type { Locale, PublicSettings, ScreenKind, VisitEndReason } from '../../common/api/types';
@@ -190,7 +190,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
   const homeOrNeed = screen.name === 'home' || screen.name === 'need';
   const drawAhead = prefetched && needsHere !== null;
   usePrefetchListedItems(api, drawAhead ? needsHere : null, needIds);
-  const rehearsed = useRehearsedTopic(api, drawAhead ? needsHere : null, main);
+  const rehearsed = useRehearsedTopic(api, drawAhead ? needsHere : null);
 
   return (
     <KioskContext.Provider value={kiosk}>
@@ -282,32 +282,21 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
 /**
  * A topic of the first need, once its page is here: the visit draws it ahead, hidden, never shown, so the code of a
  * topic page has run once before a visitor opens their first page (a visit's first page took 5 ms more than a later
- * one). React draws a hidden screen in idle time; once it is on the page (`container` holds its article), it goes.
- * Null when there is none to draw.
+ * one). It stays, hidden, while the home and need screens do: taken away, it would be a change on a screen being
+ * read aloud. Null until its page is here.
  */
-function useRehearsedTopic(api: ApiClient, here: Locale | null, container: RefObject<HTMLElement | null>): string | null {
-  const [rehearsed, setRehearsed] = useState<{ readonly id: string; readonly drawn: boolean } | null>(null);
+function useRehearsedTopic(api: ApiClient, here: Locale | null): string | null {
+  const [rehearsed, setRehearsed] = useState<string | null>(null);
   useEffect(() => {
     if (here === null) return;
     const lists = cachedNeeds(api, here).settled;
     const topic = lists?.ok ? lists.value.flatMap((list) => list.items).find((item) => item.kind === 'topic') : undefined;
     if (!topic) return;
     let current = true;
-    void cachedItem(api, here, topic.id).answer.then((result) => current && result.ok && setRehearsed({ id: topic.id, drawn: false }));
+    void cachedItem(api, here, topic.id).answer.then((result) => current && result.ok && setRehearsed(topic.id));
     return () => {
       current = false;
     };
   }, [api, here]);
-  const waiting = rehearsed !== null && !rehearsed.drawn;
-  useEffect(() => {
-    if (!waiting) return;
-    let idle = 0;
-    const look = () => {
-      if (container.current?.querySelector(':scope > article')) setRehearsed((last) => last && { ...last, drawn: true });
-      else idle = requestIdleCallback(look, { timeout: 1000 });
-    };
-    idle = requestIdleCallback(look, { timeout: 1000 });
-    return () => cancelIdleCallback(idle);
-  }, [waiting, container]);
-  return waiting ? rehearsed.id : null;
+  return rehearsed;
 }

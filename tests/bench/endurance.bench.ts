@@ -14,7 +14,8 @@ const warningSeconds = 30;
 const searchQueries = ['carte vitale', 'ameli', 'médecin', 'mutuelle', 'arnaque', 'ordonnance', 'zzzz'];
 
 /** Once the app has taken over after a wipe and drawn the need screens ahead (Visit.tsx): the page is still. */
-const appStill = (kiosk: KioskPage): Promise<void> => kiosk.page.locator('main h1').nth(needIds.length).waitFor({ state: 'attached' });
+const appStill = (kiosk: KioskPage): Promise<void> =>
+  kiosk.page.locator('main h1:not(article h1)').nth(needIds.length).waitFor({ state: 'attached' });
 
 /**
  * The renderer's JS heap after two full garbage collections, in bytes, on the page as a visitor finds it a moment
