@@ -280,7 +280,7 @@ export function Visit({ api, settings, onEnd, onScreen, initialScreen }: VisitPr
 }
 
 /**
- * A topic of the first need, once its page is here: the visit draws it ahead, hidden, never shown, so the code of a
+ * The first topic in the pack's lists, once its page is here: the visit draws it ahead, hidden, never shown, so the code of a
  * topic page has run once before a visitor opens their first page (a visit's first page took 5 ms more than a later
  * one). It stays, hidden, while the home and need screens do: taken away, it would be a change on a screen being
  * read aloud. Null until its page is here.
