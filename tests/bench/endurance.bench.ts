@@ -7,7 +7,7 @@ import type { RunningHost } from '../e2e/host-process';
 import { languages } from '../../renderer/i18n/languages';
 import { KioskPage, kioskScreen, t, texts, type WipeTimes } from './kiosk-page';
 import { collectHostGarbage, hostRssBytes } from './host-inspector';
-import { growthPercent, percentile, ratio, withinFrame, type Measure } from './measure';
+import { growthPercent, percentile, ratio, tapFigures, type Measure } from './measure';
 
 /** The idle warning's countdown (renderer/visit/IdleWarning.tsx), not imported: that would load React into the bench. */
 const warningSeconds = 30;
@@ -268,22 +268,8 @@ export async function benchEndurance(
 
 /** p50, p95 and the share within one frame of a visit's first tile and page taps, together and apart: informative. */
 function firstTapFigures(taps: FirstTaps): Measure[] {
-  const figures = (label: string, times: readonly number[]): Measure[] => [
-    ...([50, 95] as const).map((p): Measure => ({
-      section: 'Endurance',
-      name: `${label} p${p}`,
-      value: percentile(times, p),
-      unit: 'ms',
-      samples: times.length,
-    })),
-    {
-      section: 'Endurance',
-      name: `${label} within one frame`,
-      value: withinFrame(times),
-      unit: '%',
-      samples: times.length,
-    },
-  ];
+  const figures = (label: string, times: readonly number[]): Measure[] =>
+    tapFigures('Endurance', times, (which) => (which === 'frame' ? `${label} within one frame` : `${label} ${which}`));
   return [
     ...figures("a visit's first taps (its need, then one of its pages), tap to heading focused", [...taps.tile, ...taps.page]),
     ...figures("a visit's first need: home → need", taps.tile),

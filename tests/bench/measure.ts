@@ -30,6 +30,31 @@ export const withinFrame = (times: readonly number[]): number =>
   Math.round((times.filter((ms) => ms <= frameMs).length / times.length) * 100);
 
 /**
+ * p50, p95 and the share within one frame of the tap times `times` (ms), in `section`, each named by `name`;
+ * `limits` puts a budget on the p95 and a floor on the share, for the figures that have them.
+ */
+export function tapFigures(
+  section: Section,
+  times: readonly number[],
+  name: (figure: 'p50' | 'p95' | 'frame') => string,
+  limits: { p95?: number; frame?: number } = {},
+): Measure[] {
+  const figure = (which: 'p50' | 'p95' | 'frame', value: number, unit: string, limit: Partial<Measure>): Measure => ({
+    section,
+    name: name(which),
+    value,
+    unit,
+    ...limit,
+    samples: times.length,
+  });
+  return [
+    figure('p50', percentile(times, 50), 'ms', {}),
+    figure('p95', percentile(times, 95), 'ms', limits.p95 === undefined ? {} : { budget: limits.p95 }),
+    figure('frame', withinFrame(times), '%', limits.frame === undefined ? {} : { floor: limits.frame }),
+  ];
+}
+
+/**
  * How many times slower `measured` is than `reference`, from samples taken side by side in the same run:
  * the ratio of the medians (or of another percentile `p`), so one slow sample caused by another process does not
  * decide it. Not a number unless both are finite and the reference is above 0: a sample that never ended (counted as

@@ -4,7 +4,7 @@ import { needIds } from '../../renderer/kit/screens';
 import { templatePattern } from '../e2e/visitor-app';
 import type { Locator } from '@playwright/test';
 import { KioskPage, t, type FocusTarget } from './kiosk-page';
-import { percentile, withinFrame, type Measure } from './measure';
+import { percentile, tapFigures, type Measure } from './measure';
 
 /** What was tapped: the breakdown of the figures, so a slow kind of tap shows where the time goes. */
 export type TapKind =
@@ -97,27 +97,12 @@ const transitionFigure = (name: string, value: number, unit: string, samples: nu
   samples,
 });
 
-/**
- * p50, p95 and the share within one frame of `times`, each named by `name`; `budgets` puts the budget on the p95
- * and the floor on the share, for the figures that have them.
- */
-function tapFigures(
-  times: readonly number[],
-  name: (figure: 'p50' | 'p95' | 'frame') => string,
-  budgets: { p95?: number; frame?: number } = {},
-): Measure[] {
-  return [
-    transitionFigure(name('p50'), percentile(times, 50), 'ms', times.length),
-    transitionFigure(name('p95'), percentile(times, 95), 'ms', times.length, budgets.p95 === undefined ? {} : { budget: budgets.p95 }),
-    transitionFigure(name('frame'), withinFrame(times), '%', times.length, budgets.frame === undefined ? {} : { floor: budgets.frame }),
-  ];
-}
-
 /** Per kind of tap: p50, p95 and the share within one frame, as figures without budgets. */
 function breakdown(taps: readonly Tap[]): Measure[] {
   const kinds = [...new Set(taps.map((tap) => tap.kind))];
   return kinds.flatMap((kind) =>
     tapFigures(
+      'Transitions',
       taps.filter((tap) => tap.kind === kind).map((tap) => tap.ms),
       (which) => `${kind}: ${which === 'frame' ? 'within one frame' : which}`,
     ),
@@ -134,6 +119,7 @@ async function atVisitorPace(kiosk: KioskPage, count: number): Promise<Measure[]
     transitionFigure(`tap to the new screen drawn p${p}, ${pace}`, percentile(drawn, p), 'ms', drawn.length);
   return [
     ...tapFigures(
+      'Transitions',
       taps.map((tap) => tap.ms),
       (which) => (which === 'frame' ? `taps within one frame, ${pace}` : `tap to heading focused ${which}, ${pace}`),
     ),
@@ -148,6 +134,7 @@ export async function benchTransitions(kiosk: KioskPage, navigations: number): P
   const paced = await atVisitorPace(kiosk, Math.max(12, Math.round(navigations / 5)));
   return [
     ...tapFigures(
+      'Transitions',
       taps.map((tap) => tap.ms),
       (which) => (which === 'frame' ? 'taps within one frame (16.7 ms)' : `tap to heading focused ${which}`),
       { p95: 50, frame: 95 },

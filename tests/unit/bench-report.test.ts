@@ -1,7 +1,7 @@
 // The arithmetic and the reports of `npm run bench` (the timings themselves are measured by the bench, not here).
 import { describe, expect, it } from 'vitest';
 import { keystrokeLags } from '../bench/keystroke-lag';
-import { growthPercent, median, percentile, ratio, withinBudget, type Measure } from '../bench/measure';
+import { growthPercent, median, percentile, ratio, tapFigures, withinBudget, type Measure } from '../bench/measure';
 import { benchmarksSection, formatTable, generatedEnd, generatedStart, updateBenchmarks, type BenchRun } from '../bench/report';
 import { firstScreenFiles } from '../bench/weight.bench';
 
@@ -56,6 +56,19 @@ describe('bench arithmetic', () => {
     expect(withinBudget({ ...share, value: 95 })).toBe(true);
     expect(withinBudget({ ...share, value: 94 })).toBe(false);
     expect(formatTable([{ ...share, value: 94 }])).toMatch(/94 %\s+≥ 95 %\s+FAIL/);
+  });
+
+  it('gives taps their p50, p95 and share within one frame, the budget on the p95 and the floor on the share', () => {
+    // 20 taps: 18 within one frame (16.7 ms), the 19th at 40 ms is the p95, the 20th at 90 ms.
+    const times = [...Array.from({ length: 18 }, (_, index) => 5 + index * 0.5), 40, 90];
+    const [p50, p95, frame] = tapFigures('Transitions', times, (which) => `taps ${which}`, { p95: 50, frame: 95 });
+    expect(p50).toMatchObject({ section: 'Transitions', name: 'taps p50', value: 9.5, unit: 'ms', samples: 20 });
+    expect(p50).not.toHaveProperty('budget');
+    expect(p95).toMatchObject({ name: 'taps p95', value: 40, budget: 50 });
+    expect(frame).toMatchObject({ name: 'taps frame', value: 90, unit: '%', floor: 95 });
+    expect(frame && withinBudget(frame)).toBe(false);
+    const informative = tapFigures('Endurance', times, (which) => which);
+    expect(informative.some((figure) => 'budget' in figure || 'floor' in figure)).toBe(false);
   });
 
   it('times each keystroke until results for that query, or a longer one the visitor typed since, are shown', () => {
