@@ -74,7 +74,10 @@ export async function guardEscapes(cdp: Cdp, options: EscapeGuardOptions): Promi
     await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, sessionId);
     const source = keyBlockerScript();
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source, runImmediately: true }, sessionId);
-    await cdp.send('Runtime.evaluate', { expression: source }, sessionId);
+    // Once more in the document there is (the script guards against running twice). A page between two documents (its
+    // renderer killed, the new one not made yet) has none to run it in: the next document gets it from the line above,
+    // and the adoption goes on, so the windows seen before are still decided.
+    await cdp.send('Runtime.evaluate', { expression: source }, sessionId).catch(() => undefined);
     // Targets seen before the kiosk page was there are decided now.
     const { targetInfos } = await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets');
     for (const other of targetInfos) if (other.targetId !== info.targetId) decide(other);
