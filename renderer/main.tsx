@@ -9,6 +9,7 @@ import { StartupProblem } from './shell/StartupProblem';
 import { readPageSettings } from './kit/page-settings';
 import { applyDocumentLanguage, createI18n } from './i18n/setup';
 import { forgetEarlyAddress, readEarlyTaps, replayEarlyTaps } from './kit/early-taps';
+import { keepCleanHome } from './kit/clean-home';
 import { homePrefetches } from './visit/screens-on-demand';
 import { staticHomeStyleAttribute } from '../common/api/static-home';
 import './styles/fonts.css';
@@ -60,6 +61,8 @@ async function boot(): Promise<void> {
   performance.mark('passerelle:boot');
   refuseDragAndDrop();
   const container = document.getElementById('root') as HTMLElement;
+  // The next visitor's home page, kept before the app replaces it.
+  const cleanHome = keepCleanHome(container);
   const root = createRoot(container);
   const transport = detectTransport();
   const api = createApiClient(transport);
@@ -83,7 +86,19 @@ async function boot(): Promise<void> {
     root.render(
       <StrictMode>
         {settings.ok ? (
-          <App api={api} transport={transport} settings={settings.value} i18n={i18n} initialScreen={early?.screen ?? undefined} />
+          <App
+            api={api}
+            transport={transport}
+            settings={settings.value}
+            i18n={i18n}
+            initialScreen={early?.screen ?? undefined}
+            reload={() => {
+              if (!cleanHome) return location.reload();
+              // The visit's screens leave the page, the next visitor's home page is drawn, then the page reloads.
+              root.unmount();
+              cleanHome.show(() => location.reload());
+            }}
+          />
         ) : (
           <StartupProblem i18n={i18n} error={settings.error} />
         )}

@@ -6,7 +6,7 @@
 // moment of stillness never comes: a tap that needs the app still starts it.
 // The build writes it into the built home page (build/scripts/static-home-build.ts), where the hosts allow it by its
 // hash; it reads its settings from its own element's data-* attributes.
-/* global document, window, location */
+/* global document, window, location, URLSearchParams */
 // Nothing is dragged on a kiosk, from the built page's first moment too (the app does the same once it runs): a file
 // or a link dropped on the page would replace it, a dragged image or link would leave it.
 (function refuseDragAndDrop() {
@@ -17,6 +17,33 @@
   ['dragstart', 'dragover', 'drop'].forEach(function (type) {
     window.addEventListener(type, refuse);
   });
+})();
+
+// At the end of a visit the last page showed this home page while it reloaded (renderer/kit/clean-home.ts); a tap on
+// it then asked for the page again with what was tapped: `screen` (a link's `#…`), a radio's name and value, `open`
+// (dialogs) and `focus` (the place of the focused control). The page takes them on before its first paint, and its
+// address goes back to the plain one (with the link's `#…`, which the app opens).
+(function takeTapsFromTheLastPage() {
+  if (!location.search) return;
+  var query = new URLSearchParams(location.search);
+  var screen = query.get('screen') || '';
+  window.history.replaceState(null, '', location.pathname + (/^[\w-]+$/.test(screen) ? '#' + screen : ''));
+  var page = document.querySelector('[data-static-home]');
+  if (!page) return;
+  query.forEach(function (value, name) {
+    if (name === 'screen' || name === 'open' || name === 'focus') return;
+    var radios = page.querySelectorAll('input[type="radio"]');
+    for (var i = 0; i < radios.length; i++) {
+      if (radios[i].name === name && radios[i].value === value) radios[i].checked = true;
+    }
+  });
+  (query.get('open') || '').split(' ').forEach(function (id) {
+    var dialog = id ? document.getElementById(id) : null;
+    if (dialog && dialog.tagName === 'DIALOG' && page.contains(dialog) && !dialog.open) dialog.showModal();
+  });
+  var controls = page.querySelectorAll('a[href], button, input');
+  var focused = query.has('focus') ? controls[Number(query.get('focus'))] : null;
+  if (focused) focused.focus();
 })();
 
 (function startAppWhenStill() {

@@ -24,9 +24,13 @@ interface AppProps {
   readonly i18n: i18n;
   /** Where the first visit opens: a screen asked for on the home page before the app ran, else the home screen. */
   readonly initialScreen?: Screen;
+  /** Once the visit has ended: reloads the page (the renderer's entry first shows the next visitor's home page). */
+  readonly reload?: () => void;
 }
 
-export function App({ api, transport, settings, i18n, initialScreen }: AppProps) {
+const reloadPage = () => window.location.reload();
+
+export function App({ api, transport, settings, i18n, initialScreen, reload = reloadPage }: AppProps) {
   const screen = useRef<ScreenKind>('home');
   const [admin, setAdmin] = useState(false);
 
@@ -44,9 +48,9 @@ export function App({ api, transport, settings, i18n, initialScreen }: AppProps)
       void Promise.all([
         navigator.clipboard?.writeText('').catch(() => undefined),
         api['kiosk.endVisit']({ reason }).catch(() => undefined),
-      ]).then(() => window.location.reload());
+      ]).then(() => reload());
     },
-    [api],
+    [api, reload],
   );
 
   const report = useCallback(
