@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { endVisitWith, expect, startHost, stopHost, test, type RunningHost } from './fixtures';
 
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -128,6 +128,9 @@ async function visitWithCanary(page: Page, url: string, canary: string) {
 async function expectForgotten(page: Page, host: RunningHost, profileDir: string, canary: string) {
   // Home, in the site's language and display.
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
+  // The page being left shows the next visitor's home (the served markup, without the app's data-ready) before it
+  // reloads: what is read below is read from the new page, once its app is ready.
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 10_000 });
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('html')).toHaveAttribute('data-text-size', '100');
   const inPage = await page.evaluate(
@@ -167,7 +170,7 @@ test('after "Terminer", nothing of the visit is left anywhere', async ({ page })
   await visitWithCanary(page, host.url, canary);
   const started = Date.now();
   await page.getByRole('button', { name: 'Finish' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, finish' }).click();
+  await endVisitWith(page, page.getByRole('alertdialog').getByRole('button', { name: 'Yes, finish' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   // Back home within one second.
   expect(Date.now() - started).toBeLessThan(1000);

@@ -1,6 +1,6 @@
 // The Confort panel: bigger text and strong contrast for this visit only, without accessibility faults.
 import { axeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { endVisitWith, expect, test } from './fixtures';
 
 test('larger text and strong contrast apply at once, keep every screen accessible, and end with the visit', async ({ page, host }) => {
   await page.goto(host.url);
@@ -21,7 +21,7 @@ test('larger text and strong contrast apply at once, keep every screen accessibl
   expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Terminer' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Oui, terminer' }).click();
+  await endVisitWith(page, page.getByRole('alertdialog').getByRole('button', { name: 'Oui, terminer' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeCloseTo(baseSize, 0);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');

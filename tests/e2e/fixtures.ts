@@ -1,5 +1,5 @@
 // Starts the real web host (the built app) on a free port with its own temporary data folder.
-import { test as base } from '@playwright/test';
+import { test as base, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,17 @@ export const test = base.extend<object, { host: RunningHost }>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Taps `control`, which ends the visit, and waits for the page the wipe reloads to. The page being left shows the next
+ * visitor's home page before it reloads (renderer/kit/clean-home.ts): a home screen on view does not yet mean the new
+ * page is there, and what is read or done on the page meanwhile is lost with it.
+ */
+export async function endVisitWith(page: Page, control: Locator): Promise<void> {
+  const reloaded = page.waitForEvent('load');
+  await control.click();
+  await reloaded;
+}
 
 /**
  * A host of its own for one spec file, started before its tests and removed after them: for specs that change the

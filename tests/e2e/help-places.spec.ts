@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { printsPerVisit } from '../../common/kiosk/print-budget';
-import { expect, test, useOwnHost } from './fixtures';
+import { endVisitWith, expect, test, useOwnHost } from './fixtures';
 
 const host = useOwnHost('passerelle-help-', (dataDir) => {
   const config = join(dataDir, 'site.json');
@@ -66,7 +66,7 @@ test('a visit prints a few times at most, however often the button is pressed; t
   expect(printed).toBe(printsPerVisit);
 
   await page.getByRole('button', { name: 'Terminer' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Oui, terminer' }).click();
+  await endVisitWith(page, page.getByRole('alertdialog').getByRole('button', { name: 'Oui, terminer' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
   await page.getByRole('button', { name: 'Imprimer ces adresses' }).click();

@@ -1,7 +1,7 @@
 // The home screen and its always-present actions, in the three languages, through the real web host.
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { expect, test } from './fixtures';
+import { endVisitWith, expect, test } from './fixtures';
 
 const languages = [
   {
@@ -132,7 +132,7 @@ test('"Terminer" asks first, then returns to a clean home screen in the default 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace santé' })).toBeVisible();
   await page.getByRole('button', { name: 'إنهاء' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'نعم، إنهاء' }).click();
+  await endVisitWith(page, page.getByRole('alertdialog').getByRole('button', { name: 'نعم، إنهاء' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('radio', { name: 'Français' })).toBeChecked();

@@ -11,7 +11,7 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { endVisitWith, expect, test } from './fixtures';
 import { hasCups, pdfs, pdfsSince, pdfText, queue } from './cups-pdf';
 import { connectToKiosk, startLauncher, type RunningLauncher } from './launcher-process';
 import { offeredLanguages, VisitorApp } from './visitor-app';
@@ -149,7 +149,7 @@ test('a visitor alone opens the official site beside the guide; nothing else sta
   const loggedIn = await again;
   await expect.poll(() => loggedIn.title(), { timeout: 10_000 }).toContain(canary);
   await app.button(app.t.nav.end).click();
-  await kiosk.getByRole('alertdialog').getByRole('button', { name: app.t.end.confirm }).click();
+  await endVisitWith(kiosk, kiosk.getByRole('alertdialog').getByRole('button', { name: app.t.end.confirm }));
   await expect.poll(() => loggedIn.isClosed(), { timeout: 10_000 }).toBe(true);
   await expect.poll(() => loggedEvents(work), { timeout: 5000 }).toContain('lockdown.officialWindowsWiped');
   expect(openPages().map((p) => new URL(p.url()).origin)).toEqual([new URL(launcher.url).origin]);

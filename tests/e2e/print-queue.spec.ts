@@ -10,7 +10,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, setupCodeOf, test } from './fixtures';
+import { endVisitWith, expect, setupCodeOf, test } from './fixtures';
 import { connectToKiosk, startLauncher, type RunningLauncher } from './launcher-process';
 import { hasCups, pdfs, pdfsSince, pdfText, queue } from './cups-pdf';
 import { answerReadiness, openMesWithMediator, seedMediators, unlockMediator } from './mediator-seed';
@@ -160,7 +160,8 @@ test('the hand-off prints once through the queue, however often it is tapped, an
   expect(text).not.toContain('Mode accompagné');
   expect(text).not.toContain("Terminer l'accompagnement");
 
-  await handoff.getByRole('button', { name: "Terminer l'accompagnement" }).click();
+  // The visit was ended with "Terminer" first: this ends it, and the page reloads.
+  await endVisitWith(page, handoff.getByRole('button', { name: "Terminer l'accompagnement" }));
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   // Nothing of the visitor is left in the printer's queue.
   expect(queue()).toBe('');
