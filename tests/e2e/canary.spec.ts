@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { endVisitWith, expect, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { appRunning, endVisitWith, expect, startHost, stopHost, test, type RunningHost } from './fixtures';
 
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -130,7 +130,7 @@ async function expectForgotten(page: Page, host: RunningHost, profileDir: string
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour' })).toBeVisible();
   // The page being left shows the next visitor's home (the served markup, without the app's data-ready) before it
   // reloads: what is read below is read from the new page, once its app is ready.
-  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 10_000 });
+  await appRunning(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('html')).toHaveAttribute('data-text-size', '100');
   const inPage = await page.evaluate(

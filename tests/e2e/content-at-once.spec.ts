@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import en from '../../renderer/i18n/en.json' with { type: 'json' };
 import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
-import { expect, test } from './fixtures';
+import { endVisitWith, expect, test } from './fixtures';
 
 /** The content calls the page makes, in order, by method name. */
 function contentCalls(page: Page): string[] {
@@ -124,9 +124,7 @@ test('visit after visit, the need screens are drawn ahead with their lists, so a
   // Each visit's page races its needs' lists against its screens' code: six visits, each ended as a visitor ends it.
   for (let visit = 0; visit < 6; visit++) {
     await page.getByRole('button', { name: fr.nav.end, exact: true }).click();
-    const reloaded = page.waitForEvent('load');
-    await page.getByRole('alertdialog').getByRole('button', { name: fr.end.confirm, exact: true }).click();
-    await reloaded;
+    await endVisitWith(page, page.getByRole('alertdialog').getByRole('button', { name: fr.end.confirm, exact: true }));
     // The home screen and the six need screens, five of them hidden (not the topic drawn ahead: its heading is in its
     // article); each need screen with its list ("Les pages").
     await expect(page.locator('main h1:not(article h1)'), `visit ${visit + 2}`).toHaveCount(1 + 6);

@@ -1,5 +1,5 @@
 // Starts the real web host (the built app) on a free port with its own temporary data folder.
-import { test as base, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export const test = base.extend<object, { host: RunningHost }>({
   ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /**
  * Taps `control`, which ends the visit, and waits for the page the wipe reloads to. The page being left shows the next
@@ -33,6 +33,9 @@ export async function endVisitWith(page: Page, control: Locator): Promise<void> 
   await control.click();
   await reloaded;
 }
+
+/** The app has taken over the page: its own marker, set once its first render is committed (never in the served page). */
+export const appRunning = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 
 /**
  * A host of its own for one spec file, started before its tests and removed after them: for specs that change the

@@ -4,7 +4,7 @@ import type { Browser, Page, Route } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
-import { expect, test, useOwnHost } from './fixtures';
+import { appRunning, expect, test, useOwnHost } from './fixtures';
 
 /** Holds the app's entry script until `release` is called: the visitor meets the built page alone until then. */
 async function holdAppScript(page: Page): Promise<() => void> {
@@ -16,9 +16,6 @@ async function holdAppScript(page: Page): Promise<() => void> {
     for (const route of held.splice(0)) void route.continue();
   };
 }
-
-/** The app has taken over the page (its own marker, set once its first render is committed). */
-const appRunning = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });

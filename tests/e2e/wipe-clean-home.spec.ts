@@ -6,7 +6,7 @@ import { httpRoutePrefix } from '../../common/api/routes';
 import ar from '../../renderer/i18n/ar.json' with { type: 'json' };
 import { axeViolations } from './axe';
 import { requireChromium } from './chromium-path';
-import { expect, test } from './fixtures';
+import { appRunning, expect, test } from './fixtures';
 import { missingXTools, startXDisplay } from './x-display';
 
 /** Holds every request for the home page (the reload, or the page asked for again) from now until `release`. */
@@ -103,7 +103,6 @@ async function tapAt(page: Page, screen: { latest: () => Seen | undefined }, nam
   await page.mouse.click(place[0], place[1]);
 }
 
-const appRunning = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 const rootFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
 const typed = 'douleur au genou depuis mardi';
